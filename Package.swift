@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// C libraries come from Debian packages; each is wrapped by one thin Swift module
+// (MarkupParser, YAMLParser, MarkdownParser, PCRE) so no C type reaches GalleyKit.
+let package = Package(
+    name: "Galley",
+    products: [
+        .executable(name: "galley", targets: ["GalleyCLI"]),
+        .library(name: "GalleyKit", targets: ["GalleyKit"]),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
+        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
+
+        .target(name: "MarkupParser", dependencies: ["CLibXML2"]),
+        .target(name: "YAMLParser", dependencies: ["CYAML"]),
+        .target(name: "MarkdownParser", dependencies: ["CCMark"]),
+        .target(name: "PCRE", dependencies: ["CPCRE2"]),
+        .target(name: "SystemIO"),
+
+        .target(
+            name: "GalleyKit",
+            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "SystemIO"],
+            resources: []
+        ),
+        .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),
+        .testTarget(
+            name: "GalleyKitTests",
+            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "SystemIO"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,33 @@
+import GalleyKit
+import SystemIO
+
+enum DumpCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: [], switches: ["--help", "-h"])
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if parsed.has("--help") || parsed.has("-h") || parsed.operands.isEmpty {
+            Terminal.write(Help.dump, to: parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? .error : .output)
+            return parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? ExitCode.usage : ExitCode.clean
+        }
+        var status = ExitCode.clean
+        for path in parsed.operands {
+            guard let format = DocumentFormat(path: path) else {
+                status = CommandLineTool.usageError("\(path): unsupported file type")
+                continue
+            }
+            do {
+                let bytes = try FileSystem.read(path)
+                let document = DocumentReader.read(path: path, bytes: bytes, format: format)
+                if parsed.operands.count > 1 { Terminal.write("== \(path)\n", to: .output) }
+                Terminal.write(DocumentDump.text(of: document), to: .output)
+            } catch {
+                status = CommandLineTool.usageError("\(path): \(error.reason)")
+            }
+        }
+        return status
+    }
+}

@@ -1,0 +1,182 @@
+import YAMLParser
+
+/// A YAML file being loaded as configuration: its path and text, for error positions.
+public struct YAMLFile: Sendable {
+    public let path: String
+    public let source: SourceText
+    /// 1-based line of the file where the YAML starts (front matter starts on line 2).
+    public let firstLine: Int
+
+    public init(path: String, source: SourceText, firstLine: Int = 1) {
+        self.path = path
+        self.source = source
+        self.firstLine = firstLine
+    }
+
+    public func location(_ mark: YAMLMark) -> SourceLocation {
+        SourceLocation(line: firstLine + mark.line, column: mark.column + 1)
+    }
+
+    public func error(_ message: String, at node: YAMLNode) -> ConfigError {
+        ConfigError(path: path, location: location(node.start), message: message)
+    }
+
+    public func error(_ message: String, at mark: YAMLMark) -> ConfigError {
+        ConfigError(path: path, location: location(mark), message: message)
+    }
+}
+
+/// Typed access to a YAML mapping of options that remembers which keys were read, so that
+/// unknown keys (usually typos) are reported instead of silently ignored.
+public struct OptionReader {
+    public let file: YAMLFile
+    public let node: YAMLNode
+    public private(set) var errors: [ConfigError] = []
+    private var used: Set<String> = []
+
+    public init(file: YAMLFile, node: YAMLNode) {
+        self.file = file
+        self.node = node
+        if node.pairs == nil {
+            errors.append(file.error("expected a mapping of keys to values, found \(Self.describe(node))", at: node))
+        }
+    }
+
+    public var keys: [String] { node.pairs?.compactMap { $0.key.scalar } ?? [] }
+
+    public func has(_ key: String) -> Bool { node[key] != nil }
+
+    /// The raw node for `key`, marking it as read.
+    public mutating func node(_ key: String) -> YAMLNode? {
+        used.insert(key)
+        return node[key]
+    }
+
+    public mutating func report(_ message: String, at node: YAMLNode) {
+        errors.append(file.error(message, at: node))
+    }
+
+    public mutating func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = node(key, required: required) else { return nil }
+        guard let text = value.scalar, value.resolvedScalar != .null else {
+            report("'\(key)' must be a string, found \(Self.describe(value))", at: value)
+            return nil
+        }
+        return text
+    }
+
+    public mutating func bool(_ key: String) -> Bool? {
+        guard let value = node(key, required: false) else { return nil }
+        guard case .bool(let flag)? = value.resolvedScalar else {
+            report("'\(key)' must be true or false, found \(Self.describe(value))", at: value)
+            return nil
+        }
+        return flag
+    }
+
+    public mutating func int(_ key: String, range: ClosedRange<Int>? = nil) -> Int? {
+        guard let value = node(key, required: false) else { return nil }
+        guard case .int(let number)? = value.resolvedScalar else {
+            report("'\(key)' must be a whole number, found \(Self.describe(value))", at: value)
+            return nil
+        }
+        if let range, !range.contains(number) {
+            report("'\(key)' must be between \(range.lowerBound) and \(range.upperBound), found \(number)", at: value)
+            return nil
+        }
+        return number
+    }
+
+    public mutating func double(_ key: String) -> Double? {
+        guard let value = node(key, required: false) else { return nil }
+        switch value.resolvedScalar {
+        case .int(let number)?: return Double(number)
+        case .float(let number)? where number.isFinite: return number
+        default:
+            report("'\(key)' must be a number, found \(Self.describe(value))", at: value)
+            return nil
+        }
+    }
+
+    /// A list of strings; a single string is accepted as a list of one.
+    public mutating func strings(_ key: String, required: Bool = false) -> [(String, YAMLNode)]? {
+        guard let value = node(key, required: required) else { return nil }
+        if let text = value.scalar, value.resolvedScalar != .null { return [(text, value)] }
+        guard let items = value.items else {
+            report("'\(key)' must be a list of strings, found \(Self.describe(value))", at: value)
+            return nil
+        }
+        var result: [(String, YAMLNode)] = []
+        for item in items {
+            guard let text = item.scalar else {
+                report("'\(key)' must be a list of strings; this item is \(Self.describe(item))", at: item)
+                continue
+            }
+            result.append((text, item))
+        }
+        return result
+    }
+
+    /// One of `choices`.
+    public mutating func choice(_ key: String, _ choices: [String]) -> String? {
+        guard let text = string(key) else { return nil }
+        guard choices.contains(text) else {
+            report("'\(key)' must be one of \(choices.map { "'\($0)'" }.joined(separator: ", ")), found '\(text)'", at: node[key]!)
+            return nil
+        }
+        return text
+    }
+
+    /// Nested options under `key`.
+    public mutating func options(_ key: String) -> OptionReader? {
+        guard let value = node(key, required: false) else { return nil }
+        return OptionReader(file: file, node: value)
+    }
+
+    /// Takes the errors of a nested reader (after its own `finish`).
+    public mutating func absorb(_ nested: OptionReader) {
+        errors += nested.finish()
+    }
+
+    /// All problems found, with every key that was never read reported as unknown.
+    public func finish(allowing extra: Set<String> = []) -> [ConfigError] {
+        var result = errors
+        for pair in node.pairs ?? [] {
+            guard let key = pair.key.scalar else {
+                result.append(file.error("keys must be strings", at: pair.key))
+                continue
+            }
+            if !used.contains(key) && !extra.contains(key) {
+                result.append(file.error("unknown key '\(key)'\(Self.suggestion(for: key, among: Array(used)))", at: pair.key))
+            }
+        }
+        return result
+    }
+
+    private mutating func node(_ key: String, required: Bool) -> YAMLNode? {
+        used.insert(key)
+        guard let value = node[key] else {
+            if required { errors.append(file.error("missing required key '\(key)'", at: node)) }
+            return nil
+        }
+        return value
+    }
+
+    static func describe(_ node: YAMLNode) -> String {
+        switch node.content {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .scalar(let text, _):
+            switch node.resolvedScalar {
+            case .null?: return "nothing"
+            case .bool?: return "a boolean (\(text))"
+            case .int?, .float?: return "a number (\(text))"
+            default: return "a string ('\(text)')"
+            }
+        }
+    }
+
+    static func suggestion(for key: String, among known: [String]) -> String {
+        Spelling.suggestion(for: key, among: known)
+    }
+}

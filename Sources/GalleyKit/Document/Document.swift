@@ -1,0 +1,187 @@
+/// One article as rules see it, whatever format it was written in.
+///
+/// Readers fill it; rules only read it. Every piece of text carries its source range, so a rule
+/// can point at the exact line and column without knowing HTML from Markdown.
+public struct Document: Sendable {
+    public let path: String
+    public let format: DocumentFormat
+    public let source: SourceText
+    public var metadata: Metadata
+    /// Every unit of prose in document order: headings, paragraphs, list items, quotes, table
+    /// cells, definitions, captions and image alt text.
+    public var blocks: [Block]
+    /// Indexes into `blocks` of the headings, in order.
+    public var headings: [Int]
+    public var sections: [Section]
+    public var lists: [List]
+    public var links: [Link]
+    public var images: [Image]
+    /// The visible FAQ, when the article has one.
+    public var faq: FAQ?
+    /// FAQ entries declared in JSON-LD `FAQPage` data, for comparison with the visible FAQ.
+    public var structuredFAQ: [StructuredFAQEntry]
+    /// Raw `application/ld+json` scripts.
+    public var structuredData: [StructuredData]
+    /// Comments in the source (`<!-- ... -->`), where inline suppressions live.
+    public var comments: [Comment]
+    /// Problems met while reading: encoding, parse errors, refused entities.
+    public var issues: [ReadIssue]
+
+    public init(path: String, format: DocumentFormat, source: SourceText) {
+        self.path = path
+        self.format = format
+        self.source = source
+        metadata = Metadata()
+        blocks = []
+        headings = []
+        sections = []
+        lists = []
+        links = []
+        images = []
+        faq = nil
+        structuredFAQ = []
+        structuredData = []
+        comments = []
+        issues = source.issues
+    }
+
+    public func location(of offset: Int) -> SourceLocation { source.location(of: offset) }
+    public func span(of range: SourceRange) -> SourceSpan { source.span(range) }
+
+    public func heading(_ section: Section) -> Block { blocks[section.heading] }
+}
+
+public enum DocumentFormat: String, Sendable, CaseIterable {
+    case markdown, html, xml, yaml
+
+    /// The format a file name's extension stands for.
+    public init?(path: String) {
+        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
+        switch path[path.index(after: dot)...].lowercased() {
+        case "md", "markdown", "mdown", "mkd": self = .markdown
+        case "html", "htm": self = .html
+        case "xml", "dbk", "docbook", "xhtml": self = .xml
+        case "yml", "yaml": self = .yaml
+        default: return nil
+        }
+    }
+}
+
+public struct Block: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case heading, paragraph, listItem = "list-item", quote, tableCell = "table-cell"
+        case term, definition, caption, altText = "alt-text"
+    }
+
+    /// What the block is for, beyond its markup: FAQ questions and answers are scoped separately.
+    public enum Role: String, Sendable {
+        case body, faqQuestion = "faq-question", faqAnswer = "faq-answer"
+    }
+
+    public var kind: Kind
+    public var role: Role = .body
+    public var text: TextRun
+    /// From the block's first source byte (its tag, `#`, list marker or first letter) to the end of its text.
+    public var range: SourceRange
+    /// Heading level 1-6, 0 for other blocks.
+    public var level: Int = 0
+    /// Index of the innermost section holding the block, or nil before the first heading.
+    /// A heading belongs to the section it opens.
+    public var section: Int?
+    /// Index into `Document.lists` and item index within that list, for list items.
+    public var list: Int?
+    public var item: Int?
+    /// True when the block sits inside a block quote.
+    public var isQuoted = false
+    /// True when Markdown marks the whole block as strong emphasis (`**Is it safe?**`).
+    public var isEmphasized = false
+
+    public init(kind: Kind, text: TextRun, range: SourceRange) {
+        self.kind = kind
+        self.text = text
+        self.range = range
+    }
+}
+
+/// A heading and everything up to the next heading of the same or a higher level.
+public struct Section: Sendable {
+    /// Index of the heading in `Document.blocks`.
+    public var heading: Int
+    public var level: Int
+    /// Blocks of the section, heading included, sub-sections included.
+    public var blocks: Range<Int>
+    /// Index of the enclosing section.
+    public var parent: Int?
+    /// Indexes of the directly nested sections.
+    public var children: [Int] = []
+}
+
+public struct List: Sendable {
+    public var isOrdered: Bool
+    public var offset: Int
+    public var items: [ListItem] = []
+    /// Index of the enclosing list, for nested lists.
+    public var parent: Int?
+    public var section: Int?
+}
+
+public struct ListItem: Sendable {
+    public var offset: Int
+    /// Indexes of the blocks the item holds (usually one).
+    public var blocks: [Int] = []
+}
+
+public struct Link: Sendable {
+    public var text: TextRun
+    public var url: String
+    public var range: SourceRange
+}
+
+public struct Image: Sendable {
+    public var url: String
+    /// nil when the image has no alt attribute at all, "" when it is explicitly empty (decorative).
+    public var alt: TextRun?
+    public var offset: Int
+    /// The alt-text block, when the alt text is not empty.
+    public var block: Int?
+}
+
+public struct FAQ: Sendable {
+    public enum Origin: String, Sendable {
+        case section, qandaset, definitionList = "definition-list", details
+        /// Entries selected by an XML vocabulary mapping.
+        case mapped
+    }
+
+    public var origin: Origin
+    /// The "Frequently Asked Questions" heading, when there is one.
+    public var heading: Int?
+    public var offset: Int
+    public var entries: [FAQEntry]
+}
+
+public struct FAQEntry: Sendable {
+    /// Index of the question block.
+    public var question: Int
+    /// Indexes of the answer blocks (empty when the answer is missing).
+    public var answers: [Int]
+    public var offset: Int
+}
+
+public struct StructuredFAQEntry: Sendable {
+    public var question: String
+    public var answer: String
+    /// Where the question's `name` string is in the source.
+    public var offset: Int
+}
+
+public struct StructuredData: Sendable {
+    public var text: String
+    public var offset: Int
+}
+
+public struct Comment: Sendable {
+    /// The text between `<!--` and `-->`.
+    public var text: String
+    public var range: SourceRange
+}

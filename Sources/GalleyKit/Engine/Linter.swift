@@ -1,0 +1,97 @@
+import SystemIO
+
+/// Runs rules over documents. Built once per run and shared read-only by every worker thread.
+public struct Linter: Sendable {
+    public var rules: [any Rule]
+    public var xmlMappings: [XMLVocabularyMapping]
+    /// Files larger than this are skipped with a warning.
+    public var maxFileBytes: Int
+
+    public static let defaultMaxFileBytes = 10 << 20
+
+    public init(rules: [any Rule], xmlMappings: [XMLVocabularyMapping] = [], maxFileBytes: Int = Linter.defaultMaxFileBytes) {
+        self.rules = rules
+        self.xmlMappings = xmlMappings
+        self.maxFileBytes = maxFileBytes
+    }
+
+    /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
+    public func lint(path: String) -> FileReport {
+        guard let format = DocumentFormat(path: path) else {
+            return FileReport(path: path, diagnostics: [fileProblem(path, "unsupported file type; Galley reads .md, .html, .xml and .yml articles", .error)])
+        }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, maxBytes: maxFileBytes)
+        } catch {
+            if error.code == FileSystem.tooLarge {
+                return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: \(error.reason) (raise it with --max-file-size)", .warning)])
+            }
+            return FileReport(path: path, diagnostics: [fileProblem(path, "cannot read: \(error.reason)", .error)], failed: true)
+        }
+        return lint(path: path, bytes: bytes, format: format)
+    }
+
+    public func lint(path: String, bytes: [UInt8], format: DocumentFormat) -> FileReport {
+        let source = SourceText(decoding: bytes)
+        if source.isBinary {
+            return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: the file holds NUL bytes, so it looks binary, not text", .note)])
+        }
+        let document = DocumentReader.read(path: path, source: source, format: format, xmlMappings: xmlMappings)
+        return FileReport(path: path, diagnostics: lint(document), document: DocumentSummary(document))
+    }
+
+    /// Diagnostics for a document: reader issues first, then every rule's findings, in source order.
+    public func lint(_ document: Document) -> [Diagnostic] {
+        var diagnostics = document.issues.map { issue in
+            Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
+                       severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
+        }
+        let context = RuleContext(document: document)
+        for rule in rules {
+            for finding in rule.check(document, context: context) {
+                diagnostics.append(Diagnostic(
+                    path: document.path, range: finding.range, span: document.span(of: finding.range),
+                    severity: rule.severity, message: rule.message(for: finding), ruleID: rule.id,
+                    ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion))
+            }
+        }
+        diagnostics.sort(by: Diagnostic.sortedOrder)
+        return diagnostics
+    }
+
+    private func fileProblem(_ path: String, _ message: String, _ severity: Severity) -> Diagnostic {
+        Diagnostic(path: path, range: SourceRange(at: 0), span: SourceSpan(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1)),
+                   severity: severity, message: message, ruleID: ReadIssue.Kind.skipped.rawValue)
+    }
+}
+
+/// Everything one file produced.
+public struct FileReport: Sendable {
+    public var path: String
+    public var diagnostics: [Diagnostic]
+    /// Facts about the article for summaries and audits; nil when the file was not read.
+    public var document: DocumentSummary?
+    /// True when the file could not be read at all.
+    public var failed: Bool
+
+    public init(path: String, diagnostics: [Diagnostic], document: DocumentSummary? = nil, failed: Bool = false) {
+        self.path = path
+        self.diagnostics = diagnostics
+        self.document = document
+        self.failed = failed
+    }
+
+    public func count(_ severity: Severity) -> Int { diagnostics.lazy.filter { $0.severity == severity }.count }
+}
+
+/// The little of a document that outlives linting (documents themselves are dropped per file).
+public struct DocumentSummary: Sendable {
+    public var title: String?
+    public var format: DocumentFormat
+
+    init(_ document: Document) {
+        title = document.metadata["title"]?.value.text
+        format = document.format
+    }
+}

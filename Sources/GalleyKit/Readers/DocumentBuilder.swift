@@ -1,0 +1,359 @@
+/// The one place where documents are assembled, so every reader produces the same shapes.
+///
+/// Readers walk their format's tree and report structure (`begin…`/`end`) and text. Blocks are
+/// created lazily when their first visible text arrives, the way a browser creates anonymous
+/// blocks: text directly inside a `<div>` becomes a paragraph, a `<p>` inside an `<li>` becomes
+/// part of the list item, and an empty `<p></p>` creates nothing (headings are the exception:
+/// an empty heading is still a heading).
+struct DocumentBuilder {
+    private(set) var document: Document
+    private var frames: [Frame] = []
+    private var current: OpenBlock?
+    private var openLinks: [OpenLink] = []
+    private var openImage: OpenLink?
+    /// Source offset just past the last text placed anywhere.
+    private(set) var lastPlacedEnd: Int?
+    private var faqSets: [FAQ] = []
+    /// The most recent heading that opened an FAQ section, while that section lasts.
+    private var faqHeading: (block: Int, level: Int)?
+
+    private struct Frame {
+        var kind: FrameKind
+        var offset: Int
+        var context: Context
+        var blocksCreated = 0
+    }
+
+    enum FrameKind: Equatable {
+        case container, block(Block.Kind, level: Int), list, item, quote, link, image
+        case faqSet, faqEntry, faqQuestion, faqAnswer
+
+        var isInline: Bool { self == .link || self == .image }
+        var ownsText: Bool {
+            switch self {
+            case .list, .link, .image, .faqSet: return false
+            default: return true
+            }
+        }
+    }
+
+    /// What a frame passes down to blocks created inside it.
+    private struct Context {
+        var paragraphKind: Block.Kind = .paragraph
+        var list: Int?
+        var item: Int?
+        var isQuoted = false
+        var role: Block.Role = .body
+        var faqSet: Int?
+        var faqEntry: Int?
+    }
+
+    private struct OpenBlock {
+        var frame: Int
+        var index: Int
+        var text = TextRunBuilder()
+    }
+
+    private struct OpenLink {
+        var frame: Int
+        var url: String
+        var offset: Int
+        var text = TextRunBuilder()
+    }
+
+    init(path: String, format: DocumentFormat, source: SourceText) {
+        document = Document(path: path, format: format, source: source)
+        frames.append(Frame(kind: .container, offset: 0, context: Context()))
+    }
+
+    var source: SourceText { document.source }
+    var depth: Int { frames.count }
+
+    // MARK: Structure
+
+    mutating func beginContainer(at offset: Int) { push(.container, at: offset) }
+
+    mutating func beginBlock(_ kind: Block.Kind, at offset: Int, level: Int = 0) {
+        push(.block(kind, level: level), at: offset)
+        if kind == .heading { startBlock(frame: frames.count - 1, at: offset) }
+    }
+
+    mutating func beginList(ordered: Bool, at offset: Int) {
+        let parent = frames.last?.context.list
+        document.lists.append(List(isOrdered: ordered, offset: offset, parent: parent))
+        push(.list, at: offset)
+        frames[frames.count - 1].context.list = document.lists.count - 1
+        frames[frames.count - 1].context.item = nil
+    }
+
+    mutating func beginItem(at offset: Int) {
+        push(.item, at: offset)
+        guard let list = frames[frames.count - 1].context.list else { return }
+        document.lists[list].items.append(ListItem(offset: offset))
+        frames[frames.count - 1].context.item = document.lists[list].items.count - 1
+        frames[frames.count - 1].context.paragraphKind = .listItem
+    }
+
+    mutating func beginQuote(at offset: Int) {
+        push(.quote, at: offset)
+        frames[frames.count - 1].context.isQuoted = true
+        frames[frames.count - 1].context.paragraphKind = .quote
+    }
+
+    mutating func beginLink(url: String, at offset: Int) {
+        push(.link, at: offset)
+        openLinks.append(OpenLink(frame: frames.count - 1, url: url, offset: offset))
+    }
+
+    /// An image whose alt text is the content that follows (Markdown `![alt](src)`, DocBook `textobject`).
+    mutating func beginImage(url: String, at offset: Int) {
+        push(.image, at: offset)
+        openImage = OpenLink(frame: frames.count - 1, url: url, offset: offset)
+    }
+
+    /// Starts an explicit FAQ (DocBook `qandaset`, a `<dl>` or `<details>` group). Returns false,
+    /// pushing a plain container instead, when `origin` only counts inside an FAQ section and
+    /// the builder is not in one.
+    @discardableResult
+    mutating func beginFAQSet(_ origin: FAQ.Origin, at offset: Int, always: Bool) -> Bool {
+        let inFAQSection = faqHeading != nil
+        if !always && !inFAQSection {
+            push(.container, at: offset)
+            return false
+        }
+        let existing = faqSets.lastIndex { $0.origin == origin && $0.heading != nil && $0.heading == faqHeading?.block }
+        if existing == nil {
+            faqSets.append(FAQ(origin: origin, heading: inFAQSection ? faqHeading?.block : nil, offset: offset, entries: []))
+        }
+        push(.faqSet, at: offset)
+        frames[frames.count - 1].context.faqSet = existing ?? faqSets.count - 1
+        return true
+    }
+
+    /// Starts one question-and-answer pair; text outside its question goes to `defaultRole`.
+    mutating func beginFAQEntry(at offset: Int, defaultRole: Block.Role = .faqAnswer) {
+        guard frames.last?.context.faqSet != nil else { return beginContainer(at: offset) }
+        push(.faqEntry, at: offset)
+        guard let set = frames[frames.count - 1].context.faqSet else { return }
+        faqSets[set].entries.append(FAQEntry(question: -1, answers: [], offset: offset))
+        frames[frames.count - 1].context.faqEntry = faqSets[set].entries.count - 1
+        frames[frames.count - 1].context.role = defaultRole
+    }
+
+    /// A question; with `startsEntry` (a `<dt>`) it also opens a new entry.
+    mutating func beginFAQQuestion(at offset: Int, startsEntry: Bool = false, kind: Block.Kind = .paragraph) {
+        guard frames.last?.context.faqSet != nil else { return beginBlock(kind, at: offset) }
+        if startsEntry, let set = frames.last?.context.faqSet {
+            faqSets[set].entries.append(FAQEntry(question: -1, answers: [], offset: offset))
+            frames[frames.count - 1].context.faqEntry = faqSets[set].entries.count - 1
+        }
+        push(kind == .paragraph ? .faqQuestion : .block(kind, level: 0), at: offset)
+        frames[frames.count - 1].context.role = .faqQuestion
+    }
+
+    mutating func beginFAQAnswer(at offset: Int, kind: Block.Kind = .paragraph) {
+        guard frames.last?.context.faqSet != nil else { return beginBlock(kind, at: offset) }
+        push(kind == .paragraph ? .faqAnswer : .block(kind, level: 0), at: offset)
+        frames[frames.count - 1].context.role = .faqAnswer
+    }
+
+    /// Closes the innermost open element.
+    mutating func end() {
+        guard frames.count > 1 else { return }
+        let index = frames.count - 1
+        if let block = current, block.frame >= index { finishBlock() }
+        if let image = openImage, image.frame == index {
+            openImage = nil
+            var builder = image.text
+            addImage(url: image.url, alt: builder.finish(), at: image.offset)
+        }
+        if let link = openLinks.last, link.frame == index {
+            openLinks.removeLast()
+            var builder = link.text
+            let text = builder.finish()
+            let end = text.isEmpty ? link.offset : text.sourceRange.end
+            document.links.append(Link(text: text, url: link.url, range: SourceRange(start: link.offset, end: end)))
+        }
+        frames.removeLast()
+    }
+
+    // MARK: Text
+
+    /// Appends text found verbatim at `offset` in the source.
+    mutating func appendVerbatim(_ bytes: ArraySlice<UInt8>, at offset: Int) {
+        lastPlacedEnd = offset + bytes.count
+        for index in openLinks.indices { openLinks[index].text.appendVerbatim(bytes, sourceStart: offset) }
+        if openImage != nil {
+            openImage?.text.appendVerbatim(bytes, sourceStart: offset)
+            return
+        }
+        guard prepareForText(bytes, at: offset) else { return }
+        current?.text.appendVerbatim(bytes, sourceStart: offset)
+    }
+
+    /// Appends text that stands for the source bytes `range` as a whole (an entity, an escape).
+    mutating func appendReplacement(_ bytes: ArraySlice<UInt8>, for range: SourceRange) {
+        lastPlacedEnd = range.end
+        for index in openLinks.indices { openLinks[index].text.appendReplacement(bytes, source: range) }
+        if openImage != nil {
+            openImage?.text.appendReplacement(bytes, source: range)
+            return
+        }
+        guard prepareForText(bytes, at: range.start) else { return }
+        current?.text.appendReplacement(bytes, source: range)
+    }
+
+    /// Appends decoded text whose source starts near `start`, aligning it byte by byte.
+    mutating func appendAligned(_ bytes: ArraySlice<UInt8>, near start: Int, limit: Int, syntax: SourceAligner.Syntax) {
+        let pieces = SourceAligner.align(bytes, in: document.source.bytes, from: start, limit: limit, syntax: syntax)
+        for piece in pieces {
+            let part = bytes[(bytes.startIndex + piece.text.lowerBound)..<(bytes.startIndex + piece.text.upperBound)]
+            if piece.isVerbatim {
+                appendVerbatim(part, at: piece.source.start)
+            } else {
+                appendReplacement(part, for: piece.source)
+            }
+        }
+    }
+
+    /// A line break or other implied whitespace inside the current block.
+    mutating func appendSpace(at range: SourceRange) {
+        openImage?.text.appendSpace(at: range)
+        if openImage == nil { current?.text.appendSpace(at: range) }
+        for index in openLinks.indices { openLinks[index].text.appendSpace(at: range) }
+    }
+
+    /// Makes sure the frame that owns this text has an open block. Whitespace alone never opens one.
+    private mutating func prepareForText(_ bytes: ArraySlice<UInt8>, at offset: Int) -> Bool {
+        var owner = frames.count - 1
+        while owner > 0, !frames[owner].kind.ownsText { owner -= 1 }
+        if let block = current, block.frame == owner { return true }
+        guard bytes.contains(where: { !TextRunBuilder.isSpace($0) }) else { return false }
+        finishBlock()
+        startBlock(frame: owner, at: offset)
+        return true
+    }
+
+    // MARK: Blocks
+
+    private mutating func push(_ kind: FrameKind, at offset: Int) {
+        if !kind.isInline { finishBlock() }
+        let context = frames.last?.context ?? Context()
+        frames.append(Frame(kind: kind, offset: offset, context: context))
+    }
+
+    private mutating func startBlock(frame index: Int, at offset: Int) {
+        let frame = frames[index]
+        let context = frame.context
+        var kind: Block.Kind
+        var level = 0
+        switch frame.kind {
+        case .block(let blockKind, let blockLevel):
+            kind = blockKind == .paragraph ? context.paragraphKind : blockKind
+            level = blockLevel
+        case .item: kind = .listItem
+        case .quote: kind = .quote
+        default: kind = context.paragraphKind
+        }
+        // The first block of an element starts at its tag; later ones at their own text.
+        let start = frame.blocksCreated == 0 ? frame.offset : offset
+        frames[index].blocksCreated += 1
+        var block = Block(kind: kind, text: .empty, range: SourceRange(at: start))
+        block.level = level
+        block.role = context.role
+        block.isQuoted = context.isQuoted
+        block.list = context.list
+        block.item = context.item
+        let blockIndex = document.blocks.count
+        document.blocks.append(block)
+        if let list = context.list, let item = context.item, context.paragraphKind == .listItem {
+            document.lists[list].items[item].blocks.append(blockIndex)
+        } else {
+            document.blocks[blockIndex].list = nil
+            document.blocks[blockIndex].item = nil
+        }
+        if let set = context.faqSet, let entry = context.faqEntry {
+            switch context.role {
+            case .faqQuestion where faqSets[set].entries[entry].question < 0:
+                faqSets[set].entries[entry].question = blockIndex
+            case .faqAnswer:
+                faqSets[set].entries[entry].answers.append(blockIndex)
+            default:
+                break
+            }
+        }
+        current = OpenBlock(frame: index, index: blockIndex)
+    }
+
+    private mutating func finishBlock() {
+        guard var open = current else { return }
+        current = nil
+        let text = open.text.finish()
+        var block = document.blocks[open.index]
+        block.text = text
+        if !text.isEmpty { block.range.end = max(block.range.start, text.sourceRange.end) }
+        document.blocks[open.index] = block
+        if block.kind == .heading {
+            noteHeading(open.index)
+            if open.frame < frames.count, let set = frames[open.frame].context.faqSet, faqSets[set].heading == nil {
+                faqSets[set].heading = open.index
+            }
+        }
+    }
+
+    /// Marks the block being built as wholly emphasized (a Markdown `**question?**` line).
+    mutating func markCurrentBlockEmphasized() {
+        guard let open = current else { return }
+        document.blocks[open.index].isEmphasized = true
+    }
+
+    /// The block most recently created.
+    var lastBlock: Block? { document.blocks.last }
+
+    private mutating func noteHeading(_ index: Int) {
+        let heading = document.blocks[index]
+        if let faq = faqHeading, heading.level <= faq.level { faqHeading = nil }
+        if FAQDetector.isFAQHeading(heading.text.text) { faqHeading = (index, heading.level) }
+    }
+
+    // MARK: Everything else
+
+    mutating func addComment(_ text: String, range: SourceRange) {
+        document.comments.append(Comment(text: text, range: range))
+    }
+
+    mutating func addImage(url: String, alt: TextRun?, at offset: Int) {
+        var block: Int?
+        if let alt, !alt.text.isEmpty {
+            var altBlock = Block(kind: .altText, text: alt, range: SourceRange(start: offset, end: alt.sourceRange.end))
+            altBlock.isQuoted = frames.last?.context.isQuoted ?? false
+            document.blocks.append(altBlock)
+            block = document.blocks.count - 1
+        }
+        document.images.append(Image(url: url, alt: alt, offset: offset, block: block))
+    }
+
+    mutating func setMetadata(_ key: String, _ value: MetadataValue, at offset: Int, origin: MetadataField.Origin) {
+        document.metadata.set(MetadataField(key: key, value: value, offset: offset, origin: origin))
+    }
+
+    mutating func addIssue(_ issue: ReadIssue) { document.issues.append(issue) }
+
+    mutating func addStructuredData(_ text: String, at offset: Int) {
+        document.structuredData.append(StructuredData(text: text, offset: offset))
+        document.structuredFAQ.append(contentsOf: StructuredFAQReader.entries(in: text, at: offset, source: document.source))
+    }
+
+    mutating func build() -> Document {
+        finishBlock()
+        while frames.count > 1 { end() }
+        var result = document
+        SectionBuilder.assignSections(&result)
+        result.faq = FAQDetector.faq(explicit: faqSets, in: &result)
+        if result.metadata["title"] == nil, let h1 = result.headings.first(where: { result.blocks[$0].level == 1 }) {
+            let block = result.blocks[h1]
+            result.metadata.set(MetadataField(key: "title", value: .string(block.text), offset: block.range.start, origin: .heading))
+        }
+        return result
+    }
+}

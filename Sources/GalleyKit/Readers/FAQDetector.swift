@@ -1,0 +1,58 @@
+/// Finds the visible FAQ: an explicit structure (DocBook `qandaset`, `<dl>`, `<details>`) or an
+/// "FAQ" / "Frequently Asked Questions" section whose sub-headings (or `?` paragraphs) are questions.
+enum FAQDetector {
+    static func isFAQHeading(_ text: String) -> Bool {
+        var normalized = text.lowercased()
+        while let last = normalized.last, last == ":" || last == "?" || last == "." || last.isWhitespace { normalized.removeLast() }
+        while let first = normalized.first, first.isWhitespace { normalized.removeFirst() }
+        let exact: Set<String> = [
+            "faq", "faqs", "frequently asked questions", "frequently-asked questions",
+            "frequently asked questions (faq)", "frequently asked questions (faqs)", "questions and answers", "q&a",
+        ]
+        if exact.contains(normalized) { return true }
+        return ["faq ", "faqs ", "faq:", "frequently asked questions "].contains { normalized.hasPrefix($0) }
+    }
+
+    static func faq(explicit sets: [FAQ], in document: inout Document) -> FAQ? {
+        let usable = sets.map { set -> FAQ in
+            var copy = set
+            copy.entries.removeAll { $0.question < 0 }
+            return copy
+        }.filter { !$0.entries.isEmpty }
+        if let chosen = usable.first(where: { $0.heading != nil }) ?? usable.first {
+            return chosen
+        }
+        guard let heading = document.headings.first(where: { isFAQHeading(document.blocks[$0].text.text) }),
+              let sectionIndex = document.blocks[heading].section else { return nil }
+        let section = document.sections[sectionIndex]
+        var entries: [FAQEntry] = []
+        if !section.children.isEmpty {
+            for child in section.children.map({ document.sections[$0] }) {
+                let answers = child.blocks.dropFirst().filter { document.blocks[$0].kind != .heading }
+                entries.append(FAQEntry(question: child.heading, answers: Array(answers), offset: document.blocks[child.heading].range.start))
+            }
+        } else {
+            for index in section.blocks.dropFirst() {
+                let block = document.blocks[index]
+                if isQuestion(block) {
+                    entries.append(FAQEntry(question: index, answers: [], offset: block.range.start))
+                } else if !entries.isEmpty {
+                    entries[entries.count - 1].answers.append(index)
+                }
+            }
+        }
+        for entry in entries {
+            document.blocks[entry.question].role = .faqQuestion
+            for answer in entry.answers { document.blocks[answer].role = .faqAnswer }
+        }
+        return FAQ(origin: .section, heading: heading, offset: document.blocks[heading].range.start, entries: entries)
+    }
+
+    /// A paragraph that is only a question: `**Can it be rebuilt?**` or a short line ending in "?".
+    private static func isQuestion(_ block: Block) -> Bool {
+        let text = block.text.text
+        guard text.hasSuffix("?") else { return false }
+        if block.isEmphasized { return true }
+        return !text.dropLast().contains { $0 == "." || $0 == "!" || $0 == "?" }
+    }
+}

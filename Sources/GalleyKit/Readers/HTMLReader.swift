@@ -1,0 +1,60 @@
+import MarkupParser
+
+/// HTML through libxml2's HTML parser in recover mode, with optional Jekyll-style front matter.
+enum HTMLReader {
+    /// libxml2 2.9 predates HTML5: it calls `<article>` or `<section>` an invalid tag. Not worth reporting.
+    private static let ignoredCodes: Set<Int32> = [801]
+
+    static func read(path: String, source: SourceText) -> Document {
+        var builder = DocumentBuilder(path: path, format: .html, source: source)
+        var bytes = source.bytes
+        if let frontMatter = FrontMatter.find(in: source) {
+            frontMatter.read(into: &builder)
+            bytes = FrontMatter.blanking(frontMatter.block, in: source.bytes)
+        }
+        let tree = MarkupParser.parse(bytes, as: .html)
+        MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)
+        MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(), metadataOrigin: .htmlMeta).walk(into: &builder)
+        return builder.build()
+    }
+}
+
+/// libxml2's errors as read issues, capped so one broken file cannot flood the report.
+enum MarkupIssues {
+    static let maxReported = 10
+
+    static func report(_ issues: [MarkupIssue], ignoring ignored: Set<Int32>, minimum: MarkupIssue.Level, into builder: inout DocumentBuilder) {
+        let relevant = issues.filter { !ignored.contains($0.code) && rank($0.level) >= rank(minimum) }
+        for issue in relevant.prefix(maxReported) {
+            var offset = issue.offset >= 0
+                ? Int(issue.offset)
+                : builder.source.offset(line: Int(issue.line), column: max(1, Int(issue.column)))
+            if issue.message.hasPrefix("Opening and ending tag mismatch") { offset = endTagStart(before: offset, in: builder.source) }
+            builder.addIssue(ReadIssue(kind: .parse, severity: .error, offset: offset, message: issue.message))
+        }
+        if relevant.count > maxReported, let last = relevant.last {
+            let offset = last.offset >= 0 ? Int(last.offset) : 0
+            builder.addIssue(ReadIssue(kind: .parse, severity: .note, offset: offset,
+                                       message: "\(relevant.count - maxReported) more parse errors not shown"))
+        }
+    }
+
+    /// libxml2 reports a mismatched end tag after reading it; point at its `</` instead.
+    private static func endTagStart(before offset: Int, in source: SourceText) -> Int {
+        let bytes = source.bytes
+        var index = min(offset, bytes.count) - 2
+        while index >= 0, index >= offset - 256 {
+            if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "/") { return index }
+            index -= 1
+        }
+        return offset
+    }
+
+    private static func rank(_ level: MarkupIssue.Level) -> Int {
+        switch level {
+        case .warning: return 0
+        case .error: return 1
+        case .fatal: return 2
+        }
+    }
+}

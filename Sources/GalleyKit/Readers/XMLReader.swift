@@ -1,0 +1,44 @@
+import MarkupParser
+
+/// XML through libxml2's strict parser (network, DTD loading and entity substitution off).
+/// DocBook 5 is the default vocabulary; XHTML reads like HTML; other vocabularies come from
+/// XPath mappings in the configuration.
+enum XMLReader {
+    static let docBookNamespace = "http://docbook.org/ns/docbook"
+    static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+
+    static func read(path: String, source: SourceText, mappings: [XMLVocabularyMapping] = []) -> Document {
+        var builder = DocumentBuilder(path: path, format: .xml, source: source)
+        var queries: [MarkupParser.XPathQuery] = []
+        var firstQuery: [Int] = []
+        for mapping in mappings {
+            firstQuery.append(queries.count)
+            queries += mapping.queries.map(\.query)
+            if let sections = mapping.sections { queries.append(MarkupParser.XPathQuery(sections, namespaces: mapping.namespaces)) }
+        }
+        let tree = MarkupParser.parse(source.bytes, as: .xml, selecting: queries)
+        MarkupIssues.report(tree.issues, ignoring: [], minimum: .error, into: &builder)
+        for entity in tree.entityDeclarations where entity.isExternal {
+            let target = entity.systemID ?? entity.publicID ?? ""
+            builder.addIssue(ReadIssue(kind: .entity, severity: .warning, offset: max(0, Int(entity.offset)),
+                                       message: "external entity '\(entity.name)' (\(target)) is not loaded"))
+        }
+        let root = tree.nodes.firstIndex { $0.kind == .element && $0.parent == MarkupTree.none }.map { tree.nodes[$0] }
+        let vocabulary: any MarkupVocabulary
+        var origin = MetadataField.Origin.docbookInfo
+        if let root, let index = mappings.firstIndex(where: { $0.root == root.name && ($0.namespace == nil || $0.namespace == root.namespace) }) {
+            let end = index + 1 < firstQuery.count ? firstQuery[index + 1] : tree.selections.count
+            vocabulary = XPathVocabulary(mapping: mappings[index], selections: tree.selections[firstQuery[index]..<end], tree: tree)
+            origin = .xpath
+        } else if let root, root.namespace == xhtmlNamespace || (root.namespace == nil && root.name == "html") {
+            vocabulary = HTMLVocabulary()
+            origin = .htmlMeta
+        } else {
+            vocabulary = DocBookVocabulary()
+        }
+        MarkupWalker(tree: tree, vocabulary: vocabulary, metadataOrigin: origin).walk(into: &builder)
+        var document = builder.build()
+        if origin == .xpath { document.metadata.mergeRepeatedKeys() }
+        return document
+    }
+}

@@ -1,0 +1,48 @@
+public enum Severity: String, Sendable, Comparable, CaseIterable, Codable {
+    case note, warning, error
+
+    private var rank: Int {
+        switch self {
+        case .note: return 0
+        case .warning: return 1
+        case .error: return 2
+        }
+    }
+
+    public static func < (lhs: Severity, rhs: Severity) -> Bool { lhs.rank < rhs.rank }
+}
+
+/// One finding: where, how bad, what, and which rule said so.
+public struct Diagnostic: Sendable, Hashable {
+    public var path: String
+    public var range: SourceRange
+    public var span: SourceSpan
+    public var severity: Severity
+    public var message: String
+    public var ruleID: String
+    public var ruleSet: String?
+    /// The offending text, when the finding is about a piece of text.
+    public var matchedText: String?
+    public var suggestion: String?
+
+    public init(path: String, range: SourceRange, span: SourceSpan, severity: Severity, message: String, ruleID: String,
+                ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil) {
+        self.path = path
+        self.range = range
+        self.span = span
+        self.severity = severity
+        self.message = message
+        self.ruleID = ruleID
+        self.ruleSet = ruleSet
+        self.matchedText = matchedText
+        self.suggestion = suggestion
+    }
+
+    /// Compiler order: path, then line, then column, then rule.
+    public static func sortedOrder(_ lhs: Diagnostic, _ rhs: Diagnostic) -> Bool {
+        if lhs.path != rhs.path { return lhs.path.utf8.lexicographicallyPrecedes(rhs.path.utf8) }
+        if lhs.span.start != rhs.span.start { return lhs.span.start < rhs.span.start }
+        if lhs.ruleID != rhs.ruleID { return lhs.ruleID < rhs.ruleID }
+        return lhs.message < rhs.message
+    }
+}

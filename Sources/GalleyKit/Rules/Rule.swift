@@ -1,0 +1,93 @@
+/// A check that looks at a `Document` and reports findings. Rules know nothing of file formats.
+public protocol Rule: Sendable {
+    var definition: RuleDefinition { get }
+    func check(_ document: Document, context: RuleContext) -> [Finding]
+}
+
+/// What every rule has, whatever its kind: the fields common to all entries of a rule set.
+public struct RuleDefinition: Sendable, Hashable {
+    public var id: String
+    public var kind: String
+    public var severity: Severity
+    /// Message template; `{placeholders}` are filled from the finding.
+    public var message: String?
+    public var description: String
+    /// Rule set name and the file the rule came from (`<bundled>` for built-in sets).
+    public var ruleSet: String
+    public var origin: String
+    public var location: SourceLocation
+
+    public init(id: String, kind: String, severity: Severity, message: String? = nil, description: String = "",
+                ruleSet: String = "", origin: String = "", location: SourceLocation = SourceLocation(line: 1, column: 1)) {
+        self.id = id
+        self.kind = kind
+        self.severity = severity
+        self.message = message
+        self.description = description
+        self.ruleSet = ruleSet
+        self.origin = origin
+        self.location = location
+    }
+}
+
+/// One problem a rule found, before the engine adds path, rule and severity.
+public struct Finding: Sendable, Hashable {
+    public var range: SourceRange
+    /// The default message, used when the rule has no message template.
+    public var message: String
+    /// Values for the message template: `{match}`, `{suggestion}`, `{count}`...
+    public var values: [String: String]
+    public var matchedText: String?
+    public var suggestion: String?
+
+    public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil) {
+        self.range = range
+        self.message = message
+        self.values = values
+        self.matchedText = matchedText
+        self.suggestion = suggestion
+    }
+}
+
+/// Per-document analysis shared by the rules that run on it, computed on first use so a run
+/// pays only for what its active rules need.
+public final class RuleContext {
+    public let document: Document
+
+    public init(document: Document) {
+        self.document = document
+    }
+}
+
+extension Rule {
+    public var id: String { definition.id }
+    public var severity: Severity { definition.severity }
+
+    /// The message of `finding` with the rule's template applied.
+    func message(for finding: Finding) -> String {
+        guard let template = definition.message else { return finding.message }
+        return MessageTemplate.render(template, values: finding.values.merging(["message": finding.message]) { current, _ in current })
+    }
+}
+
+enum MessageTemplate {
+    /// Replaces `{name}` with `values[name]`; unknown names stay as written.
+    static func render(_ template: String, values: [String: String]) -> String {
+        var output = ""
+        var index = template.startIndex
+        while index < template.endIndex {
+            let character = template[index]
+            if character == "{", let close = template[index...].firstIndex(of: "}") {
+                let name = String(template[template.index(after: index)..<close])
+                if let value = values[name] {
+                    output += value
+                    index = template.index(after: close)
+                    continue
+                }
+            }
+            output.append(character)
+            index = template.index(after: index)
+        }
+        return output
+    }
+}

@@ -1,0 +1,43 @@
+/// A kind of check that rule sets configure from YAML (`kind: headings`, `kind: words`...).
+///
+/// Each kind documents itself and carries examples; the test suite runs every example and
+/// `galley explain` prints them, so documentation and behaviour cannot drift apart.
+public protocol RuleKind: Sendable {
+    static var name: String { get }
+    static var summary: String { get }
+    /// Option keys, each with a one-line description.
+    static var options: [(key: String, description: String)] { get }
+    static var examples: [RuleExample] { get }
+    /// Builds a rule from its options, reporting problems into `options`. Returns nil when the
+    /// options are unusable.
+    static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)?
+}
+
+/// A rule entry and a Markdown article, with where the rule must report (empty: nowhere).
+public struct RuleExample: Sendable {
+    public var title: String
+    /// YAML of the rule's kind-specific options (and `message`, if the example shows one).
+    public var options: String
+    public var article: String
+    /// `line:column` of every expected finding, in order.
+    public var expected: [String]
+
+    public init(_ title: String, options: String, article: String, expected: [String]) {
+        self.title = title
+        self.options = options
+        self.article = article
+        self.expected = expected
+    }
+
+    public var triggers: Bool { !expected.isEmpty }
+}
+
+public enum RuleKinds {
+    public static let all: [any RuleKind.Type] = [
+        HeadingsRule.self,
+    ]
+
+    public static func named(_ name: String) -> (any RuleKind.Type)? {
+        all.first { $0.name == name }
+    }
+}

@@ -1,0 +1,129 @@
+/// Turns a file's bytes into clean UTF-8 with `\n` line endings, noting what it had to change.
+enum SourceDecoder {
+    struct Result {
+        var bytes: [UInt8]
+        var issues: [ReadIssue]
+        var isBinary: Bool
+    }
+
+    static func decode(_ raw: [UInt8]) -> Result {
+        if raw.starts(with: [0xFF, 0xFE]) { return fromUTF16(raw.dropFirst(2), bigEndian: false) }
+        if raw.starts(with: [0xFE, 0xFF]) { return fromUTF16(raw.dropFirst(2), bigEndian: true) }
+        let body = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? raw.dropFirst(3) : raw[...]
+        return normalize(body)
+    }
+
+    /// Fast path: valid UTF-8 without CR or NUL is used as it is.
+    private static func normalize(_ input: ArraySlice<UInt8>) -> Result {
+        let needsWork = input.withUnsafeBufferPointer { buffer -> Bool in
+            for byte in buffer where byte == 0x0D || byte == 0 || byte >= 0x80 { return true }
+            return false
+        }
+        guard needsWork else { return Result(bytes: Array(input), issues: [], isBinary: false) }
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count)
+        var issues: [ReadIssue] = []
+        var nulCount = 0
+        input.withUnsafeBufferPointer { buffer in
+            var index = 0
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte < 0x80 {
+                    if byte == 0x0D {
+                        output.append(0x0A)
+                        if index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
+                    } else {
+                        if byte == 0 { nulCount += 1 }
+                        output.append(byte)
+                    }
+                    index += 1
+                    continue
+                }
+                let length = validSequenceLength(buffer, at: index)
+                if length > 0 {
+                    output.append(contentsOf: buffer[index..<index + length])
+                    index += length
+                } else {
+                    if issues.count < maxReportedEncodingIssues {
+                        let hex = String(byte, radix: 16, uppercase: true)
+                        issues.append(ReadIssue(
+                            kind: .encoding, severity: .warning, offset: output.count,
+                            message: "invalid UTF-8 byte 0x\(hex.count == 1 ? "0" + hex : hex) replaced with U+FFFD"))
+                    }
+                    output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                    index += 1
+                    while index < buffer.count, buffer[index] & 0xC0 == 0x80, validSequenceLength(buffer, at: index) == 0 {
+                        index += 1
+                    }
+                }
+            }
+        }
+        let binary = nulCount > 0
+        return Result(bytes: output, issues: issues, isBinary: binary)
+    }
+
+    static let maxReportedEncodingIssues = 20
+
+    /// Length of the well-formed UTF-8 sequence at `index` (RFC 3629), or 0.
+    private static func validSequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let first = buffer[index]
+        let length: Int
+        var lower: UInt8 = 0x80
+        var upper: UInt8 = 0xBF
+        switch first {
+        case 0xC2...0xDF: length = 2
+        case 0xE0: length = 3; lower = 0xA0
+        case 0xE1...0xEC, 0xEE...0xEF: length = 3
+        case 0xED: length = 3; upper = 0x9F
+        case 0xF0: length = 4; lower = 0x90
+        case 0xF1...0xF3: length = 4
+        case 0xF4: length = 4; upper = 0x8F
+        default: return 0
+        }
+        guard index + length <= buffer.count else { return 0 }
+        let second = buffer[index + 1]
+        guard second >= lower, second <= upper else { return 0 }
+        for offset in 2..<length where buffer[index + offset] & 0xC0 != 0x80 { return 0 }
+        return length
+    }
+
+    private static func fromUTF16(_ input: ArraySlice<UInt8>, bigEndian: Bool) -> Result {
+        var units: [UInt16] = []
+        units.reserveCapacity(input.count / 2)
+        var index = input.startIndex
+        while index + 1 < input.endIndex {
+            let a = UInt16(input[index]), b = UInt16(input[index + 1])
+            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            index += 2
+        }
+        let valid = String(validating: units, as: UTF16.self) != nil
+        let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
+        var result = normalize(utf8[...])
+        let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
+        result.issues.insert(ReadIssue(kind: .encoding, severity: .note, offset: 0, message: "file is \(name); read as Unicode"), at: 0)
+        if !valid || input.count % 2 == 1 {
+            result.issues.append(ReadIssue(kind: .encoding, severity: .warning, offset: 0,
+                                           message: "invalid \(name) (unpaired surrogate or odd length) replaced with U+FFFD"))
+        }
+        return result
+    }
+}
+
+/// A problem a reader met: bad encoding, a parse error, an entity it refused.
+public struct ReadIssue: Sendable, Hashable {
+    public enum Kind: String, Sendable {
+        case encoding, parse = "parse-error", entity = "external-entity", frontMatter = "front-matter", skipped = "skipped-file"
+    }
+
+    public var kind: Kind
+    public var severity: Severity
+    public var offset: Int
+    public var message: String
+
+    public init(kind: Kind, severity: Severity, offset: Int, message: String) {
+        self.kind = kind
+        self.severity = severity
+        self.offset = offset
+        self.message = message
+    }
+}

@@ -1,0 +1,133 @@
+/// The bytes of one article as every reader sees them: UTF-8, no byte-order mark, `\n` line ends.
+///
+/// All positions in a `Document` are byte offsets into `bytes`. Because CRLF and lone CR are
+/// turned into LF here, before any parser runs, every format reports the same line and column
+/// whatever line endings the file used.
+public struct SourceText: Sendable {
+    public let bytes: [UInt8]
+    /// Offset of the first byte of each line; `lineStarts[0] == 0`.
+    public let lineStarts: [Int]
+    /// Problems met while decoding (invalid UTF-8, unusual encodings), at offsets into `bytes`.
+    public let issues: [ReadIssue]
+    /// Set when the input looks like binary content rather than text.
+    public let isBinary: Bool
+
+    public init(utf8 text: String) {
+        self.init(decoding: Array(text.utf8))
+    }
+
+    public init(decoding raw: [UInt8]) {
+        let decoded = SourceDecoder.decode(raw)
+        bytes = decoded.bytes
+        issues = decoded.issues
+        isBinary = decoded.isBinary
+        var starts = [0]
+        starts.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in 0..<buffer.count where buffer[index] == 0x0A { starts.append(index + 1) }
+        }
+        lineStarts = starts
+    }
+
+    /// 1-based line and column of `offset`; columns count Unicode scalars (code points).
+    public func location(of offset: Int) -> SourceLocation {
+        let clamped = min(max(0, offset), bytes.count)
+        let line = lineIndex(containing: clamped)
+        var column = 1
+        var index = lineStarts[line]
+        while index < clamped {
+            if bytes[index] & 0xC0 != 0x80 { column += 1 }
+            index += 1
+        }
+        return SourceLocation(line: line + 1, column: column)
+    }
+
+    public func span(_ range: SourceRange) -> SourceSpan {
+        SourceSpan(start: location(of: range.start), end: location(of: range.end))
+    }
+
+    /// Byte offset of 1-based `line` and `column` (in code points); clamped to the line's end.
+    public func offset(line: Int, column: Int) -> Int {
+        guard line >= 1 else { return 0 }
+        guard line <= lineStarts.count else { return bytes.count }
+        var index = lineStarts[line - 1]
+        var remaining = column - 1
+        while remaining > 0, index < bytes.count, bytes[index] != 0x0A {
+            index += 1
+            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+            remaining -= 1
+        }
+        return index
+    }
+
+    /// Offset just past the end of the 1-based line's content (its `\n`, or the end of the text).
+    public func lineEnd(_ line: Int) -> Int {
+        line < lineStarts.count ? lineStarts[line] - 1 : bytes.count
+    }
+
+    /// The text of a 1-based line, without its line break.
+    public func lineText(_ line: Int) -> String {
+        guard line >= 1, line <= lineStarts.count else { return "" }
+        return String(decoding: bytes[lineStarts[line - 1]..<lineEnd(line)], as: UTF8.self)
+    }
+
+    public func text(_ range: SourceRange) -> String {
+        let start = min(max(0, range.start), bytes.count)
+        let end = min(max(start, range.end), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
+
+    func lineIndex(containing offset: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= offset { low = middle } else { high = middle - 1 }
+        }
+        return low
+    }
+}
+
+/// A 1-based line and column (Unicode scalars), as printed in diagnostics.
+public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+    public var line: Int
+    public var column: Int
+
+    public init(line: Int, column: Int) {
+        self.line = line
+        self.column = column
+    }
+
+    public static func < (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        (lhs.line, lhs.column) < (rhs.line, rhs.column)
+    }
+
+    public var description: String { "\(line):\(column)" }
+}
+
+public struct SourceSpan: Sendable, Hashable {
+    public var start: SourceLocation
+    public var end: SourceLocation
+
+    public init(start: SourceLocation, end: SourceLocation) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// A half-open range of byte offsets into a `SourceText`.
+public struct SourceRange: Sendable, Hashable, CustomStringConvertible {
+    public var start: Int
+    public var end: Int
+
+    public init(start: Int, end: Int) {
+        self.start = start
+        self.end = max(start, end)
+    }
+
+    public init(at offset: Int) {
+        self.init(start: offset, end: offset)
+    }
+
+    public var description: String { "\(start)..<\(end)" }
+}

@@ -1,0 +1,94 @@
+internal import CPCRE2
+
+/// A PCRE2 pattern compiled once (JIT when available) and shared read-only across threads.
+/// Matching works on UTF-8 bytes; offsets are byte offsets.
+public final class PCREPattern: @unchecked Sendable {
+    // Immutable after init; PCRE2 documents compiled code as shareable between threads
+    // as long as each match uses its own match data.
+    private let code: OpaquePointer
+    public let pattern: String
+    public let isJITCompiled: Bool
+
+    public struct Options: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let caseInsensitive = Options(rawValue: PCRE2_CASELESS)
+        public static let multiline = Options(rawValue: PCRE2_MULTILINE)
+        public static let dotAll = Options(rawValue: PCRE2_DOTALL)
+        public static let extended = Options(rawValue: PCRE2_EXTENDED)
+    }
+
+    public struct CompileError: Error, Sendable, Equatable {
+        public let message: String
+        /// Offset in the pattern, in bytes, where PCRE2 gave up.
+        public let offset: Int
+    }
+
+    public init(_ pattern: String, options: Options = []) throws(CompileError) {
+        self.pattern = pattern
+        var errorCode: Int32 = 0
+        var errorOffset = 0
+        let flags = options.rawValue | PCRE2_UTF | PCRE2_UCP | PCRE2_MATCH_INVALID_UTF
+        let compiled = pattern.utf8CString.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) { base in
+                pcre2_compile_8(base, buffer.count - 1, flags, &errorCode, &errorOffset, nil)
+            }
+        }
+        guard let compiled else {
+            throw CompileError(message: Self.message(for: errorCode), offset: errorOffset)
+        }
+        code = compiled
+        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+    }
+
+    deinit { pcre2_code_free_8(code) }
+
+    /// Byte ranges of successive non-overlapping matches in `bytes[range]`.
+    public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, limit: Int = .max) -> [Range<Int>] {
+        guard let base = bytes.baseAddress, let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        defer { pcre2_match_data_free_8(matchData) }
+        let bounds = range ?? 0..<bytes.count
+        let subjectLength = bounds.upperBound
+        var start = bounds.lowerBound
+        var results: [Range<Int>] = []
+        while start <= subjectLength, results.count < limit {
+            let status = isJITCompiled
+                ? pcre2_jit_match_8(code, base, subjectLength, start, 0, matchData, nil)
+                : pcre2_match_8(code, base, subjectLength, start, 0, matchData, nil)
+            guard status > 0, let vector = pcre2_get_ovector_pointer_8(matchData) else { break }
+            let lower = vector[0]
+            let upper = vector[1]
+            guard lower <= upper else { break }
+            results.append(lower..<upper)
+            start = upper > lower ? upper : Self.nextCharacter(after: upper, in: bytes, end: subjectLength)
+        }
+        return results
+    }
+
+    public func matches(in bytes: [UInt8], range: Range<Int>? = nil, limit: Int = .max) -> [Range<Int>] {
+        bytes.withUnsafeBufferPointer { matches(in: $0, range: range, limit: limit) }
+    }
+
+    public func matches(in text: String, limit: Int = .max) -> [Range<Int>] {
+        var copy = text
+        return copy.withUTF8 { matches(in: $0, limit: limit) }
+    }
+
+    public func firstMatch(in text: String) -> Range<Int>? {
+        matches(in: text, limit: 1).first
+    }
+
+    /// After an empty match, step over a whole UTF-8 sequence so the next match starts on a boundary.
+    private static func nextCharacter(after offset: Int, in bytes: UnsafeBufferPointer<UInt8>, end: Int) -> Int {
+        var next = offset + 1
+        while next < end, bytes[next] & 0xC0 == 0x80 { next += 1 }
+        return next
+    }
+
+    private static func message(for code: Int32) -> String {
+        var buffer = [UInt8](repeating: 0, count: 256)
+        let length = pcre2_get_error_message_8(code, &buffer, buffer.count)
+        guard length > 0 else { return "invalid regular expression (PCRE2 error \(code))" }
+        return String(decoding: buffer[0..<Int(length)], as: UTF8.self)
+    }
+}

@@ -1,0 +1,164 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX file operations Galley needs, with errors as plain Swift values.
+public enum FileSystem {
+    public enum Kind: Sendable, Equatable {
+        case regular(size: Int), directory, symbolicLink, fifo, socket, device, other
+    }
+
+    public struct Identity: Hashable, Sendable {
+        public let device: UInt64
+        public let inode: UInt64
+    }
+
+    /// `Failure.code` of a file over the size limit.
+    public static let tooLarge = EFBIG
+
+    public struct Failure: Error, Sendable, Equatable {
+        public let path: String
+        public let reason: String
+        public let code: Int32
+
+        public var isMissing: Bool { code == ENOENT || code == ENOTDIR }
+        public var isLoop: Bool { code == ELOOP }
+    }
+
+    /// What `path` is, following symbolic links unless `followLinks` is false.
+    public static func kind(of path: String, followLinks: Bool = true) throws(Failure) -> Kind {
+        var info = stat()
+        let status = followLinks ? stat(path, &info) : lstat(path, &info)
+        guard status == 0 else { throw failure(path) }
+        return kind(info)
+    }
+
+    public static func identity(of path: String) throws(Failure) -> Identity {
+        var info = stat()
+        guard stat(path, &info) == 0 else { throw failure(path) }
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
+    }
+
+    /// Reads a regular file. FIFOs, sockets and devices are refused without blocking on them.
+    public static func read(_ path: String, maxBytes: Int = .max) throws(Failure) -> [UInt8] {
+        let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+        guard descriptor >= 0 else { throw failure(path) }
+        defer { close(descriptor) }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw failure(path) }
+        switch kind(info) {
+        case .regular: break
+        case .directory: throw Failure(path: path, reason: "is a directory", code: EISDIR)
+        default: throw Failure(path: path, reason: "is not a regular file", code: EINVAL)
+        }
+        let expected = Int(info.st_size)
+        guard expected <= maxBytes else {
+            throw Failure(path: path, reason: "is \(expected) bytes, over the limit of \(maxBytes)", code: EFBIG)
+        }
+        var bytes = [UInt8](repeating: 0, count: expected)
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                // The file grew since fstat; keep reading in steps.
+                guard bytes.count < maxBytes else { break }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2)))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        if filled > maxBytes {
+            throw Failure(path: path, reason: "is \(filled) bytes, over the limit of \(maxBytes)", code: EFBIG)
+        }
+        bytes.removeSubrange(filled...)
+        return bytes
+    }
+
+    public struct Entry: Sendable, Equatable {
+        public let name: String
+        public let kind: Kind
+    }
+
+    /// Entries of a directory (without `.` and `..`), sorted by name, with link targets' kinds.
+    public static func list(_ path: String) throws(Failure) -> [Entry] {
+        guard let directory = opendir(path) else { throw failure(path) }
+        defer { closedir(directory) }
+        var entries: [Entry] = []
+        while let entry = readdir(directory) {
+            let name = withUnsafePointer(to: entry.pointee.d_name) {
+                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
+            }
+            if name == "." || name == ".." { continue }
+            let child = path.hasSuffix("/") ? path + name : path + "/" + name
+            let kind = (try? kind(of: child)) ?? .other
+            entries.append(Entry(name: name, kind: kind))
+        }
+        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        return entries
+    }
+
+    public static var currentDirectory: String {
+        guard let pointer = getcwd(nil, 0) else { return "." }
+        defer { free(pointer) }
+        return String(cString: pointer)
+    }
+
+    /// Writes through a temporary file in the same directory and renames it into place,
+    /// so readers never see half a report.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
+        let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw failure(path) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                let error = failure(path)
+                close(descriptor)
+                unlink(temporary)
+                throw error
+            }
+            written += count
+        }
+        fchmod(descriptor, 0o644)
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+            let error = failure(path)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, path) == 0 else {
+            let error = failure(path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    private static func kind(_ info: stat) -> Kind {
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .regular(size: Int(info.st_size))
+        case S_IFDIR: return .directory
+        case S_IFLNK: return .symbolicLink
+        case S_IFIFO: return .fifo
+        case S_IFSOCK: return .socket
+        case S_IFCHR, S_IFBLK: return .device
+        default: return .other
+        }
+    }
+
+    private static func failure(_ path: String) -> Failure {
+        let code = errno
+        return Failure(path: path, reason: String(cString: strerror(code)).lowercased(), code: code)
+    }
+}
