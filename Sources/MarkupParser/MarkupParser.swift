@@ -73,6 +73,9 @@ public enum MarkupParser {
             let options = XML_PARSE_RECOVER.rawValue | XML_PARSE_NONET.rawValue | XML_PARSE_IGNORE_ENC.rawValue
             _ = xmlCtxtUseOptions(context, Int32(options))
         }
+        // The input is UTF-8 already; without this the HTML parser guesses ISO-8859-1 at the first
+        // non-ASCII byte and converts, which garbles text and shifts every offset after it.
+        context.pointee.charset = Int32(XML_CHAR_ENCODING_UTF8.rawValue)
         // libxml2 2.9's option setters drop BIG_LINES; without it line numbers stop at 65535.
         context.pointee.options |= Int32(XML_PARSE_BIG_LINES.rawValue)
         return context

@@ -81,7 +81,8 @@ final class ParseState {
             // Usually the text starts where the last construct ended; libxml2's HTML parser
             // sometimes reports a long run one character before reading its last byte, and
             // references (`&amp;`) occupy more source than the text they stand for.
-            if matches(bytes, count, at: lastEnd) {
+            let startsReference = byte(at: lastEnd) == UInt8(ascii: "&") && lastEnd + count != end
+            if matches(bytes, count, at: lastEnd) && !startsReference {
                 rawStart = lastEnd
                 rawEnd = lastEnd + count
             } else if matches(bytes, count, at: end - count) {

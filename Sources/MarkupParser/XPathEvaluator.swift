@@ -58,9 +58,24 @@ enum XPathEvaluator {
         static let callback: xmlStructuredErrorFunc = { userData, error in
             guard let userData, let error else { return }
             let collector = Unmanaged<ErrorCollector>.fromOpaque(userData).takeUnretainedValue()
-            guard collector.message == nil, let text = error.pointee.message else { return }
-            collector.message = String(cString: text).trimmingTrailingWhitespace()
+            guard collector.message == nil else { return }
+            // libxml2 2.9 leaves `message` empty for XPath errors; the code and position are set.
+            let code = Int(error.pointee.code) - Int(XML_XPATH_EXPRESSION_OK.rawValue)
+            var text = error.pointee.message.map { String(cString: $0).trimmingTrailingWhitespace() }
+                ?? (messages.indices.contains(code) ? messages[code] : "invalid XPath expression")
+            if error.pointee.int1 > 0 { text += " at character \(error.pointee.int1)" }
+            collector.message = text
         }
+
+        /// `xmlXPathErrorMessages`, indexed by `xmlXPathError`.
+        static let messages = [
+            "Ok", "Number encoding", "Unfinished literal", "Start of literal", "Expected $ for variable reference",
+            "Undefined variable", "Invalid predicate", "Invalid expression", "Missing closing curly brace",
+            "Unregistered function", "Invalid operand", "Invalid type", "Invalid number of arguments",
+            "Invalid context size", "Invalid context position", "Memory allocation error", "Syntax error",
+            "Resource error", "Sub resource error", "Undefined namespace prefix", "Encoding error",
+            "Char out of XML range", "Invalid or incomplete context", "Stack usage error", "Forbidden variable",
+        ]
     }
 }
 

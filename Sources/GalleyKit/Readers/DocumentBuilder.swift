@@ -121,9 +121,11 @@ struct DocumentBuilder {
             push(.container, at: offset)
             return false
         }
-        let existing = faqSets.lastIndex { $0.origin == origin && $0.heading != nil && $0.heading == faqHeading?.block }
+        // Siblings (several <details>, entries of a mapped vocabulary) under one heading form one FAQ.
+        let heading = inFAQSection ? faqHeading?.block : nil
+        let existing = origin == .qandaset ? nil : faqSets.lastIndex { $0.origin == origin && $0.heading == heading }
         if existing == nil {
-            faqSets.append(FAQ(origin: origin, heading: inFAQSection ? faqHeading?.block : nil, offset: offset, entries: []))
+            faqSets.append(FAQ(origin: origin, heading: heading, offset: offset, entries: []))
         }
         push(.faqSet, at: offset)
         frames[frames.count - 1].context.faqSet = existing ?? faqSets.count - 1
@@ -306,6 +308,8 @@ struct DocumentBuilder {
         guard let open = current else { return }
         document.blocks[open.index].isEmphasized = true
     }
+
+    var isInFAQSet: Bool { frames.last?.context.faqSet != nil }
 
     /// The block most recently created.
     var lastBlock: Block? { document.blocks.last }

@@ -205,8 +205,13 @@ struct MarkupWalker {
                 exit.popsSectionLevel = true
             }
         case .faqEntry(let defaultRole):
+            if !builder.isInFAQSet {
+                // Mapped vocabularies select entries; the FAQ is wherever they are.
+                builder.beginFAQSet(.mapped, at: offset, always: true)
+                exit.frames += 1
+            }
             builder.beginFAQEntry(at: offset, defaultRole: defaultRole)
-            exit.frames = 1
+            exit.frames += 1
         case .faqQuestion(let startsEntry, let kind):
             builder.beginFAQQuestion(at: offset, startsEntry: startsEntry, kind: kind)
             exit.frames = 1

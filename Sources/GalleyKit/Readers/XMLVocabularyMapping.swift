@@ -72,13 +72,11 @@ struct XPathVocabulary: MarkupVocabulary {
         if mapping.sections != nil, position < selections.endIndex {
             for node in selections[position] where roles[node] == nil { roles[node] = .section(level: 0) }
         }
-        // The element holding the entries is the FAQ itself.
-        for (node, role) in roles where role == .faqEntry(defaultRole: .body) {
-            let parent = tree.nodes[Int(node)].parent
-            if parent != MarkupTree.none, roles[parent] == nil || roles[parent] == .transparent {
-                roles[parent] = .faqSet(.mapped, always: true)
-            }
+        // The article element is the level-1 section, and its title (like DocBook's) is the H1.
+        if let root = tree.nodes.indices.first(where: { tree.nodes[$0].kind == .element && tree.nodes[$0].parent == MarkupTree.none }) {
+            roles[Int32(root)] = .section(level: 0)
         }
+        for (node, role) in roles where role == .metadata(key: "title") { roles[node] = .sectionTitle }
     }
 
     func role(of index: Int32, in tree: MarkupTree, sectionLevel: Int) -> MarkupRole {

@@ -1,0 +1,45 @@
+import Testing
+import YAMLParser
+@testable import GalleyKit
+
+/// A non-DocBook XML vocabulary mapped with XPath expressions from configuration.
+@Suite struct VocabularyTests {
+    static func loadMapping(_ yaml: String, path: String = "vocabulary.yml") throws -> (XMLVocabularyMapping?, [ConfigError]) {
+        let file = YAMLFile(path: path, source: SourceText(utf8: yaml))
+        let node = try #require(try YAMLParser.parse(file.source.bytes).documents.first)
+        var errors: [ConfigError] = []
+        let mapping = XMLVocabularyConfig.mapping(from: node, file: file, errors: &errors)
+        return (mapping, errors)
+    }
+
+    @Test func storyVocabularyReadsLikeAnArticle() throws {
+        let yaml = String(decoding: try TestSupport.fixtureBytes("vocabulary/story-vocabulary.yml"), as: UTF8.self)
+        let (mapping, errors) = try Self.loadMapping(yaml)
+        #expect(errors.isEmpty)
+        let document = DocumentReader.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"),
+                                           format: .xml, xmlMappings: [try #require(mapping)])
+        try TestSupport.expectGolden(DocumentDump.text(of: document), "vocabulary/story.xml.document.txt")
+        #expect(document.metadata["title"]?.value.text == "What is emotional intimacy?")
+        #expect(document.metadata["categories"]?.value.items.compactMap(\.text) == ["Communication", "Dating"])
+        #expect(document.headings.map { document.blocks[$0].level } == [1, 2, 2, 3, 2])
+        #expect(document.lists.first?.items.count == 2)
+        #expect(document.faq?.entries.count == 2)
+        #expect(document.faq?.origin == .mapped)
+        #expect(!document.blocks.contains { $0.text.text.contains("not prose") })
+    }
+
+    @Test func withoutTheMappingTheDocumentIsReadAsDocBook() throws {
+        let document = DocumentReader.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"), format: .xml)
+        #expect(document.headings.isEmpty)
+        #expect(document.metadata["title"] == nil)
+    }
+
+    @Test func badExpressionsAndUnknownKeysAreReportedWithTheirPosition() throws {
+        let (_, errors) = try Self.loadMapping("root: story\nparagraphs: //graf[\nparagrafs: //p\nheadings:\n  //h: 9\n")
+        #expect(errors.map(\.description).sorted() == [
+            "vocabulary.yml:2:13: error: 'paragraphs' is not a valid XPath expression: Invalid expression at character 7",
+            "vocabulary.yml:5:8: error: '//h' must be between 1 and 6, found 9",
+            "vocabulary.yml:3:1: error: unknown key 'paragrafs' (did you mean 'paragraphs'?)",
+        ].sorted())
+    }
+}
