@@ -50,13 +50,16 @@ public struct Finding: Sendable, Hashable {
 }
 
 /// Per-document analysis shared by the rules that run on it, computed on first use so a run
-/// pays only for what its active rules need.
+/// pays only for what its active rules need. One context serves one document on one thread.
 public final class RuleContext {
     public let document: Document
 
     public init(document: Document) {
         self.document = document
     }
+
+    /// Word tokens of each block's text, by block index.
+    public private(set) lazy var blockWords: [[WordToken]] = document.blocks.map { WordTokenizer.tokens(in: $0.text.text) }
 }
 
 extension Rule {

@@ -1,0 +1,161 @@
+/// A word or number in prose, as a range of UTF-8 offsets into the text it was found in.
+public struct WordToken: Sendable, Hashable {
+    public enum Kind: Sendable, Hashable { case word, number }
+
+    public var range: Range<Int>
+    public var kind: Kind
+
+    public init(range: Range<Int>, kind: Kind) {
+        self.range = range
+        self.kind = kind
+    }
+}
+
+/// Splits prose into words on UTF-8 bytes, without building a `Character` per letter.
+///
+/// A word is a run of letters (and combining marks) that may hold apostrophes (`'` or `’`) and
+/// hyphens between letters or digits: "don't", "well-known", "COVID-19". A number is a run of
+/// digits that may hold `.` or `,` between digits: "3.5", "1,000", "v1.2.0" (a word that runs
+/// into digits counts as a number). Whitespace-separated chunks that are URLs or e-mail
+/// addresses are not words at all; code never reaches here (readers leave it out).
+public enum WordTokenizer {
+    public static func tokens(in text: String) -> [WordToken] {
+        var copy = text
+        return copy.withUTF8 { tokens(in: $0) }
+    }
+
+    public static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
+        var result: [WordToken] = []
+        var index = 0
+        while index < bytes.count {
+            // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
+            while index < bytes.count, isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
+            let chunkStart = index
+            while index < bytes.count, !isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
+            if chunkStart < index, !isAddress(bytes, chunkStart..<index) {
+                tokenize(bytes, chunkStart..<index, into: &result)
+            }
+        }
+        return result
+    }
+
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into result: inout [WordToken]) {
+        var index = chunk.lowerBound
+        while index < chunk.upperBound {
+            let (scalar, length) = decode(bytes, at: index)
+            guard isWordCharacter(scalar) else {
+                index += length
+                continue
+            }
+            let start = index
+            var hasDigit = isDigit(scalar)
+            let startsWithDigit = hasDigit
+            var end = index + length
+            index = end
+            while index < chunk.upperBound {
+                let (next, nextLength) = decode(bytes, at: index)
+                if isWordCharacter(next) {
+                    hasDigit = hasDigit || isDigit(next)
+                    index += nextLength
+                    end = index
+                    continue
+                }
+                // A joiner counts only between two word characters.
+                guard isJoiner(next), index + nextLength < chunk.upperBound else { break }
+                let (after, afterLength) = decode(bytes, at: index + nextLength)
+                let (before, _) = decodeBefore(bytes, at: index)
+                guard isWordCharacter(after) else { break }
+                if next == "." || next == "," {
+                    guard isDigit(before) && isDigit(after) else { break }
+                }
+                index += nextLength + afterLength
+                hasDigit = hasDigit || isDigit(after)
+                end = index
+            }
+            result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word))
+            index = end
+        }
+    }
+
+    /// `http://…`, `www.…`, `name@host.tld`.
+    private static func isAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
+        let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
+        if contains(slice, Array("://".utf8)) { return true }
+        var start = 0
+        while start < slice.count, !isASCIIAlphanumeric(slice[start]) { start += 1 }
+        if slice.count - start > 4, slice[start] | 0x20 == UInt8(ascii: "w"), slice[start + 1] | 0x20 == UInt8(ascii: "w"),
+           slice[start + 2] | 0x20 == UInt8(ascii: "w"), slice[start + 3] == UInt8(ascii: ".") { return true }
+        if let at = slice.firstIndex(of: UInt8(ascii: "@")), at > 0, at + 1 < slice.count {
+            return slice[(at + 1)...].contains(UInt8(ascii: ".")) && isASCIIAlphanumeric(slice[at + 1])
+        }
+        return false
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard haystack.count >= needle.count else { return false }
+        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+            if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+        }
+        return false
+    }
+
+    private static func containsDot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        bytes[range].contains(UInt8(ascii: "."))
+    }
+
+    // MARK: Characters
+
+    static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
+        }
+        let properties = scalar.properties
+        return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
+            || properties.generalCategory == .spacingMark
+    }
+
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
+
+    /// Apostrophes, hyphens, and the separators of numbers.
+    static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", ".", ",": return true
+        default: return false
+        }
+    }
+
+    private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    /// ASCII whitespace, no-break space and the other Unicode spaces.
+    static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        let (scalar, _) = decode(bytes, at: index)
+        return scalar.properties.isWhitespace
+    }
+
+    static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        let length = byte < 0x80 ? 1 : byte < 0xE0 ? 2 : byte < 0xF0 ? 3 : 4
+        return min(length, bytes.count - index)
+    }
+
+    /// The scalar at `index` of valid UTF-8 (readers guarantee it), and its length.
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        let byte = bytes[index]
+        if byte < 0x80 { return (Unicode.Scalar(byte), 1) }
+        let length = scalarLength(bytes, at: index)
+        var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+        return (Unicode.Scalar(value) ?? "\u{FFFD}", length)
+    }
+
+    private static func decodeBefore(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int) {
+        var start = index - 1
+        while start > 0, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+        return decode(bytes, at: max(0, start))
+    }
+}

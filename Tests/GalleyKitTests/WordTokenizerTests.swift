@@ -1,0 +1,38 @@
+import Testing
+@testable import GalleyKit
+
+/// Edge cases of word splitting: what counts as one word, what is not a word at all.
+@Suite struct WordTokenizerTests {
+    static let cases: [(String, [String])] = [
+        ("Emotional intimacy is about feeling safe.", ["Emotional", "intimacy", "is", "about", "feeling", "safe"]),
+        ("Don't over-think it; it's fine.", ["Don't", "over-think", "it", "it's", "fine"]),
+        ("Curly don\u{2019}t counts too", ["don\u{2019}t", "Curly", "counts", "too"].sorted()),
+        ("Version 3.5 and v1.2.0 cost 1,000 dollars", ["Version", "3.5", "and", "v1.2.0", "cost", "1,000", "dollars"]),
+        ("COVID-19 and 3rd place", ["COVID-19", "and", "3rd", "place"]),
+        ("Visit https://example.com/a-b or www.example.org today", ["Visit", "or", "today"]),
+        ("Mail jane.doe@example.com now", ["Mail", "now"]),
+        ("Trailing hyphen- and 'quoted' words", ["Trailing", "hyphen", "and", "quoted", "words"]),
+        ("Über café naïve résumé", ["Über", "café", "naïve", "résumé"]),
+        ("End of sentence. Next one", ["End", "of", "sentence", "Next", "one"]),
+        ("A dash — between words", ["A", "dash", "between", "words"]),
+        ("non\u{00A0}breaking space", ["non", "breaking", "space"]),
+    ]
+
+    @Test(arguments: cases.indices)
+    func splitsWords(index: Int) {
+        let (text, expected) = Self.cases[index]
+        let words = WordTokenizer.tokens(in: text).map { token in
+            String(decoding: Array(text.utf8)[token.range], as: UTF8.self)
+        }
+        if index == 2 {
+            #expect(words.sorted() == expected)
+        } else {
+            #expect(words == expected)
+        }
+    }
+
+    @Test func numbersAreMarked() {
+        let kinds = WordTokenizer.tokens(in: "In 2024 about 3.5 people read v1.2").map(\.kind)
+        #expect(kinds == [.word, .number, .word, .number, .word, .word, .number])
+    }
+}
