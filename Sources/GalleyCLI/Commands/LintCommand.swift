@@ -25,10 +25,16 @@ enum LintCommand {
         }
         let linter = Linter(rules: ruleSet.rules, maxFileBytes: options.maxFileBytes)
 
+        var output: LintOutput
+        do {
+            output = try LintOutput(options: options, rules: linter.rules.map(\.definition))
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
 
-        var output = LintOutput(options: options)
         output.begin()
         ParallelRun.run(discovery.files, jobs: options.jobs, lint: { linter.lint(path: $0) }) { output.add($0) }
         return output.finish(usageProblems: !discovery.problems.isEmpty)

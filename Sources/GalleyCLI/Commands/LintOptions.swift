@@ -4,22 +4,31 @@ import SystemIO
 /// Options of `galley lint`, parsed and checked before any file is read.
 struct LintOptions {
     var paths: [String] = []
-    var format = "gcc"
+    var format = ReportFormat.gcc
     var jobs = Terminal.processorCount
     var maxFileBytes = Linter.defaultMaxFileBytes
     var showHelp = false
+    /// Where the report goes instead of standard output.
+    var outputPath: String?
+    /// Findings below this are neither reported nor counted.
+    var minimumSeverity = Severity.note
+    var maxWarnings: Int?
+    var baselinePath: String?
+    var writeBaselinePath: String?
 
-    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size"]
-    static let switches: Set<String> = ["--help", "-h"]
+    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--output", "--max-warnings", "--min-severity",
+                                      "--baseline", "--write-baseline"]
+    static let switches: Set<String> = ["--help", "-h", "--quiet", "-q"]
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
         let parsed = try Arguments(arguments, valued: valued, switches: switches)
         var options = LintOptions()
         options.showHelp = parsed.has("--help") || parsed.has("-h")
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
-        if let format = parsed.value("--format") {
-            guard LintOutput.formats.contains(format) else {
-                throw Arguments.UsageError(message: "unknown format '\(format)'\(Spelling.suggestion(for: format, among: LintOutput.formats)); formats: \(LintOutput.formats.joined(separator: ", "))")
+        if let name = parsed.value("--format") {
+            guard let format = ReportFormat(rawValue: name) else {
+                let names = ReportFormat.allCases.map(\.rawValue)
+                throw Arguments.UsageError(message: "unknown format '\(name)'\(Spelling.suggestion(for: name, among: names)); formats: \(names.joined(separator: ", "))")
             }
             options.format = format
         }
@@ -31,7 +40,39 @@ struct LintOptions {
             guard let bytes = ByteSize.parse(text) else { throw Arguments.UsageError(message: "--max-file-size needs a size such as 500K or 20M, not '\(text)'") }
             options.maxFileBytes = bytes
         }
+        options.outputPath = try path(parsed, "--output")
+        options.baselinePath = try path(parsed, "--baseline")
+        options.writeBaselinePath = try path(parsed, "--write-baseline")
+        if let text = parsed.value("--min-severity") {
+            guard let severity = Severity(rawValue: text) else {
+                let names = Severity.allCases.map(\.rawValue)
+                throw Arguments.UsageError(message: "--min-severity needs one of \(names.joined(separator: ", ")), not '\(text)'\(Spelling.suggestion(for: text, among: names))")
+            }
+            options.minimumSeverity = severity
+        }
+        if parsed.has("--quiet") || parsed.has("-q") {
+            if parsed.value("--min-severity") != nil, options.minimumSeverity != .error {
+                throw Arguments.UsageError(message: "--quiet shows only errors; it contradicts --min-severity \(options.minimumSeverity.rawValue)")
+            }
+            options.minimumSeverity = .error
+        }
+        if let text = parsed.value("--max-warnings") {
+            guard let number = Int(text), number >= 0 else { throw Arguments.UsageError(message: "--max-warnings needs a whole number of at least 0, not '\(text)'") }
+            guard options.minimumSeverity <= .warning else {
+                throw Arguments.UsageError(message: "--max-warnings counts warnings, which --quiet or --min-severity error hide")
+            }
+            options.maxWarnings = number
+        }
+        if let output = options.outputPath, output == options.baselinePath || output == options.writeBaselinePath {
+            throw Arguments.UsageError(message: "--output and the baseline must be different files")
+        }
         return options
+    }
+
+    private static func path(_ parsed: Arguments, _ option: String) throws(Arguments.UsageError) -> String? {
+        guard let value = parsed.value(option) else { return nil }
+        guard !value.isEmpty else { throw Arguments.UsageError(message: "\(option) needs a file name") }
+        return value
     }
 }
 

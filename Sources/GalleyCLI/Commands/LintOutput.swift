@@ -1,32 +1,105 @@
 import GalleyKit
 import SystemIO
 
-/// Where lint results go: the chosen reporter on standard output, the summary on standard error,
-/// and the exit status the gates decide.
+/// Where lint results go: the chosen reporter on standard output (or into `--output`), the
+/// summary on standard error, and the exit status the gates decide. Findings pass through the
+/// baseline first, then the severity filter; only what is left is reported and counted.
 struct LintOutput {
-    static let formats = ["gcc"]
+    struct SetupError: Error {
+        var message: String
+    }
 
     private var reporter: any Reporter
+    /// The whole report, when it goes to a file (written once, atomically, at the end).
+    private var buffered: String?
+    private let options: LintOptions
+    private var baselineFilter: BaselineFilter?
+    /// Every finding, before any filter, when a baseline is to be written.
+    private var recorded: [Baseline.Entry]?
     private(set) var summary = RunSummary()
 
-    init(options: LintOptions) {
-        reporter = GCCReporter()
+    init(options: LintOptions, rules: [RuleDefinition]) throws(SetupError) {
+        self.options = options
+        let colors = options.outputPath == nil
+            && PrettyReporter.wantsColors(outputIsTerminal: Terminal.isTerminal(.output), noColor: Terminal.environment("NO_COLOR"))
+        let context = ReportContext(rules: RuleCatalog(definitions: rules), workingDirectory: FileSystem.currentDirectory, colors: colors)
+        reporter = options.format.makeReporter(context)
+        buffered = options.outputPath == nil ? nil : ""
+        recorded = options.writeBaselinePath == nil ? nil : []
+        if let path = options.baselinePath {
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.read(path)
+            } catch {
+                throw SetupError(message: "cannot read the baseline \(path): \(error.reason)")
+            }
+            do {
+                baselineFilter = BaselineFilter(try Baseline.parse(String(decoding: bytes, as: UTF8.self), name: path))
+            } catch {
+                throw SetupError(message: error.message)
+            }
+        }
     }
 
     mutating func begin() {
-        Terminal.write(reporter.begin(), to: .output)
+        emit(reporter.begin())
     }
 
     mutating func add(_ report: FileReport) {
-        summary.add(report)
-        Terminal.write(reporter.add(report), to: .output)
+        recorded?.append(contentsOf: report.diagnostics.map(Baseline.Entry.init))
+        var shown = report
+        if var filter = baselineFilter {
+            shown = filter.apply(report)
+            summary.baselined = filter.hidden
+            baselineFilter = filter
+        }
+        if options.minimumSeverity > .note { shown.diagnostics.removeAll { $0.severity < options.minimumSeverity } }
+        summary.add(shown)
+        emit(reporter.add(shown))
     }
 
-    /// Writes the end of the report and the summary; returns the exit status.
+    /// Writes the end of the report, the files asked for and the summary; returns the exit status.
     mutating func finish(usageProblems: Bool) -> Int32 {
-        Terminal.write(reporter.finish(summary), to: .output)
+        emit(reporter.finish(summary))
+        var failed = usageProblems
+        if let path = options.outputPath, let report = buffered {
+            failed = !write(report, to: path, what: "the report") || failed
+        }
         Terminal.write(summary.text + "\n", to: .error)
-        if usageProblems { return ExitCode.usage }
-        return summary.errors > 0 ? ExitCode.findings : ExitCode.clean
+        if let filter = baselineFilter, filter.stale > 0 {
+            let count = filter.stale == 1 ? "1 finding" : "\(filter.stale) findings"
+            Terminal.write("galley: note: \(count) of the baseline no longer occur (fixed or changed); --write-baseline drops them\n", to: .error)
+        }
+        if let path = options.writeBaselinePath, let entries = recorded {
+            guard write(Baseline(entries: entries).render(), to: path, what: "the baseline") else { return ExitCode.usage }
+            Terminal.write("galley: recorded \(entries.count == 1 ? "1 finding" : "\(entries.count) findings") in \(path)\n", to: .error)
+            return failed ? ExitCode.usage : ExitCode.clean
+        }
+        if failed { return ExitCode.usage }
+        if summary.errors > 0 { return ExitCode.findings }
+        if let limit = options.maxWarnings, summary.warnings > limit {
+            Terminal.write("galley: error: \(summary.warnings) warnings, more than --max-warnings \(limit) allows\n", to: .error)
+            return ExitCode.findings
+        }
+        return ExitCode.clean
+    }
+
+    private mutating func emit(_ text: String) {
+        guard !text.isEmpty else { return }
+        if buffered != nil {
+            buffered! += text
+        } else {
+            Terminal.write(text, to: .output)
+        }
+    }
+
+    private func write(_ text: String, to path: String, what: String) -> Bool {
+        do {
+            try FileSystem.writeAtomically(Array(text.utf8), to: path)
+            return true
+        } catch {
+            Terminal.write("galley: error: cannot write \(what) to \(path): \(error.reason)\n", to: .error)
+            return false
+        }
     }
 }

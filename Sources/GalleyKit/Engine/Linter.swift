@@ -57,6 +57,7 @@ public struct Linter: Sendable {
             }
         }
         diagnostics.sort(by: Diagnostic.sortedOrder)
+        Fingerprint.assign(to: &diagnostics, source: document.source)
         return diagnostics
     }
 

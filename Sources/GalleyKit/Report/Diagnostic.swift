@@ -24,6 +24,11 @@ public struct Diagnostic: Sendable, Hashable {
     /// The offending text, when the finding is about a piece of text.
     public var matchedText: String?
     public var suggestion: String?
+    /// Identity of the finding that survives edits elsewhere in the file (see `Fingerprint`);
+    /// set by the linter, which has the source.
+    public var fingerprint: String?
+    /// The text of the line the finding starts on, for reporters that show it.
+    public var sourceLine: String?
 
     public init(path: String, range: SourceRange, span: SourceSpan, severity: Severity, message: String, ruleID: String,
                 ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil) {
@@ -36,6 +41,11 @@ public struct Diagnostic: Sendable, Hashable {
         self.ruleSet = ruleSet
         self.matchedText = matchedText
         self.suggestion = suggestion
+    }
+
+    /// The fingerprint, or one from rule and path alone for findings about a whole file.
+    public var stableFingerprint: String {
+        fingerprint ?? Fingerprint.compute(ruleID: ruleID, path: path, text: "", context: "")
     }
 
     /// Compiler order: path, then line, then column, then rule.

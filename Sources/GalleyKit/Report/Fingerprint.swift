@@ -1,0 +1,81 @@
+/// Identifies a finding across edits, for baselines and code scanning: a hash of the rule id,
+/// the path, the offending text and the line it stands on (whitespace collapsed), and how many
+/// identical findings came before it in the file. Line numbers stay out, so lines added or
+/// removed elsewhere leave it unchanged; changing the offending line gives a new finding.
+public enum Fingerprint {
+    /// Sets `fingerprint` and `sourceLine` of a file's diagnostics, which are in source order.
+    public static func assign(to diagnostics: inout [Diagnostic], source: SourceText) {
+        var occurrences: [UInt64: Int] = [:]
+        for index in diagnostics.indices {
+            let diagnostic = diagnostics[index]
+            let line = min(max(1, diagnostic.span.start.line), source.lineStarts.count)
+            let lineRange = source.lineStarts[line - 1]..<source.lineEnd(line)
+            let start = min(max(0, diagnostic.range.start), source.bytes.count)
+            let end = min(max(start, diagnostic.range.end), source.bytes.count)
+            var hash = FNV1a()
+            hash.add(diagnostic.ruleID)
+            hash.add(diagnostic.path)
+            source.bytes.withUnsafeBufferPointer { bytes in
+                hash.addNormalized(bytes[start..<end])
+                hash.addNormalized(bytes[lineRange])
+            }
+            let occurrence = occurrences[hash.value, default: 0]
+            occurrences[hash.value] = occurrence + 1
+            hash.add(String(occurrence))
+            diagnostics[index].fingerprint = hash.hex
+            diagnostics[index].sourceLine = source.lineText(line)
+        }
+    }
+
+    /// The fingerprint of one finding, from its parts; `assign` gives the same for the same parts.
+    public static func compute(ruleID: String, path: String, text: String, context: String, occurrence: Int = 0) -> String {
+        var hash = FNV1a()
+        hash.add(ruleID)
+        hash.add(path)
+        Array(text.utf8).withUnsafeBufferPointer { hash.addNormalized($0[...]) }
+        Array(context.utf8).withUnsafeBufferPointer { hash.addNormalized($0[...]) }
+        hash.add(String(occurrence))
+        return hash.hex
+    }
+}
+
+/// 64-bit FNV-1a: fast, stable across platforms and releases (unlike `Hasher`), and plenty for
+/// telling apart the findings of one library. Each field ends with a 0 byte so fields cannot
+/// run into each other.
+struct FNV1a {
+    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
+
+    private mutating func add(byte: UInt8) {
+        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+    }
+
+    mutating func add(_ text: String) {
+        for byte in text.utf8 { add(byte: byte) }
+        add(byte: 0)
+    }
+
+    /// Adds text with runs of whitespace read as one space and none at either end, so reflowing
+    /// or re-indenting a line does not change the hash.
+    mutating func addNormalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        var pendingSpace = false
+        var started = false
+        for byte in bytes {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
+                pendingSpace = started
+            default:
+                if pendingSpace { add(byte: 0x20) }
+                pendingSpace = false
+                started = true
+                add(byte: byte)
+            }
+        }
+        add(byte: 0)
+    }
+
+    var hex: String {
+        var output = ""
+        for shift in stride(from: 56, through: 0, by: -8) { output += hexByte(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
+        return output
+    }
+}
