@@ -1,3 +1,5 @@
+import GalleyKit
+
 enum Help {
     static let commands: [(name: String, summary: String)] = [
         ("lint", "check articles and print findings (the default command)"),
@@ -43,13 +45,23 @@ enum Help {
     .xml, .dbk, .xhtml, .yml and .yaml files; hidden files and folders are skipped.
 
     options:
-      --format FORMAT       output format: gcc (default)
+      --format FORMAT       output format (default gcc); see below
+      --output FILE         write the report to FILE (atomically) instead of standard output
+      --min-severity LEVEL  hide findings below note, warning or error
+      -q, --quiet           show errors only (--min-severity error)
+      --max-warnings N      also fail (exit 1) when more than N warnings are reported
+      --baseline FILE       hide the findings recorded in FILE; report only new ones
+      --write-baseline FILE record every current finding in FILE (exit 0 once written)
       --jobs N              files linted in parallel (default: all cores)
       --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
       -h, --help            show this help
 
+    formats:
+    \(ReportFormat.allCases.map { "  \($0.rawValue.padding(14))\($0.summary)" }.joined(separator: "\n"))
+
     A summary ("N errors, M warnings in K files") goes to standard error.
-    Exit status: 0 no errors, 1 errors found, 2 usage problem (the other files are still linted).
+    Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage
+    problem (the other files are still linted).
 
     """
 
