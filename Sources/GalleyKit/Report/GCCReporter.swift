@@ -12,8 +12,9 @@ public struct GCCReporter: Reporter {
     }
 
     public static func line(_ diagnostic: Diagnostic) -> String {
+        // A line break in a path or message would split the finding; parsers read one line each.
         let message = diagnostic.message.replacingNewlines()
-        return "\(diagnostic.path):\(diagnostic.span.start.line):\(diagnostic.span.start.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.ruleID)]"
+        return "\(diagnostic.path.replacingNewlines()):\(diagnostic.span.start.line):\(diagnostic.span.start.column): \(diagnostic.severity.rawValue): \(message) [\(diagnostic.ruleID)]"
     }
 }
 

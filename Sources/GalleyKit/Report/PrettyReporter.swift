@@ -26,7 +26,7 @@ public struct PrettyReporter: Reporter {
 
     private func append(_ diagnostic: Diagnostic, to output: inout String) {
         let start = diagnostic.span.start
-        output += paint("\(diagnostic.path):\(start.line):\(start.column):", Style.bold)
+        output += paint("\(Self.visible(diagnostic.path.replacingNewlines())):\(start.line):\(start.column):", Style.bold)
         output += " " + paint(diagnostic.severity.rawValue + ":", Style.severity(diagnostic.severity))
         output += " " + paint(Self.visible(diagnostic.message.replacingNewlines()), Style.bold)
         output += " " + paint("[\(diagnostic.ruleID)]", Style.dim) + "\n"
