@@ -67,8 +67,8 @@ struct LintOutput {
         }
         Terminal.write(summary.text + "\n", to: .error)
         if let filter = baselineFilter, filter.stale > 0 {
-            let count = filter.stale == 1 ? "1 finding" : "\(filter.stale) findings"
-            Terminal.write("galley: note: \(count) of the baseline no longer occur (fixed or changed); --write-baseline drops them\n", to: .error)
+            let count = filter.stale == 1 ? "1 baseline finding no longer occurs" : "\(filter.stale) baseline findings no longer occur"
+            Terminal.write("galley: note: \(count) (fixed or changed); --write-baseline drops them\n", to: .error)
         }
         if let path = options.writeBaselinePath, let entries = recorded {
             guard write(Baseline(entries: entries).render(), to: path, what: "the baseline") else { return ExitCode.usage }

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+@testable import GalleyKit
+
+/// Fingerprints identify a finding by rule, path, offending text and its line, not by line
+/// number; baselines built on them hide known findings through edits elsewhere in a file.
+@Suite struct BaselineTests {
+    static func diagnostics(_ text: String, path: String = "a.md") throws -> [Diagnostic] {
+        let rules = try #require(try BundledRules.load(BundledRules.defaultSetName)?.get().rules)
+        return Linter(rules: rules).lint(TestSupport.document(text, path: path))
+    }
+
+    static func fingerprint(_ text: String, rule: String, path: String = "a.md") throws -> (fingerprint: String, line: Int) {
+        let found = try #require(try diagnostics(text, path: path).first { $0.ruleID == rule })
+        return (try #require(found.fingerprint), found.span.start.line)
+    }
+
+    static let article = "# Title\n\n## Section\n\n#### Skipped level\n"
+
+    @Test func linesAddedAboveKeepTheFingerprint() throws {
+        let before = try Self.fingerprint(Self.article, rule: "heading-increment")
+        let shifted = "# Title\n\nA new paragraph.\n\nAnd another\nover two lines.\n\n## Section\n\n#### Skipped level\n"
+        let after = try Self.fingerprint(shifted, rule: "heading-increment")
+        #expect(before.line == 5 && after.line == 10)
+        #expect(before.fingerprint == after.fingerprint)
+    }
+
+    @Test func whitespaceChangesKeepTheFingerprint() throws {
+        let before = try Self.fingerprint(Self.article, rule: "heading-increment")
+        let after = try Self.fingerprint("# Title\n\n## Section\n\n####    Skipped   level   \n", rule: "heading-increment")
+        #expect(before.fingerprint == after.fingerprint)
+    }
+
+    @Test func changedTextChangesTheFingerprint() throws {
+        let before = try Self.fingerprint(Self.article, rule: "heading-increment")
+        let after = try Self.fingerprint("# Title\n\n## Section\n\n#### Skipped level again\n", rule: "heading-increment")
+        #expect(before.fingerprint != after.fingerprint)
+    }
+
+    @Test func fingerprintIsTheOffendingTextAndItsLine() throws {
+        let found = try #require(try Self.diagnostics(Self.article).first { $0.ruleID == "heading-increment" })
+        #expect(found.fingerprint == Fingerprint.compute(ruleID: "heading-increment", path: "a.md", text: "#### Skipped level", context: "#### Skipped level"))
+        #expect(found.sourceLine == "#### Skipped level")
+    }
+
+    /// "No H1" points at the first block with an empty range: its line tells it apart.
+    @Test func findingsWithoutTextAreKnownByTheirLine() throws {
+        let first = try Self.fingerprint("## Intro\n\nText.\n", rule: "heading-h1")
+        let moved = try Self.fingerprint("\n\n\n## Intro\n\nText.\n", rule: "heading-h1")
+        let other = try Self.fingerprint("## Overview\n\nText.\n", rule: "heading-h1")
+        #expect(first.line == 1 && moved.line == 4)
+        #expect(first.fingerprint == moved.fingerprint)
+        #expect(first.fingerprint != other.fingerprint)
+    }
+
+    @Test func pathAndRuleAreParts() throws {
+        let here = try Self.fingerprint(Self.article, rule: "heading-increment", path: "a.md")
+        let there = try Self.fingerprint(Self.article, rule: "heading-increment", path: "b.md")
+        #expect(here.fingerprint != there.fingerprint)
+        #expect(Fingerprint.compute(ruleID: "x", path: "a.md", text: "t", context: "c")
+                    != Fingerprint.compute(ruleID: "y", path: "a.md", text: "t", context: "c"))
+        #expect(Fingerprint.compute(ruleID: "x", path: "a.md", text: "ab", context: "c")
+                    != Fingerprint.compute(ruleID: "x", path: "a.md", text: "a", context: "bc"), "fields cannot run into each other")
+    }
+
+    @Test func identicalFindingsInOneFileAreToldApart() throws {
+        let twice = "# Title\n\n## One\n\n#### Skipped level\n\n## Two\n\n#### Skipped level\n"
+        let found = try Self.diagnostics(twice).filter { $0.ruleID == "heading-increment" }
+        #expect(found.count == 2)
+        #expect(Set(found.compactMap(\.fingerprint)).count == 2)
+    }
+
+    @Test func fingerprintIsStableAcrossRuns() {
+        // FNV-1a of "heading-h1\0docs/a.md\0A title\0# A title\00\0", computed independently;
+        // a change here would orphan every baseline users have written.
+        #expect(Fingerprint.compute(ruleID: "heading-h1", path: "docs/a.md", text: "A  title", context: " # A title ") == "3a6103919027f708")
+        #expect(Fingerprint.compute(ruleID: "heading-h1", path: "docs/a.md", text: "A title", context: "# A title")
+                    == Fingerprint.compute(ruleID: "heading-h1", path: "docs/a.md", text: "A  title", context: " # A title "))
+    }
+
+    @Test func wholeFileFindingsHaveAFingerprintToo() {
+        let diagnostic = Diagnostic(path: "big.md", range: SourceRange(at: 0),
+                                    span: SourceSpan(start: SourceLocation(line: 1, column: 1), end: SourceLocation(line: 1, column: 1)),
+                                    severity: .warning, message: "skipped", ruleID: "skipped-file")
+        #expect(diagnostic.stableFingerprint == Fingerprint.compute(ruleID: "skipped-file", path: "big.md", text: "", context: ""))
+    }
+
+    @Test func baselineFileRoundTrips() throws {
+        let found = try Self.diagnostics("## No title\n\n#### Skipped\n", path: "z.md") + Self.diagnostics(Self.article, path: "a.md")
+        let baseline = Baseline(diagnostics: found)
+        let text = baseline.render()
+        let read = try Baseline.parse(text, name: "baseline.json")
+        #expect(read.entries == baseline.entries)
+        #expect(read.entries.map(\.path) == ["a.md", "z.md", "z.md"], "sorted by path, then line")
+        #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+        #expect(Baseline(entries: []).render() == "{\n  \"version\": 1,\n  \"tool\": \"galley\",\n  \"findings\": []\n}\n")
+    }
+
+    @Test func badBaselinesAreReportedWithTheirPosition() {
+        func message(_ text: String) -> String? {
+            do { _ = try Baseline.parse(text, name: "b.json"); return nil } catch { return error.message }
+        }
+        #expect(message("{\n  \"version\": 1,\n  \"findings\": [\n    {\"path\": \"a.md\",}\n  ]\n}")?.hasPrefix("b.json:4:") == true)
+        #expect(message("[]") == "b.json: a baseline is a JSON object with 'version' and 'findings'")
+        #expect(message("{\"version\": 2, \"findings\": []}")?.contains("unsupported baseline version") == true)
+        #expect(message("{\"version\": 1, \"findings\": [{\"path\": \"a.md\", \"rule\": \"r\"}]}") == "b.json:1:38: each finding needs 'path', 'rule' and 'fingerprint' strings")
+        #expect(message("{\"version\": 1, \"findings\": []}") == nil)
+    }
+
+    @Test func filterHidesKnownFindingsAndCountsStaleOnes() throws {
+        let old = try Self.diagnostics("# Title\n\n## One\n\n#### Skipped\n\n# Second\n", path: "a.md")
+        #expect(old.count == 2)
+        var filter = BaselineFilter(Baseline(diagnostics: old))
+        // The second H1 was fixed, a new skipped level added, and the old one moved down.
+        let now = try Self.diagnostics("# Title\n\nNew text.\n\n## One\n\n#### Skipped\n\n## Two\n\n#### New skip\n", path: "a.md")
+        let kept = filter.apply(FileReport(path: "a.md", diagnostics: now))
+        #expect(kept.diagnostics.map(\.matchedText) == ["New skip"])
+        #expect(filter.hidden == 1)
+        #expect(filter.stale == 1)
+        let other = filter.apply(FileReport(path: "b.md", diagnostics: now))
+        #expect(other.diagnostics.count == now.count, "a file the baseline does not know keeps all its findings")
+    }
+}
