@@ -1,0 +1,76 @@
+import Foundation
+import Testing
+import YAMLParser
+
+/// What pre-commit relies on: the hook manifest, and output that stays whole lines when several
+/// galley processes share one pipe (pre-commit runs one per subset of the staged files and
+/// merges standard output and error). Scripts/prove-pre-commit runs the real pre-commit.
+@Suite struct PreCommitTests {
+    @Test func manifestDescribesTheHook() throws {
+        let bytes = try Array(Data(contentsOf: TestSupport.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml")))
+        let stream = try YAMLParser.parse(bytes)
+        let hooks = try #require(stream.documents.first?.items)
+        #expect(hooks.count == 1)
+        let hook = try #require(hooks.first)
+        #expect(hook["id"]?.scalar == "galley")
+        #expect(hook["entry"]?.scalar == "galley lint")
+        #expect(hook["language"]?.scalar == "swift")
+        #expect(hook["types_or"]?.items?.compactMap(\.scalar) == ["markdown", "html", "xml", "yaml"])
+        // pre-commit matches `exclude` with Python's re.search; this pattern means the same in Swift.
+        let exclude = try Regex(try #require(hook["exclude"]?.scalar))
+        for hidden in [".pre-commit-config.yaml", ".github/workflows/ci.yml", "content/.drafts/a.md"] {
+            #expect(hidden.firstMatch(of: exclude) != nil, "\(hidden) is not an article")
+        }
+        for article in ["content/a.md", "site/intro.html", "docs/v1.2/guide.xml", "articles/a.yml"] {
+            #expect(article.firstMatch(of: exclude) == nil, "\(article) is linted")
+        }
+    }
+
+    @Test func parallelProcessesOnOnePipeWriteWholeLines() throws {
+        let root = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: root + "/many", withIntermediateDirectories: true)
+        var files: [String] = []
+        for number in 1...300 {
+            for format in ["md", "html", "xml", "yml"] {
+                let name = "many/article-\(number).\(format)"
+                try FileManager.default.copyItem(atPath: TestSupport.fixturePath("defective/skipped-levels.\(format)"), toPath: root + "/" + name)
+                files.append(name)
+            }
+        }
+        let serial = try TestSupport.runGalley(["lint", "--jobs", "1", "many"], in: root)
+        let expected = serial.stdout.split(separator: "\n").map(String.init).sorted()
+        #expect(expected.count == 300 * 12)
+        #expect(serial.stdout.utf8.count > 4 * 65_536, "each process writes more than a pipe holds")
+
+        let pipe = Pipe()
+        var processes: [Process] = []
+        for part in 0..<4 {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TestSupport.galleyBinary)
+            process.arguments = ["lint"] + files.enumerated().filter { $0.offset % 4 == part }.map(\.element)
+            process.currentDirectoryURL = URL(fileURLWithPath: root)
+            // The write end as a FileHandle, not the Pipe: Foundation closes a Pipe's write end
+            // once the first process has it.
+            process.standardOutput = pipe.fileHandleForWriting
+            process.standardError = pipe.fileHandleForWriting
+            process.standardInput = FileHandle.nullDevice
+            try process.run()
+            processes.append(process)
+        }
+        try pipe.fileHandleForWriting.close()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        for process in processes { process.waitUntilExit() }
+        #expect(processes.allSatisfy { $0.terminationStatus == 1 })
+
+        let finding = #/^many/article-\d+\.(md|html|xml|yml):\d+:\d+: (error|warning|note): .+ \[[A-Za-z0-9._-]+\]$/#
+        let summary = #/^\d+ errors?, \d+ warnings?(, \d+ notes?)? in \d+ files?$/#
+        let lines = output.split(separator: "\n").map(String.init)
+        let findings = lines.filter { $0.wholeMatch(of: finding) != nil }
+        let summaries = lines.filter { $0.wholeMatch(of: summary) != nil }
+        let broken = lines.filter { $0.wholeMatch(of: finding) == nil && $0.wholeMatch(of: summary) == nil }
+        #expect(broken.isEmpty, "every line is a whole finding or a whole summary; broken: \(broken.prefix(3))")
+        #expect(summaries.count == 4)
+        let sameFindings = findings.sorted() == expected
+        #expect(sameFindings, "the findings of one serial run, each once (\(findings.count) of \(expected.count))")
+    }
+}
