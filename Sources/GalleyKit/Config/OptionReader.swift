@@ -56,6 +56,10 @@ public struct OptionReader {
         errors.append(file.error(message, at: node))
     }
 
+    public mutating func report(_ error: ConfigError) {
+        errors.append(error)
+    }
+
     public mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key, required: required) else { return nil }
         guard let text = value.scalar, value.resolvedScalar != .null else {

@@ -2,8 +2,10 @@ import SystemIO
 
 /// Runs rules over documents. Built once per run and shared read-only by every worker thread.
 public struct Linter: Sendable {
-    public var rules: [any Rule]
+    public private(set) var rules: [any Rule]
     public var xmlMappings: [XMLVocabularyMapping]
+    /// The terms of every word-list rule, compiled once and shared read-only by all threads.
+    private let matcher: TermMatcher
     /// Files larger than this are skipped with a warning.
     public var maxFileBytes: Int
 
@@ -13,6 +15,11 @@ public struct Linter: Sendable {
         self.rules = rules
         self.xmlMappings = xmlMappings
         self.maxFileBytes = maxFileBytes
+        var matcher = TermMatcher()
+        for case let rule as any TermRule in rules {
+            for spec in rule.terms { matcher.add(spec, owner: rule.id) }
+        }
+        self.matcher = matcher
     }
 
     /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
@@ -47,7 +54,7 @@ public struct Linter: Sendable {
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
-        let context = RuleContext(document: document)
+        let context = RuleContext(document: document, matcher: matcher)
         for rule in rules {
             for finding in rule.check(document, context: context) {
                 diagnostics.append(Diagnostic(
