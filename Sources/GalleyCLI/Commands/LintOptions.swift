@@ -4,12 +4,13 @@ import SystemIO
 /// Options of `galley lint`, parsed and checked before any file is read.
 struct LintOptions {
     var paths: [String] = []
+    var configPath: String?
     var format = "gcc"
     var jobs = Terminal.processorCount
     var maxFileBytes = Linter.defaultMaxFileBytes
     var showHelp = false
 
-    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size"]
+    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--config"]
     static let switches: Set<String> = ["--help", "-h"]
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
@@ -17,6 +18,7 @@ struct LintOptions {
         var options = LintOptions()
         options.showHelp = parsed.has("--help") || parsed.has("-h")
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
+        options.configPath = parsed.value("--config")
         if let format = parsed.value("--format") {
             guard LintOutput.formats.contains(format) else {
                 throw Arguments.UsageError(message: "unknown format '\(format)'\(Spelling.suggestion(for: format, among: LintOutput.formats)); formats: \(LintOutput.formats.joined(separator: ", "))")

@@ -44,6 +44,7 @@ public enum RuleKinds {
         FAQRule.self,
         MetadataRule.self,
         LinksRule.self,
+        LengthRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -29,6 +29,10 @@ public struct Scope: Sendable, Hashable {
     public static let all = Scope(
         blockKinds: Set(Block.Kind.allCases), roles: [], metadataKeys: ["title", "description"])
 
+    /// Every block except headings, no metadata.
+    public static let body = Scope(
+        blockKinds: Set(Block.Kind.allCases.filter { $0 != .heading }), roles: [], metadataKeys: [])
+
     public init(blockKinds: Set<Block.Kind>, roles: Set<Block.Role>, metadataKeys: Set<String>) {
         self.blockKinds = blockKinds
         self.roles = roles
@@ -43,7 +47,7 @@ public struct Scope: Sendable, Hashable {
             case "all":
                 scope.blockKinds.formUnion(Block.Kind.allCases)
                 scope.metadataKeys.formUnion(["title", "description"])
-            case "body": scope.blockKinds.formUnion(Block.Kind.allCases.filter { $0 != .heading })
+            case "body": scope.blockKinds.formUnion(Scope.body.blockKinds)
             case "headings": scope.blockKinds.insert(.heading)
             case "paragraphs": scope.blockKinds.insert(.paragraph)
             case "list-items": scope.blockKinds.insert(.listItem)

@@ -37,11 +37,12 @@ struct PatternRule: Rule, RuleKind {
             return try PCREPattern(source, options: ignoreCase ? .caseInsensitive : [])
         } catch {
             let character = String(decoding: Array(source.utf8).prefix(error.offset), as: UTF8.self).count
-            var location = options.file.location(node.start)
+            let file = options.file(of: node)
+            var location = file.location(node.start)
             if case .scalar(_, let style) = node.content, node.start.line == node.end.line {
                 location.column += character + (style == .plain ? 0 : 1)
             }
-            options.report(ConfigError(path: options.file.path, location: location,
+            options.report(ConfigError(path: file.path, location: location,
                                        message: "invalid regular expression: \(error.message) (at character \(character + 1) of the pattern)"))
             return nil
         }
