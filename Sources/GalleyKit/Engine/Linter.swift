@@ -6,6 +6,8 @@ public struct Linter: Sendable {
     public var xmlMappings: [XMLVocabularyMapping]
     /// The terms of every word-list rule, compiled once and shared read-only by all threads.
     private let matcher: TermMatcher
+    /// Rule ids a suppression may name: the rules, and the reader's own diagnostics.
+    private let activeIDs: Set<String>
     /// Files larger than this are skipped with a warning.
     public var maxFileBytes: Int
 
@@ -20,6 +22,7 @@ public struct Linter: Sendable {
             for spec in rule.terms { matcher.add(spec, owner: rule.id) }
         }
         self.matcher = matcher
+        activeIDs = Set(rules.map(\.id) + ReadIssue.Kind.allCases.map(\.rawValue))
     }
 
     /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
@@ -63,6 +66,8 @@ public struct Linter: Sendable {
                     ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion))
             }
         }
+        var suppressions = Suppressions(document: document)
+        diagnostics = suppressions.apply(to: diagnostics, activeIDs: activeIDs)
         diagnostics.sort(by: Diagnostic.sortedOrder)
         return diagnostics
     }
