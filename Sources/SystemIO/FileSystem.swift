@@ -35,6 +35,11 @@ public enum FileSystem {
         return kind(info)
     }
 
+    public static func isReadableFile(_ path: String) -> Bool {
+        guard case .regular? = try? kind(of: path) else { return false }
+        return access(path, R_OK) == 0
+    }
+
     public static func identity(of path: String) throws(Failure) -> Identity {
         var info = stat()
         guard stat(path, &info) == 0 else { throw failure(path) }

@@ -47,6 +47,11 @@ public final class YAMLNode: Sendable {
 public struct YAMLPair: Sendable {
     public let key: YAMLNode
     public let value: YAMLNode
+
+    public init(key: YAMLNode, value: YAMLNode) {
+        self.key = key
+        self.value = value
+    }
 }
 
 /// A position as libyaml counts it: 0-based line, 0-based column in Unicode scalars,

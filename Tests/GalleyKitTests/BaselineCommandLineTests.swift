@@ -7,6 +7,7 @@ import Testing
     /// A folder with three defective articles (10 findings) under `articles/`.
     static func library() throws -> String {
         let root = try TestSupport.temporaryDirectory()
+        try ReporterFixtures.configure(root)
         try FileManager.default.createDirectory(atPath: root + "/articles", withIntermediateDirectories: true)
         for name in ["skipped-levels.md", "skipped-levels.html", "skipped-levels.xml"] {
             try FileManager.default.copyItem(atPath: TestSupport.fixturePath("defective/" + name), toPath: root + "/articles/" + name)

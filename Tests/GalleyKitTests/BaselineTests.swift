@@ -6,8 +6,7 @@ import Testing
 /// number; baselines built on them hide known findings through edits elsewhere in a file.
 @Suite struct BaselineTests {
     static func diagnostics(_ text: String, path: String = "a.md") throws -> [Diagnostic] {
-        let rules = try #require(try BundledRules.load(BundledRules.defaultSetName)?.get().rules)
-        return Linter(rules: rules).lint(TestSupport.document(text, path: path))
+        Linter(rules: try ReporterFixtures.rules()).lint(TestSupport.document(text, path: path))
     }
 
     static func fingerprint(_ text: String, rule: String, path: String = "a.md") throws -> (fingerprint: String, line: Int) {

@@ -7,6 +7,7 @@ import Testing
     /// Two articles with an encoding warning each, one UTF-16 article (a note), no errors.
     static func warningsOnly() throws -> String {
         let root = try TestSupport.temporaryDirectory()
+        try ReporterFixtures.configure(root)
         let latin1: [UInt8] = Array("# Title\n\nCaf".utf8) + [0xE9] + Array(" au lait.\n".utf8)
         try Data(latin1).write(to: URL(fileURLWithPath: root + "/first.md"))
         try Data(latin1).write(to: URL(fileURLWithPath: root + "/second.md"))

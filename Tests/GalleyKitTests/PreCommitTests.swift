@@ -39,7 +39,7 @@ import YAMLParser
         }
         let serial = try TestSupport.runGalley(["lint", "--jobs", "1", "many"], in: root)
         let expected = serial.stdout.split(separator: "\n").map(String.init).sorted()
-        #expect(expected.count == 300 * 12)
+        #expect(expected.count >= 300 * 12, "every copy has a dozen findings or more")
         #expect(serial.stdout.utf8.count > 4 * 65_536, "each process writes more than a pipe holds")
 
         let pipe = Pipe()

@@ -5,7 +5,7 @@ import GalleyKit
 /// Each page of docs/formats/ shows the real output of the command it names, between
 /// `<!-- sample -->` markers; GALLEY_UPDATE_GOLDEN=1 rewrites the samples.
 @Suite struct ReporterDocsTests {
-    static let inputs = ["Fixtures/defective/skipped-levels.md", "Fixtures/explainer/explainer.md"]
+    static let inputs = ["--config", ReporterFixtures.configuration, "Fixtures/reporters/articles/sample.md", "Fixtures/explainer/explainer.md"]
 
     static func fence(_ format: ReportFormat) -> String {
         switch format {

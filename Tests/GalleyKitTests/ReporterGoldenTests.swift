@@ -9,8 +9,17 @@ import Testing
 /// and each format's exact shape is pinned by a golden file in Fixtures/reporters/golden/.
 @Suite struct ReporterGoldenTests {
     /// Defective articles in four formats, one with characters every format must escape (in its
-    /// path too), and a clean one, so formats that list clean files show one.
-    static let paths = ["Fixtures/defective", "Fixtures/explainer/explainer.md", "Fixtures/reporters"]
+    /// path too), one where rules of every severity fire, some with suggestions, and a clean one,
+    /// so formats that list clean files show one.
+    static let paths = ["Fixtures/defective", "Fixtures/explainer/explainer.md", "Fixtures/reporters/articles"]
+
+    /// The goldens use the fixed rules of Fixtures/reporters/config/; the comparison with gcc
+    /// runs with them and with the bundled house style, whatever it reports by now.
+    enum Rules: String, CaseIterable, CustomStringConvertible {
+        case fixed, houseStyle
+        var arguments: [String] { self == .fixed ? ["--config", ReporterFixtures.configuration] : [] }
+        var description: String { rawValue }
+    }
 
     /// path, line, column (nil where a format has none), severity, rule, message.
     struct Finding: Hashable, Comparable, CustomStringConvertible {
@@ -26,10 +35,14 @@ import Testing
         var withoutColumn: Finding { var copy = self; copy.column = nil; return copy }
     }
 
-    static func gccFindings() throws -> [Finding] {
-        let run = try TestSupport.runGalley(["lint"] + paths)
+    static func gcc(_ rules: Rules) throws -> TestSupport.RunResult {
+        let run = try TestSupport.runGalley(["lint"] + rules.arguments + paths)
         #expect(run.status == 1)
-        let findings = run.stdout.split(separator: "\n").map { parseGCC(String($0)) }
+        return run
+    }
+
+    static func findings(inGCC output: String) -> [Finding] {
+        let findings = output.split(separator: "\n").map { parseGCC(String($0)) }
         #expect(findings.allSatisfy { $0 != nil }, "every gcc line parses")
         return findings.compactMap { $0 }
     }
@@ -41,25 +54,30 @@ import Testing
                        rule: String(match.6), message: String(match.5))
     }
 
-    static func run(_ format: ReportFormat) throws -> String {
-        let result = try TestSupport.runGalley(["lint", "--format", format.rawValue] + paths)
-        #expect(result.status == 1, "\(format)")
-        #expect(result.stderr.hasPrefix("14 errors, 0 warnings in 6 files"), "\(format): \(result.stderr)")
+    /// The report in `format`; its summary and status are those of the gcc run.
+    static func run(_ format: ReportFormat, _ rules: Rules, like gcc: TestSupport.RunResult) throws -> String {
+        let result = try TestSupport.runGalley(["lint", "--format", format.rawValue] + rules.arguments + paths)
+        #expect(result.status == gcc.status, "\(format)")
+        #expect(result.stderr == gcc.stderr, "\(format)")
         return result.stdout
     }
 
     @Test(arguments: ReportFormat.allCases)
     func golden(format: ReportFormat) throws {
-        let output = try Self.run(format)
+        let gcc = try Self.gcc(.fixed)
+        #expect(gcc.stderr == "16 errors, 4 warnings, 1 note in 7 files\n")
+        let output = try Self.run(format, .fixed, like: gcc)
         try TestSupport.expectGolden(output, "reporters/golden/\(format.rawValue).txt")
     }
 
-    @Test(arguments: ReportFormat.allCases)
-    func everyGCCFindingAppearsExactlyOnce(format: ReportFormat) throws {
-        let expected = try Self.gccFindings()
-        #expect(expected.count >= 14, "the fixture fires several rules in several files")
+    @Test(arguments: ReportFormat.allCases, Rules.allCases)
+    func everyGCCFindingAppearsExactlyOnce(format: ReportFormat, rules: Rules) throws {
+        let gcc = try Self.gcc(rules)
+        let expected = Self.findings(inGCC: gcc.stdout)
+        #expect(expected.count >= 21, "the fixtures fire several rules in several files")
         #expect(Set(expected.map(\.rule)).isSuperset(of: ["heading-h1", "heading-increment", "parse-error"]))
-        let output = try Self.run(format)
+        #expect(Set(expected.map(\.severity)) == (rules == .fixed ? ["error", "warning", "note"] : Set(expected.map(\.severity))))
+        let output = try Self.run(format, rules, like: gcc)
         let actual = try Self.findings(in: output, format: format)
         if format.hasColumns {
             #expect(actual.sorted() == expected.sorted())

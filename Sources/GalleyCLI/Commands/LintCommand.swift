@@ -14,29 +14,38 @@ enum LintCommand {
             return ExitCode.clean
         }
 
-        let ruleSet: RuleSet
-        switch BundledRules.load(BundledRules.defaultSetName) {
-        case .success(let loaded)?: ruleSet = loaded
-        case .failure(let errors)?:
-            for error in errors.errors { Terminal.write("\(error)\n", to: .error) }
-            return ExitCode.usage
-        case nil:
-            return CommandLineTool.usageError("the bundled rule set is missing")
-        }
-        let linter = Linter(rules: ruleSet.rules, maxFileBytes: options.maxFileBytes)
+        let discovery = FileDiscovery.expand(options.paths)
+        for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
+        let plan = LintPlan.make(files: discovery.files, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
 
         var output: LintOutput
         do {
-            output = try LintOutput(options: options, rules: linter.rules.map(\.definition))
+            output = try LintOutput(options: options, rules: Self.activeRules(plan))
         } catch {
             return CommandLineTool.usageError(error.message)
         }
-
-        let discovery = FileDiscovery.expand(options.paths)
-        for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
-
         output.begin()
-        ParallelRun.run(discovery.files, jobs: options.jobs, lint: { linter.lint(path: $0) }) { output.add($0) }
+        ParallelRun.run(plan.items, jobs: options.jobs, lint: { $0.linter.lint(path: $0.path) }) { output.add($0) }
         return output.finish(usageProblems: !discovery.problems.isEmpty)
+    }
+
+    /// Every rule some file of the run is checked with, once, for reports that describe rules.
+    static func activeRules(_ plan: LintPlan) -> [RuleDefinition] {
+        var seen: Set<String> = []
+        var definitions: [RuleDefinition] = []
+        for item in plan.items {
+            for rule in item.linter.rules where seen.insert(rule.id).inserted { definitions.append(rule.definition) }
+        }
+        return definitions
+    }
+}
+
+/// Configuration problems: all of them, in compiler format, then exit 2 without linting.
+enum ConfigurationReport {
+    static func fail(_ errors: [ConfigError]) -> Int32 {
+        for error in errors { Terminal.write("\(error)\n", to: .error) }
+        Terminal.write("galley: \(errors.count) configuration \(errors.count == 1 ? "error" : "errors"); nothing was linted\n", to: .error)
+        return ExitCode.usage
     }
 }

@@ -4,6 +4,7 @@ import SystemIO
 /// Options of `galley lint`, parsed and checked before any file is read.
 struct LintOptions {
     var paths: [String] = []
+    var configPath: String?
     var format = ReportFormat.gcc
     var jobs = Terminal.processorCount
     var maxFileBytes = Linter.defaultMaxFileBytes
@@ -16,7 +17,7 @@ struct LintOptions {
     var baselinePath: String?
     var writeBaselinePath: String?
 
-    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--output", "--max-warnings", "--min-severity",
+    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
                                       "--baseline", "--write-baseline"]
     static let switches: Set<String> = ["--help", "-h", "--quiet", "-q"]
 
@@ -25,6 +26,7 @@ struct LintOptions {
         var options = LintOptions()
         options.showHelp = parsed.has("--help") || parsed.has("-h")
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
+        options.configPath = parsed.value("--config")
         if let name = parsed.value("--format") {
             guard let format = ReportFormat(rawValue: name) else {
                 let names = ReportFormat.allCases.map(\.rawValue)

@@ -33,6 +33,8 @@ public struct OptionReader {
     public let node: YAMLNode
     public private(set) var errors: [ConfigError] = []
     private var used: Set<String> = []
+    /// Nodes that come from another file (a configuration overriding a rule's options).
+    private var foreign: (file: YAMLFile, nodes: Set<ObjectIdentifier>)?
 
     public init(file: YAMLFile, node: YAMLNode) {
         self.file = file
@@ -40,6 +42,33 @@ public struct OptionReader {
         if node.pairs == nil {
             errors.append(file.error("expected a mapping of keys to values, found \(Self.describe(node))", at: node))
         }
+    }
+
+    /// A reader whose `foreignNodes` (and everything inside them) are positioned in `foreignFile`.
+    public init(file: YAMLFile, node: YAMLNode, foreignFile: YAMLFile, foreignNodes: [YAMLNode]) {
+        self.init(file: file, node: node)
+        var identities: Set<ObjectIdentifier> = []
+        var pending = foreignNodes
+        while let next = pending.popLast() {
+            guard identities.insert(ObjectIdentifier(next)).inserted else { continue }
+            switch next.content {
+            case .sequence(let items): pending += items
+            case .mapping(let pairs): pending += pairs.flatMap { [$0.key, $0.value] }
+            case .scalar: break
+            }
+        }
+        foreign = (foreignFile, identities)
+    }
+
+    private func error(_ message: String, at node: YAMLNode) -> ConfigError {
+        if let foreign, foreign.nodes.contains(ObjectIdentifier(node)) { return foreign.file.error(message, at: node) }
+        return file.error(message, at: node)
+    }
+
+    /// The file a node was read from.
+    public func file(of node: YAMLNode) -> YAMLFile {
+        if let foreign, foreign.nodes.contains(ObjectIdentifier(node)) { return foreign.file }
+        return file
     }
 
     public var keys: [String] { node.pairs?.compactMap { $0.key.scalar } ?? [] }
@@ -53,7 +82,11 @@ public struct OptionReader {
     }
 
     public mutating func report(_ message: String, at node: YAMLNode) {
-        errors.append(file.error(message, at: node))
+        errors.append(error(message, at: node))
+    }
+
+    public mutating func report(_ error: ConfigError) {
+        errors.append(error)
     }
 
     public mutating func string(_ key: String, required: Bool = false) -> String? {
@@ -130,7 +163,12 @@ public struct OptionReader {
     /// Nested options under `key`.
     public mutating func options(_ key: String) -> OptionReader? {
         guard let value = node(key, required: false) else { return nil }
-        return OptionReader(file: file, node: value)
+        var nested = OptionReader(file: file, node: value)
+        nested.foreign = foreign
+        if let foreign, foreign.nodes.contains(ObjectIdentifier(value)) {
+            nested = OptionReader(file: foreign.file, node: value)
+        }
+        return nested
     }
 
     /// Takes the errors of a nested reader (after its own `finish`).
@@ -143,11 +181,11 @@ public struct OptionReader {
         var result = errors
         for pair in node.pairs ?? [] {
             guard let key = pair.key.scalar else {
-                result.append(file.error("keys must be strings", at: pair.key))
+                result.append(error("keys must be strings", at: pair.key))
                 continue
             }
             if !used.contains(key) && !extra.contains(key) {
-                result.append(file.error("unknown key '\(key)'\(Self.suggestion(for: key, among: Array(used)))", at: pair.key))
+                result.append(error("unknown key '\(key)'\(Self.suggestion(for: key, among: Array(used)))", at: pair.key))
             }
         }
         return result
@@ -156,7 +194,7 @@ public struct OptionReader {
     private mutating func node(_ key: String, required: Bool) -> YAMLNode? {
         used.insert(key)
         guard let value = node[key] else {
-            if required { errors.append(file.error("missing required key '\(key)'", at: node)) }
+            if required { errors.append(error("missing required key '\(key)'", at: node)) }
             return nil
         }
         return value

@@ -2,8 +2,12 @@ import SystemIO
 
 /// Runs rules over documents. Built once per run and shared read-only by every worker thread.
 public struct Linter: Sendable {
-    public var rules: [any Rule]
+    public private(set) var rules: [any Rule]
     public var xmlMappings: [XMLVocabularyMapping]
+    /// The terms of every word-list rule, compiled once and shared read-only by all threads.
+    private let matcher: TermMatcher
+    /// Rule ids a suppression may name: the rules, and the reader's own diagnostics.
+    private let activeIDs: Set<String>
     /// Files larger than this are skipped with a warning.
     public var maxFileBytes: Int
 
@@ -13,6 +17,12 @@ public struct Linter: Sendable {
         self.rules = rules
         self.xmlMappings = xmlMappings
         self.maxFileBytes = maxFileBytes
+        var matcher = TermMatcher()
+        for case let rule as any TermRule in rules {
+            for spec in rule.terms { matcher.add(spec, owner: rule.id) }
+        }
+        self.matcher = matcher
+        activeIDs = Set(rules.map(\.id) + ReadIssue.Kind.allCases.map(\.rawValue))
     }
 
     /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
@@ -47,7 +57,7 @@ public struct Linter: Sendable {
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
-        let context = RuleContext(document: document)
+        let context = RuleContext(document: document, matcher: matcher)
         for rule in rules {
             for finding in rule.check(document, context: context) {
                 diagnostics.append(Diagnostic(
@@ -56,6 +66,8 @@ public struct Linter: Sendable {
                     ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion))
             }
         }
+        var suppressions = Suppressions(document: document)
+        diagnostics = suppressions.apply(to: diagnostics, activeIDs: activeIDs)
         diagnostics.sort(by: Diagnostic.sortedOrder)
         Fingerprint.assign(to: &diagnostics, source: document.source)
         return diagnostics

@@ -4,8 +4,8 @@ import Synchronization
 /// Lints files on all cores with bounded memory: files go in windows; each window is linted in
 /// parallel, then its reports are handed over in path order and dropped.
 public enum ParallelRun {
-    public static func run(_ files: [String], jobs: Int, window: Int = 256, lint: @escaping @Sendable (String) -> FileReport,
-                           deliver: (FileReport) -> Void) {
+    public static func run<Item: Sendable>(_ files: [Item], jobs: Int, window: Int = 256, lint: @escaping @Sendable (Item) -> FileReport,
+                                          deliver: (FileReport) -> Void) {
         let workers = max(1, jobs)
         var start = 0
         while start < files.count {

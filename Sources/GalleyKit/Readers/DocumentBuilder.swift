@@ -14,6 +14,10 @@ struct DocumentBuilder {
     /// Source offset just past the last text placed anywhere.
     private(set) var lastPlacedEnd: Int?
     private var faqSets: [FAQ] = []
+    /// Headings inside each open sectioning frame (by frame index), whose sections end with it.
+    private var openSectionings: [Int: [Int]] = [:]
+    /// Heading block → index of the first block after its sectioning element closed.
+    private var sectionEnds: [Int: Int] = [:]
     /// The most recent heading that opened an FAQ section, while that section lasts.
     private var faqHeading: (block: Int, level: Int)?
 
@@ -25,7 +29,7 @@ struct DocumentBuilder {
     }
 
     enum FrameKind: Equatable {
-        case container, block(Block.Kind, level: Int), list, item, quote, link, image
+        case container, sectioning, block(Block.Kind, level: Int), list, item, quote, link, image
         case faqSet, faqEntry, faqQuestion, faqAnswer
 
         var isInline: Bool { self == .link || self == .image }
@@ -73,9 +77,18 @@ struct DocumentBuilder {
 
     mutating func beginContainer(at offset: Int) { push(.container, at: offset) }
 
+    /// An element that bounds the sections of the headings inside it (HTML `<section>`,
+    /// `<article>`, `<aside>`; DocBook sections): when it closes, so do they.
+    mutating func beginSectioning(at offset: Int) { push(.sectioning, at: offset) }
+
     mutating func beginBlock(_ kind: Block.Kind, at offset: Int, level: Int = 0) {
         push(.block(kind, level: level), at: offset)
-        if kind == .heading { startBlock(frame: frames.count - 1, at: offset) }
+        if kind == .heading {
+            startBlock(frame: frames.count - 1, at: offset)
+            if let sectioning = frames.lastIndex(where: { $0.kind == .sectioning }) {
+                openSectionings[sectioning, default: []].append(document.blocks.count - 1)
+            }
+        }
     }
 
     mutating func beginList(ordered: Bool, at offset: Int) {
@@ -175,6 +188,10 @@ struct DocumentBuilder {
             let text = builder.finish()
             let end = text.isEmpty ? link.offset : text.sourceRange.end
             document.links.append(Link(text: text, url: link.url, range: SourceRange(start: link.offset, end: end)))
+        }
+        if let headings = openSectionings.removeValue(forKey: index) {
+            for heading in headings { sectionEnds[heading] = document.blocks.count }
+            if let faq = faqHeading, headings.contains(faq.block) { faqHeading = nil }
         }
         frames.removeLast()
     }
@@ -352,7 +369,7 @@ struct DocumentBuilder {
         finishBlock()
         while frames.count > 1 { end() }
         var result = document
-        SectionBuilder.assignSections(&result)
+        SectionBuilder.assignSections(&result, explicitEnds: sectionEnds)
         result.faq = FAQDetector.faq(explicit: faqSets, in: &result)
         if result.metadata["title"] == nil, let h1 = result.headings.first(where: { result.blocks[$0].level == 1 }) {
             let block = result.blocks[h1]

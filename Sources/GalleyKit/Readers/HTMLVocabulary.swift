@@ -5,7 +5,7 @@ struct HTMLVocabulary: MarkupVocabulary {
     var syntax: SourceAligner.Syntax { .markup }
 
     private static let containers: Set<String> = [
-        "html", "body", "main", "article", "section", "div", "header", "footer", "aside", "form", "fieldset", "figure",
+        "html", "body", "main", "div", "header", "footer", "form", "fieldset", "figure",
         "address", "center", "table", "thead", "tbody", "tfoot", "tr", "hgroup", "search", "dialog", "legend", "hr",
     ]
     private static let notProse: Set<String> = [
@@ -19,6 +19,7 @@ struct HTMLVocabulary: MarkupVocabulary {
         if tree.attribute("hidden", of: node) != nil { return .skip }
         switch name {
         case "p": return .block(.paragraph)
+        case "section", "article", "aside": return .sectioning
         case "h1", "h2", "h3", "h4", "h5", "h6": return .heading(level: Int(name.utf8.last! - 48))
         case "ul", "menu": return .list(ordered: false)
         case "ol": return .list(ordered: true)

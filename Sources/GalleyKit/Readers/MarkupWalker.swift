@@ -6,6 +6,8 @@ enum MarkupRole: Equatable {
     case transparent
     /// Block-level wrapper: text directly inside becomes a paragraph of its own.
     case container
+    /// A container that also bounds the sections of the headings inside it.
+    case sectioning
     /// Not prose (script, code, index terms): nothing inside is read, but it separates words.
     case skip
     case block(Block.Kind)
@@ -145,6 +147,9 @@ struct MarkupWalker {
         case .container:
             builder.beginContainer(at: offset)
             exit.frames = 1
+        case .sectioning:
+            builder.beginSectioning(at: offset)
+            exit.frames = 1
         case .skip:
             builder.appendSpace(at: SourceRange(at: offset))
             return false
@@ -155,7 +160,7 @@ struct MarkupWalker {
             builder.beginBlock(.heading, at: offset, level: level)
             exit.frames = 1
         case .section(let level):
-            builder.beginContainer(at: offset)
+            builder.beginSectioning(at: offset)
             sectionLevels.append(level)
             exit.frames = 1
             exit.popsSectionLevel = true

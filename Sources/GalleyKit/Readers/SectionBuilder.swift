@@ -1,12 +1,18 @@
 /// Derives the outline from heading blocks: each heading opens a section that runs to the next
-/// heading of the same or a higher level.
+/// heading of the same or a higher level, or to the end of the element that holds it (an HTML
+/// `<section>`, a DocBook section), whichever comes first.
 enum SectionBuilder {
-    static func assignSections(_ document: inout Document) {
+    /// `explicitEnds`: heading block → first block after the element that bounds its section.
+    static func assignSections(_ document: inout Document, explicitEnds: [Int: Int] = [:]) {
         var sections: [Section] = []
         var open: [Int] = []
         var headings: [Int] = []
         for index in document.blocks.indices {
             let block = document.blocks[index]
+            while let top = open.last, let end = explicitEnds[sections[top].heading], end <= index {
+                sections[top].blocks = sections[top].blocks.lowerBound..<end
+                open.removeLast()
+            }
             if block.kind == .heading {
                 headings.append(index)
                 while let top = open.last, sections[top].level >= block.level {

@@ -5,11 +5,45 @@ enum BundledRuleSets {
     static let files: [(name: String, yaml: String)] = [
         ("house-style.yml", #"""
 # Galley's bundled house style for explainer articles.
-# Structure problems are errors; style is a warning. Every rule can be switched off or
-# re-graded in .galley.yml (see docs/configuration.md).
+#
+# The shape of a published explainer: a title, a description and categories; an H1; a
+# "Quick take" list first; sections of prose; a "Frequently Asked Questions" block last.
+# Structure problems and banned words are errors; style is a warning. Every rule can be
+# switched off or re-graded in .galley.yml (see docs/configuration.md), e.g.
+#   rules:
+#     sentence-length: off
+#     title-length: {max-length: 80}
 name: house-style
-description: The shape of a published explainer article.
+description: The shape and tone of a published explainer article.
 rules:
+  # Metadata ---------------------------------------------------------------
+  - id: title-length
+    kind: metadata
+    severity: error
+    description: Every article has a title of 20 to 70 characters, long enough to say what it covers and short enough for search results.
+    field: title
+    required: true
+    min-length: 20
+    max-length: 70
+
+  - id: description-length
+    kind: metadata
+    severity: error
+    description: Every article has a description of 50 to 160 characters, the length search engines show.
+    field: description
+    required: true
+    min-length: 50
+    max-length: 160
+
+  - id: categories-required
+    kind: metadata
+    severity: error
+    description: Every article is filed under at least one category (front matter categories, HTML keywords, DocBook keywordset).
+    field: categories
+    required: true
+    min-items: 1
+
+  # Outline ----------------------------------------------------------------
   - id: heading-h1
     kind: headings
     severity: error
@@ -22,6 +56,110 @@ rules:
     severity: error
     description: Heading levels go down one step at a time, so the outline reads as a tree.
     no-skipped-levels: true
+
+  - id: heading-punctuation
+    kind: headings
+    severity: warning
+    description: Headings end without punctuation, except a question mark.
+    trailing-punctuation: "?"
+
+  - id: quick-take
+    kind: required-section
+    severity: error
+    description: The first section is a "Quick take" list of three to five points.
+    heading: Quick take
+    aliases: [Key takeaways, In short, TL;DR]
+    position: first
+    list-items: {min: 3, max: 5}
+
+  # FAQ --------------------------------------------------------------------
+  - id: faq-required
+    kind: faq
+    severity: error
+    description: The article ends with a "Frequently Asked Questions" block of three to eight questions.
+    required: true
+    min-entries: 3
+    max-entries: 8
+
+  - id: faq-question-mark
+    kind: faq
+    severity: error
+    description: Every FAQ question is a real question, ending with "?".
+    question-mark: true
+
+  - id: faq-answer
+    kind: faq
+    severity: error
+    description: Every FAQ question has an answer.
+    answers: true
+
+  - id: faq-duplicate
+    kind: faq
+    severity: error
+    description: No FAQ question is asked twice.
+    unique-questions: true
+
+  - id: faq-structured-data
+    kind: faq
+    severity: error
+    description: A JSON-LD FAQPage, when the page has one, lists exactly the questions on the page.
+    structured-data: true
+
+  # Tone -------------------------------------------------------------------
+  - id: tone-overpromising
+    kind: words
+    severity: error
+    description: Promises no article can keep. Say what the evidence supports.
+    message: "'{match}' overpromises; say what the evidence supports"
+    inflections: true
+    terms: [guaranteed, guarantee, miracle, cure-all, 100% effective, risk-free, foolproof, instant results,
+            proven to work, works every time, magic bullet, overnight success]
+
+  - id: tone-condescending
+    kind: words
+    severity: error
+    description: Words that tell readers something is easy or known talk down to the ones who find it hard.
+    message: "'{match}' can sound condescending; cut it or explain instead"
+    terms: [obviously, simply, clearly, of course, everyone knows, just do, it is easy, needless to say,
+            as everyone knows, any fool]
+    exceptions: [simply put, clearly defined, clearly labeled]
+
+  - id: plain-words
+    kind: substitute
+    severity: warning
+    description: Jargon with a plain swap.
+    message: "use '{suggestion}' instead of '{match}'"
+    inflections: true
+    swaps:
+      utilize: use
+      utilization: use
+      leverage: use
+      in order to: to
+      facilitate: help
+      commence: start
+      endeavor: try
+      prior to: before
+      in the event that: if
+      due to the fact that: because
+      at this point in time: now
+      a large number of: many
+      in spite of the fact that: although
+      with regard to: about
+      ascertain: find out
+
+  # Style ------------------------------------------------------------------
+  - id: sentence-length
+    kind: length
+    severity: warning
+    description: Sentences of more than 35 words are hard to follow; split them.
+    sentence: {max: 35}
+
+  - id: links
+    kind: links
+    severity: warning
+    description: Images say what they show; link text says where it goes.
+    alt-text: true
+    vague-text: [click here, here, read more, more, this link, link, this page]
 """#),
     ]
 }

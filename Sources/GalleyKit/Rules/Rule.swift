@@ -53,13 +53,89 @@ public struct Finding: Sendable, Hashable {
 /// pays only for what its active rules need. One context serves one document on one thread.
 public final class RuleContext {
     public let document: Document
+    let matcher: TermMatcher
 
-    public init(document: Document) {
+    public init(document: Document, matcher: TermMatcher = TermMatcher()) {
         self.document = document
+        self.matcher = matcher
     }
 
+    /// Every piece of prose a text rule can read: the blocks (unit `i` is block `i`), then the
+    /// string values of metadata fields.
+    public private(set) lazy var units: [TextUnit] = TextUnit.all(in: document)
+
+    /// Word tokens of each unit's text.
+    public private(set) lazy var unitWords: [[WordToken]] = units.map { WordTokenizer.tokens(in: $0.text.text) }
+
     /// Word tokens of each block's text, by block index.
-    public private(set) lazy var blockWords: [[WordToken]] = document.blocks.map { WordTokenizer.tokens(in: $0.text.text) }
+    public var blockWords: [[WordToken]] { Array(unitWords.prefix(document.blocks.count)) }
+
+    /// Indexes of the units a scope covers.
+    public func units(in scope: Scope) -> [Int] {
+        units.indices.filter { index in
+            let unit = units[index]
+            if let block = unit.block { return scope.includes(document.blocks[block]) }
+            return unit.metadataKey.map { scope.includes(metadataKey: $0) } ?? false
+        }
+    }
+
+    /// Every word-list hit in the document, found in one pass for all rules, grouped by rule id.
+    private lazy var hitsByOwner: [String: [UnitHit]] = {
+        var grouped: [String: [UnitHit]] = [:]
+        guard !matcher.isEmpty else { return grouped }
+        for index in units.indices {
+            for hit in matcher.hits(in: units[index].text.text, tokens: unitWords[index]) {
+                grouped[hit.owner, default: []].append(UnitHit(unit: index, hit: hit))
+            }
+        }
+        return grouped
+    }()
+
+    /// Hits of rule `id`'s terms, exceptions removed (with the hits they overlap).
+    public func termHits(for id: String) -> [UnitHit] {
+        let all = hitsByOwner[id] ?? []
+        let exceptions = all.filter { $0.hit.spec.isException }
+        return all.filter { candidate in
+            !candidate.hit.spec.isException && !exceptions.contains { exception in
+                exception.unit == candidate.unit && exception.hit.range.overlaps(candidate.hit.range)
+            }
+        }
+    }
+}
+
+public struct UnitHit: Sendable, Hashable {
+    public var unit: Int
+    public var hit: TermMatcher.Hit
+}
+
+/// A text a rule can read, and where it comes from.
+public struct TextUnit: Sendable {
+    public var text: TextRun
+    public var block: Int?
+    public var metadataKey: String?
+
+    static func all(in document: Document) -> [TextUnit] {
+        var units = document.blocks.indices.map { TextUnit(text: document.blocks[$0].text, block: $0, metadataKey: nil) }
+        for field in document.metadata.fields where field.key != Suppressions.frontMatterKey {
+            for run in strings(in: field.value) {
+                units.append(TextUnit(text: run, block: nil, metadataKey: field.key))
+            }
+        }
+        return units
+    }
+
+    private static func strings(in value: MetadataValue) -> [TextRun] {
+        switch value {
+        case .string(let run): return [run]
+        case .list(let items): return items.flatMap(strings)
+        default: return []
+        }
+    }
+}
+
+/// A rule whose terms join the shared one-pass matcher.
+public protocol TermRule: Rule {
+    var terms: [TermSpec] { get }
 }
 
 extension Rule {

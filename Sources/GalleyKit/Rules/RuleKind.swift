@@ -35,6 +35,16 @@ public struct RuleExample: Sendable {
 public enum RuleKinds {
     public static let all: [any RuleKind.Type] = [
         HeadingsRule.self,
+        WordsRule.self,
+        SubstituteRule.self,
+        PatternRule.self,
+        OccurrenceRule.self,
+        RequiredSectionRule.self,
+        SectionOrderRule.self,
+        FAQRule.self,
+        MetadataRule.self,
+        LinksRule.self,
+        LengthRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

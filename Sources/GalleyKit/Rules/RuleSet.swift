@@ -5,13 +5,54 @@ public struct RuleSet: Sendable {
     public var name: String
     public var description: String
     public var path: String
+    /// The rule entries as written, kept so configuration can rebuild a rule with other options.
+    public var entries: [RuleEntry]
+    /// The rules built from the entries as written.
     public var rules: [any Rule]
+}
+
+/// One rule as written in a rule set.
+public struct RuleEntry: Sendable {
+    public let id: String
+    public let node: YAMLNode
+    public let file: YAMLFile
+    public let ruleSet: String
+}
+
+/// Changes a configuration makes to a rule: switch it off, or replace some of its keys
+/// (`severity`, `message`, kind options). Later overrides win.
+public struct RuleOverride: Sendable {
+    public var enabled: Bool?
+    public var pairs: [YAMLPair]
+    /// The configuration file the change was written in, and its rule id key there.
+    public var file: YAMLFile?
+    public var key: YAMLNode?
+
+    public init(enabled: Bool? = nil, pairs: [YAMLPair] = [], file: YAMLFile? = nil, key: YAMLNode? = nil) {
+        self.enabled = enabled
+        self.pairs = pairs
+        self.file = file
+        self.key = key
+    }
+
+    public var isEmpty: Bool { enabled == nil && pairs.isEmpty }
+
+    /// `self` with `later` applied on top.
+    public func merged(with later: RuleOverride) -> RuleOverride {
+        var result = self
+        if let enabled = later.enabled { result.enabled = enabled }
+        let replaced = Set(later.pairs.compactMap { $0.key.scalar })
+        result.pairs = pairs.filter { !replaced.contains($0.key.scalar ?? "") } + later.pairs
+        if !later.pairs.isEmpty || result.file == nil {
+            result.file = later.file
+            result.key = later.key
+        }
+        return result
+    }
 }
 
 /// Loads and validates rule set YAML, collecting every problem with its position.
 public enum RuleSetLoader {
-    static let commonKeys: Set<String> = ["id", "kind", "severity", "message", "description"]
-
     public static func load(path: String, bytes: [UInt8], displayPath: String? = nil) -> Result<RuleSet, ConfigErrors> {
         let file = YAMLFile(path: displayPath ?? path, source: SourceText(decoding: bytes))
         let stream: YAMLStream
@@ -27,17 +68,19 @@ public enum RuleSetLoader {
         var reader = OptionReader(file: file, node: root)
         let name = reader.string("name", required: true) ?? ""
         let description = reader.string("description") ?? ""
+        var entries: [RuleEntry] = []
         var rules: [any Rule] = []
         var seen: [String: SourceLocation] = [:]
         if let list = reader.node("rules") {
             if let items = list.items {
                 for item in items {
-                    guard let rule = loadRule(item, file: file, ruleSet: name, errors: &errors) else { continue }
+                    guard let rule = build(item, file: file, ruleSet: name, override: nil, errors: &errors) else { continue }
                     if let first = seen[rule.id] {
                         errors.append(file.error("duplicate rule id '\(rule.id)' (first defined at \(first))", at: item["id"] ?? item))
                         continue
                     }
                     seen[rule.id] = rule.definition.location
+                    entries.append(RuleEntry(id: rule.id, node: item, file: file, ruleSet: name))
                     rules.append(rule)
                 }
             } else {
@@ -48,12 +91,25 @@ public enum RuleSetLoader {
         }
         errors += reader.finish()
         guard errors.isEmpty else { return .failure(ConfigErrors(errors.sorted { $0.location < $1.location })) }
-        return .success(RuleSet(name: name, description: description, path: file.path, rules: rules))
+        return .success(RuleSet(name: name, description: description, path: file.path, entries: entries, rules: rules))
     }
 
-    private static func loadRule(_ node: YAMLNode, file: YAMLFile, ruleSet: String, errors: inout [ConfigError]) -> (any Rule)? {
+    /// Builds the rule of `entry` with `override` applied; nil when it is switched off or broken.
+    public static func build(_ entry: RuleEntry, override: RuleOverride, errors: inout [ConfigError]) -> (any Rule)? {
+        if override.enabled == false { return nil }
+        return build(entry.node, file: entry.file, ruleSet: entry.ruleSet, override: override.pairs.isEmpty ? nil : override, errors: &errors)
+    }
+
+    private static func build(_ node: YAMLNode, file: YAMLFile, ruleSet: String, override: RuleOverride?, errors: inout [ConfigError]) -> (any Rule)? {
+        var effective = node
         var options = OptionReader(file: file, node: node)
-        guard node.pairs != nil else {
+        if let override, let pairs = node.pairs, let overrideFile = override.file {
+            let replaced = Set(override.pairs.compactMap { $0.key.scalar })
+            let merged = pairs.filter { !replaced.contains($0.key.scalar ?? "") } + override.pairs
+            effective = YAMLNode(content: .mapping(merged), tag: node.tag, start: node.start, end: node.end)
+            options = OptionReader(file: file, node: effective, foreignFile: overrideFile, foreignNodes: override.pairs.flatMap { [$0.key, $0.value] })
+        }
+        guard effective.pairs != nil else {
             errors += options.finish()
             return nil
         }
@@ -62,26 +118,27 @@ public enum RuleSetLoader {
         let severity = options.choice("severity", Severity.allCases.map(\.rawValue)).flatMap(Severity.init(rawValue:))
         let message = options.string("message")
         let description = options.string("description") ?? ""
-        if let id, !isValidID(id), let idNode = node["id"] {
+        if let id, !isValidID(id), let idNode = effective["id"] {
             options.report("rule id '\(id)' may only use letters, digits, '-', '_' and '.'", at: idNode)
         }
         guard let id, let kindName else {
-            errors += options.finish(allowing: allKeys(of: node))
+            errors += options.finish(allowing: allKeys(of: effective))
             return nil
         }
         guard let kind = RuleKinds.named(kindName) else {
             let known = RuleKinds.all.map { $0.name }
             options.report("unknown rule kind '\(kindName)'\(OptionReader.suggestion(for: kindName, among: known)); kinds are: \(known.joined(separator: ", "))",
-                           at: node["kind"]!)
-            errors += options.finish(allowing: allKeys(of: node))
+                           at: effective["kind"]!)
+            errors += options.finish(allowing: allKeys(of: effective))
             return nil
         }
         let definition = RuleDefinition(
             id: id, kind: kindName, severity: severity ?? .warning, message: message, description: description,
             ruleSet: ruleSet, origin: file.path, location: file.location(node.start))
         let rule = kind.make(definition, options: &options)
-        errors += options.finish()
-        return rule
+        let problems = options.finish()
+        errors += problems
+        return problems.isEmpty ? rule : nil
     }
 
     private static func allKeys(of node: YAMLNode) -> Set<String> {

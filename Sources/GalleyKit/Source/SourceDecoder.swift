@@ -111,7 +111,7 @@ enum SourceDecoder {
 
 /// A problem a reader met: bad encoding, a parse error, an entity it refused.
 public struct ReadIssue: Sendable, Hashable {
-    public enum Kind: String, Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
         case encoding, parse = "parse-error", entity = "external-entity", frontMatter = "front-matter", skipped = "skipped-file"
     }
 

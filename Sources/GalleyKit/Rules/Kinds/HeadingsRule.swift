@@ -1,11 +1,14 @@
-/// `kind: headings`: the outline's shape: one H1, no skipped levels.
+/// `kind: headings`: the outline's shape (one H1, no skipped levels) and how headings are written.
 struct HeadingsRule: Rule, RuleKind {
     static let name = "headings"
-    static let summary = "Checks the outline: an H1 is present, it is the only one, and levels never skip (H2 to H4)."
+    static let summary = "Checks headings: an H1 present and alone, no skipped levels, sentence or title case, no trailing punctuation."
     static let options: [(key: String, description: String)] = [
         ("require-h1", "report an article without an H1 (at its first line)"),
         ("single-h1", "report every H1 after the first"),
         ("no-skipped-levels", "report a heading more than one level below the heading before it"),
+        ("case", "'sentence' (only the first word and proper nouns capitalized) or 'title' (major words capitalized)"),
+        ("proper-nouns", "words that keep their capital in sentence case (acronyms always do)"),
+        ("trailing-punctuation", "report headings that end in punctuation other than the characters given here (e.g. '?')"),
     ]
     static let examples: [RuleExample] = [
         RuleExample("A second H1 is reported", options: "single-h1: true",
@@ -18,20 +21,34 @@ struct HeadingsRule: Rule, RuleKind {
                     article: "# Title\n\n## Section\n\n### Detail\n\n## Next\n", expected: []),
         RuleExample("A missing H1 is reported at the top", options: "require-h1: true",
                     article: "## Only a section\n", expected: ["1:1"]),
+        RuleExample("Sentence case", options: "case: sentence\nproper-nouns: [Galley]",
+                    article: "# Using Galley in CI\n\n## How It Works\n", expected: ["3:1"]),
+        RuleExample("Title case", options: "case: title",
+                    article: "# Using the Linter in CI\n\n## How it works\n", expected: ["3:1"]),
+        RuleExample("Trailing punctuation other than a question mark", options: "trailing-punctuation: '?'",
+                    article: "# What is it?\n\n## Details:\n", expected: ["3:1"]),
     ]
+
+    enum Case: String, Sendable { case sentence, title }
 
     let definition: RuleDefinition
     var requireH1 = false
     var singleH1 = false
     var noSkippedLevels = false
+    var letterCase: Case?
+    var properNouns: Set<String> = []
+    var allowedPunctuation: String?
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         var rule = HeadingsRule(definition: definition)
         rule.requireH1 = options.bool("require-h1") ?? false
         rule.singleH1 = options.bool("single-h1") ?? false
         rule.noSkippedLevels = options.bool("no-skipped-levels") ?? false
-        if !(rule.requireH1 || rule.singleH1 || rule.noSkippedLevels) {
-            options.report("a headings rule needs at least one of: require-h1, single-h1, no-skipped-levels", at: options.node)
+        rule.letterCase = options.choice("case", ["sentence", "title"]).flatMap(Case.init(rawValue:))
+        rule.properNouns = Set(options.strings("proper-nouns")?.map(\.0) ?? [])
+        rule.allowedPunctuation = options.string("trailing-punctuation")
+        if !(rule.requireH1 || rule.singleH1 || rule.noSkippedLevels || rule.letterCase != nil || rule.allowedPunctuation != nil) {
+            options.report("a headings rule needs at least one of: require-h1, single-h1, no-skipped-levels, case, trailing-punctuation", at: options.node)
             return nil
         }
         return rule
@@ -63,11 +80,60 @@ struct HeadingsRule: Rule, RuleKind {
                 previous = heading.level
             }
         }
+        for heading in headings {
+            let text = heading.text.text
+            if let letterCase, let word = HeadingCase.firstViolation(in: text, case: letterCase, properNouns: properNouns) {
+                findings.append(Finding(range: heading.range, message: "'\(text)' is not in \(letterCase.rawValue) case ('\(word)')",
+                                        values: ["heading": text, "match": word], matchedText: text))
+            }
+            if let allowedPunctuation, let last = text.last, last.isPunctuation, !allowedPunctuation.contains(last) {
+                findings.append(Finding(range: heading.range, message: "'\(text)' ends with '\(last)'",
+                                        values: ["heading": text, "match": String(last)], matchedText: text))
+            }
+        }
         return findings
     }
 
     /// Where an article-level finding goes: the first heading or block, else the top of the file.
     private func firstContentOffset(_ document: Document) -> Int {
         document.blocks.first?.range.start ?? 0
+    }
+}
+
+/// Sentence and title case, by the usual English conventions.
+enum HeadingCase {
+    static let minorWords: Set<String> = [
+        "a", "an", "the", "and", "but", "or", "nor", "for", "so", "yet", "as", "at", "by", "in", "of", "off", "on",
+        "per", "to", "up", "via", "vs", "from", "into", "onto", "with", "over",
+    ]
+
+    /// The first word that breaks the case, or nil.
+    static func firstViolation(in heading: String, case style: HeadingsRule.Case, properNouns: Set<String>) -> String? {
+        let words = heading.split { $0.isWhitespace }.map { $0.trimmingCharacters(in: { !$0.isLetter && !$0.isNumber && $0 != "'" && $0 != "-" }) }
+            .filter { $0.first?.isLetter == true }
+        for (index, word) in words.enumerated() {
+            guard let first = word.first else { continue }
+            let isAcronym = word.count > 1 && word.allSatisfy { !$0.isLowercase }
+            let hasInnerCapital = word.dropFirst().contains { $0.isUppercase }
+            if isAcronym || hasInnerCapital || properNouns.contains(word) { continue }
+            switch style {
+            case .sentence:
+                if index == 0 ? first.isLowercase : first.isUppercase { return word }
+            case .title:
+                let minor = minorWords.contains(word.lowercased())
+                let shouldCapitalize = index == 0 || index == words.count - 1 || !minor
+                if shouldCapitalize ? first.isLowercase : first.isUppercase { return word }
+            }
+        }
+        return nil
+    }
+}
+
+extension Substring {
+    func trimmingCharacters(in predicate: (Character) -> Bool) -> String {
+        var view = self
+        while let first = view.first, predicate(first) { view.removeFirst() }
+        while let last = view.last, predicate(last) { view.removeLast() }
+        return String(view)
     }
 }

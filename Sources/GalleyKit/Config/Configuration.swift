@@ -1,0 +1,70 @@
+import SystemIO
+import YAMLParser
+
+/// A `.galley.yml`: which rule sets apply, to which files, with which changes.
+public struct Configuration: Sendable {
+    /// A glob and the folder its pattern is relative to (the configuration file's).
+    public struct FilePattern: Sendable {
+        public var glob: Glob
+        public var directory: String
+
+        public func matches(absolutePath path: String) -> Bool {
+            guard let relative = PathNames.relative(path, to: directory) else { return false }
+            return glob.matches(relative)
+        }
+    }
+
+    public struct Override: Sendable {
+        public var files: [FilePattern]
+        public var rules: [String: RuleOverride]
+    }
+
+    /// The file, or nil for the built-in default (the bundled house style).
+    public var path: String?
+    public var ruleSets: [RuleSet] = []
+    public var include: [FilePattern] = []
+    public var exclude: [FilePattern] = []
+    public var rules: [String: RuleOverride] = [:]
+    public var overrides: [Override] = []
+    public var xmlMappings: [XMLVocabularyMapping] = []
+
+    public static let fileNames = [".galley.yml", ".galley.yaml"]
+
+    /// Whether the configuration lints `path` (absolute): included, and not excluded.
+    public func covers(absolutePath path: String) -> Bool {
+        if !include.isEmpty, !include.contains(where: { $0.matches(absolutePath: path) }) { return false }
+        return !exclude.contains { $0.matches(absolutePath: path) }
+    }
+
+    /// Every rule id the rule sets define.
+    public var ruleIDs: [String] { ruleSets.flatMap { $0.entries.map(\.id) } }
+
+    /// Indexes of the overrides that apply to `path`: files with the same set share one linter.
+    public func matchingOverrides(absolutePath path: String) -> [Int] {
+        overrides.indices.filter { overrides[$0].files.contains { $0.matches(absolutePath: path) } }
+    }
+
+    /// The rules for a file matching exactly the overrides `applying`.
+    public func rules(applying: [Int], errors: inout [ConfigError]) -> [any Rule] {
+        var result: [any Rule] = []
+        for ruleSet in ruleSets {
+            for entry in ruleSet.entries {
+                var change = rules[entry.id] ?? RuleOverride()
+                for index in applying {
+                    if let later = overrides[index].rules[entry.id] { change = change.merged(with: later) }
+                }
+                if change.isEmpty {
+                    if change.enabled != false, let rule = ruleSet.rules.first(where: { $0.id == entry.id }) { result.append(rule) }
+                } else if let rule = RuleSetLoader.build(entry, override: change, errors: &errors) {
+                    result.append(rule)
+                }
+            }
+        }
+        return result
+    }
+
+    /// The bundled house style, used where no `.galley.yml` is found.
+    public static func builtIn() -> Result<Configuration, ConfigErrors> {
+        BundledRules.load(BundledRules.defaultSetName)!.map { Configuration(path: nil, ruleSets: [$0]) }
+    }
+}

@@ -1,0 +1,216 @@
+import SystemIO
+import YAMLParser
+
+/// Reads `.galley.yml` files (and the files they extend), checking every key, rule id and rule
+/// option before anything is linted.
+public struct ConfigurationLoader {
+    /// Rule sets already loaded, by absolute path, so configurations that share one read it once.
+    private var ruleSets: [String: Result<RuleSet, ConfigErrors>] = [:]
+
+    public init() {}
+
+    public static let keys: [(key: String, description: String)] = [
+        ("extends", "a configuration file (or list of them) this one builds on; paths are relative to this file"),
+        ("rule-sets", "rule sets to apply: bundled names (house-style) or YAML files relative to this file; default: house-style"),
+        ("include", "globs of the files to lint (default: every article)"),
+        ("exclude", "globs of files not to lint"),
+        ("rules", "per-rule changes by id: off, on, a severity, or a mapping of options to replace"),
+        ("overrides", "a list of {files: [globs], rules: {...}}: changes for matching files only"),
+        ("xml", "{vocabularies: [...]}: XPath mappings of XML vocabularies other than DocBook"),
+    ]
+
+    /// Loads the configuration at `path` (absolute).
+    public mutating func load(_ path: String) -> Result<Configuration, ConfigErrors> {
+        var errors: [ConfigError] = []
+        var configuration = Configuration(path: path)
+        var chain: [String] = []
+        load(path, into: &configuration, chain: &chain, errors: &errors)
+        if configuration.ruleSets.isEmpty, errors.isEmpty {
+            switch BundledRules.load(BundledRules.defaultSetName)! {
+            case .success(let set): configuration.ruleSets = [set]
+            case .failure(let failure): errors += failure.errors
+            }
+        }
+        if errors.isEmpty { validateRuleChanges(configuration, errors: &errors) }
+        return errors.isEmpty ? .success(configuration) : .failure(ConfigErrors(errors))
+    }
+
+    private mutating func load(_ path: String, into configuration: inout Configuration, chain: inout [String], errors: inout [ConfigError]) {
+        let display = Self.display(path)
+        guard !chain.contains(path) else {
+            errors.append(ConfigError(path: display, location: SourceLocation(line: 1, column: 1),
+                                      message: "'extends' loops back to this file: \((chain + [path]).map(Self.display).joined(separator: " → "))"))
+            return
+        }
+        chain.append(path)
+        defer { chain.removeLast() }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path, maxBytes: 4 << 20)
+        } catch {
+            errors.append(ConfigError(path: display, location: SourceLocation(line: 1, column: 1), message: "cannot read the configuration: \(error.reason)"))
+            return
+        }
+        let file = YAMLFile(path: display, source: SourceText(decoding: bytes))
+        let root: YAMLNode
+        do {
+            let stream = try YAMLParser.parse(file.source.bytes)
+            errors += stream.warnings.map { file.error($0.message, at: $0.mark) }
+            guard let document = stream.documents.first else { return }
+            root = document
+        } catch {
+            errors.append(file.error(error.message, at: error.mark))
+            return
+        }
+        let directory = PathNames.directory(of: path)
+        var reader = OptionReader(file: file, node: root)
+        for (base, node) in reader.strings("extends") ?? [] {
+            let basePath = PathNames.absolute(base, from: directory)
+            if FileSystem.isReadableFile(basePath) {
+                load(basePath, into: &configuration, chain: &chain, errors: &errors)
+            } else {
+                reader.report("cannot read extended configuration '\(base)'", at: node)
+            }
+        }
+        for (name, node) in reader.strings("rule-sets") ?? [] {
+            guard let set = ruleSet(name, relativeTo: directory, at: node, reader: &reader, errors: &errors) else { continue }
+            if !configuration.ruleSets.contains(where: { $0.path == set.path }) { configuration.ruleSets.append(set) }
+        }
+        if let include = reader.strings("include") {
+            configuration.include = include.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }
+        }
+        configuration.exclude += (reader.strings("exclude") ?? []).map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }
+        if let rules = reader.node("rules") {
+            for (id, change) in ruleChanges(rules, file: file, reader: &reader) {
+                configuration.rules[id] = configuration.rules[id].map { $0.merged(with: change) } ?? change
+            }
+        }
+        if let overrides = reader.node("overrides") {
+            configuration.overrides += self.overrides(overrides, file: file, directory: directory, reader: &reader)
+        }
+        if var xml = reader.options("xml") {
+            if let vocabularies = xml.node("vocabularies") {
+                var nestedErrors: [ConfigError] = []
+                configuration.xmlMappings += XMLVocabularyConfig.mappings(from: vocabularies, file: file, errors: &nestedErrors)
+                errors += nestedErrors
+            }
+            reader.absorb(xml)
+        }
+        errors += reader.finish()
+    }
+
+    /// A bundled set by name, or a rule set file relative to the configuration.
+    private mutating func ruleSet(_ name: String, relativeTo directory: String, at node: YAMLNode, reader: inout OptionReader,
+                                  errors: inout [ConfigError]) -> RuleSet? {
+        let isPath = name.contains("/") || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
+        let key = isPath ? PathNames.absolute(name, from: directory) : "<bundled>/" + name
+        if ruleSets[key] == nil {
+            if isPath {
+                do {
+                    let bytes = try FileSystem.read(key, maxBytes: 16 << 20)
+                    ruleSets[key] = RuleSetLoader.load(path: key, bytes: bytes, displayPath: Self.display(key))
+                } catch {
+                    reader.report("cannot read rule set '\(name)': \(error.reason)", at: node)
+                    return nil
+                }
+            } else if let bundled = BundledRules.load(name) {
+                ruleSets[key] = bundled
+            } else {
+                reader.report("no bundled rule set '\(name)'\(Spelling.suggestion(for: name, among: BundledRules.names)); bundled sets: \(BundledRules.names.joined(separator: ", ")); a file path needs '/' or '.yml'", at: node)
+                return nil
+            }
+        }
+        switch ruleSets[key]! {
+        case .success(let set): return set
+        case .failure(let failure):
+            errors += failure.errors
+            return nil
+        }
+    }
+
+    /// `rules:` entries: `id: off`, `id: warning`, or `id: {severity: ..., option: ...}`.
+    private func ruleChanges(_ node: YAMLNode, file: YAMLFile, reader: inout OptionReader) -> [(String, RuleOverride)] {
+        guard let pairs = node.pairs else {
+            reader.report("'rules' must map rule ids to changes, found \(OptionReader.describe(node))", at: node)
+            return []
+        }
+        var result: [(String, RuleOverride)] = []
+        for pair in pairs {
+            guard let id = pair.key.scalar else { continue }
+            let value = pair.value
+            if let text = value.scalar {
+                switch (value.resolvedScalar, text) {
+                case (.bool(let flag)?, _): result.append((id, RuleOverride(enabled: flag, file: file, key: pair.key)))
+                case (_, "off"): result.append((id, RuleOverride(enabled: false, file: file, key: pair.key)))
+                case (_, "on"): result.append((id, RuleOverride(enabled: true, file: file, key: pair.key)))
+                case (_, "error"), (_, "warning"), (_, "note"):
+                    let key = YAMLNode(content: .scalar("severity", .plain), tag: nil, start: value.start, end: value.start)
+                    result.append((id, RuleOverride(enabled: true, pairs: [YAMLPair(key: key, value: value)], file: file, key: pair.key)))
+                default:
+                    reader.report("rule '\(id)': expected off, on, error, warning, note or a mapping of options, found '\(text)'", at: value)
+                }
+            } else if let options = value.pairs {
+                var enabled: Bool?
+                var kept: [YAMLPair] = []
+                for option in options {
+                    if option.key.scalar == "enabled" {
+                        if case .bool(let flag)? = option.value.resolvedScalar { enabled = flag } else {
+                            reader.report("'enabled' must be true or false", at: option.value)
+                        }
+                    } else if option.key.scalar == "id" || option.key.scalar == "kind" {
+                        reader.report("a rule's '\(option.key.scalar!)' cannot be changed; define a new rule in a rule set instead", at: option.key)
+                    } else {
+                        kept.append(option)
+                    }
+                }
+                result.append((id, RuleOverride(enabled: enabled ?? (kept.isEmpty ? nil : true), pairs: kept, file: file, key: pair.key)))
+            } else {
+                reader.report("rule '\(id)': expected off, on, a severity or a mapping of options", at: value)
+            }
+        }
+        return result
+    }
+
+    private func overrides(_ node: YAMLNode, file: YAMLFile, directory: String, reader: inout OptionReader) -> [Configuration.Override] {
+        guard let items = node.items else {
+            reader.report("'overrides' must be a list of {files, rules}", at: node)
+            return []
+        }
+        var result: [Configuration.Override] = []
+        for item in items {
+            var nested = OptionReader(file: file, node: item)
+            let files = nested.strings("files", required: true) ?? []
+            var rules: [String: RuleOverride] = [:]
+            if let rulesNode = nested.node("rules") {
+                for (id, change) in ruleChanges(rulesNode, file: file, reader: &nested) { rules[id] = change }
+            }
+            reader.absorb(nested)
+            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules))
+        }
+        return result
+    }
+
+    /// Every rule id named in `rules` or `overrides` exists, and every change builds a valid rule.
+    private func validateRuleChanges(_ configuration: Configuration, errors: inout [ConfigError]) {
+        let known = configuration.ruleIDs
+        let entries = Dictionary(configuration.ruleSets.flatMap { $0.entries }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let changeSets = [configuration.rules] + configuration.overrides.map(\.rules)
+        for (position, changes) in changeSets.enumerated() {
+            for (id, change) in changes.sorted(by: { $0.key < $1.key }) {
+                guard let entry = entries[id] else {
+                    let location = change.key.flatMap { change.file?.location($0.start) } ?? SourceLocation(line: 1, column: 1)
+                    errors.append(ConfigError(path: change.file?.path ?? configuration.path.map(Self.display) ?? "", location: location,
+                                              message: "no rule '\(id)' in the active rule sets\(Spelling.suggestion(for: id, among: known))"))
+                    continue
+                }
+                let effective = position == 0 ? change : (configuration.rules[id] ?? RuleOverride()).merged(with: change)
+                _ = RuleSetLoader.build(entry, override: effective, errors: &errors)
+            }
+        }
+    }
+
+    /// Paths inside the working folder are shown relative to it, as users typed them.
+    static func display(_ path: String) -> String {
+        PathNames.relative(path, to: PathNames.normalize(FileSystem.currentDirectory)) ?? path
+    }
+}

@@ -1,0 +1,120 @@
+import SystemIO
+
+/// Which linter each file gets: the configuration nearest to it (or the one given), with the
+/// overrides that match it. Everything is loaded and checked before the first file is linted,
+/// so a broken configuration never yields a partial run.
+public struct LintPlan: Sendable {
+    public struct Item: Sendable {
+        public var path: String
+        public var linter: Linter
+    }
+
+    public var items: [Item] = []
+    public var errors: [ConfigError] = []
+    /// Files that a configuration's include/exclude left out.
+    public var excluded: [String] = []
+
+    public static func make(files: [String], configPath: String?, maxFileBytes: Int) -> LintPlan {
+        var planner = Planner(maxFileBytes: maxFileBytes)
+        let cwd = PathNames.normalize(FileSystem.currentDirectory)
+        var plan = LintPlan()
+        var explicit: Configuration?
+        if let configPath {
+            switch planner.configuration(at: PathNames.absolute(configPath, from: cwd)) {
+            case .success(let configuration): explicit = configuration
+            case .failure(let failure):
+                plan.errors = failure.errors
+                return plan
+            }
+        }
+        for file in files {
+            let absolute = PathNames.absolute(file, from: cwd)
+            let configuration: Configuration
+            if let explicit {
+                configuration = explicit
+            } else {
+                switch planner.nearestConfiguration(for: absolute) {
+                case .success(let found): configuration = found
+                case .failure(let failure):
+                    for error in failure.errors where !plan.errors.contains(error) { plan.errors.append(error) }
+                    continue
+                }
+            }
+            guard configuration.covers(absolutePath: absolute) else {
+                plan.excluded.append(file)
+                continue
+            }
+            if let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) {
+                plan.items.append(Item(path: file, linter: linter))
+            }
+        }
+        return plan
+    }
+
+    /// The configuration that governs files in `directory` (absolute): the nearest `.galley.yml`
+    /// found walking up, or the built-in default.
+    public static func configuration(forDirectory directory: String, configPath: String?) -> Result<Configuration, ConfigErrors> {
+        var planner = Planner(maxFileBytes: Linter.defaultMaxFileBytes)
+        let cwd = PathNames.normalize(FileSystem.currentDirectory)
+        if let configPath { return planner.configuration(at: PathNames.absolute(configPath, from: cwd)) }
+        return planner.nearestConfiguration(for: PathNames.absolute(directory, from: cwd) + "/.")
+    }
+}
+
+private struct Planner {
+    let maxFileBytes: Int
+    private var loader = ConfigurationLoader()
+    private var loaded: [String: Result<Configuration, ConfigErrors>] = [:]
+    /// Folder → the configuration file that governs it ("" for none).
+    private var governing: [String: String] = [:]
+    private var linters: [String: Linter] = [:]
+
+    init(maxFileBytes: Int) { self.maxFileBytes = maxFileBytes }
+
+    mutating func configuration(at path: String) -> Result<Configuration, ConfigErrors> {
+        if let cached = loaded[path] { return cached }
+        let result = path.isEmpty ? Configuration.builtIn() : loader.load(path)
+        loaded[path] = result
+        return result
+    }
+
+    mutating func nearestConfiguration(for file: String) -> Result<Configuration, ConfigErrors> {
+        configuration(at: governingFile(for: PathNames.directory(of: file)))
+    }
+
+    private mutating func governingFile(for directory: String) -> String {
+        var visited: [String] = []
+        var current = directory
+        var found = ""
+        while true {
+            if let known = governing[current] {
+                found = known
+                break
+            }
+            visited.append(current)
+            if let name = Configuration.fileNames.first(where: { FileSystem.isReadableFile(current == "/" ? "/" + $0 : current + "/" + $0) }) {
+                found = current == "/" ? "/" + name : current + "/" + name
+                break
+            }
+            if current == "/" { break }
+            current = PathNames.directory(of: current)
+        }
+        for directory in visited { governing[directory] = found }
+        return found
+    }
+
+    mutating func linter(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> Linter? {
+        let overrides = configuration.matchingOverrides(absolutePath: file)
+        let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",")
+        if let cached = linters[key] { return cached }
+        var problems: [ConfigError] = []
+        let rules = configuration.rules(applying: overrides, errors: &problems)
+        guard problems.isEmpty else {
+            for problem in problems where !errors.contains(problem) { errors.append(problem) }
+            return nil
+        }
+        let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes)
+        linters[key] = linter
+        return linter
+    }
+}

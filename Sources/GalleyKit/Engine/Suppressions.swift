@@ -1,0 +1,116 @@
+/// Inline suppressions: `<!-- galley-disable ids -->` … `<!-- galley-enable ids -->`,
+/// `<!-- galley-disable-next-line ids -->` (in Markdown, HTML and XML comments alike), and
+/// `galley: {disable: [ids]}` in front matter for the whole file. Without ids a directive covers
+/// every rule. A suppression that suppressed nothing is reported as a note.
+struct Suppressions {
+    /// The front matter (or YAML article) key that holds per-file settings.
+    static let frontMatterKey = "galley"
+    static let unusedID = "unused-suppression"
+
+    private enum Kind: String {
+        case disable = "galley-disable", enable = "galley-enable", disableNextLine = "galley-disable-next-line"
+    }
+
+    private struct Directive {
+        var kind: Kind
+        /// Empty: every rule.
+        var ids: [String]
+        var range: SourceRange
+        var endLine: Int
+        var used: Set<String> = []
+    }
+
+    private var directives: [Directive] = []
+    private var fileWide: Directive?
+    private var problems: [Diagnostic] = []
+    private let document: Document
+
+    init(document: Document) {
+        self.document = document
+        for comment in document.comments {
+            var words = comment.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," }).map(String.init)
+            guard let first = words.first, let kind = Kind(rawValue: first) else { continue }
+            words.removeFirst()
+            if let reason = words.firstIndex(of: "--") { words.removeSubrange(reason...) }
+            let endLine = document.location(of: comment.range.end).line
+            directives.append(Directive(kind: kind, ids: words, range: comment.range, endLine: endLine))
+        }
+        if let field = document.metadata[Self.frontMatterKey] { readFileWide(field) }
+    }
+
+    var isEmpty: Bool { directives.isEmpty && fileWide == nil && problems.isEmpty }
+
+    private mutating func readFileWide(_ field: MetadataField) {
+        let range = SourceRange(at: field.offset)
+        guard case .map(let settings) = field.value else {
+            problems.append(note(range, "front matter '\(Self.frontMatterKey)' must be a mapping such as {disable: [rule-id]}", severity: .warning))
+            return
+        }
+        for setting in settings {
+            guard setting.key == "disable" else {
+                problems.append(note(SourceRange(at: setting.offset), "unknown '\(Self.frontMatterKey)' setting '\(setting.key)'; settings: disable", severity: .warning))
+                continue
+            }
+            var ids: [String] = []
+            for item in setting.value.items {
+                guard let id = item.text else { continue }
+                if id != "all" { ids.append(id) }
+            }
+            fileWide = Directive(kind: .disable, ids: ids, range: SourceRange(at: setting.offset), endLine: 0)
+        }
+    }
+
+    /// The diagnostics that survive, plus notes about suppressions that did nothing.
+    mutating func apply(to diagnostics: [Diagnostic], activeIDs: Set<String>) -> [Diagnostic] {
+        guard !isEmpty else { return diagnostics }
+        var kept = problems
+        for diagnostic in diagnostics {
+            if !suppresses(diagnostic) { kept.append(diagnostic) }
+        }
+        for directive in directives where directive.kind != .enable {
+            kept += unused(directive, activeIDs: activeIDs, label: directive.kind.rawValue)
+        }
+        if let fileWide { kept += unused(fileWide, activeIDs: activeIDs, label: "front matter '\(Self.frontMatterKey): disable'") }
+        return kept
+    }
+
+    private mutating func suppresses(_ diagnostic: Diagnostic) -> Bool {
+        let id = diagnostic.ruleID
+        if fileWide.map({ covers($0, id) }) == true {
+            fileWide?.used.insert(id)
+            return true
+        }
+        let line = diagnostic.span.start.line
+        if let index = directives.firstIndex(where: { $0.kind == .disableNextLine && $0.endLine + 1 == line && covers($0, id) }) {
+            directives[index].used.insert(id)
+            return true
+        }
+        // The last region directive before the finding that names its rule (or all rules) decides.
+        let start = diagnostic.range.start
+        if let index = directives.lastIndex(where: { $0.kind != .disableNextLine && $0.range.end <= start && covers($0, id) }),
+           directives[index].kind == .disable {
+            directives[index].used.insert(id)
+            return true
+        }
+        return false
+    }
+
+    private func covers(_ directive: Directive, _ id: String) -> Bool {
+        directive.ids.isEmpty || directive.ids.contains(id)
+    }
+
+    private func unused(_ directive: Directive, activeIDs: Set<String>, label: String) -> [Diagnostic] {
+        if directive.ids.isEmpty {
+            return directive.used.isEmpty ? [note(directive.range, "\(label) suppressed nothing")] : []
+        }
+        return directive.ids.filter { !directive.used.contains($0) }.map { id in
+            if activeIDs.contains(id) { return note(directive.range, "\(label) for '\(id)' suppressed nothing") }
+            let hint = Spelling.suggestion(for: id, among: activeIDs.sorted())
+            return note(directive.range, "\(label) names '\(id)', which is not an active rule\(hint)")
+        }
+    }
+
+    private func note(_ range: SourceRange, _ message: String, severity: Severity = .note) -> Diagnostic {
+        Diagnostic(path: document.path, range: range, span: document.span(of: range), severity: severity, message: message, ruleID: Self.unusedID)
+    }
+}

@@ -1,0 +1,46 @@
+import PCRE
+import YAMLParser
+
+/// Which headings stand for a named section: its text and aliases (compared case-insensitively,
+/// ignoring spacing and a trailing colon), or a regular expression.
+struct HeadingMatcher: Sendable {
+    var name: String
+    var texts: Set<String>
+    var pattern: PCREPattern?
+
+    func matches(_ heading: String) -> Bool {
+        if texts.contains(Self.normalize(heading)) { return true }
+        return pattern?.firstMatch(in: heading) != nil
+    }
+
+    static func normalize(_ text: String) -> String {
+        var words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        while let last = words.last, last == ":" || last == "." { words.removeLast() }
+        return words
+    }
+
+    /// Reads `heading` (text), `aliases` and `pattern` from the options.
+    static func read(_ options: inout OptionReader) -> HeadingMatcher? {
+        let heading = options.string("heading")
+        let aliases = options.strings("aliases")?.map(\.0) ?? []
+        var pattern: PCREPattern?
+        if let source = options.string("pattern"), let node = options.node["pattern"] {
+            pattern = PatternRule.compile("(?i)" + source, ignoreCase: true, at: node, options: &options)
+        }
+        guard heading != nil || pattern != nil else {
+            options.report("the section needs a 'heading' (text) or a 'pattern'", at: options.node)
+            return nil
+        }
+        let texts = Set(([heading].compactMap { $0 } + aliases).map(normalize))
+        return HeadingMatcher(name: heading ?? pattern!.pattern, texts: texts, pattern: pattern)
+    }
+
+    /// A section entry of a list: a heading text, or `{pattern: ...}`.
+    static func entry(_ node: YAMLNode, options: inout OptionReader) -> HeadingMatcher? {
+        if let text = node.scalar { return HeadingMatcher(name: text, texts: [normalize(text)], pattern: nil) }
+        var nested = OptionReader(file: options.file, node: node)
+        let matcher = read(&nested)
+        options.absorb(nested)
+        return matcher
+    }
+}

@@ -1,0 +1,93 @@
+/// `kind: length`: bounds on sentences, paragraphs and sections (in words) and headings (in characters).
+struct LengthRule: Rule, RuleKind {
+    static let name = "length"
+    static let summary = "Bounds the length of sentences, paragraphs and sections (words) and headings (characters)."
+    static let options: [(key: String, description: String)] = [
+        ("sentence", "{min, max} words per sentence, reported at the sentence"),
+        ("paragraph", "{min, max} words per paragraph (any block of prose), reported at the paragraph"),
+        ("section", "{min, max} words of text in a section before its first sub-heading, reported at the heading"),
+        ("heading", "{min, max} characters per heading"),
+        ("scope", "which blocks sentence and paragraph bounds apply to (default: body)"),
+    ]
+    static let examples: [RuleExample] = [
+        RuleExample("A long sentence", options: "sentence: {max: 8}",
+                    article: "# Title\n\nShort one. This sentence runs on for rather more than eight words in all.\n", expected: ["3:12"]),
+        RuleExample("A long heading", options: "heading: {max: 20}",
+                    article: "# A heading that runs far too long\n", expected: ["1:1"]),
+        RuleExample("Paragraphs within bounds", options: "paragraph: {min: 2, max: 50}",
+                    article: "# Title\n\nA paragraph of a sensible length.\n", expected: []),
+    ]
+
+    typealias Bounds = (min: Int?, max: Int?)
+
+    let definition: RuleDefinition
+    var sentence: Bounds?
+    var paragraph: Bounds?
+    var section: Bounds?
+    var heading: Bounds?
+    var scope = Scope.all
+
+    static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
+        var rule = LengthRule(definition: definition)
+        func bounds(_ key: String) -> Bounds? {
+            guard var nested = options.options(key) else { return nil }
+            let result = (nested.int("min", range: 0...1_000_000), nested.int("max", range: 0...1_000_000))
+            options.absorb(nested)
+            return result
+        }
+        rule.sentence = bounds("sentence")
+        rule.paragraph = bounds("paragraph")
+        rule.section = bounds("section")
+        rule.heading = bounds("heading")
+        rule.scope = options.scope(default: .body)
+        if rule.sentence == nil && rule.paragraph == nil && rule.section == nil && rule.heading == nil {
+            options.report("a length rule needs at least one of: sentence, paragraph, section, heading", at: options.node)
+            return nil
+        }
+        return rule
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for index in document.blocks.indices {
+            let block = document.blocks[index]
+            if block.kind == .heading {
+                if let heading {
+                    let length = block.text.text.count
+                    findings += violations(length, heading, unit: "characters", range: block.range, what: "heading")
+                }
+                continue
+            }
+            guard scope.includes(block) else { continue }
+            let words = context.unitWords[index]
+            if let paragraph {
+                findings += violations(words.count, paragraph, unit: "words", range: block.range, what: "paragraph")
+            }
+            if let sentence {
+                for range in context.sentences(inBlock: index) {
+                    let count = words.lazy.filter { range.contains($0.range.lowerBound) }.count
+                    let source = block.text.sourceRange(ofTextRange: range)
+                    findings += violations(count, sentence, unit: "words", range: source, what: "sentence")
+                }
+            }
+        }
+        if let section {
+            for current in document.sections {
+                let end = current.children.first.map { document.sections[$0].heading } ?? current.blocks.upperBound
+                let count = (current.heading + 1..<end).reduce(0) { $0 + context.unitWords[$1].count }
+                findings += violations(count, section, unit: "words", range: document.blocks[current.heading].range, what: "section")
+            }
+        }
+        return findings
+    }
+
+    private func violations(_ count: Int, _ bounds: Bounds, unit: String, range: SourceRange, what: String) -> [Finding] {
+        if let maximum = bounds.max, count > maximum {
+            return [Finding(range: range, message: "\(what) is \(count) \(unit) long; at most \(maximum)", values: ["count": String(count), "max": String(maximum)])]
+        }
+        if let minimum = bounds.min, count < minimum {
+            return [Finding(range: range, message: "\(what) is \(count) \(unit) long; at least \(minimum)", values: ["count": String(count), "min": String(minimum)])]
+        }
+        return []
+    }
+}

@@ -1,0 +1,111 @@
+import PCRE
+
+/// `kind: occurrence`: how often a term or pattern may (or must) appear.
+struct OccurrenceRule: TermRule, RuleKind {
+    static let name = "occurrence"
+    static let summary = "Bounds how often a term or pattern appears: at least, at most, or per 100 words."
+    static let options: [(key: String, description: String)] = [
+        ("terms", "words or phrases to count (or use 'pattern')"),
+        ("pattern", "a PCRE2 regular expression to count instead of terms"),
+        ("ignore-case", "for 'pattern': match without regard to case"),
+        ("min", "the fewest occurrences allowed; fewer is reported once, at the top of the article"),
+        ("max", "the most occurrences allowed; every one past it is reported"),
+        ("max-density", "the most occurrences per 100 words of the scope; reported at the first one"),
+    ] + TermOptions.descriptions
+    static let examples: [RuleExample] = [
+        RuleExample("The article must speak to the reader", options: "terms: [you, your]\nmin: 1",
+                    article: "# Title\n\nPeople often wonder about this.\n", expected: ["1:1"]),
+        RuleExample("Once is enough", options: "terms: [you, your]\nmin: 1",
+                    article: "# Title\n\nYour time matters.\n", expected: []),
+        RuleExample("Every use past the limit is reported", options: "terms: [very]\nmax: 2",
+                    article: "# Title\n\nVery good, very fast, very cheap.\n", expected: ["3:23"]),
+        RuleExample("Density per 100 words", options: "terms: [really]\nmax-density: 10",
+                    article: "# Title\n\nIt is really, really good.\n", expected: ["3:7"]),
+    ]
+
+    let definition: RuleDefinition
+    let terms: [TermSpec]
+    let pattern: PCREPattern?
+    let label: String
+    let scope: Scope
+    let minimum: Int?
+    let maximum: Int?
+    let maxDensity: Double?
+
+    static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
+        let termOptions = TermOptions.read(&options)
+        let words = TermOptions.terms(&options)
+        let ignoreCase = options.bool("ignore-case") ?? false
+        var pattern: PCREPattern?
+        if let source = options.string("pattern"), let node = options.node["pattern"] {
+            pattern = PatternRule.compile(source, ignoreCase: ignoreCase, at: node, options: &options)
+            if pattern == nil { return nil }
+        }
+        let minimum = options.int("min", range: 0...1_000_000)
+        let maximum = options.int("max", range: 0...1_000_000)
+        let density = options.double("max-density")
+        if words.isEmpty == (pattern == nil) {
+            options.report("an occurrence rule needs either 'terms' or 'pattern'", at: options.node)
+            return nil
+        }
+        if minimum == nil && maximum == nil && density == nil {
+            options.report("an occurrence rule needs 'min', 'max' or 'max-density'", at: options.node)
+            return nil
+        }
+        let specs = words.enumerated().flatMap { termOptions.specs(for: $0.element, payload: $0.offset) } + termOptions.exceptionSpecs
+        let label = pattern.map { $0.pattern } ?? words.map { "'\($0)'" }.joined(separator: " or ")
+        return OccurrenceRule(definition: definition, terms: specs, pattern: pattern, label: label, scope: termOptions.scope,
+                              minimum: minimum, maximum: maximum, maxDensity: density)
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        let units = context.units(in: scope)
+        var occurrences: [(unit: Int, range: Range<Int>)] = []
+        if let pattern {
+            for unit in units {
+                for range in pattern.matches(in: context.units[unit].text.text) where !range.isEmpty { occurrences.append((unit, range)) }
+            }
+        } else {
+            let inScope = Set(units)
+            occurrences = context.termHits(for: id).filter { inScope.contains($0.unit) }.map { ($0.unit, $0.hit.range) }
+        }
+        occurrences.sort { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
+        func range(of occurrence: (unit: Int, range: Range<Int>)) -> SourceRange {
+            context.units[occurrence.unit].text.sourceRange(ofTextRange: occurrence.range)
+        }
+        func text(of occurrence: (unit: Int, range: Range<Int>)) -> String {
+            context.units[occurrence.unit].text.substring(occurrence.range)
+        }
+        var findings: [Finding] = []
+        let count = occurrences.count
+        if let minimum, count < minimum {
+            let offset = document.blocks.first?.range.start ?? 0
+            findings.append(Finding(range: SourceRange(at: offset),
+                                    message: "\(label) should appear at least \(minimum) \(minimum == 1 ? "time" : "times"); found \(count)",
+                                    values: ["count": String(count), "min": String(minimum)]))
+        }
+        if let maximum, count > maximum {
+            for occurrence in occurrences[maximum...] {
+                let match = text(of: occurrence)
+                findings.append(Finding(range: range(of: occurrence), message: "'\(match)' appears \(count) times; at most \(maximum)",
+                                        values: ["match": match, "count": String(count), "max": String(maximum)], matchedText: match))
+            }
+        }
+        if let maxDensity, let first = occurrences.first {
+            let words = units.reduce(0) { $0 + context.unitWords[$1].count }
+            let density = words == 0 ? 0 : Double(count) * 100 / Double(words)
+            if density > maxDensity {
+                let match = text(of: first)
+                findings.append(Finding(range: range(of: first),
+                                        message: "\(label) appears \(count) times in \(words) words (\(Self.format(density)) per 100); at most \(Self.format(maxDensity))",
+                                        values: ["match": match, "count": String(count), "density": Self.format(density)], matchedText: match))
+            }
+        }
+        return findings
+    }
+
+    static func format(_ value: Double) -> String {
+        let rounded = (value * 10).rounded() / 10
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
+    }
+}

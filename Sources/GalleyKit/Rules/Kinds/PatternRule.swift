@@ -1,0 +1,63 @@
+import PCRE
+import YAMLParser
+
+/// `kind: pattern`: a regular expression (PCRE2, compiled once with JIT) for anything else.
+struct PatternRule: Rule, RuleKind {
+    static let name = "pattern"
+    static let summary = "Reports every match of a PCRE2 regular expression in the chosen parts of the article."
+    static let options: [(key: String, description: String)] = [
+        ("pattern", "a PCRE2 regular expression (Perl syntax; \\b word boundaries, (?i) and so on)"),
+        ("ignore-case", "match without regard to letter case (default: false)"),
+        ("scope", "which parts of the article to read (default: all prose, title and description)"),
+    ]
+    static let examples: [RuleExample] = [
+        RuleExample("Each match is reported", options: #"pattern: '\b(\w+) \1\b'"#,
+                    article: "# Title\n\nThis is is a repeated word.\n", expected: ["3:6"]),
+        RuleExample("Case can be ignored", options: "pattern: 'e\\.g\\. '\nignore-case: true",
+                    article: "# Title\n\nSome tools, E.g. Galley, help.\n", expected: ["3:13"]),
+        RuleExample("No match, no finding", options: #"pattern: '\s{2,}'"#,
+                    article: "# Title\n\nSingle spaces only.\n", expected: []),
+    ]
+
+    let definition: RuleDefinition
+    let pattern: PCREPattern
+    let scope: Scope
+
+    static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
+        let ignoreCase = options.bool("ignore-case") ?? false
+        let scope = options.scope()
+        guard let source = options.string("pattern", required: true), let node = options.node["pattern"] else { return nil }
+        guard let compiled = compile(source, ignoreCase: ignoreCase, at: node, options: &options) else { return nil }
+        return PatternRule(definition: definition, pattern: compiled, scope: scope)
+    }
+
+    /// Compiles `source`, reporting a bad pattern at the character where PCRE2 gave up.
+    static func compile(_ source: String, ignoreCase: Bool, at node: YAMLNode, options: inout OptionReader) -> PCREPattern? {
+        do {
+            return try PCREPattern(source, options: ignoreCase ? .caseInsensitive : [])
+        } catch {
+            let character = String(decoding: Array(source.utf8).prefix(error.offset), as: UTF8.self).count
+            let file = options.file(of: node)
+            var location = file.location(node.start)
+            if case .scalar(_, let style) = node.content, node.start.line == node.end.line {
+                location.column += character + (style == .plain ? 0 : 1)
+            }
+            options.report(ConfigError(path: file.path, location: location,
+                                       message: "invalid regular expression: \(error.message) (at character \(character + 1) of the pattern)"))
+            return nil
+        }
+    }
+
+    func check(_ document: Document, context: RuleContext) -> [Finding] {
+        var findings: [Finding] = []
+        for index in context.units(in: scope) {
+            let text = context.units[index].text
+            for range in pattern.matches(in: text.text) where !range.isEmpty {
+                let match = text.substring(range)
+                findings.append(Finding(range: text.sourceRange(ofTextRange: range), message: "'\(match)' matches \(pattern.pattern)",
+                                        values: ["match": match], matchedText: match))
+            }
+        }
+        return findings
+    }
+}
