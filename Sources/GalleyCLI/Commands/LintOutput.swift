@@ -18,6 +18,7 @@ struct LintOutput {
     }
 
     mutating func add(_ report: FileReport) {
+        guard !report.skipped else { return }
         summary.add(report)
         Terminal.write(reporter.add(report), to: .output)
     }
