@@ -97,7 +97,7 @@ enum Help {
     """
 
     static let dump = """
-    usage: galley dump FILE ...
+    usage: galley dump [--config FILE] FILE ...
 
     Prints the document Galley reads from each file: metadata, blocks with their kind and
     position, sections, lists, the FAQ, links, images, comments and read problems. Useful to
