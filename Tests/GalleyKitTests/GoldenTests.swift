@@ -8,6 +8,7 @@ import Testing
         "defective/skipped-levels.md", "defective/skipped-levels.html", "defective/skipped-levels.xml", "defective/skipped-levels.yml",
         "locations/probe.md", "locations/probe.html", "locations/probe.xml", "locations/probe.yml",
         "defective/tone.md",
+        "faq/details.html", "faq/definition-list.html", "faq/bold-questions.md",
     ]
 
     @Test(arguments: articles)
