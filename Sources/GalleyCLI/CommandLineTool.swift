@@ -14,6 +14,10 @@ enum CommandLineTool {
         switch first {
         case "lint": return LintCommand.run(Array(arguments.dropFirst()))
         case "dump": return DumpCommand.run(Array(arguments.dropFirst()))
+        case "rules": return RulesCommand.run(Array(arguments.dropFirst()))
+        case "explain": return ExplainCommand.run(Array(arguments.dropFirst()))
+        case "check-config": return CheckConfigCommand.run(Array(arguments.dropFirst()))
+        case "init": return InitCommand.run(Array(arguments.dropFirst()))
         case "help", "--help", "-h":
             Terminal.write(Help.text(for: arguments.dropFirst().first), to: .output)
             return ExitCode.clean

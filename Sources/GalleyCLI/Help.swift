@@ -3,6 +3,10 @@ import GalleyKit
 enum Help {
     static let commands: [(name: String, summary: String)] = [
         ("lint", "check articles and print findings (the default command)"),
+        ("rules", "list the active rules: id, kind, severity, where defined"),
+        ("explain", "show what a rule or rule kind checks, its options and examples"),
+        ("check-config", "load and validate configuration and rule sets; lint nothing"),
+        ("init", "write a commented starter .galley.yml"),
         ("dump", "print the document model Galley reads from a file"),
         ("help", "show this help, or help for one command"),
         ("version", "print the version"),
@@ -12,6 +16,10 @@ enum Help {
         switch command {
         case "lint": return lint
         case "dump": return dump
+        case "rules": return rules
+        case "explain": return explain
+        case "check-config": return checkConfig
+        case "init": return initialize
         default: return overview
         }
     }
@@ -25,7 +33,7 @@ enum Help {
         commands:
 
         """
-        for command in commands { text += "  \(command.name.padding(8))\(command.summary)\n" }
+        for command in commands { text += "  \(command.name.padding(14))\(command.summary)\n" }
         text += """
 
         Without a command Galley lints the paths given (default: the current folder).
@@ -45,6 +53,7 @@ enum Help {
     .xml, .dbk, .xhtml, .yml and .yaml files; hidden files and folders are skipped.
 
     options:
+      --config FILE         use this configuration for every file instead of the nearest .galley.yml
       --format FORMAT       output format (default gcc); see below
       --output FILE         write the report to FILE (atomically) instead of standard output
       --min-severity LEVEL  hide findings below note, warning or error
@@ -65,8 +74,42 @@ enum Help {
 
     """
 
+    static let rules = """
+    usage: galley rules [--config FILE] [folder]
+
+    Lists the rules that apply in a folder (default: .): from the nearest .galley.yml, or the one
+    given, or the bundled house style when there is none.
+
+    """
+
+    static let explain = """
+    usage: galley explain [--config FILE] RULE-ID|KIND
+           galley explain --markdown
+
+    Shows what a rule (by id) or a rule kind checks, its options and its examples. --markdown
+    prints the documentation of every kind (docs/rules.md).
+
+    """
+
+    static let checkConfig = """
+    usage: galley check-config [--config FILE] [folder ...]
+
+    Loads the configuration of each folder (default: .) with its rule sets and checks every key,
+    type, regular expression, kind and rule id. Problems are printed as file:line:column: error:
+    and the exit status is 2; otherwise 0.
+
+    """
+
+    static let initialize = """
+    usage: galley init [--force] [folder]
+
+    Writes a commented starter .galley.yml in the folder (default: .). An existing file is kept
+    unless --force is given.
+
+    """
+
     static let dump = """
-    usage: galley dump FILE ...
+    usage: galley dump [--config FILE] FILE ...
 
     Prints the document Galley reads from each file: metadata, blocks with their kind and
     position, sections, lists, the FAQ, links, images, comments and read problems. Useful to

@@ -7,6 +7,8 @@ import Testing
         "explainer/explainer.md", "explainer/explainer.html", "explainer/explainer.xml", "explainer/explainer.yml",
         "defective/skipped-levels.md", "defective/skipped-levels.html", "defective/skipped-levels.xml", "defective/skipped-levels.yml",
         "locations/probe.md", "locations/probe.html", "locations/probe.xml", "locations/probe.yml",
+        "defective/tone.md",
+        "faq/details.html", "faq/definition-list.html", "faq/bold-questions.md",
     ]
 
     @Test(arguments: articles)

@@ -13,11 +13,11 @@ import YAMLParser
     }
 
     @Test func storyVocabularyReadsLikeAnArticle() throws {
-        let yaml = String(decoding: try TestSupport.fixtureBytes("vocabulary/story-vocabulary.yml"), as: UTF8.self)
-        let (mapping, errors) = try Self.loadMapping(yaml)
-        #expect(errors.isEmpty)
+        var loader = ConfigurationLoader()
+        let configuration = try loader.load(TestSupport.fixturePath("vocabulary/.galley.yml")).get()
+        #expect(configuration.xmlMappings.count == 1)
         let document = DocumentReader.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"),
-                                           format: .xml, xmlMappings: [try #require(mapping)])
+                                           format: .xml, xmlMappings: configuration.xmlMappings)
         try TestSupport.expectGolden(DocumentDump.text(of: document), "vocabulary/story.xml.document.txt")
         #expect(document.metadata["title"]?.value.text == "What is emotional intimacy?")
         #expect(document.metadata["categories"]?.value.items.compactMap(\.text) == ["Communication", "Dating"])
@@ -26,6 +26,17 @@ import YAMLParser
         #expect(document.faq?.entries.count == 2)
         #expect(document.faq?.origin == .mapped)
         #expect(!document.blocks.contains { $0.text.text.contains("not prose") })
+    }
+
+    /// The nearest .galley.yml brings the mapping to `galley dump` and `galley lint`.
+    @Test func theCommandLineUsesTheConfiguredMapping() throws {
+        let dump = try TestSupport.runGalley(["dump", "Fixtures/vocabulary/story.xml"])
+        #expect(dump.status == 0)
+        try TestSupport.expectGolden(dump.stdout, "vocabulary/story.xml.document.txt")
+        let lint = try TestSupport.runGalley(["lint", "Fixtures/vocabulary/story.xml"])
+        #expect(!lint.stdout.contains("[heading-h1]"))
+        #expect(!lint.stdout.contains("has no FAQ"))
+        #expect(lint.stdout.contains("story.xml:25:5: error: the FAQ has 2 questions; at least 3 [faq-required]"))
     }
 
     @Test func withoutTheMappingTheDocumentIsReadAsDocBook() throws {

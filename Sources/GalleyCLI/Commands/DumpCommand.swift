@@ -5,7 +5,7 @@ enum DumpCommand {
     static func run(_ arguments: [String]) -> Int32 {
         let parsed: Arguments
         do {
-            parsed = try Arguments(arguments, valued: [], switches: ["--help", "-h"])
+            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h"])
         } catch {
             return CommandLineTool.usageError(error.message)
         }
@@ -21,7 +21,12 @@ enum DumpCommand {
             }
             do {
                 let bytes = try FileSystem.read(path)
-                let document = DocumentReader.read(path: path, bytes: bytes, format: format)
+                var mappings: [XMLVocabularyMapping] = []
+                switch LintPlan.configuration(forDirectory: PathNames.directory(of: path), configPath: parsed.value("--config")) {
+                case .success(let configuration): mappings = configuration.xmlMappings
+                case .failure(let failure): return ConfigurationReport.fail(failure.errors)
+                }
+                let document = DocumentReader.read(path: path, bytes: bytes, format: format, xmlMappings: mappings)
                 if parsed.operands.count > 1 { Terminal.write("== \(path)\n", to: .output) }
                 Terminal.write(DocumentDump.text(of: document), to: .output)
             } catch {

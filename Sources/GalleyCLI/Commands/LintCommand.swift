@@ -16,7 +16,7 @@ enum LintCommand {
 
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
-        let plan = LintPlan.make(files: discovery.files, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        let plan = LintPlan.make(files: discovery.files, named: discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
 
         var output: LintOutput
@@ -26,7 +26,7 @@ enum LintCommand {
             return CommandLineTool.usageError(error.message)
         }
         output.begin()
-        ParallelRun.run(plan.items, jobs: options.jobs, lint: { $0.linter.lint(path: $0.path) }) { output.add($0) }
+        ParallelRun.run(plan.items, jobs: options.jobs, lint: { $0.lint() }) { output.add($0) }
         return output.finish(usageProblems: !discovery.problems.isEmpty)
     }
 
@@ -44,7 +44,8 @@ enum LintCommand {
 /// Configuration problems: all of them, in compiler format, then exit 2 without linting.
 enum ConfigurationReport {
     static func fail(_ errors: [ConfigError]) -> Int32 {
-        for error in errors { Terminal.write("\(error)\n", to: .error) }
+        let sorted = errors.sorted { ($0.path, $0.location) < ($1.path, $1.location) }
+        for error in sorted { Terminal.write("\(error)\n", to: .error) }
         Terminal.write("galley: \(errors.count) configuration \(errors.count == 1 ? "error" : "errors"); nothing was linted\n", to: .error)
         return ExitCode.usage
     }

@@ -46,6 +46,7 @@ struct LintOutput {
     }
 
     mutating func add(_ report: FileReport) {
+        guard !report.skipped else { return }
         recorded?.append(contentsOf: report.diagnostics.map(Baseline.Entry.init))
         var shown = report
         if var filter = baselineFilter {

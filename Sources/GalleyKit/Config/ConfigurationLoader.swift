@@ -80,12 +80,12 @@ public struct ConfigurationLoader {
             configuration.include = include.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }
         }
         configuration.exclude += (reader.strings("exclude") ?? []).map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }
-        if let rules = reader.node("rules") {
+        if let rules = reader.node("rules"), rules.resolvedScalar != .null {
             for (id, change) in ruleChanges(rules, file: file, reader: &reader) {
                 configuration.rules[id] = configuration.rules[id].map { $0.merged(with: change) } ?? change
             }
         }
-        if let overrides = reader.node("overrides") {
+        if let overrides = reader.node("overrides"), overrides.resolvedScalar != .null {
             configuration.overrides += self.overrides(overrides, file: file, directory: directory, reader: &reader)
         }
         if var xml = reader.options("xml") {
@@ -209,8 +209,5 @@ public struct ConfigurationLoader {
         }
     }
 
-    /// Paths inside the working folder are shown relative to it, as users typed them.
-    static func display(_ path: String) -> String {
-        PathNames.relative(path, to: PathNames.normalize(FileSystem.currentDirectory)) ?? path
-    }
+    static func display(_ path: String) -> String { PathNames.display(path) }
 }

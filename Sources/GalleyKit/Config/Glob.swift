@@ -1,3 +1,5 @@
+import SystemIO
+
 /// A file pattern as in .gitignore: `*` and `?` stay within one path segment, `**` crosses any
 /// number of them, `[abc]` is a class. A pattern without `/` matches a name at any depth, and a
 /// pattern that matches a directory matches everything under it.
@@ -102,6 +104,11 @@ public enum PathNames {
     public static func directory(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/") else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
+    }
+
+    /// How to show an absolute path: relative to the working folder when inside it.
+    public static func display(_ path: String) -> String {
+        relative(path, to: normalize(FileSystem.currentDirectory)) ?? path
     }
 
     /// `path` relative to `directory` when it lies inside it, else nil.

@@ -26,6 +26,8 @@ public struct Document: Sendable {
     public var comments: [Comment]
     /// Problems met while reading: encoding, parse errors, refused entities.
     public var issues: [ReadIssue]
+    /// False for a YAML file that has no article body (a data or configuration file).
+    public var isArticle = true
 
     public init(path: String, format: DocumentFormat, source: SourceText) {
         self.path = path

@@ -4,6 +4,10 @@ import SystemIO
 public enum FileDiscovery {
     public struct Result: Sendable {
         public var files: [String] = []
+        /// Files named on the command line rather than found in a folder.
+        public var named: Set<String> = []
+        /// Folders named on the command line.
+        public var folders: [String] = []
         /// Paths that could not be used, each with the reason: usage problems (exit 2).
         public var problems: [String] = []
     }
@@ -21,12 +25,14 @@ public enum FileDiscovery {
             }
             switch kind {
             case .directory:
+                result.folders.append(path)
                 walk(path, into: &result, visited: &visited)
             case .regular:
                 if DocumentFormat(path: path) == nil {
                     result.problems.append("\(path): unsupported file type; Galley reads .md, .markdown, .html, .htm, .xml, .dbk, .xhtml, .yml and .yaml")
                 } else {
                     result.files.append(clean(path))
+                    result.named.insert(clean(path))
                 }
             default:
                 result.problems.append("\(path): not a regular file or directory")

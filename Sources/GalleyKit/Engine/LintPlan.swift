@@ -7,6 +7,10 @@ public struct LintPlan: Sendable {
     public struct Item: Sendable {
         public var path: String
         public var linter: Linter
+        /// Named on the command line: linted even if it turns out not to be an article.
+        public var isNamed: Bool
+
+        public func lint() -> FileReport { linter.lint(path: path, onlyArticles: !isNamed) }
     }
 
     public var items: [Item] = []
@@ -14,7 +18,9 @@ public struct LintPlan: Sendable {
     /// Files that a configuration's include/exclude left out.
     public var excluded: [String] = []
 
-    public static func make(files: [String], configPath: String?, maxFileBytes: Int) -> LintPlan {
+    /// `folders`: the folders named on the command line, whose configuration is checked even
+    /// when they hold no article.
+    public static func make(files: [String], named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int) -> LintPlan {
         var planner = Planner(maxFileBytes: maxFileBytes)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         var plan = LintPlan()
@@ -25,6 +31,13 @@ public struct LintPlan: Sendable {
             case .failure(let failure):
                 plan.errors = failure.errors
                 return plan
+            }
+        }
+        if explicit == nil {
+            for folder in folders {
+                if case .failure(let failure) = planner.nearestConfiguration(for: PathNames.absolute(folder, from: cwd) + "/.") {
+                    for error in failure.errors where !plan.errors.contains(error) { plan.errors.append(error) }
+                }
             }
         }
         for file in files {
@@ -45,7 +58,7 @@ public struct LintPlan: Sendable {
                 continue
             }
             if let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) {
-                plan.items.append(Item(path: file, linter: linter))
+                plan.items.append(Item(path: file, linter: linter, isNamed: named.contains(file)))
             }
         }
         return plan

@@ -26,7 +26,9 @@ public struct Linter: Sendable {
     }
 
     /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
-    public func lint(path: String) -> FileReport {
+    /// With `onlyArticles`, a YAML file that is not an article (no `body`) is skipped silently:
+    /// content folders hold data and configuration YAML too.
+    public func lint(path: String, onlyArticles: Bool = false) -> FileReport {
         guard let format = DocumentFormat(path: path) else {
             return FileReport(path: path, diagnostics: [fileProblem(path, "unsupported file type; Galley reads .md, .html, .xml and .yml articles", .error)])
         }
@@ -39,15 +41,16 @@ public struct Linter: Sendable {
             }
             return FileReport(path: path, diagnostics: [fileProblem(path, "cannot read: \(error.reason)", .error)], failed: true)
         }
-        return lint(path: path, bytes: bytes, format: format)
+        return lint(path: path, bytes: bytes, format: format, onlyArticles: onlyArticles)
     }
 
-    public func lint(path: String, bytes: [UInt8], format: DocumentFormat) -> FileReport {
+    public func lint(path: String, bytes: [UInt8], format: DocumentFormat, onlyArticles: Bool = false) -> FileReport {
         let source = SourceText(decoding: bytes)
         if source.isBinary {
             return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: the file holds NUL bytes, so it looks binary, not text", .note)])
         }
         let document = DocumentReader.read(path: path, source: source, format: format, xmlMappings: xmlMappings)
+        if onlyArticles, !document.isArticle { return FileReport(path: path, diagnostics: [], skipped: true) }
         return FileReport(path: path, diagnostics: lint(document), document: DocumentSummary(document))
     }
 
@@ -87,12 +90,15 @@ public struct FileReport: Sendable {
     public var document: DocumentSummary?
     /// True when the file could not be read at all.
     public var failed: Bool
+    /// True when the file was found in a folder but is not an article (a YAML data file).
+    public var skipped: Bool
 
-    public init(path: String, diagnostics: [Diagnostic], document: DocumentSummary? = nil, failed: Bool = false) {
+    public init(path: String, diagnostics: [Diagnostic], document: DocumentSummary? = nil, failed: Bool = false, skipped: Bool = false) {
         self.path = path
         self.diagnostics = diagnostics
         self.document = document
         self.failed = failed
+        self.skipped = skipped
     }
 
     public func count(_ severity: Severity) -> Int { diagnostics.lazy.filter { $0.severity == severity }.count }

@@ -23,7 +23,9 @@ enum YAMLArticleReader {
         guard let pairs = stream.documents.first?.pairs else {
             builder.addIssue(ReadIssue(kind: .parse, severity: .error, offset: 0,
                                        message: "a YAML article must be a mapping with metadata keys and a 'body' key"))
-            return builder.build()
+            var document = builder.build()
+            document.isArticle = false
+            return document
         }
         var body: YAMLNode?
         for pair in pairs {
@@ -39,7 +41,9 @@ enum YAMLArticleReader {
         } else {
             builder.addIssue(ReadIssue(kind: .parse, severity: .warning, offset: 0, message: "no 'body' key: the article has no text to check"))
         }
-        return builder.build()
+        var document = builder.build()
+        document.isArticle = body != nil
+        return document
     }
 
     /// Parses the body as Markdown and maps its positions through the YAML scalar back to the file.

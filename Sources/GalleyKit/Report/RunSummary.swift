@@ -10,6 +10,7 @@ public struct RunSummary: Sendable, Equatable {
     public init() {}
 
     public mutating func add(_ report: FileReport) {
+        guard !report.skipped else { return }
         files += 1
         for diagnostic in report.diagnostics {
             switch diagnostic.severity {

@@ -95,10 +95,12 @@ public final class RuleContext {
     public func termHits(for id: String) -> [UnitHit] {
         let all = hitsByOwner[id] ?? []
         let exceptions = all.filter { $0.hit.spec.isException }
+        // Two terms can match the same words ("guarantee" inflected and "guaranteed"): one finding.
+        var seen: Set<[Int]> = []
         return all.filter { candidate in
             !candidate.hit.spec.isException && !exceptions.contains { exception in
                 exception.unit == candidate.unit && exception.hit.range.overlaps(candidate.hit.range)
-            }
+            } && seen.insert([candidate.unit, candidate.hit.range.lowerBound, candidate.hit.range.upperBound]).inserted
         }
     }
 }

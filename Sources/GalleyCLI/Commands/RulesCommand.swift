@@ -1,0 +1,141 @@
+import GalleyKit
+import SystemIO
+
+/// `galley rules`: the active rules for a folder's configuration.
+enum RulesCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h"])
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            Terminal.write(Help.rules, to: .output)
+            return ExitCode.clean
+        }
+        let directory = parsed.operands.first ?? "."
+        let configuration: Configuration
+        switch LintPlan.configuration(forDirectory: directory, configPath: parsed.value("--config")) {
+        case .success(let loaded): configuration = loaded
+        case .failure(let failure): return ConfigurationReport.fail(failure.errors)
+        }
+        var errors: [ConfigError] = []
+        let rules = configuration.rules(applying: [], errors: &errors)
+        guard errors.isEmpty else { return ConfigurationReport.fail(errors) }
+        let source = configuration.path.map { "configuration: \(PathNames.display($0))" } ?? "configuration: none found; the bundled house style applies"
+        var output = source + "\n\n"
+        let idWidth = max(4, rules.map(\.id.count).max() ?? 0) + 2
+        let kindWidth = max(4, rules.map(\.definition.kind.count).max() ?? 0) + 2
+        output += "id".padding(idWidth) + "kind".padding(kindWidth) + "severity".padding(10) + "defined at\n"
+        for rule in rules {
+            let definition = rule.definition
+            output += definition.id.padding(idWidth) + definition.kind.padding(kindWidth) + definition.severity.rawValue.padding(10)
+            output += "\(definition.origin):\(definition.location.line)\n"
+        }
+        Terminal.write(output, to: .output)
+        return ExitCode.clean
+    }
+}
+
+/// `galley explain RULE|KIND`: what a rule checks, its options and its examples.
+enum ExplainCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h", "--markdown"])
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if parsed.has("--markdown") {
+            Terminal.write(RuleDocumentation.markdown(), to: .output)
+            return ExitCode.clean
+        }
+        guard !parsed.has("--help"), !parsed.has("-h"), let name = parsed.operands.first else {
+            Terminal.write(Help.explain, to: parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? .error : .output)
+            return parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? ExitCode.usage : ExitCode.clean
+        }
+        if let kind = RuleKinds.named(name) {
+            Terminal.write(RuleDocumentation.text(for: kind), to: .output)
+            return ExitCode.clean
+        }
+        let configuration: Configuration
+        switch LintPlan.configuration(forDirectory: ".", configPath: parsed.value("--config")) {
+        case .success(let loaded): configuration = loaded
+        case .failure(let failure): return ConfigurationReport.fail(failure.errors)
+        }
+        var errors: [ConfigError] = []
+        let rules = configuration.rules(applying: [], errors: &errors)
+        guard let rule = rules.first(where: { $0.id == name }), let kind = RuleKinds.named(rule.definition.kind) else {
+            let names = rules.map(\.id) + RuleKinds.all.map { $0.name }
+            return CommandLineTool.usageError("no rule or rule kind '\(name)'\(Spelling.suggestion(for: name, among: names)); see 'galley rules'")
+        }
+        let definition = rule.definition
+        var text = "rule: \(definition.id) (\(definition.severity.rawValue))\n"
+        text += "defined at: \(definition.origin):\(definition.location.line) in rule set '\(definition.ruleSet)'\n"
+        if !definition.description.isEmpty { text += "\n\(definition.description)\n" }
+        if let message = definition.message { text += "\nmessage: \(message)\n" }
+        text += "\n" + RuleDocumentation.text(for: kind)
+        Terminal.write(text, to: .output)
+        return ExitCode.clean
+    }
+}
+
+/// `galley check-config`: load and validate configuration and rule sets, lint nothing.
+enum CheckConfigCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h"])
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            Terminal.write(Help.checkConfig, to: .output)
+            return ExitCode.clean
+        }
+        var errors: [ConfigError] = []
+        var summaries: [String] = []
+        for directory in parsed.operands.isEmpty ? ["."] : parsed.operands {
+            switch LintPlan.configuration(forDirectory: directory, configPath: parsed.value("--config")) {
+            case .failure(let failure):
+                for error in failure.errors where !errors.contains(error) { errors.append(error) }
+            case .success(let configuration):
+                let sets = configuration.ruleSets.map(\.name).joined(separator: ", ")
+                let name = configuration.path.map(PathNames.display) ?? "bundled defaults"
+                summaries.append("\(name): \(configuration.ruleIDs.count) rules from \(sets)")
+            }
+        }
+        guard errors.isEmpty else { return ConfigurationReport.fail(errors) }
+        Terminal.write(summaries.map { "ok: \($0)\n" }.joined(), to: .output)
+        return ExitCode.clean
+    }
+}
+
+/// `galley init`: a commented starter `.galley.yml`.
+enum InitCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: [], switches: ["--help", "-h", "--force"])
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            Terminal.write(Help.initialize, to: .output)
+            return ExitCode.clean
+        }
+        let directory = parsed.operands.first ?? "."
+        let path = (directory.hasSuffix("/") ? directory : directory + "/") + ".galley.yml"
+        if FileSystem.isReadableFile(path), !parsed.has("--force") {
+            return CommandLineTool.usageError("\(path) already exists; use --force to replace it")
+        }
+        do {
+            try FileSystem.writeAtomically(Array(StarterConfiguration.text.utf8), to: path)
+        } catch {
+            return CommandLineTool.usageError("cannot write \(path): \(error.reason)")
+        }
+        Terminal.write("wrote \(path)\n", to: .output)
+        return ExitCode.clean
+    }
+}

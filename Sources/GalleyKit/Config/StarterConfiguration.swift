@@ -1,0 +1,44 @@
+/// What `galley init` writes: every key, commented, with the defaults spelled out.
+public enum StarterConfiguration {
+    public static let text = """
+    # Galley configuration. Galley uses the .galley.yml nearest to each file it lints (looking in
+    # the file's folder, then its parents), or the one given with --config. Paths and globs here
+    # are relative to this file. Check it with: galley check-config
+
+    # Rule sets: bundled names, or YAML files of your own (see docs/rules.md).
+    rule-sets:
+      - house-style
+      # - rules/tone.yml
+
+    # Build on a shared configuration; this file's settings come on top of it.
+    # extends: ../shared/.galley.yml
+
+    # Which files to lint (default: every .md, .html, .xml, .yml article found).
+    # include:
+    #   - "content/**"
+    exclude:
+      - "drafts/**"
+      - "node_modules/**"
+
+    # Change rules by id (see: galley rules). A rule can be turned off, re-graded, or given
+    # other options; the options replace the rule set's own.
+    rules:
+      # sentence-length: off
+      # plain-words: error
+      # title-length:
+      #   max-length: 80
+
+    # Changes for some files only; later entries win.
+    overrides:
+      # - files: ["legacy/**"]
+      #   rules:
+      #     faq-required: off
+
+    # XML vocabularies other than DocBook, mapped with XPath (see docs/configuration.md).
+    # xml:
+    #   vocabularies:
+    #     - root: story
+    #       paragraphs: //graf
+
+    """
+}

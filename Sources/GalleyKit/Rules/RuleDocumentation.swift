@@ -1,0 +1,83 @@
+/// Documentation of the rule kinds, rendered from the kinds themselves: `galley explain` prints
+/// it and docs/rules.md is generated from it, so both show the same examples the tests run.
+public enum RuleDocumentation {
+    /// Plain text for a terminal.
+    public static func text(for kind: any RuleKind.Type) -> String {
+        var lines = ["kind: \(kind.name)", "", kind.summary, "", "options:"]
+        let width = (kind.options.map(\.key.count).max() ?? 0) + 2
+        for option in kind.options { lines.append("  \(option.key.padding(to: width))\(option.description)") }
+        for example in kind.examples {
+            lines += ["", "example: \(example.title)", "  rule:", "    kind: \(kind.name)"]
+            lines += example.options.split(separator: "\n").map { "    \($0)" }
+            lines.append("  article:")
+            lines += example.article.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : "    \($0)" }
+            lines.append("  reports: \(example.expected.isEmpty ? "nothing" : example.expected.joined(separator: ", "))")
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// docs/rules.md.
+    public static func markdown() -> String {
+        var out = header
+        out += "\n## Scopes\n\nText rules take `scope:`, a list of these names:\n\n| scope | reads |\n|---|---|\n"
+        for scope in Scope.names { out += "| `\(scope.name)` | \(scope.description) |\n" }
+        out += "\n## Kinds\n\n"
+        for kind in RuleKinds.all { out += "- [`\(kind.name)`](#\(kind.name)): \(kind.summary)\n" }
+        for kind in RuleKinds.all {
+            out += "\n### \(kind.name)\n\n\(kind.summary)\n\n| option | meaning |\n|---|---|\n"
+            for option in kind.options { out += "| `\(option.key)` | \(option.description.replacingOccurrences("|", "\\|")) |\n" }
+            for example in kind.examples {
+                out += "\n**\(example.title)**\n\n```yaml\n- id: example\n  kind: \(kind.name)\n  severity: warning\n"
+                for line in example.options.split(separator: "\n") { out += "  \(line)\n" }
+                out += "```\n\n```markdown\n\(example.article)```\n\n"
+                out += example.expected.isEmpty ? "Reports nothing.\n" : "Reports at \(example.expected.map { "`\($0)`" }.joined(separator: ", ")).\n"
+            }
+        }
+        return out
+    }
+
+    static let header = """
+    # Rules
+
+    <!-- Generated from the rule kinds in Sources/GalleyKit/Rules/Kinds by `galley explain --markdown`;
+         the test suite fails when this file and the code differ. -->
+
+    A rule set is a YAML file: a name, a description, and a list of rules. Galley ships one,
+    `house-style` (Rules/house-style.yml), and `.galley.yml` can add your own (see
+    [configuration.md](configuration.md)).
+
+    ```yaml
+    name: tone
+    description: Words our editors do not want to read.
+    rules:
+      - id: tone-hype                 # unique; letters, digits, - _ .
+        kind: words                   # one of the kinds below
+        severity: error               # error, warning (the default) or note
+        message: "'{match}' is hype"  # optional; {placeholders} come from the finding
+        description: Why the rule exists, shown by galley explain and in SARIF reports.
+        scope: [paragraphs, list-items]   # optional, for text rules
+        terms: [game-changer, revolutionary]   # options of the kind
+    ```
+
+    Everything is checked when the rule set loads: unknown keys (with a suggestion), wrong
+    types, bad regular expressions, unknown kinds, duplicate ids. Each problem is reported as
+    `file:line:column: error: …` and Galley exits with status 2 without linting anything;
+    `galley check-config` runs just this check.
+
+    Message placeholders: `{match}` (the text found), `{term}` (the listed term it matched),
+    `{suggestion}` (substitute), `{count}`, `{min}`, `{max}`, `{field}`, `{heading}`,
+    `{question}`, `{level}`, and `{message}` (the default message). A placeholder a finding does
+    not have stays as written.
+
+    """
+}
+
+extension String {
+    func padding(to width: Int) -> String {
+        count >= width ? self + " " : self + String(repeating: " ", count: width - count)
+    }
+
+    func replacingOccurrences(_ target: String, _ replacement: String) -> String {
+        split(separator: Character(target), omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}
