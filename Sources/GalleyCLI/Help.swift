@@ -61,6 +61,7 @@ enum Help {
       --max-warnings N      also fail (exit 1) when more than N warnings are reported
       --baseline FILE       hide the findings recorded in FILE; report only new ones
       --write-baseline FILE record every current finding in FILE (exit 0 once written)
+      --only-articles       skip named YAML files that are not articles, as folders do
       --jobs N              files linted in parallel (default: all cores)
       --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
       -h, --help            show this help

@@ -13,7 +13,7 @@ import YAMLParser
         #expect(hooks.count == 1)
         let hook = try #require(hooks.first)
         #expect(hook["id"]?.scalar == "galley")
-        #expect(hook["entry"]?.scalar == "galley lint")
+        #expect(hook["entry"]?.scalar == "galley lint --only-articles")
         #expect(hook["language"]?.scalar == "swift")
         #expect(hook["types_or"]?.items?.compactMap(\.scalar) == ["markdown", "html", "xml", "yaml"])
         // pre-commit matches `exclude` with Python's re.search; this pattern means the same in Swift.
@@ -24,6 +24,22 @@ import YAMLParser
         for article in ["content/a.md", "site/intro.html", "docs/v1.2/guide.xml", "articles/a.yml"] {
             #expect(article.firstMatch(of: exclude) == nil, "\(article) is linted")
         }
+    }
+
+    /// pre-commit names every staged YAML file; data files (site configuration, navigation) are
+    /// not articles and must not block the commit, as they would not when a folder is linted.
+    @Test func onlyArticlesSkipsNamedDataFiles() throws {
+        let root = try TestSupport.temporaryDirectory()
+        try "site_name: Docs\nnav:\n  - Home: index.md\n".write(toFile: root + "/mkdocs.yml", atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(atPath: TestSupport.fixturePath("explainer/explainer.yml"), toPath: root + "/article.yml")
+        try FileManager.default.copyItem(atPath: TestSupport.fixturePath("defective/skipped-levels.yml"), toPath: root + "/broken.yml")
+        let named = try TestSupport.runGalley(["lint", "mkdocs.yml"], in: root)
+        #expect(named.status == 1, "named on its own, a data file is linted as an article")
+        let hook = try TestSupport.runGalley(["lint", "--only-articles", "article.yml", "broken.yml", "mkdocs.yml"], in: root)
+        #expect(hook.status == 1)
+        #expect(!hook.stdout.contains("mkdocs.yml"))
+        #expect(hook.stdout.contains("broken.yml:5:3: error: heading level 4 follows level 2; use level 3 [heading-increment]"))
+        #expect(hook.stderr.hasSuffix(" in 2 files\n"), "the data file is not counted")
     }
 
     @Test func parallelProcessesOnOnePipeWriteWholeLines() throws {

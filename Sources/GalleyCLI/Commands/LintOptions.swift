@@ -16,10 +16,12 @@ struct LintOptions {
     var maxWarnings: Int?
     var baselinePath: String?
     var writeBaselinePath: String?
+    /// Named YAML files that are not articles are skipped as in folders (pre-commit names every file).
+    var onlyArticles = false
 
     static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
                                       "--baseline", "--write-baseline"]
-    static let switches: Set<String> = ["--help", "-h", "--quiet", "-q"]
+    static let switches: Set<String> = ["--help", "-h", "--quiet", "-q", "--only-articles"]
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
         let parsed = try Arguments(arguments, valued: valued, switches: switches)
@@ -27,6 +29,7 @@ struct LintOptions {
         options.showHelp = parsed.has("--help") || parsed.has("-h")
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
         options.configPath = parsed.value("--config")
+        options.onlyArticles = parsed.has("--only-articles")
         if let name = parsed.value("--format") {
             guard let format = ReportFormat(rawValue: name) else {
                 let names = ReportFormat.allCases.map(\.rawValue)
