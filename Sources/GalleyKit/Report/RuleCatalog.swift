@@ -10,6 +10,8 @@ public struct RuleCatalog: Sendable {
         public var fullDescription: String
         /// How to act on a finding.
         public var help: String
+        /// Where the rule's kind is documented, for configured rules.
+        public var helpURI: String?
         public var ruleSet: String?
     }
 
@@ -30,14 +32,16 @@ public struct RuleCatalog: Sendable {
     }
 
     private static func entry(for definition: RuleDefinition) -> Entry {
-        let kindSummary = RuleKinds.named(definition.kind)?.summary ?? ""
+        let kind = RuleKinds.named(definition.kind)
+        let kindSummary = kind?.summary ?? ""
         let short = definition.description.isEmpty ? (kindSummary.isEmpty ? definition.id : kindSummary) : definition.description
         let full = [definition.description, kindSummary].filter { !$0.isEmpty }.joined(separator: " ")
         let source = definition.ruleSet.isEmpty ? "" : " from the rule set '\(definition.ruleSet)'"
         let help = "\(short) This is the rule '\(definition.id)' (kind '\(definition.kind)')\(source). "
-            + "Fix the text it points at, or change the rule's severity or switch it off in the configuration."
+            + "Fix the text it points at, or re-grade or switch off the rule in .galley.yml (rules: {\(definition.id): off})."
         return Entry(id: definition.id, severity: definition.severity, shortDescription: short,
                      fullDescription: full.isEmpty ? short : full, help: help,
+                     helpURI: kind.map { Galley.informationURI + "/blob/main/docs/rules.md#" + $0.name },
                      ruleSet: definition.ruleSet.isEmpty ? nil : definition.ruleSet)
     }
 
@@ -72,6 +76,6 @@ public struct RuleCatalog: Sendable {
             full = "The file could not be read, is larger than --max-file-size, or looks binary."
             help = "Check the file, or raise --max-file-size."
         }
-        return Entry(id: kind.rawValue, severity: severity, shortDescription: short, fullDescription: full, help: help, ruleSet: nil)
+        return Entry(id: kind.rawValue, severity: severity, shortDescription: short, fullDescription: full, help: help, helpURI: nil, ruleSet: nil)
     }
 }

@@ -16,14 +16,16 @@ public struct SARIFReporter: Reporter {
 
     public mutating func begin() -> String {
         let rules = context.rules.entries.map { rule in
-            JSONOutput.object([
+            var members: [(String, JSONOutput)] = [
                 ("id", .string(rule.id)),
                 ("shortDescription", .object([("text", .string(rule.shortDescription))])),
                 ("fullDescription", .object([("text", .string(rule.fullDescription))])),
                 ("help", .object([("text", .string(rule.help))])),
-                ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
-                ("properties", .object([("tags", .array((rule.ruleSet.map { [$0] } ?? ["reader"]).map { .string($0) }))])),
-            ])
+            ]
+            if let uri = rule.helpURI { members.append(("helpUri", .string(uri))) }
+            members.append(("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])))
+            members.append(("properties", .object([("tags", .array((rule.ruleSet.map { [$0] } ?? ["reader"]).map { .string($0) }))])))
+            return JSONOutput.object(members)
         }
         let tool = JSONOutput.object([
             ("driver", .object([
