@@ -66,7 +66,7 @@ struct OccurrenceRule: TermRule, RuleKind {
                 for range in pattern.matches(in: context.units[unit].text.text) where !range.isEmpty { occurrences.append((unit, range)) }
             }
         } else {
-            let inScope = Set(units)
+            let inScope = context.unitSet(in: scope)
             occurrences = context.termHits(for: id).filter { inScope.contains($0.unit) }.map { ($0.unit, $0.hit.range) }
         }
         occurrences.sort { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }
