@@ -63,6 +63,9 @@ enum Help {
       --write-baseline FILE record every current finding in FILE (exit 0 once written)
       --only-articles       skip named YAML files that are not articles, as folders do
       --jobs N              files linted in parallel (default: all cores)
+      --shard K/N           lint only this job's share (K of N) of the files, chosen by path,
+                            so N CI jobs together cover every file exactly once
+      --no-progress         no progress line on standard error (shown only on a terminal)
       --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
       -h, --help            show this help
 
