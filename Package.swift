@@ -27,6 +27,8 @@ let package = Package(
             resources: []
         ),
         .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),
+        // Syllable accuracy figures for docs/readability.md (run by Scripts/syllable-accuracy).
+        .executableTarget(name: "SyllableAccuracy", dependencies: ["GalleyKit"], path: "Benchmarks/SyllableAccuracy"),
         .testTarget(
             name: "GalleyKitTests",
             dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "SystemIO"]
