@@ -14,6 +14,7 @@ enum CommandLineTool {
         switch first {
         case "lint": return LintCommand.run(Array(arguments.dropFirst()))
         case "dump": return DumpCommand.run(Array(arguments.dropFirst()))
+        case "metrics": return MetricsCommand.run(Array(arguments.dropFirst()))
         case "help", "--help", "-h":
             Terminal.write(Help.text(for: arguments.dropFirst().first), to: .output)
             return ExitCode.clean

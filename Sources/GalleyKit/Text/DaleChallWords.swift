@@ -308,7 +308,6 @@ bottom
 bought
 bounce
 bow
-bow-wow
 bowl
 box
 boxcar
@@ -630,7 +629,6 @@ crook
 crooked
 crop
 cross
-cross-eyed
 crossing
 crow
 crowd
@@ -726,7 +724,6 @@ dig
 dim
 dime
 dine
-ding-dong
 dinner
 dip
 direct
@@ -894,7 +891,6 @@ family
 fan
 fancy
 far
-far-off
 faraway
 fare
 farm
@@ -968,7 +964,6 @@ flew
 flies
 flight
 flip
-flip-flop
 float
 flock
 flood
@@ -1102,9 +1097,6 @@ goldfish
 golf
 gone
 good
-good-by
-good-bye
-good-looking
 goodbye
 goodness
 goods
@@ -1677,8 +1669,6 @@ movie
 movies
 moving
 mow
-mr.
-mrs.
 much
 mud
 muddy
@@ -1767,7 +1757,6 @@ often
 oh
 oil
 old
-old-fashioned
 on
 once
 one

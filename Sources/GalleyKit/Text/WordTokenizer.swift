@@ -14,10 +14,12 @@ public struct WordToken: Sendable, Hashable {
 /// Splits prose into words on UTF-8 bytes, without building a `Character` per letter.
 ///
 /// A word is a run of letters (and combining marks) that may hold apostrophes (`'` or `’`) and
-/// hyphens between letters or digits: "don't", "well-known", "COVID-19". A number is a run of
-/// digits that may hold `.` or `,` between digits: "3.5", "1,000", "v1.2.0" (a word that runs
-/// into digits counts as a number). Whitespace-separated chunks that are URLs or e-mail
-/// addresses are not words at all; code never reaches here (readers leave it out).
+/// hyphens between letters or digits: "don't", "well-known", "COVID-19". Dotted abbreviations are
+/// one word, final dot included: "e.g.", "U.S.", "a.m.", "Ph.D.". A number is a run of digits
+/// that may hold `.` or `,` between digits: "3.5", "1,000", "v1.2.0" (a word that runs into
+/// digits counts as a number). Whitespace-separated chunks that are URLs, e-mail addresses, file
+/// or host names (`index.html`, `example.com`) or code (`snake_case`, `f()`, `a=b`, `/usr/bin`)
+/// are not words at all; code blocks and inline code never reach here (readers leave them out).
 public enum WordTokenizer {
     public static func tokens(in text: String) -> [WordToken] {
         var copy = text
@@ -32,7 +34,7 @@ public enum WordTokenizer {
             while index < bytes.count, isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
             let chunkStart = index
             while index < bytes.count, !isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
-            if chunkStart < index, !isAddress(bytes, chunkStart..<index) {
+            if chunkStart < index, !isAddress(bytes, chunkStart..<index), !isCode(bytes, chunkStart..<index) {
                 tokenize(bytes, chunkStart..<index, into: &result)
             }
         }
@@ -66,11 +68,15 @@ public enum WordTokenizer {
                 let (before, _) = decodeBefore(bytes, at: index)
                 guard isWordCharacter(after) else { break }
                 if next == "." || next == "," {
-                    guard isDigit(before) && isDigit(after) else { break }
+                    let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, chunk: chunk, tokenStart: start)
+                    guard (isDigit(before) && isDigit(after)) || abbreviation else { break }
                 }
                 index += nextLength + afterLength
                 hasDigit = hasDigit || isDigit(after)
                 end = index
+            }
+            if !hasDigit, end < chunk.upperBound, bytes[end] == UInt8(ascii: "."), containsDot(bytes, start..<end) {
+                end += 1  // the closing dot of "e.g." belongs to the abbreviation
             }
             result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word))
             index = end
@@ -89,6 +95,54 @@ public enum WordTokenizer {
             return slice[(at + 1)...].contains(UInt8(ascii: ".")) && isASCIIAlphanumeric(slice[at + 1])
         }
         return false
+    }
+
+    /// A dot inside a dotted abbreviation: one or two letters on each side, and a dot after the
+    /// letters that follow ("e.g.", "U.S.", "Ph.D."), so "end.Next" stays two words.
+    private static func isAbbreviationDot(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, chunk: Range<Int>, tokenStart: Int) -> Bool {
+        var before = dot
+        while before > tokenStart, isASCIILetter(bytes[before - 1]) { before -= 1 }
+        guard dot - before >= 1, dot - before <= 2, before == tokenStart || bytes[before - 1] == UInt8(ascii: ".") else { return false }
+        var after = dot + 1
+        while after < chunk.upperBound, isASCIILetter(bytes[after]) { after += 1 }
+        return after - dot - 1 >= 1 && after - dot - 1 <= 2 && after < chunk.upperBound && bytes[after] == UInt8(ascii: ".")
+    }
+
+    /// Code and names of files or hosts: `snake_case`, `f()`, `a=b`, `<tag>`, `/usr/bin`,
+    /// `index.html`, `Node.js` (a dot between letters with a lowercase letter after it and three
+    /// letters on one side; "end.Next" and "e.g." are prose).
+    private static func isCode(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
+        let first = bytes[chunk.lowerBound]
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "~") { return chunk.count > 1 }
+        var previous: UInt8 = 0
+        for index in chunk {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "|"):
+                return true
+            case UInt8(ascii: ")") where previous == UInt8(ascii: "("):
+                return true
+            case UInt8(ascii: ":") where previous == UInt8(ascii: ":"):
+                return true
+            case UInt8(ascii: "."):
+                if index + 1 < chunk.upperBound, isASCIILetter(previous), bytes[index + 1] >= 0x61, bytes[index + 1] <= 0x7A {
+                    var before = index
+                    while before > chunk.lowerBound, isASCIILetter(bytes[before - 1]) { before -= 1 }
+                    var after = index + 1
+                    while after < chunk.upperBound, isASCIILetter(bytes[after]) { after += 1 }
+                    if index - before >= 3 || after - index - 1 >= 3 { return true }
+                }
+            default:
+                break
+            }
+            previous = byte
+        }
+        return false
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
     }
 
     private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {

@@ -1,0 +1,57 @@
+/// Finds English passive constructions: a form of "be" (or "get") followed, after at most two
+/// adverbs, by a past participle: "is treated", "was not built", "has been quietly handled".
+///
+/// A heuristic in the way editors' tools use one: regular participles end in -ed (not -eed,
+/// "need", "indeed"), irregular ones come from a list. Adjectives in -ed after "be" ("is
+/// tired") count, as they do in Yoast.
+enum PassiveVoice {
+    static let auxiliaries: Set<String> = [
+        "am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting",
+        "isn't", "aren't", "wasn't", "weren't",
+    ]
+
+    static let adverbs: Set<String> = [
+        "not", "never", "also", "often", "always", "already", "still", "just", "then", "all", "being", "only", "rarely",
+        "sometimes", "usually", "really", "now", "even", "further", "being", "been",
+    ]
+
+    static let irregularParticiples: Set<String> = [
+        "arisen", "awoken", "beaten", "become", "begun", "bent", "bet", "bitten", "blown", "born", "borne", "bought",
+        "bound", "broken", "brought", "built", "burnt", "burst", "cast", "caught", "chosen", "clung", "come", "cost",
+        "crept", "cut", "dealt", "done", "drawn", "dreamt", "driven", "drunk", "dug", "eaten", "fallen", "fed", "felt",
+        "fought", "found", "fled", "flown", "forbidden", "forgiven", "forgotten", "forsaken", "frozen", "given", "gone",
+        "ground", "grown", "hung", "heard", "hidden", "hit", "held", "hurt", "kept", "knelt", "known", "laid", "led",
+        "left", "lent", "let", "lit", "lost", "made", "meant", "met", "mistaken", "misunderstood", "overcome", "overtaken",
+        "overthrown", "paid", "proven", "put", "quit", "read", "rebuilt", "redone", "rewritten", "ridden", "risen", "run",
+        "rung", "said", "sat", "seen", "sent", "set", "sewn", "shaken", "shed", "shown", "shrunk", "shut", "sold", "sought",
+        "slain", "slept", "slid", "slit", "sold", "sown", "spent", "spilt", "split", "spoken", "spread", "sprung", "spun",
+        "stolen", "stood", "struck", "stuck", "stung", "sung", "sunk", "sworn", "swept", "swollen", "swum", "swung",
+        "taken", "taught", "thought", "thrown", "told", "torn", "trodden", "understood", "undertaken", "undone", "upheld",
+        "upset", "withdrawn", "withheld", "woken", "won", "worn", "woven", "wound", "written", "wrung",
+    ]
+
+    static let notParticiples: Set<String> = [
+        "bed", "red", "shed", "wed", "fed", "led", "bred", "fled", "sled", "sped", "hundred", "kindred", "sacred", "naked",
+        "wicked", "rugged", "ragged", "jagged", "crooked", "wretched", "beloved", "learned", "aged", "dogged",
+    ]
+
+    /// Whether the lowercase `words` of a sentence hold a passive construction.
+    static func occurs(in words: [String]) -> Bool {
+        for (index, word) in words.enumerated() where auxiliaries.contains(word) {
+            var next = index + 1
+            var skipped = 0
+            while next < words.count, skipped < 2, adverbs.contains(words[next]) || (words[next].hasSuffix("ly") && words[next].count > 3) {
+                next += 1
+                skipped += 1
+            }
+            if next < words.count, isParticiple(words[next]) { return true }
+        }
+        return false
+    }
+
+    static func isParticiple(_ word: String) -> Bool {
+        if irregularParticiples.contains(word) { return true }
+        guard word.count > 3, word.hasSuffix("ed"), !word.hasSuffix("eed"), !notParticiples.contains(word) else { return false }
+        return true
+    }
+}

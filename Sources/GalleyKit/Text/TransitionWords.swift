@@ -1,0 +1,49 @@
+/// English transition words and phrases: the connectives that tell a reader how a sentence
+/// relates to the one before (cause, contrast, addition, example, sequence, summary).
+///
+/// Compiled for Galley from ordinary English usage. Matching is on lowercase words, so a phrase
+/// matches wherever its words appear in a row in a sentence.
+enum TransitionWords {
+    static let single: Set<String> = [
+        // addition
+        "also", "additionally", "besides", "furthermore", "moreover", "likewise", "similarly", "equally", "too",
+        // contrast and concession
+        "however", "although", "though", "whereas", "while", "nevertheless", "nonetheless", "conversely", "instead",
+        "otherwise", "unlike", "despite", "yet", "but", "still", "alternatively", "admittedly", "regardless",
+        // cause and effect
+        "because", "therefore", "thus", "hence", "consequently", "accordingly", "so", "since", "unless",
+        // sequence and time
+        "first", "firstly", "second", "secondly", "third", "thirdly", "finally", "lastly", "then", "next", "later",
+        "afterwards", "afterward", "meanwhile", "eventually", "initially", "previously", "subsequently", "simultaneously",
+        "until", "when", "whenever", "before", "after", "once", "soon", "earlier", "formerly",
+        // example, emphasis, summary
+        "specifically", "namely", "notably", "especially", "particularly", "indeed", "certainly", "clearly", "obviously",
+        "undoubtedly", "importantly", "overall", "ultimately", "generally", "typically", "usually", "e.g.", "i.e.",
+    ]
+
+    /// Phrases of two or more words, as lowercase word lists.
+    static let phrases: [[String]] = [
+        "for example", "for instance", "such as", "in addition", "as well as", "not only", "in fact", "in particular",
+        "as a result", "because of", "due to", "so that", "in order to", "for this reason", "that is why",
+        "in other words", "that is", "to put it differently", "in contrast", "on the other hand", "on the contrary",
+        "even though", "even if", "even so", "rather than", "in spite of", "at the same time", "all the same",
+        "in the meantime", "over time", "at first", "at last", "in the end", "first of all", "after all", "as soon as",
+        "as long as", "in short", "in summary", "in conclusion", "to sum up", "in general", "on the whole",
+        "above all", "of course", "in reality", "in the same way", "by contrast", "as a rule",
+    ].map { $0.split(separator: " ").map(String.init) }
+
+    /// The first word of every phrase, to skip most words with one lookup.
+    static let phraseStarts: Set<String> = Set(phrases.map { $0[0] })
+
+    /// Whether the lowercase `words` of a sentence hold a transition word or phrase.
+    static func occur(in words: [String]) -> Bool {
+        for (index, word) in words.enumerated() {
+            if single.contains(word) { return true }
+            guard phraseStarts.contains(word) else { continue }
+            for phrase in phrases where phrase[0] == word && index + phrase.count <= words.count {
+                if words[index..<index + phrase.count].elementsEqual(phrase) { return true }
+            }
+        }
+        return false
+    }
+}
