@@ -16,6 +16,16 @@ import Testing
         ("End of sentence. Next one", ["End", "of", "sentence", "Next", "one"]),
         ("A dash — between words", ["A", "dash", "between", "words"]),
         ("non\u{00A0}breaking space", ["non", "breaking", "space"]),
+        ("Tools, e.g. Vale, i.e. linters", ["Tools", "e.g.", "Vale", "i.e.", "linters"]),
+        ("The U.S. and the U.K. at 9 a.m. with a Ph.D.", ["The", "U.S.", "and", "the", "U.K.", "at", "9", "a.m.", "with", "a", "Ph.D."]),
+        ("It ended.Then it began", ["It", "ended", "Then", "it", "began"]),
+        ("Open index.html or Node.js on example.com", ["Open", "or", "on"]),
+        ("Call parse_file() or foo() with x=1", ["Call", "or", "with"]),
+        ("Edit /etc/hosts or ~/notes and/or this", ["Edit", "or", "and", "or", "this"]),
+        ("A <div> and a {brace} here", ["A", "and", "a", "here"]),
+        ("It\u{2019}s the writers\u{2019} job", ["It\u{2019}s", "the", "writers", "job"]),
+        ("Self-driving, state-of-the-art cars", ["Self-driving", "state-of-the-art", "cars"]),
+        ("Rock 'n' roll", ["Rock", "n", "roll"]),
     ]
 
     @Test(arguments: cases.indices)

@@ -60,6 +60,9 @@ public final class RuleContext {
 
     /// Word tokens of each block's text, by block index.
     public private(set) lazy var blockWords: [[WordToken]] = document.blocks.map { WordTokenizer.tokens(in: $0.text.text) }
+
+    /// Words, sentences, syllables and readability counts of the prose (readability rules).
+    public private(set) lazy var prose = ProseAnalysis(document)
 }
 
 extension Rule {

@@ -35,6 +35,8 @@ public struct RuleExample: Sendable {
 public enum RuleKinds {
     public static let all: [any RuleKind.Type] = [
         HeadingsRule.self,
+        ReadabilityRule.self,
+        AssessmentRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {
