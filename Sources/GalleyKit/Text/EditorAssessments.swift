@@ -127,15 +127,14 @@ public enum EditorAssessments {
         func close(_ end: Int) {
             let length = end - runStart
             longest = max(longest, length)
-            guard length >= limits.repeatedStartsRun, let word = list.items[runStart].lowercaseWords.first else { return }
+            guard length >= limits.repeatedStartsRun, let word = list.firstWord(of: list.items[runStart]) else { return }
             result.places.append(.init(range: list.range(of: list.items[runStart]),
                                        message: "\(length) consecutive sentences start with '\(word)'",
                                        values: ["count": String(length), "word": word]))
         }
         for index in list.items.indices.dropFirst() {
             let item = list.items[index], previous = list.items[index - 1]
-            let same = item.stretch == previous.stretch && item.lowercaseWords.first != nil
-                && item.lowercaseWords.first == previous.lowercaseWords.first
+            let same = item.stretch == previous.stretch && list.words(of: item).first?.key == list.words(of: previous).first?.key
             if !same {
                 close(index)
                 runStart = index
@@ -149,7 +148,7 @@ public enum EditorAssessments {
     private static func passiveVoice(_ list: SentenceList, _ limits: AssessmentLimits, applies: Bool) -> AssessmentResult {
         var result = AssessmentResult(assessment: .passiveVoice, value: nil, limit: limits.passiveMaxShare, places: [])
         guard applies else { return result }
-        let passive = list.items.filter { PassiveVoice.occurs(in: $0.lowercaseWords) }
+        let passive = list.items.filter { PassiveVoice.occurs(in: list.words(of: $0)) }
         let share = percent(passive.count, list.items.count)
         result.value = share
         if share > limits.passiveMaxShare, let first = passive.first {
@@ -165,7 +164,7 @@ public enum EditorAssessments {
                                         _ limits: AssessmentLimits, applies: Bool) -> AssessmentResult {
         var result = AssessmentResult(assessment: .transitionWords, value: nil, limit: limits.transitionMinShare, places: [])
         guard applies, let firstBlock = prose.blocks.first else { return result }
-        let with = list.items.filter { TransitionWords.occur(in: $0.lowercaseWords) }.count
+        let with = list.items.filter { TransitionWords.occur(in: list.words(of: $0)) }.count
         let share = percent(with, list.items.count)
         result.value = share
         if share < limits.transitionMinShare {
@@ -188,60 +187,49 @@ public enum EditorAssessments {
     }
 }
 
-/// Every prose sentence of a document in order, with its lowercase words and the stretch of
-/// prose (between two headings) it belongs to.
+/// Every prose sentence of a document in order, with the stretch of prose (between two
+/// headings) it belongs to.
 struct SentenceList {
     struct Item {
-        var block: Int
+        /// Index into `ProseAnalysis.blocks`.
+        var analyzed: Int
         var sentence: ProseAnalysis.Sentence
-        var lowercaseWords: [String]
         var stretch: Int
     }
 
     let document: Document
+    let prose: ProseAnalysis
     let items: [Item]
 
     init(document: Document, prose: ProseAnalysis) {
         self.document = document
+        self.prose = prose
         var items: [Item] = []
         var stretch = 0
         var nextBlock = 0
-        for analyzed in prose.blocks {
+        for (position, analyzed) in prose.blocks.enumerated() {
             while nextBlock < analyzed.index {
                 if document.blocks[nextBlock].kind == .heading { stretch += 1 }
                 nextBlock += 1
             }
-            let text = Array(document.blocks[analyzed.index].text.text.utf8)
             for sentence in analyzed.sentences {
-                let words = analyzed.words[sentence.words].map { Self.lowercase(text[$0.range]) }
-                items.append(Item(block: analyzed.index, sentence: sentence, lowercaseWords: words, stretch: stretch))
+                items.append(Item(analyzed: position, sentence: sentence, stretch: stretch))
             }
         }
         self.items = items
     }
 
-    func range(of item: Item) -> SourceRange {
-        document.blocks[item.block].text.sourceRange(ofTextRange: item.sentence.range)
+    func words(of item: Item) -> ArraySlice<ProseAnalysis.Word> {
+        prose.blocks[item.analyzed].words[item.sentence.words]
     }
 
-    /// Lowercase, with a curly apostrophe made straight.
-    static func lowercase(_ bytes: ArraySlice<UInt8>) -> String {
-        var plain: [UInt8] = []
-        plain.reserveCapacity(bytes.count)
-        var index = bytes.startIndex
-        var ascii = true
-        while index < bytes.endIndex {
-            let byte = bytes[index]
-            if byte == 0xE2, index + 2 < bytes.endIndex, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                plain.append(UInt8(ascii: "'"))
-                index += 3
-                continue
-            }
-            if byte >= 0x80 { ascii = false }
-            plain.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-            index += 1
-        }
-        let text = String(decoding: plain, as: UTF8.self)
-        return ascii ? text : text.lowercased()
+    func range(of item: Item) -> SourceRange {
+        document.blocks[prose.blocks[item.analyzed].index].text.sourceRange(ofTextRange: item.sentence.range)
+    }
+
+    /// The sentence's first word, lowercase (for messages).
+    func firstWord(of item: Item) -> String? {
+        guard let word = words(of: item).first else { return nil }
+        return document.blocks[prose.blocks[item.analyzed].index].text.substring(word.range).lowercased()
     }
 }

@@ -8,24 +8,39 @@
 /// as unfamiliar unless the list has them. Proper names and numbers are decided by the caller.
 enum FamiliarWords {
     /// `word` is lowercase ASCII letters, apostrophes and hyphens.
-    static func isFamiliar(_ word: [UInt8]) -> Bool {
-        if word.contains(UInt8(ascii: "-")) {
-            return word.split(separator: UInt8(ascii: "-")).allSatisfy { isFamiliar(Array($0)) }
+    static func isFamiliar(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if let hyphen = word.firstIndex(of: UInt8(ascii: "-")) {
+            return isFamiliar(UnsafeBufferPointer(rebasing: word[..<hyphen]))
+                && isFamiliar(UnsafeBufferPointer(rebasing: word[(hyphen + 1)...]))
         }
-        var stem = word
-        if stem.count > 2, stem.suffix(2).elementsEqual("'s".utf8) { stem.removeLast(2) }
-        while stem.last == UInt8(ascii: "'") { stem.removeLast() }
-        if isListed(stem) { return true }
-        for (suffix, replacement) in inflections where stem.count > suffix.count + 1 && stem.suffix(suffix.count).elementsEqual(suffix) {
-            let base = Array(stem.dropLast(suffix.count))
-            if isListed(base + replacement) { return true }
-            if replacement.isEmpty {
-                if isListed(base + [UInt8(ascii: "e")]) { return true }
+        var length = word.count
+        if length > 2, word[length - 2] == UInt8(ascii: "'"), word[length - 1] == UInt8(ascii: "s") { length -= 2 }
+        while length > 0, word[length - 1] == UInt8(ascii: "'") { length -= 1 }
+        guard length > 0 else { return false }
+        let stem = UnsafeBufferPointer(rebasing: word[..<length])
+        if table.contains(stem) { return true }
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: length + 2) { scratch in
+            for (suffix, replacement) in inflections where length > suffix.count + 1 && ends(stem, with: suffix) {
+                let baseLength = length - suffix.count
+                for index in 0..<baseLength { scratch[index] = stem[index] }
+                for (offset, byte) in replacement.enumerated() { scratch[baseLength + offset] = byte }
+                if table.contains(UnsafeBufferPointer(rebasing: scratch[..<(baseLength + replacement.count)])) { return true }
+                guard replacement.isEmpty else { continue }
+                scratch[baseLength] = UInt8(ascii: "e")
+                if table.contains(UnsafeBufferPointer(rebasing: scratch[..<(baseLength + 1)])) { return true }
                 // A doubled consonant: running → run, bigger → big.
-                if base.count >= 2, base[base.count - 1] == base[base.count - 2], isListed(Array(base.dropLast())) { return true }
+                if baseLength >= 2, stem[baseLength - 1] == stem[baseLength - 2],
+                   table.contains(UnsafeBufferPointer(rebasing: scratch[..<(baseLength - 1)])) { return true }
             }
+            return false
         }
-        return false
+    }
+
+    private static func ends(_ word: UnsafeBufferPointer<UInt8>, with suffix: [UInt8]) -> Bool {
+        guard word.count >= suffix.count else { return false }
+        let start = word.count - suffix.count
+        for index in 0..<suffix.count where word[start + index] != suffix[index] { return false }
+        return true
     }
 
     private static let inflections: [([UInt8], [UInt8])] = [
@@ -33,10 +48,10 @@ enum FamiliarWords {
         ("es", ""), ("s", ""), ("ed", ""), ("d", ""), ("ing", ""), ("er", ""), ("r", ""), ("est", ""), ("st", ""),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
-    static func isListed(_ word: [UInt8]) -> Bool {
-        guard !word.isEmpty else { return false }
-        return word.withUnsafeBufferPointer { key in
-            DaleChallWords.records.utf8.withContiguousStorageIfAvailable { SortedWordTable.find(key, in: $0) != nil } ?? false
-        }
+    static func isListed(_ word: String) -> Bool {
+        var copy = word
+        return copy.withUTF8 { table.contains($0) }
     }
+
+    static let table = WordTable(records: DaleChallWords.records)
 }

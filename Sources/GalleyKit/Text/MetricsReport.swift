@@ -39,9 +39,9 @@ public struct MetricsReport: Sendable {
         var entries: [WordEntry] = []
         var positions: [String: Int] = [:]
         for block in prose.blocks {
-            let text = Array(document.blocks[block.index].text.text.utf8)
+            let run = document.blocks[block.index].text
             for word in block.words {
-                let key = SentenceList.lowercase(text[word.range])
+                let key = run.substring(word.range).lowercased()
                 if let at = positions[key] {
                     entries[at].occurrences += 1
                 } else {

@@ -5,17 +5,17 @@
 /// "need", "indeed"), irregular ones come from a list. Adjectives in -ed after "be" ("is
 /// tired") count, as they do in Yoast.
 enum PassiveVoice {
-    static let auxiliaries: Set<String> = [
+    static let auxiliaries = WordKeySet([
         "am", "is", "are", "was", "were", "be", "been", "being", "get", "gets", "got", "gotten", "getting",
         "isn't", "aren't", "wasn't", "weren't",
-    ]
+    ])
 
-    static let adverbs: Set<String> = [
+    static let adverbs = WordKeySet([
         "not", "never", "also", "often", "always", "already", "still", "just", "then", "all", "being", "only", "rarely",
         "sometimes", "usually", "really", "now", "even", "further", "being", "been",
-    ]
+    ])
 
-    static let irregularParticiples: Set<String> = [
+    static let irregularParticiples = WordKeySet([
         "arisen", "awoken", "beaten", "become", "begun", "bent", "bet", "bitten", "blown", "born", "borne", "bought",
         "bound", "broken", "brought", "built", "burnt", "burst", "cast", "caught", "chosen", "clung", "come", "cost",
         "crept", "cut", "dealt", "done", "drawn", "dreamt", "driven", "drunk", "dug", "eaten", "fallen", "fed", "felt",
@@ -28,30 +28,29 @@ enum PassiveVoice {
         "stolen", "stood", "struck", "stuck", "stung", "sung", "sunk", "sworn", "swept", "swollen", "swum", "swung",
         "taken", "taught", "thought", "thrown", "told", "torn", "trodden", "understood", "undertaken", "undone", "upheld",
         "upset", "withdrawn", "withheld", "woken", "won", "worn", "woven", "wound", "written", "wrung",
-    ]
+    ])
 
-    static let notParticiples: Set<String> = [
+    static let notParticiples = WordKeySet([
         "bed", "red", "shed", "wed", "fed", "led", "bred", "fled", "sled", "sped", "hundred", "kindred", "sacred", "naked",
         "wicked", "rugged", "ragged", "jagged", "crooked", "wretched", "beloved", "learned", "aged", "dogged",
-    ]
+    ])
 
-    /// Whether the lowercase `words` of a sentence hold a passive construction.
-    static func occurs(in words: [String]) -> Bool {
-        for (index, word) in words.enumerated() where auxiliaries.contains(word) {
+    /// Whether the words of a sentence hold a passive construction.
+    static func occurs(in words: ArraySlice<ProseAnalysis.Word>) -> Bool {
+        for index in words.indices where auxiliaries.contains(words[index].key) {
             var next = index + 1
             var skipped = 0
-            while next < words.count, skipped < 2, adverbs.contains(words[next]) || (words[next].hasSuffix("ly") && words[next].count > 3) {
+            while next < words.endIndex, skipped < 2, adverbs.contains(words[next].key) || words[next].hasAdverbShape {
                 next += 1
                 skipped += 1
             }
-            if next < words.count, isParticiple(words[next]) { return true }
+            if next < words.endIndex, isParticiple(words[next]) { return true }
         }
         return false
     }
 
-    static func isParticiple(_ word: String) -> Bool {
-        if irregularParticiples.contains(word) { return true }
-        guard word.count > 3, word.hasSuffix("ed"), !word.hasSuffix("eed"), !notParticiples.contains(word) else { return false }
-        return true
+    static func isParticiple(_ word: ProseAnalysis.Word) -> Bool {
+        if irregularParticiples.contains(word.key) { return true }
+        return word.hasParticipleShape && !notParticiples.contains(word.key)
     }
 }

@@ -18,6 +18,12 @@ public struct ProseAnalysis: Sendable {
         public var isProperName: Bool
         public var isComplex: Bool
         public var isDifficult: Bool
+        /// The lowercase word as a key, for word lists (transition words, passive voice).
+        public var key: WordKey
+        /// Ends in -ed (not -eed) and has more than three letters: a regular past participle's shape.
+        public var hasParticipleShape: Bool
+        /// Ends in -ly and has more than three letters: an adverb's shape.
+        public var hasAdverbShape: Bool
     }
 
     public struct Sentence: Sendable {
@@ -44,8 +50,9 @@ public struct ProseAnalysis: Sendable {
     public init(_ document: Document) {
         var analyzed: [AnalyzedBlock] = []
         var position = [Int?](repeating: nil, count: document.blocks.count)
+        var memo = WordMemo()
         for (index, block) in document.blocks.enumerated() where Self.isProse(block) {
-            let result = Self.analyze(block.text.text, index: index)
+            let result = Self.analyze(block.text.text, index: index, memo: &memo)
             guard !result.words.isEmpty else { continue }
             position[index] = analyzed.count
             analyzed.append(result)
@@ -83,8 +90,26 @@ public struct ProseAnalysis: Sendable {
         return start..<max(start, end)
     }
 
+    /// What a word's spelling alone decides, remembered per document and across documents
+    /// (`WordFactsCache`): articles repeat their words, and looking a word up is the expensive
+    /// part of the analysis.
+    struct WordFacts: Sendable {
+        var syllables: Int
+        var source: Syllables.Source
+        var letters: Int
+        var characters: Int
+        var isComplexShape: Bool
+        var isFamiliar: Bool
+        var key: WordKey
+        var hasParticipleShape: Bool
+        var hasAdverbShape: Bool
+    }
+
+    /// Facts by a 64-bit hash of the word's exact bytes.
+    typealias WordMemo = HashedWordMap<WordFacts>
+
     /// Analyzes the text of one block.
-    public static func analyze(_ text: String, index: Int) -> AnalyzedBlock {
+    static func analyze(_ text: String, index: Int, memo: inout WordMemo) -> AnalyzedBlock {
         var copy = text
         return copy.withUTF8 { bytes in
             let tokens = WordTokenizer.tokens(in: bytes)
@@ -97,7 +122,7 @@ public struct ProseAnalysis: Sendable {
             for range in sentenceRanges {
                 let first = words.count
                 while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
-                    let word = analyzeWord(bytes, tokens[tokenIndex], firstInSentence: words.count == first)
+                    let word = analyzeWord(bytes, tokens[tokenIndex], firstInSentence: words.count == first, memo: &memo)
                     words.append(word)
                     counts.add(word)
                     tokenIndex += 1
@@ -111,62 +136,115 @@ public struct ProseAnalysis: Sendable {
         }
     }
 
-    private static func analyzeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: WordToken, firstInSentence: Bool) -> Word {
+    private static func analyzeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: WordToken, firstInSentence: Bool,
+                                    memo: inout WordMemo) -> Word {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.range])
+        let isNumber = token.kind == .number
+        let key = hash(slice)
+        let facts: WordFacts
+        if let known = memo[key] {
+            facts = known
+        } else {
+            facts = WordFactsCache.shared.facts(key) { wordFacts(slice, isNumber: isNumber) }
+            memo[key] = facts
+        }
+        let first = slice[0]
+        let isProperName = !firstInSentence && first >= 0x41 && first <= 0x5A
+        return Word(range: token.range, syllables: facts.syllables, syllableSource: facts.source, letters: facts.letters,
+                    characters: facts.characters, isNumber: isNumber, isProperName: isProperName,
+                    isComplex: facts.isComplexShape && !isProperName, isDifficult: !isNumber && !isProperName && !facts.isFamiliar,
+                    key: facts.key, hasParticipleShape: facts.hasParticipleShape, hasAdverbShape: facts.hasAdverbShape)
+    }
+
+    private static func wordFacts(_ slice: UnsafeBufferPointer<UInt8>, isNumber: Bool) -> WordFacts {
         var letters = 0
         var characters = 0
         var index = 0
         while index < slice.count {
+            let byte = slice[index]
+            if byte < 0x80 {
+                if byte >= 0x30 && byte <= 0x39 {
+                    characters += 1
+                } else if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A {
+                    letters += 1
+                    characters += 1
+                }
+                index += 1
+                continue
+            }
             let (scalar, length) = WordTokenizer.decode(slice, at: index)
-            if WordTokenizer.isDigit(scalar) {
-                characters += 1
-            } else if WordTokenizer.isWordCharacter(scalar) {
+            if WordTokenizer.isWordCharacter(scalar) {
                 letters += 1
                 characters += 1
             }
             index += length
         }
-        let isNumber = token.kind == .number
         var source = Syllables.Source.number
         let syllables = isNumber ? 1 : Syllables.count(slice, found: &source)
-        let first = slice[0]
-        let isProperName = !firstInSentence && first >= 0x41 && first <= 0x5A
         let hyphenated = slice.contains(UInt8(ascii: "-"))
-        var complex = !isNumber && syllables >= 3 && !isProperName && !hyphenated
-        if complex, syllables == 3, endsWithInflection(slice) { complex = false }
-        let difficult = !isNumber && !isProperName && !isFamiliar(slice)
-        return Word(range: token.range, syllables: syllables, syllableSource: source, letters: letters, characters: characters,
-                    isNumber: isNumber, isProperName: isProperName, isComplex: complex, isDifficult: difficult)
+        var complexShape = !isNumber && syllables >= 3 && !hyphenated
+        if complexShape, syllables == 3, endsWithInflection(slice) { complexShape = false }
+        let participle = slice.count > 3 && ends(slice, "ed") && !ends(slice, "eed")
+        return WordFacts(syllables: syllables, source: source, letters: letters, characters: characters,
+                         isComplexShape: complexShape, isFamiliar: isNumber || isFamiliar(slice), key: WordKey(slice),
+                         hasParticipleShape: participle, hasAdverbShape: slice.count > 3 && ends(slice, "ly"))
+    }
+
+    /// FNV-1a of the bytes, never 0 (the empty slot of `HashedWordMap`).
+    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var value: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes {
+            value ^= UInt64(byte)
+            value &*= 0x0000_0100_0000_01B3
+        }
+        return value | 1
     }
 
     /// -es, -ed, -ing: Gunning does not count a word made three syllables by one of them.
     private static func endsWithInflection(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        func ends(_ suffix: StaticString) -> Bool {
-            suffix.withUTF8Buffer { tail in
-                word.count > tail.count && zip(word.suffix(tail.count), tail).allSatisfy { $0 | 0x20 == $1 }
-            }
+        ends(word, "es") || ends(word, "ed") || ends(word, "ing")
+    }
+
+    /// Whether `word` ends in the lowercase ASCII `suffix`, in any case.
+    private static func ends(_ word: UnsafeBufferPointer<UInt8>, _ suffix: StaticString) -> Bool {
+        suffix.withUTF8Buffer { tail in
+            guard word.count > tail.count else { return false }
+            let start = word.count - tail.count
+            for index in 0..<tail.count where word[start + index] | 0x20 != tail[index] { return false }
+            return true
         }
-        return ends("es") || ends("ed") || ends("ing")
     }
 
     private static func isFamiliar(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        var key: [UInt8] = []
-        key.reserveCapacity(word.count)
-        var index = 0
-        while index < word.count {
-            let (scalar, length) = WordTokenizer.decode(word, at: index)
-            index += length
-            switch scalar {
-            case "A"..."Z", "a"..."z": key.append(UInt8(scalar.value) | 0x20)
-            case "'", "\u{2019}": key.append(UInt8(ascii: "'"))
-            case "-", "\u{2010}", "\u{2011}": key.append(UInt8(ascii: "-"))
-            case ".": continue
-            default:
-                guard let base = Syllables.asciiBase(scalar) else { return false }
-                key.append(base)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: word.count) { key in
+            var length = 0
+            var index = 0
+            while index < word.count {
+                let byte = word[index]
+                if byte < 0x80 {
+                    index += 1
+                    switch byte {
+                    case 0x41...0x5A, 0x61...0x7A: key[length] = byte | 0x20
+                    case UInt8(ascii: "'"), UInt8(ascii: "-"): key[length] = byte
+                    case UInt8(ascii: "."): continue
+                    default: return false
+                    }
+                    length += 1
+                    continue
+                }
+                let (scalar, size) = WordTokenizer.decode(word, at: index)
+                index += size
+                switch scalar {
+                case "\u{2019}": key[length] = UInt8(ascii: "'")
+                case "\u{2010}", "\u{2011}": key[length] = UInt8(ascii: "-")
+                default:
+                    guard let base = Syllables.asciiBase(scalar) else { return false }
+                    key[length] = base
+                }
+                length += 1
             }
+            return FamiliarWords.isFamiliar(UnsafeBufferPointer(rebasing: key[..<length]))
         }
-        return FamiliarWords.isFamiliar(key)
     }
 }
 

@@ -119,12 +119,12 @@ public enum Syllables {
     }
 
     private static func lookUp(_ key: UnsafeBufferPointer<UInt8>) -> Int? {
-        guard !key.isEmpty else { return nil }
-        return SyllableTable.records.utf8.withContiguousStorageIfAvailable { table -> Int? in
-            guard let end = SortedWordTable.find(key, in: table), end < table.count else { return nil }
-            return Int(table[end]) - 48
-        } ?? nil
+        guard let value = table.value(of: key), let count = value else { return nil }
+        return Int(count) - 48
     }
+
+    /// CMUdict's counts, indexed on first use (a `static let` initialises once, thread-safely).
+    static let table = WordTable(records: SyllableTable.records)
 
     private static func endsInSibilant(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let last = word.last else { return false }

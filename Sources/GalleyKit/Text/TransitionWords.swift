@@ -1,10 +1,10 @@
 /// English transition words and phrases: the connectives that tell a reader how a sentence
 /// relates to the one before (cause, contrast, addition, example, sequence, summary).
 ///
-/// Compiled for Galley from ordinary English usage. Matching is on lowercase words, so a phrase
-/// matches wherever its words appear in a row in a sentence.
+/// Compiled for Galley from ordinary English usage. Matching is on word keys (lowercase), so a
+/// phrase matches wherever its words appear in a row in a sentence.
 enum TransitionWords {
-    static let single: Set<String> = [
+    static let single = WordKeySet([
         // addition
         "also", "additionally", "besides", "furthermore", "moreover", "likewise", "similarly", "equally", "too",
         // contrast and concession
@@ -19,10 +19,10 @@ enum TransitionWords {
         // example, emphasis, summary
         "specifically", "namely", "notably", "especially", "particularly", "indeed", "certainly", "clearly", "obviously",
         "undoubtedly", "importantly", "overall", "ultimately", "generally", "typically", "usually", "e.g.", "i.e.",
-    ]
+    ])
 
-    /// Phrases of two or more words, as lowercase word lists.
-    static let phrases: [[String]] = [
+    /// Phrases of two or more words.
+    static let phraseTexts = [
         "for example", "for instance", "such as", "in addition", "as well as", "not only", "in fact", "in particular",
         "as a result", "because of", "due to", "so that", "in order to", "for this reason", "that is why",
         "in other words", "that is", "to put it differently", "in contrast", "on the other hand", "on the contrary",
@@ -30,19 +30,28 @@ enum TransitionWords {
         "in the meantime", "over time", "at first", "at last", "in the end", "first of all", "after all", "as soon as",
         "as long as", "in short", "in summary", "in conclusion", "to sum up", "in general", "on the whole",
         "above all", "of course", "in reality", "in the same way", "by contrast", "as a rule",
-    ].map { $0.split(separator: " ").map(String.init) }
+    ]
 
-    /// The first word of every phrase, to skip most words with one lookup.
-    static let phraseStarts: Set<String> = Set(phrases.map { $0[0] })
+    /// The phrases by their first word; the rest of each phrase as keys.
+    static let phrasesByStart: [WordKey: [[WordKey]]] = Dictionary(
+        grouping: phraseTexts.map { $0.split(separator: " ").map { WordKey(String($0)) } }, by: { $0[0] }
+    ).mapValues { $0.map { Array($0.dropFirst()) } }
 
-    /// Whether the lowercase `words` of a sentence hold a transition word or phrase.
-    static func occur(in words: [String]) -> Bool {
-        for (index, word) in words.enumerated() {
-            if single.contains(word) { return true }
-            guard phraseStarts.contains(word) else { continue }
-            for phrase in phrases where phrase[0] == word && index + phrase.count <= words.count {
-                if words[index..<index + phrase.count].elementsEqual(phrase) { return true }
+    /// The first word of every phrase, to skip most words with one cheap lookup.
+    static let phraseStarts = WordKeySet(phraseTexts.map { String($0.split(separator: " ")[0]) })
+
+    /// Whether the words of a sentence hold a transition word or phrase.
+    static func occur(in words: ArraySlice<ProseAnalysis.Word>) -> Bool {
+        var index = words.startIndex
+        while index < words.endIndex {
+            let key = words[index].key
+            if single.contains(key) { return true }
+            if phraseStarts.contains(key), let rests = phrasesByStart[key] {
+                for rest in rests where index + rest.count < words.endIndex {
+                    if rest.indices.allSatisfy({ words[index + 1 + $0].key == rest[$0] }) { return true }
+                }
             }
+            index += 1
         }
         return false
     }

@@ -28,13 +28,32 @@ public enum WordTokenizer {
 
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
         var result: [WordToken] = []
+        result.reserveCapacity(bytes.count / 5)
         var index = 0
         while index < bytes.count {
             // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
-            while index < bytes.count, isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard isASCIISpace(byte) else { break }
+                    index += 1
+                } else {
+                    guard isSpace(bytes, at: index) else { break }
+                    index += scalarLength(bytes, at: index)
+                }
+            }
             let chunkStart = index
-            while index < bytes.count, !isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
-            if chunkStart < index, !isAddress(bytes, chunkStart..<index), !isCode(bytes, chunkStart..<index) {
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    if isASCIISpace(byte) { break }
+                    index += 1
+                } else {
+                    if isSpace(bytes, at: index) { break }
+                    index += scalarLength(bytes, at: index)
+                }
+            }
+            if chunkStart < index, isPlain(bytes, chunkStart..<index) || (!isAddress(bytes, chunkStart..<index) && !isCode(bytes, chunkStart..<index)) {
                 tokenize(bytes, chunkStart..<index, into: &result)
             }
         }
@@ -55,6 +74,14 @@ public enum WordTokenizer {
             var end = index + length
             index = end
             while index < chunk.upperBound {
+                let byte = bytes[index]
+                if byte < 0x80, isASCIIAlphanumeric(byte) {
+                    // The common case: one more ASCII letter or digit.
+                    hasDigit = hasDigit || byte <= 0x39
+                    index += 1
+                    end = index
+                    continue
+                }
                 let (next, nextLength) = decode(bytes, at: index)
                 if isWordCharacter(next) {
                     hasDigit = hasDigit || isDigit(next)
@@ -83,10 +110,30 @@ public enum WordTokenizer {
         }
     }
 
+    /// A chunk with none of the bytes addresses and code need (most chunks): no closer look.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
+        let first = bytes[chunk.lowerBound]
+        if first | 0x20 == UInt8(ascii: "w") || first == UInt8(ascii: "~") || first == UInt8(ascii: "/") { return false }
+        for index in chunk {
+            switch bytes[index] {
+            case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "="),
+                 UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "|"),
+                 UInt8(ascii: "("):
+                return false
+            case UInt8(ascii: "."):
+                // A final period is plain; a dot inside a chunk may be a host or file name.
+                if index + 1 < chunk.upperBound, bytes[index + 1] != UInt8(ascii: ".") { return false }
+            default:
+                continue
+            }
+        }
+        return true
+    }
+
     /// `http://…`, `www.…`, `name@host.tld`.
     private static func isAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
         let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
-        if contains(slice, Array("://".utf8)) { return true }
+        if contains(slice, "://") { return true }
         var start = 0
         while start < slice.count, !isASCIIAlphanumeric(slice[start]) { start += 1 }
         if slice.count - start > 4, slice[start] | 0x20 == UInt8(ascii: "w"), slice[start + 1] | 0x20 == UInt8(ascii: "w"),
@@ -145,12 +192,14 @@ public enum WordTokenizer {
         byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard haystack.count >= needle.count else { return false }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+            }
+            return false
         }
-        return false
     }
 
     private static func containsDot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -179,8 +228,14 @@ public enum WordTokenizer {
         }
     }
 
+    @inline(__always)
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// ASCII whitespace, no-break space and the other Unicode spaces.
