@@ -105,7 +105,7 @@ public struct ProseAnalysis: Sendable {
         var hasAdverbShape: Bool
     }
 
-    /// Facts by a 64-bit hash of the word's exact bytes.
+    /// Facts by the word's key (a 64-bit hash of the lowercase word).
     typealias WordMemo = HashedWordMap<WordFacts>
 
     /// Analyzes the text of one block.
@@ -140,13 +140,14 @@ public struct ProseAnalysis: Sendable {
                                     memo: inout WordMemo) -> Word {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.range])
         let isNumber = token.kind == .number
-        let key = hash(slice)
+        // Keyed by the lowercase word: every fact but proper-name status ignores case.
+        let key = WordKey(slice)
         let facts: WordFacts
-        if let known = memo[key] {
+        if let known = memo[key.value] {
             facts = known
         } else {
-            facts = WordFactsCache.shared.facts(key) { wordFacts(slice, isNumber: isNumber) }
-            memo[key] = facts
+            facts = WordFactsCache.shared.facts(key.value) { wordFacts(slice, key: key, isNumber: isNumber) }
+            memo[key.value] = facts
         }
         let first = slice[0]
         let isProperName = !firstInSentence && first >= 0x41 && first <= 0x5A
@@ -156,7 +157,7 @@ public struct ProseAnalysis: Sendable {
                     key: facts.key, hasParticipleShape: facts.hasParticipleShape, hasAdverbShape: facts.hasAdverbShape)
     }
 
-    private static func wordFacts(_ slice: UnsafeBufferPointer<UInt8>, isNumber: Bool) -> WordFacts {
+    private static func wordFacts(_ slice: UnsafeBufferPointer<UInt8>, key: WordKey, isNumber: Bool) -> WordFacts {
         var letters = 0
         var characters = 0
         var index = 0
@@ -186,18 +187,8 @@ public struct ProseAnalysis: Sendable {
         if complexShape, syllables == 3, endsWithInflection(slice) { complexShape = false }
         let participle = slice.count > 3 && ends(slice, "ed") && !ends(slice, "eed")
         return WordFacts(syllables: syllables, source: source, letters: letters, characters: characters,
-                         isComplexShape: complexShape, isFamiliar: isNumber || isFamiliar(slice), key: WordKey(slice),
+                         isComplexShape: complexShape, isFamiliar: isNumber || isFamiliar(slice), key: key,
                          hasParticipleShape: participle, hasAdverbShape: slice.count > 3 && ends(slice, "ly"))
-    }
-
-    /// FNV-1a of the bytes, never 0 (the empty slot of `HashedWordMap`).
-    static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in bytes {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
-        return value | 1
     }
 
     /// -es, -ed, -ing: Gunning does not count a word made three syllables by one of them.

@@ -19,6 +19,12 @@ public enum SentenceSplitter {
         var start = skipSpace(bytes, from: 0)
         var index = start
         while index < bytes.count {
+            // Only `.`, `!`, `?` and the terminators that start with E2 (…, ‼, ⁇, ⁈, ⁉) need a look.
+            let byte = bytes[index]
+            if byte != UInt8(ascii: "."), byte != UInt8(ascii: "!"), byte != UInt8(ascii: "?"), byte != 0xE2 {
+                index += 1
+                continue
+            }
             let (scalar, length) = WordTokenizer.decode(bytes, at: index)
             guard isTerminator(scalar) else {
                 index += length

@@ -43,17 +43,20 @@ public enum WordTokenizer {
                 }
             }
             let chunkStart = index
+            var special = false
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
                     if isASCIISpace(byte) { break }
+                    special = special || isSpecial(byte)
                     index += 1
                 } else {
                     if isSpace(bytes, at: index) { break }
                     index += scalarLength(bytes, at: index)
                 }
             }
-            if chunkStart < index, isPlain(bytes, chunkStart..<index) || (!isAddress(bytes, chunkStart..<index) && !isCode(bytes, chunkStart..<index)) {
+            if chunkStart < index, (!special && isPlainStart(bytes[chunkStart])) || isPlain(bytes, chunkStart..<index)
+                || (!isAddress(bytes, chunkStart..<index) && !isCode(bytes, chunkStart..<index)) {
                 tokenize(bytes, chunkStart..<index, into: &result)
             }
         }
@@ -108,6 +111,22 @@ public enum WordTokenizer {
             result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word))
             index = end
         }
+    }
+
+    /// Bytes that may make a chunk an address or code: colon, slash, equals, angle brackets,
+    /// parenthesis, dot (below 0x40); at, underscore, backtick, braces, backslash, bar (above).
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? (specialBelow40 >> UInt64(byte)) & 1 == 1 : (specialFrom40 >> UInt64(byte - 0x40)) & 1 == 1
+    }
+
+    private static let specialBelow40: UInt64 = 0x7400C10000000000
+    private static let specialFrom40: UInt64 = 0x3800000190000001
+
+    /// A chunk starting with `w`, `~` or `/` may be `www.…` or a path.
+    @inline(__always)
+    private static func isPlainStart(_ byte: UInt8) -> Bool {
+        byte | 0x20 != UInt8(ascii: "w") && byte != UInt8(ascii: "~") && byte != UInt8(ascii: "/")
     }
 
     /// A chunk with none of the bytes addresses and code need (most chunks): no closer look.
