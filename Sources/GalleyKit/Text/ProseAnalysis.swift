@@ -105,8 +105,17 @@ public struct ProseAnalysis: Sendable {
         var hasAdverbShape: Bool
     }
 
-    /// Facts by the word's key (a 64-bit hash of the lowercase word).
-    typealias WordMemo = HashedWordMap<WordFacts>
+    /// The facts of a document's distinct words, found by the word's key (a 64-bit hash of the
+    /// lowercase word). The map holds small indexes, the facts sit densely in an array: both stay
+    /// in cache.
+    struct WordMemo {
+        var indexes = HashedWordMap<Int32>(capacity: 512)
+        var facts: [WordFacts] = []
+
+        init() {
+            facts.reserveCapacity(512)
+        }
+    }
 
     /// Analyzes the text of one block.
     static func analyze(_ text: String, index: Int, memo: inout WordMemo) -> AnalyzedBlock {
@@ -143,11 +152,12 @@ public struct ProseAnalysis: Sendable {
         // Keyed by the lowercase word: every fact but proper-name status ignores case.
         let key = WordKey(slice)
         let facts: WordFacts
-        if let known = memo[key.value] {
-            facts = known
+        if let known = memo.indexes[key.value] {
+            facts = memo.facts[Int(known)]
         } else {
             facts = WordFactsCache.shared.facts(key.value) { wordFacts(slice, key: key, isNumber: isNumber) }
-            memo[key.value] = facts
+            memo.indexes[key.value] = Int32(memo.facts.count)
+            memo.facts.append(facts)
         }
         let first = slice[0]
         let isProperName = !firstInSentence && first >= 0x41 && first <= 0x5A
