@@ -145,22 +145,25 @@ public enum SentenceSplitter {
 /// usually do end one.
 enum Abbreviations {
     /// Titles and months, capitalised as written before a name or a date: "Dr. Smith", "Jan. 5".
-    static let titles: Set<String> = [
-        "Mr", "Mrs", "Ms", "Mx", "Dr", "Prof", "St", "Mt", "Ft", "Sen", "Rep", "Gov", "Gen", "Col", "Capt", "Lt", "Sgt",
-        "Cmdr", "Adm", "Rev", "Hon", "Pres", "Supt", "Messrs", "Mme", "Mlle", "Jan", "Feb", "Mar", "Apr", "Aug", "Sep",
-        "Sept", "Oct", "Nov", "Dec",
-    ]
+    static let titles = WordKeySet([
+        "mr", "mrs", "ms", "mx", "dr", "prof", "st", "mt", "ft", "sen", "rep", "gov", "gen", "col", "capt", "lt", "sgt",
+        "cmdr", "adm", "rev", "hon", "pres", "supt", "messrs", "mme", "mlle", "jan", "feb", "mar", "apr", "aug", "sep",
+        "sept", "oct", "nov", "dec",
+    ])
     /// Latin abbreviations, in any case: "e.g. New York", "Roe v. Wade".
-    static let latin: Set<String> = ["e.g", "i.e", "cf", "vs", "v", "viz", "approx", "ca"]
-    /// References before a number, in any case ("Fig. 3", "pp. 12"), and "No. 5" capitalised
-    /// (a sentence may well end in "no.").
-    static let beforeNumbers: Set<String> = ["No", "Nos", "fig", "figs", "vol", "vols", "p", "pp", "ch", "sec", "art", "eq", "eqs", "ref", "refs", "op"]
+    static let latin = WordKeySet(["e.g", "i.e", "cf", "vs", "v", "viz", "approx", "ca"])
+    /// References before a number, in any case: "Fig. 3", "pp. 12".
+    static let beforeNumbers = WordKeySet(["fig", "figs", "vol", "vols", "p", "pp", "ch", "sec", "art", "eq", "eqs", "ref", "refs", "op"])
+    /// References before a number only when capitalised: "No. 5" (a sentence may well end in "no.").
+    static let capitalisedBeforeNumbers = WordKeySet(["no", "nos"])
 
     static func continueSentence(_ bytes: UnsafeBufferPointer<UInt8>, _ word: Range<Int>, beforeDigit: Bool) -> Bool {
         guard word.count <= 7 else { return false }
-        let written = String(decoding: UnsafeBufferPointer(rebasing: bytes[word]), as: UTF8.self)
-        if titles.contains(written) { return true }
-        let lowered = written.lowercased()
-        return latin.contains(lowered) || (beforeDigit && (beforeNumbers.contains(lowered) || beforeNumbers.contains(written)))
+        let key = WordKey(UnsafeBufferPointer(rebasing: bytes[word]))
+        let capitalised = bytes[word.lowerBound] >= 0x41 && bytes[word.lowerBound] <= 0x5A
+        if capitalised, titles.contains(key) { return true }
+        if latin.contains(key) { return true }
+        guard beforeDigit else { return false }
+        return beforeNumbers.contains(key) || (capitalised && capitalisedBeforeNumbers.contains(key))
     }
 }

@@ -66,6 +66,11 @@ public enum WordTokenizer {
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into result: inout [WordToken]) {
         var index = chunk.lowerBound
         while index < chunk.upperBound {
+            let first = bytes[index]
+            if first < 0x80, !isASCIIAlphanumeric(first) {
+                index += 1
+                continue
+            }
             let (scalar, length) = decode(bytes, at: index)
             guard isWordCharacter(scalar) else {
                 index += length
