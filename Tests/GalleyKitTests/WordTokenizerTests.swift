@@ -41,6 +41,19 @@ import Testing
         }
     }
 
+    /// The key the tokenizer builds while reading equals the key of the word's bytes, which is
+    /// what word lists (transition words, passive voice) are matched with.
+    @Test(arguments: cases.indices)
+    func keysMatchTheWordBytes(index: Int) {
+        let text = Self.cases[index].0
+        let bytes = Array(text.utf8)
+        for token in WordTokenizer.tokens(in: text) {
+            let expected = bytes[token.range].withUnsafeBufferPointer { WordKey($0) }
+            #expect(token.key == expected, "\(String(decoding: bytes[token.range], as: UTF8.self))")
+        }
+        #expect(WordKey("Don\u{2019}t") == WordKey("don't"))
+    }
+
     @Test func numbersAreMarked() {
         let kinds = WordTokenizer.tokens(in: "In 2024 about 3.5 people read v1.2").map(\.kind)
         #expect(kinds == [.word, .number, .word, .number, .word, .word, .number])

@@ -150,7 +150,7 @@ public struct ProseAnalysis: Sendable {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.range])
         let isNumber = token.kind == .number
         // Keyed by the lowercase word: every fact but proper-name status ignores case.
-        let key = WordKey(slice)
+        let key = token.key
         let facts: WordFacts
         if let known = memo.indexes[key.value] {
             facts = memo.facts[Int(known)]

@@ -21,7 +21,7 @@ public enum SentenceSplitter {
         while index < bytes.count {
             // Only `.`, `!`, `?` and the terminators that start with E2 (…, ‼, ⁇, ⁈, ⁉) need a look.
             let byte = bytes[index]
-            if byte != UInt8(ascii: "."), byte != UInt8(ascii: "!"), byte != UInt8(ascii: "?"), byte != 0xE2 {
+            if (byte > 0x3F && byte != 0xE2) || (byte != UInt8(ascii: ".") && byte != UInt8(ascii: "!") && byte != UInt8(ascii: "?") && byte != 0xE2) {
                 index += 1
                 continue
             }

@@ -33,12 +33,14 @@ enum TransitionWords {
     ]
 
     /// The phrases by their first word; the rest of each phrase as keys.
-    static let phrasesByStart: [WordKey: [[WordKey]]] = Dictionary(
-        grouping: phraseTexts.map { $0.split(separator: " ").map { WordKey(String($0)) } }, by: { $0[0] }
-    ).mapValues { $0.map { Array($0.dropFirst()) } }
-
-    /// The first word of every phrase, to skip most words with one cheap lookup.
-    static let phraseStarts = WordKeySet(phraseTexts.map { String($0.split(separator: " ")[0]) })
+    static let phrasesByStart: HashedWordMap<[[WordKey]]> = {
+        var map = HashedWordMap<[[WordKey]]>(capacity: phraseTexts.count)
+        for text in phraseTexts {
+            let keys = text.split(separator: " ").map { WordKey(String($0)) }
+            map[keys[0].value] = (map[keys[0].value] ?? []) + [Array(keys.dropFirst())]
+        }
+        return map
+    }()
 
     /// Whether the words of a sentence hold a transition word or phrase.
     static func occur(in words: ArraySlice<ProseAnalysis.Word>) -> Bool {
@@ -46,7 +48,7 @@ enum TransitionWords {
         while index < words.endIndex {
             let key = words[index].key
             if single.contains(key) { return true }
-            if phraseStarts.contains(key), let rests = phrasesByStart[key] {
+            if let rests = phrasesByStart[key.value] {
                 for rest in rests where index + rest.count < words.endIndex {
                     if rest.indices.allSatisfy({ words[index + 1 + $0].key == rest[$0] }) { return true }
                 }

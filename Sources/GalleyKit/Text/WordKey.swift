@@ -5,21 +5,33 @@ public struct WordKey: Hashable, Sendable {
     public let value: UInt64
 
     public init(_ bytes: UnsafeBufferPointer<UInt8>) {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        var hash = Self.seed
         var index = 0
         while index < bytes.count {
-            var byte = bytes[index]
+            let byte = bytes[index]
             if byte == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, bytes[index + 2] == 0x99 {
-                byte = UInt8(ascii: "'")
-                index += 2
-            } else if byte >= 0x41 && byte <= 0x5A {
-                byte |= 0x20
+                Self.mix(&hash, UInt8(ascii: "'"))
+                index += 3
+                continue
             }
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
+            Self.mix(&hash, byte)
             index += 1
         }
+        self.init(hash: hash)
+    }
+
+    /// A key from a hash built with `seed` and `mix` (the tokenizer builds one as it reads).
+    init(hash: UInt64) {
         value = hash | 1  // never 0, the empty slot of `WordKeySet`
+    }
+
+    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+
+    /// One more byte of the word, lowercased if it is an ASCII capital.
+    @inline(__always)
+    static func mix(_ hash: inout UInt64, _ byte: UInt8) {
+        hash ^= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
+        hash &*= 0x0000_0100_0000_01B3
     }
 
     public init(_ word: String) {

@@ -4,10 +4,13 @@ public struct WordToken: Sendable, Hashable {
 
     public var range: Range<Int>
     public var kind: Kind
+    /// The word's key, computed while the word was read (equal to `WordKey` of its bytes).
+    public var key: WordKey
 
-    public init(range: Range<Int>, kind: Kind) {
+    public init(range: Range<Int>, kind: Kind, key: WordKey) {
         self.range = range
         self.kind = kind
+        self.key = key
     }
 }
 
@@ -46,7 +49,9 @@ public enum WordTokenizer {
             var special = false
             while index < bytes.count {
                 let byte = bytes[index]
-                if byte < 0x80 {
+                if byte >= 0x61 && byte <= 0x7A {
+                    index += 1  // most bytes of prose are lowercase letters
+                } else if byte < 0x80 {
                     if isASCIISpace(byte) { break }
                     special = special || isSpecial(byte)
                     index += 1
@@ -71,8 +76,8 @@ public enum WordTokenizer {
                 index += 1
                 continue
             }
-            let (scalar, length) = decode(bytes, at: index)
-            guard isWordCharacter(scalar) else {
+            let (scalar, length) = first < 0x80 ? (Unicode.Scalar(first), 1) : decode(bytes, at: index)
+            guard first < 0x80 || isWordCharacter(scalar) else {
                 index += length
                 continue
             }
@@ -80,19 +85,33 @@ public enum WordTokenizer {
             var hasDigit = isDigit(scalar)
             let startsWithDigit = hasDigit
             var end = index + length
+            var hash = WordKey.seed
+            for offset in start..<end { WordKey.mix(&hash, bytes[offset]) }
             index = end
             while index < chunk.upperBound {
                 let byte = bytes[index]
-                if byte < 0x80, isASCIIAlphanumeric(byte) {
-                    // The common case: one more ASCII letter or digit.
-                    hasDigit = hasDigit || byte <= 0x39
+                if byte >= 0x61 && byte <= 0x7A {
+                    // The common case: one more lowercase letter.
+                    WordKey.mix(&hash, byte)
                     index += 1
                     end = index
                     continue
                 }
+                if byte < 0x80 {
+                    if isASCIIAlphanumeric(byte) {
+                        hasDigit = hasDigit || byte <= 0x39
+                        WordKey.mix(&hash, byte)
+                        index += 1
+                        end = index
+                        continue
+                    }
+                    // Other ASCII ends the word unless it joins (' - . ,).
+                    if byte != UInt8(ascii: "'"), byte != UInt8(ascii: "-"), byte != UInt8(ascii: "."), byte != UInt8(ascii: ",") { break }
+                }
                 let (next, nextLength) = decode(bytes, at: index)
                 if isWordCharacter(next) {
                     hasDigit = hasDigit || isDigit(next)
+                    for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
                     index += nextLength
                     end = index
                     continue
@@ -106,14 +125,22 @@ public enum WordTokenizer {
                     let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, chunk: chunk, tokenStart: start)
                     guard (isDigit(before) && isDigit(after)) || abbreviation else { break }
                 }
+                if next == "\u{2019}" {
+                    WordKey.mix(&hash, UInt8(ascii: "'"))
+                } else {
+                    for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
+                }
+                for offset in index + nextLength..<index + nextLength + afterLength { WordKey.mix(&hash, bytes[offset]) }
                 index += nextLength + afterLength
                 hasDigit = hasDigit || isDigit(after)
                 end = index
             }
             if !hasDigit, end < chunk.upperBound, bytes[end] == UInt8(ascii: "."), containsDot(bytes, start..<end) {
                 end += 1  // the closing dot of "e.g." belongs to the abbreviation
+                WordKey.mix(&hash, UInt8(ascii: "."))
             }
-            result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word))
+            result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word,
+                                    key: WordKey(hash: hash)))
             index = end
         }
     }
@@ -237,6 +264,9 @@ public enum WordTokenizer {
             let value = scalar.value
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
         }
+        // Curly quotes, dashes, ellipses: the General Punctuation block has no letters, and prose
+        // is full of it, so it skips the Unicode property lookups.
+        if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
@@ -267,7 +297,11 @@ public enum WordTokenizer {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         let (scalar, _) = decode(bytes, at: index)
-        return scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
+        case 0x200B...0x206F: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
