@@ -45,37 +45,36 @@ public enum WordTokenizer {
                     index += scalarLength(bytes, at: index)
                 }
             }
+            guard index < bytes.count else { break }
+            // Words are read as the chunk is scanned; a chunk that turns out to be an address or
+            // code takes its words back.
             let chunkStart = index
+            let firstToken = result.count
             var special = false
-            while index < bytes.count {
-                let byte = bytes[index]
-                if byte >= 0x61 && byte <= 0x7A {
-                    index += 1  // most bytes of prose are lowercase letters
-                } else if byte < 0x80 {
-                    if isASCIISpace(byte) { break }
-                    special = special || isSpecial(byte)
-                    index += 1
-                } else {
-                    if isSpace(bytes, at: index) { break }
-                    index += scalarLength(bytes, at: index)
-                }
-            }
-            if chunkStart < index, (!special && isPlainStart(bytes[chunkStart])) || isPlain(bytes, chunkStart..<index)
-                || (!isAddress(bytes, chunkStart..<index) && !isCode(bytes, chunkStart..<index)) {
-                tokenize(bytes, chunkStart..<index, into: &result)
+            index = tokenize(bytes, from: chunkStart, special: &special, into: &result)
+            if (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index)
+                && (isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index)) {
+                result.removeSubrange(firstToken...)
             }
         }
         return result
     }
 
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into result: inout [WordToken]) {
-        var index = chunk.lowerBound
-        while index < chunk.upperBound {
+    /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
+    /// chunk ends and notes whether it holds a byte an address or code could need.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool,
+                                 into result: inout [WordToken]) -> Int {
+        let chunkEnd = bytes.count
+        var index = start
+        while index < chunkEnd {
             let first = bytes[index]
             if first < 0x80, !isASCIIAlphanumeric(first) {
+                if isASCIISpace(first) { return index }
+                special = special || isSpecial(first)
                 index += 1
                 continue
             }
+            if first >= 0x80, isSpace(bytes, at: index) { return index }
             let (scalar, length) = first < 0x80 ? (Unicode.Scalar(first), 1) : decode(bytes, at: index)
             guard first < 0x80 || isWordCharacter(scalar) else {
                 index += length
@@ -88,7 +87,7 @@ public enum WordTokenizer {
             var hash = WordKey.seed
             for offset in start..<end { WordKey.mix(&hash, bytes[offset]) }
             index = end
-            while index < chunk.upperBound {
+            while index < chunkEnd {
                 let byte = bytes[index]
                 if byte >= 0x61 && byte <= 0x7A {
                     // The common case: one more lowercase letter.
@@ -106,6 +105,7 @@ public enum WordTokenizer {
                         continue
                     }
                     // Other ASCII ends the word unless it joins (' - . ,).
+                    if byte == UInt8(ascii: ".") { special = true }
                     if byte != UInt8(ascii: "'"), byte != UInt8(ascii: "-"), byte != UInt8(ascii: "."), byte != UInt8(ascii: ",") { break }
                 }
                 let (next, nextLength) = decode(bytes, at: index)
@@ -117,12 +117,12 @@ public enum WordTokenizer {
                     continue
                 }
                 // A joiner counts only between two word characters.
-                guard isJoiner(next), index + nextLength < chunk.upperBound else { break }
+                guard isJoiner(next), index + nextLength < chunkEnd else { break }
                 let (after, afterLength) = decode(bytes, at: index + nextLength)
                 let (before, _) = decodeBefore(bytes, at: index)
                 guard isWordCharacter(after) else { break }
                 if next == "." || next == "," {
-                    let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, chunk: chunk, tokenStart: start)
+                    let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, end: chunkEnd, tokenStart: start)
                     guard (isDigit(before) && isDigit(after)) || abbreviation else { break }
                 }
                 if next == "\u{2019}" {
@@ -135,7 +135,7 @@ public enum WordTokenizer {
                 hasDigit = hasDigit || isDigit(after)
                 end = index
             }
-            if !hasDigit, end < chunk.upperBound, bytes[end] == UInt8(ascii: "."), containsDot(bytes, start..<end) {
+            if !hasDigit, end < chunkEnd, bytes[end] == UInt8(ascii: "."), containsDot(bytes, start..<end) {
                 end += 1  // the closing dot of "e.g." belongs to the abbreviation
                 WordKey.mix(&hash, UInt8(ascii: "."))
             }
@@ -143,6 +143,7 @@ public enum WordTokenizer {
                                     key: WordKey(hash: hash)))
             index = end
         }
+        return index
     }
 
     /// Bytes that may make a chunk an address or code: colon, slash, equals, angle brackets,
@@ -197,13 +198,13 @@ public enum WordTokenizer {
 
     /// A dot inside a dotted abbreviation: one or two letters on each side, and a dot after the
     /// letters that follow ("e.g.", "U.S.", "Ph.D."), so "end.Next" stays two words.
-    private static func isAbbreviationDot(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, chunk: Range<Int>, tokenStart: Int) -> Bool {
+    private static func isAbbreviationDot(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, end: Int, tokenStart: Int) -> Bool {
         var before = dot
         while before > tokenStart, isASCIILetter(bytes[before - 1]) { before -= 1 }
         guard dot - before >= 1, dot - before <= 2, before == tokenStart || bytes[before - 1] == UInt8(ascii: ".") else { return false }
         var after = dot + 1
-        while after < chunk.upperBound, isASCIILetter(bytes[after]) { after += 1 }
-        return after - dot - 1 >= 1 && after - dot - 1 <= 2 && after < chunk.upperBound && bytes[after] == UInt8(ascii: ".")
+        while after < end, isASCIILetter(bytes[after]) { after += 1 }
+        return after - dot - 1 >= 1 && after - dot - 1 <= 2 && after < end && bytes[after] == UInt8(ascii: ".")
     }
 
     /// Code and names of files or hosts: `snake_case`, `f()`, `a=b`, `<tag>`, `/usr/bin`,
