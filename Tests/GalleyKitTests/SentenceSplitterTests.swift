@@ -31,6 +31,21 @@ import Testing
         ("", []),
     ]
 
+    /// Prose analysis splits with the stops the tokenizer collects instead of scanning again;
+    /// both must give the same sentences, on the edge cases and on a real article.
+    @Test func tokenizerStopsGiveTheSameSentences() throws {
+        let document = try TestSupport.read("explainer/explainer.md")
+        let texts = Self.cases.map(\.0) + document.blocks.map(\.text.text) + ["Tail\u{2026} next. Wait\u{2014}what?! No\u{2009}. Yes"]
+        for text in texts {
+            var copy = text
+            copy.withUTF8 { bytes in
+                var stops: [Int] = []
+                _ = WordTokenizer.tokens(in: bytes, stops: &stops)
+                #expect(SentenceSplitter.sentences(in: bytes, candidates: stops) == SentenceSplitter.sentences(in: bytes), "\(text)")
+            }
+        }
+    }
+
     @Test(arguments: cases.indices)
     func splits(index: Int) {
         let (text, expected) = Self.cases[index]

@@ -35,22 +35,26 @@ enum PassiveVoice {
         "wicked", "rugged", "ragged", "jagged", "crooked", "wretched", "beloved", "learned", "aged", "dogged",
     ])
 
+    /// The passive-voice roles of a word, from its key and shape (ends in -ed, in -ly).
+    static func roles(of key: WordKey, participleShape: Bool, adverbShape: Bool) -> ProseAnalysis.WordRoles {
+        var roles: ProseAnalysis.WordRoles = []
+        if auxiliaries.contains(key) { roles.insert(.passiveAuxiliary) }
+        if adverbs.contains(key) || adverbShape { roles.insert(.adverb) }
+        if irregularParticiples.contains(key) || (participleShape && !notParticiples.contains(key)) { roles.insert(.pastParticiple) }
+        return roles
+    }
+
     /// Whether the words of a sentence hold a passive construction.
     static func occurs(in words: ArraySlice<ProseAnalysis.Word>) -> Bool {
-        for index in words.indices where auxiliaries.contains(words[index].key) {
+        for index in words.indices where words[index].roles.contains(.passiveAuxiliary) {
             var next = index + 1
             var skipped = 0
-            while next < words.endIndex, skipped < 2, adverbs.contains(words[next].key) || words[next].hasAdverbShape {
+            while next < words.endIndex, skipped < 2, words[next].roles.contains(.adverb) {
                 next += 1
                 skipped += 1
             }
-            if next < words.endIndex, isParticiple(words[next]) { return true }
+            if next < words.endIndex, words[next].roles.contains(.pastParticiple) { return true }
         }
         return false
-    }
-
-    static func isParticiple(_ word: ProseAnalysis.Word) -> Bool {
-        if irregularParticiples.contains(word.key) { return true }
-        return word.hasParticipleShape && !notParticiples.contains(word.key)
     }
 }

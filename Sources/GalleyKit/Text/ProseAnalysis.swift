@@ -18,12 +18,26 @@ public struct ProseAnalysis: Sendable {
         public var isProperName: Bool
         public var isComplex: Bool
         public var isDifficult: Bool
-        /// The lowercase word as a key, for word lists (transition words, passive voice).
+        /// The lowercase word as a key, for word lists.
         public var key: WordKey
-        /// Ends in -ed (not -eed) and has more than three letters: a regular past participle's shape.
-        public var hasParticipleShape: Bool
-        /// Ends in -ly and has more than three letters: an adverb's shape.
-        public var hasAdverbShape: Bool
+        /// What the editor assessments' word lists say of the word.
+        public var roles: WordRoles
+    }
+
+    /// The word lists a word is on, looked up once per distinct word.
+    public struct WordRoles: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// A form of "be" or "get" that can start a passive.
+        public static let passiveAuxiliary = WordRoles(rawValue: 1 << 0)
+        /// An adverb that may stand between auxiliary and participle ("not", "quickly").
+        public static let adverb = WordRoles(rawValue: 1 << 1)
+        public static let pastParticiple = WordRoles(rawValue: 1 << 2)
+        /// A transition word on its own ("however").
+        public static let transition = WordRoles(rawValue: 1 << 3)
+        /// The first word of a transition phrase ("for" of "for example").
+        public static let transitionPhraseStart = WordRoles(rawValue: 1 << 4)
     }
 
     public struct Sentence: Sendable {
@@ -101,8 +115,7 @@ public struct ProseAnalysis: Sendable {
         var isComplexShape: Bool
         var isFamiliar: Bool
         var key: WordKey
-        var hasParticipleShape: Bool
-        var hasAdverbShape: Bool
+        var roles: WordRoles
     }
 
     /// The facts of a document's distinct words, found by the word's key (a 64-bit hash of the
@@ -121,8 +134,9 @@ public struct ProseAnalysis: Sendable {
     static func analyze(_ text: String, index: Int, memo: inout WordMemo) -> AnalyzedBlock {
         var copy = text
         return copy.withUTF8 { bytes in
-            let tokens = WordTokenizer.tokens(in: bytes)
-            let sentenceRanges = SentenceSplitter.sentences(in: bytes)
+            var stops: [Int] = []
+            let tokens = WordTokenizer.tokens(in: bytes, stops: &stops)
+            let sentenceRanges = SentenceSplitter.sentences(in: bytes, candidates: stops)
             var words: [Word] = []
             words.reserveCapacity(tokens.count)
             var sentences: [Sentence] = []
@@ -164,7 +178,7 @@ public struct ProseAnalysis: Sendable {
         return Word(range: token.range, syllables: facts.syllables, syllableSource: facts.source, letters: facts.letters,
                     characters: facts.characters, isNumber: isNumber, isProperName: isProperName,
                     isComplex: facts.isComplexShape && !isProperName, isDifficult: !isNumber && !isProperName && !facts.isFamiliar,
-                    key: facts.key, hasParticipleShape: facts.hasParticipleShape, hasAdverbShape: facts.hasAdverbShape)
+                    key: facts.key, roles: facts.roles)
     }
 
     private static func wordFacts(_ slice: UnsafeBufferPointer<UInt8>, key: WordKey, isNumber: Bool) -> WordFacts {
@@ -195,10 +209,11 @@ public struct ProseAnalysis: Sendable {
         let hyphenated = slice.contains(UInt8(ascii: "-"))
         var complexShape = !isNumber && syllables >= 3 && !hyphenated
         if complexShape, syllables == 3, endsWithInflection(slice) { complexShape = false }
-        let participle = slice.count > 3 && ends(slice, "ed") && !ends(slice, "eed")
+        let participleShape = slice.count > 3 && ends(slice, "ed") && !ends(slice, "eed")
+        let roles = PassiveVoice.roles(of: key, participleShape: participleShape, adverbShape: slice.count > 3 && ends(slice, "ly"))
+            .union(TransitionWords.roles(of: key))
         return WordFacts(syllables: syllables, source: source, letters: letters, characters: characters,
-                         isComplexShape: complexShape, isFamiliar: isNumber || isFamiliar(slice), key: key,
-                         hasParticipleShape: participle, hasAdverbShape: slice.count > 3 && ends(slice, "ly"))
+                         isComplexShape: complexShape, isFamiliar: isNumber || isFamiliar(slice), key: key, roles: roles)
     }
 
     /// -es, -ed, -ing: Gunning does not count a word made three syllables by one of them.

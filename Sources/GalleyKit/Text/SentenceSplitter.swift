@@ -15,16 +15,21 @@ public enum SentenceSplitter {
     }
 
     public static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        // Only `.`, `!`, `?` and the terminators that start with E2 (…, ‼, ⁇, ⁈, ⁉) need a look.
+        sentences(in: bytes, candidates: bytes.indices.lazy.filter { index in
+            let byte = bytes[index]
+            return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0xE2
+        })
+    }
+
+    /// The same, looking only at `candidates`: increasing offsets that include every terminator
+    /// (`WordTokenizer` collects them while it reads words, so the text is not scanned twice).
+    public static func sentences(in bytes: UnsafeBufferPointer<UInt8>, candidates: some Sequence<Int>) -> [Range<Int>] {
         var result: [Range<Int>] = []
         var start = skipSpace(bytes, from: 0)
         var index = start
-        while index < bytes.count {
-            // Only `.`, `!`, `?` and the terminators that start with E2 (…, ‼, ⁇, ⁈, ⁉) need a look.
-            let byte = bytes[index]
-            if (byte > 0x3F && byte != 0xE2) || (byte != UInt8(ascii: ".") && byte != UInt8(ascii: "!") && byte != UInt8(ascii: "?") && byte != 0xE2) {
-                index += 1
-                continue
-            }
+        for candidate in candidates where candidate >= index {
+            index = candidate
             let (scalar, length) = WordTokenizer.decode(bytes, at: index)
             guard isTerminator(scalar) else {
                 index += length

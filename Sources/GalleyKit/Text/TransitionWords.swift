@@ -42,13 +42,21 @@ enum TransitionWords {
         return map
     }()
 
+    /// The transition roles of a word.
+    static func roles(of key: WordKey) -> ProseAnalysis.WordRoles {
+        var roles: ProseAnalysis.WordRoles = []
+        if single.contains(key) { roles.insert(.transition) }
+        if phrasesByStart[key.value] != nil { roles.insert(.transitionPhraseStart) }
+        return roles
+    }
+
     /// Whether the words of a sentence hold a transition word or phrase.
     static func occur(in words: ArraySlice<ProseAnalysis.Word>) -> Bool {
         var index = words.startIndex
         while index < words.endIndex {
-            let key = words[index].key
-            if single.contains(key) { return true }
-            if let rests = phrasesByStart[key.value] {
+            let roles = words[index].roles
+            if roles.contains(.transition) { return true }
+            if roles.contains(.transitionPhraseStart), let rests = phrasesByStart[words[index].key.value] {
                 for rest in rests where index + rest.count < words.endIndex {
                     if rest.indices.allSatisfy({ words[index + 1 + $0].key == rest[$0] }) { return true }
                 }

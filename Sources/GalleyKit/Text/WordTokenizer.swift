@@ -30,6 +30,13 @@ public enum WordTokenizer {
     }
 
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
+        var stops: [Int] = []
+        return tokens(in: bytes, stops: &stops)
+    }
+
+    /// The words, and in `stops` the offset of every `.`, `!`, `?` and E2 lead byte (where
+    /// `…`, `‼`, `⁇`, `⁈`, `⁉` start) outside spaces, in order: where `SentenceSplitter` looks.
+    public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int]) -> [WordToken] {
         var result: [WordToken] = []
         result.reserveCapacity(bytes.count / 5)
         var index = 0
@@ -51,7 +58,7 @@ public enum WordTokenizer {
             let chunkStart = index
             let firstToken = result.count
             var special = false
-            index = tokenize(bytes, from: chunkStart, special: &special, into: &result)
+            index = tokenize(bytes, from: chunkStart, special: &special, stops: &stops, into: &result)
             if (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index)
                 && (isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index)) {
                 result.removeSubrange(firstToken...)
@@ -62,7 +69,7 @@ public enum WordTokenizer {
 
     /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
     /// chunk ends and notes whether it holds a byte an address or code could need.
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool,
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, stops: inout [Int],
                                  into result: inout [WordToken]) -> Int {
         let chunkEnd = bytes.count
         var index = start
@@ -71,12 +78,14 @@ public enum WordTokenizer {
             if first < 0x80, !isASCIIAlphanumeric(first) {
                 if isASCIISpace(first) { return index }
                 special = special || isSpecial(first)
+                if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { stops.append(index) }
                 index += 1
                 continue
             }
             if first >= 0x80, isSpace(bytes, at: index) { return index }
             let (scalar, length) = first < 0x80 ? (Unicode.Scalar(first), 1) : decode(bytes, at: index)
             guard first < 0x80 || isWordCharacter(scalar) else {
+                if first == 0xE2 { stops.append(index) }
                 index += length
                 continue
             }
@@ -125,6 +134,7 @@ public enum WordTokenizer {
                     let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, end: chunkEnd, tokenStart: start)
                     guard (isDigit(before) && isDigit(after)) || abbreviation else { break }
                 }
+                if next == "." { stops.append(index) }
                 if next == "\u{2019}" {
                     WordKey.mix(&hash, UInt8(ascii: "'"))
                 } else {
@@ -136,6 +146,7 @@ public enum WordTokenizer {
                 end = index
             }
             if !hasDigit, end < chunkEnd, bytes[end] == UInt8(ascii: "."), containsDot(bytes, start..<end) {
+                stops.append(end)
                 end += 1  // the closing dot of "e.g." belongs to the abbreviation
                 WordKey.mix(&hash, UInt8(ascii: "."))
             }
