@@ -124,9 +124,14 @@ public struct ProseAnalysis: Sendable {
     struct WordMemo {
         var indexes = HashedWordMap<Int32>(capacity: 512)
         var facts: [WordFacts] = []
+        /// Buffers the tokenizer fills for each block, reused from block to block.
+        var tokens: [WordToken] = []
+        var stops: [Int] = []
 
         init() {
             facts.reserveCapacity(512)
+            tokens.reserveCapacity(256)
+            stops.reserveCapacity(64)
         }
     }
 
@@ -134,8 +139,17 @@ public struct ProseAnalysis: Sendable {
     static func analyze(_ text: String, index: Int, memo: inout WordMemo) -> AnalyzedBlock {
         var copy = text
         return copy.withUTF8 { bytes in
-            var stops: [Int] = []
-            let tokens = WordTokenizer.tokens(in: bytes, stops: &stops)
+            var tokens = memo.tokens
+            var stops = memo.stops
+            memo.tokens = []
+            memo.stops = []
+            tokens.removeAll(keepingCapacity: true)
+            stops.removeAll(keepingCapacity: true)
+            WordTokenizer.tokens(in: bytes, stops: &stops, into: &tokens)
+            defer {
+                memo.tokens = tokens
+                memo.stops = stops
+            }
             let sentenceRanges = SentenceSplitter.sentences(in: bytes, candidates: stops)
             var words: [Word] = []
             words.reserveCapacity(tokens.count)

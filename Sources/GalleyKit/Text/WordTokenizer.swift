@@ -39,6 +39,12 @@ public enum WordTokenizer {
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int]) -> [WordToken] {
         var result: [WordToken] = []
         result.reserveCapacity(bytes.count / 5)
+        tokens(in: bytes, stops: &stops, into: &result)
+        return result
+    }
+
+    /// Appends the words to `result` (a buffer reused from block to block).
+    public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int], into result: inout [WordToken]) {
         var index = 0
         while index < bytes.count {
             // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
@@ -64,7 +70,6 @@ public enum WordTokenizer {
                 result.removeSubrange(firstToken...)
             }
         }
-        return result
     }
 
     /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
