@@ -67,10 +67,16 @@ public enum EditorAssessments {
     private static func longSentences(_ list: SentenceList, _ limits: AssessmentLimits, applies: Bool) -> AssessmentResult {
         var result = AssessmentResult(assessment: .longSentences, value: nil, limit: limits.longSentenceMaxShare, places: [])
         guard applies else { return result }
-        let long = list.items.filter { $0.sentence.wordCount > limits.longSentenceWords }
-        let share = percent(long.count, list.items.count)
+        var longCount = 0
+        var longestIndex: Int?
+        for (index, item) in list.items.enumerated() where item.sentence.wordCount > limits.longSentenceWords {
+            longCount += 1
+            if longestIndex.map({ item.sentence.wordCount > list.items[$0].sentence.wordCount }) ?? true { longestIndex = index }
+        }
+        let share = percent(longCount, list.items.count)
         result.value = share
-        if share > limits.longSentenceMaxShare, let longest = long.max(by: { $0.sentence.wordCount < $1.sentence.wordCount }) {
+        if share > limits.longSentenceMaxShare, let longestIndex {
+            let longest = list.items[longestIndex]
             let values = ["share": format(share), "limit": format(limits.longSentenceMaxShare), "words": String(limits.longSentenceWords),
                           "count": String(longest.sentence.wordCount)]
             result.places.append(.init(range: list.range(of: longest),
@@ -134,7 +140,7 @@ public enum EditorAssessments {
         }
         for index in list.items.indices.dropFirst() {
             let item = list.items[index], previous = list.items[index - 1]
-            let same = item.stretch == previous.stretch && list.words(of: item).first?.key == list.words(of: previous).first?.key
+            let same = item.stretch == previous.stretch && item.firstKey == previous.firstKey
             if !same {
                 close(index)
                 runStart = index
@@ -148,10 +154,15 @@ public enum EditorAssessments {
     private static func passiveVoice(_ list: SentenceList, _ limits: AssessmentLimits, applies: Bool) -> AssessmentResult {
         var result = AssessmentResult(assessment: .passiveVoice, value: nil, limit: limits.passiveMaxShare, places: [])
         guard applies else { return result }
-        let passive = list.items.filter { PassiveVoice.occurs(in: list.words(of: $0)) }
-        let share = percent(passive.count, list.items.count)
+        var passiveCount = 0
+        var firstPassive: SentenceList.Item?
+        for item in list.items where PassiveVoice.occurs(in: list.words(of: item)) {
+            passiveCount += 1
+            if firstPassive == nil { firstPassive = item }
+        }
+        let share = percent(passiveCount, list.items.count)
         result.value = share
-        if share > limits.passiveMaxShare, let first = passive.first {
+        if share > limits.passiveMaxShare, let first = firstPassive {
             let values = ["share": format(share), "limit": format(limits.passiveMaxShare)]
             result.places.append(.init(range: list.range(of: first),
                                        message: "\(values["share"]!)% of sentences use the passive voice (at most \(values["limit"]!)%), as this one does",
@@ -164,7 +175,8 @@ public enum EditorAssessments {
                                         _ limits: AssessmentLimits, applies: Bool) -> AssessmentResult {
         var result = AssessmentResult(assessment: .transitionWords, value: nil, limit: limits.transitionMinShare, places: [])
         guard applies, let firstBlock = prose.blocks.first else { return result }
-        let with = list.items.filter { TransitionWords.occur(in: list.words(of: $0)) }.count
+        var with = 0
+        for item in list.items where TransitionWords.occur(in: list.words(of: item)) { with += 1 }
         let share = percent(with, list.items.count)
         result.value = share
         if share < limits.transitionMinShare {
@@ -195,6 +207,8 @@ struct SentenceList {
         var analyzed: Int
         var sentence: ProseAnalysis.Sentence
         var stretch: Int
+        /// The key of the sentence's first word.
+        var firstKey: WordKey
     }
 
     let document: Document
@@ -213,7 +227,7 @@ struct SentenceList {
                 nextBlock += 1
             }
             for sentence in analyzed.sentences {
-                items.append(Item(analyzed: position, sentence: sentence, stretch: stretch))
+                items.append(Item(analyzed: position, sentence: sentence, stretch: stretch, firstKey: analyzed.words[sentence.words.lowerBound].key))
             }
         }
         self.items = items
