@@ -173,6 +173,7 @@ public struct ProseAnalysis: Sendable {
         }
     }
 
+    @inline(__always)
     private static func analyzeWord(_ bytes: UnsafeBufferPointer<UInt8>, _ token: WordToken, firstInSentence: Bool,
                                     memo: inout WordMemo) -> Word {
         let slice = UnsafeBufferPointer(rebasing: bytes[token.range])
