@@ -48,10 +48,5 @@ enum FamiliarWords {
         ("es", ""), ("s", ""), ("ed", ""), ("d", ""), ("ing", ""), ("er", ""), ("r", ""), ("est", ""), ("st", ""),
     ].map { (Array($0.0.utf8), Array($0.1.utf8)) }
 
-    static func isListed(_ word: String) -> Bool {
-        var copy = word
-        return copy.withUTF8 { table.contains($0) }
-    }
-
     static let table = WordTable(records: DaleChallWords.records)
 }
