@@ -70,6 +70,9 @@ public final class RuleContext {
     /// Word tokens of each block's text, by block index.
     public var blockWords: [[WordToken]] { Array(unitWords.prefix(document.blocks.count)) }
 
+    /// Words, sentences, syllables and readability counts of the prose (readability rules).
+    public private(set) lazy var prose = ProseAnalysis(document)
+
     /// Indexes of the units a scope covers (rules sharing a scope share the answer).
     public func units(in scope: Scope) -> [Int] {
         if let cached = scopeUnits[scope] { return cached.list }
