@@ -23,7 +23,7 @@ import Testing
     @Test func parallelRunDeliversInInputOrderAcrossWindows() {
         let items = (0..<1000).map { String(format: "%04d", $0) }
         var delivered: [String] = []
-        ParallelRun.run(items, jobs: 4, window: 37, lint: { FileReport(path: $0, diagnostics: []) }) { delivered.append($0.path) }
+        ParallelRun.run(items, jobs: 4, window: 37, work: { FileReport(path: $0, diagnostics: []) }) { delivered.append($0.path) }
         #expect(delivered == items)
     }
 
