@@ -20,8 +20,10 @@ public struct LintPlan: Sendable {
 
     /// `folders`: the folders named on the command line, whose configuration is checked even
     /// when they hold no article.
-    public static func make(files: [String], named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int) -> LintPlan {
-        var planner = Planner(maxFileBytes: maxFileBytes)
+    /// `measuresProse`: every report carries the article's words and scores (`galley audit`).
+    public static func make(files: [String], named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int,
+                            measuresProse: Bool = false) -> LintPlan {
+        var planner = Planner(maxFileBytes: maxFileBytes, measuresProse: measuresProse)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         var plan = LintPlan()
         var explicit: Configuration?
@@ -67,7 +69,7 @@ public struct LintPlan: Sendable {
     /// The configuration that governs files in `directory` (absolute): the nearest `.galley.yml`
     /// found walking up, or the built-in default.
     public static func configuration(forDirectory directory: String, configPath: String?) -> Result<Configuration, ConfigErrors> {
-        var planner = Planner(maxFileBytes: Linter.defaultMaxFileBytes)
+        var planner = Planner(maxFileBytes: Linter.defaultMaxFileBytes, measuresProse: false)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         if let configPath { return planner.configuration(at: PathNames.absolute(configPath, from: cwd)) }
         return planner.nearestConfiguration(for: PathNames.absolute(directory, from: cwd) + "/.")
@@ -76,13 +78,17 @@ public struct LintPlan: Sendable {
 
 private struct Planner {
     let maxFileBytes: Int
+    let measuresProse: Bool
     private var loader = ConfigurationLoader()
     private var loaded: [String: Result<Configuration, ConfigErrors>] = [:]
     /// Folder → the configuration file that governs it ("" for none).
     private var governing: [String: String] = [:]
     private var linters: [String: Linter] = [:]
 
-    init(maxFileBytes: Int) { self.maxFileBytes = maxFileBytes }
+    init(maxFileBytes: Int, measuresProse: Bool) {
+        self.maxFileBytes = maxFileBytes
+        self.measuresProse = measuresProse
+    }
 
     mutating func configuration(at path: String) -> Result<Configuration, ConfigErrors> {
         if let cached = loaded[path] { return cached }
@@ -126,7 +132,7 @@ private struct Planner {
             for problem in problems where !errors.contains(problem) { errors.append(problem) }
             return nil
         }
-        let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes)
+        let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes, measuresProse: measuresProse)
         linters[key] = linter
         return linter
     }
