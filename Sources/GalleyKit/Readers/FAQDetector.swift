@@ -5,8 +5,10 @@ enum FAQDetector {
         var normalized: String
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (nearly every heading): the same trimming on bytes, without Unicode tables.
-            var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            // Every FAQ heading starts with f or q, which settles most headings at once.
             func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            guard let first = text.utf8.first(where: { !isSpace($0) }), [UInt8(ascii: "f"), UInt8(ascii: "q")].contains(first | 0x20) else { return false }
+            var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
             while let last = bytes.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: ".") || isSpace(last) { bytes.removeLast() }
             let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
             normalized = String(decoding: bytes[start...], as: UTF8.self)

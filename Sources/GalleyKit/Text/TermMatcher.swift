@@ -41,8 +41,9 @@ public struct TermMatcher: Sendable {
     }
 
     private var entries: [Entry] = []
-    /// Hash of a folded first word → entries starting with that word.
-    private var byFirstWord: [UInt64: [Int]] = [:]
+    /// Hash of a folded first word → entries starting with that word (looked up for every word
+    /// of every document, so keyed without `Hasher`; a collision only adds a candidate).
+    private var byFirstWord = HashedWordMap<[Int]>(capacity: 64)
 
     public init() {}
 
@@ -50,7 +51,8 @@ public struct TermMatcher: Sendable {
 
     public mutating func add(_ spec: TermSpec, owner: String) {
         entries.append(Entry(owner: owner, spec: spec))
-        byFirstWord[Self.hash(spec.words[0]), default: []].append(entries.count - 1)
+        let key = Self.nonZero(Self.hash(spec.words[0]))
+        byFirstWord[key] = (byFirstWord[key] ?? []) + [entries.count - 1]
     }
 
     /// All hits in `text`, whose word tokens are `tokens`.
@@ -63,7 +65,7 @@ public struct TermMatcher: Sendable {
     public func hits(in bytes: UnsafeBufferPointer<UInt8>, tokens: [WordToken]) -> [Hit] {
         var hits: [Hit] = []
         for start in tokens.indices {
-            guard let candidates = byFirstWord[Self.foldedHash(bytes, tokens[start].range)] else { continue }
+            guard let candidates = byFirstWord[Self.nonZero(Self.foldedHash(bytes, tokens[start].range))] else { continue }
             candidate: for index in candidates {
                 let entry = entries[index]
                 let spec = entry.spec
@@ -82,6 +84,9 @@ public struct TermMatcher: Sendable {
         }
         return hits
     }
+
+    /// `HashedWordMap` keeps 0 for empty slots.
+    private static func nonZero(_ hash: UInt64) -> UInt64 { hash == 0 ? 1 : hash }
 
     /// The hash of the folded word, computed without allocating for plain ASCII words.
     private static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
