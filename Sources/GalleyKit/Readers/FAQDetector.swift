@@ -2,12 +2,13 @@
 /// "FAQ" / "Frequently Asked Questions" section whose sub-headings (or `?` paragraphs) are questions.
 enum FAQDetector {
     static func isFAQHeading(_ text: String) -> Bool {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        // Every FAQ heading starts with f or q: a heading that starts with other ASCII is settled.
+        guard let first = text.utf8.first(where: { !isSpace($0) }) else { return false }
+        if first < 0x80, first | 0x20 != UInt8(ascii: "f"), first | 0x20 != UInt8(ascii: "q") { return false }
         var normalized: String
         if text.utf8.allSatisfy({ $0 < 0x80 }) {
             // ASCII (nearly every heading): the same trimming on bytes, without Unicode tables.
-            // Every FAQ heading starts with f or q, which settles most headings at once.
-            func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-            guard let first = text.utf8.first(where: { !isSpace($0) }), [UInt8(ascii: "f"), UInt8(ascii: "q")].contains(first | 0x20) else { return false }
             var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
             while let last = bytes.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: ".") || isSpace(last) { bytes.removeLast() }
             let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
