@@ -9,6 +9,13 @@ enum AuditCharts {
         let step = plotWidth / Double(max(1, bands.count))
         var svg = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"100%\" role=\"img\" aria-label=\"Articles by Flesch reading ease\">"
         svg += "<line x1=\"\(left)\" y1=\"\(top + plotHeight)\" x2=\"\(width - 8)\" y2=\"\(top + plotHeight)\" stroke=\"#c8d0db\"/>"
+        // The median line goes first, so bars and their counts are drawn over it.
+        if let median {
+            let x = left + plotWidth * min(100, max(0, median)) / 100
+            let anchor = median > 70 ? "end" : "start"
+            svg += "<line x1=\"\(fixed(x))\" y1=\"6\" x2=\"\(fixed(x))\" y2=\"\(top + plotHeight)\" stroke=\"#1d2430\" stroke-dasharray=\"4 3\"/>"
+            svg += "<text x=\"\(fixed(x + (median > 70 ? -5 : 5)))\" y=\"14\" text-anchor=\"\(anchor)\" style=\"fill:#1d2430\">median \(AuditNumber.format(median))</text>"
+        }
         for (index, band) in bands.enumerated() {
             let barHeight = plotHeight * Double(band.articles) / Double(highest)
             let x = left + Double(index) * step + 3
@@ -21,12 +28,6 @@ enum AuditCharts {
         svg += "<text x=\"\(fixed(width - 8))\" y=\"\(fixed(top + plotHeight + 16))\" text-anchor=\"end\">100</text>"
         svg += "<text x=\"\(fixed(left))\" y=\"\(fixed(height - 4))\">← harder</text>"
         svg += "<text x=\"\(fixed(width - 8))\" y=\"\(fixed(height - 4))\" text-anchor=\"end\">easier →</text>"
-        if let median {
-            let x = left + plotWidth * min(100, max(0, median)) / 100
-            let anchor = median > 70 ? "end" : "start"
-            svg += "<line x1=\"\(fixed(x))\" y1=\"6\" x2=\"\(fixed(x))\" y2=\"\(top + plotHeight)\" stroke=\"#1d2430\" stroke-dasharray=\"4 3\"/>"
-            svg += "<text x=\"\(fixed(x + (median > 70 ? -5 : 5)))\" y=\"14\" text-anchor=\"\(anchor)\" style=\"fill:#1d2430\">median \(AuditNumber.format(median))</text>"
-        }
         return svg + "</svg>"
     }
 

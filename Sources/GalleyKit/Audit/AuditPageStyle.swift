@@ -9,9 +9,9 @@ enum AuditPageStyle {
     header h1{font-size:30px;margin:0 0 2px;letter-spacing:-.01em}
     header .sub{color:var(--muted);margin:0 0 14px}
     .verdict{font-size:18px;margin:0 0 22px;max-width:62em}
-    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(140px,1fr));gap:12px;margin-bottom:26px}
-    .card{background:var(--paper);border:1px solid var(--line);border-radius:10px;padding:12px 14px}
-    .card strong{display:block;font-size:26px;line-height:1.2;font-variant-numeric:tabular-nums}
+    .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(130px,1fr));gap:10px;margin-bottom:26px}
+    .card{background:var(--paper);border:1px solid var(--line);border-radius:10px;padding:12px}
+    .card strong{display:block;font-size:22px;line-height:1.25;font-variant-numeric:tabular-nums;white-space:nowrap}
     .card span{color:var(--muted);font-size:13px}
     .card.error strong{color:var(--error)} .card.warning strong{color:var(--warning)} .card.good strong{color:var(--good)}
     .panels{display:grid;grid-template-columns:1fr 1fr;gap:18px;margin-bottom:26px}
@@ -28,7 +28,7 @@ enum AuditPageStyle {
     .bars .fill{height:100%;border-radius:4px}
     .fill.error{background:var(--error)} .fill.warning{background:var(--warning)} .fill.note{background:var(--note)}
     svg text{font:12px system-ui,"DejaVu Sans",sans-serif;fill:var(--muted)}
-    svg .count{fill:var(--ink);font-weight:600}
+    svg .count{fill:var(--ink);font-weight:600;paint-order:stroke;stroke:#fff;stroke-width:3px}
     table{width:100%;border-collapse:collapse;background:var(--paper);font-size:14px}
     th,td{padding:7px 10px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
     th{background:#eef2f7;font-weight:600;white-space:nowrap;position:sticky;top:0}
@@ -36,7 +36,7 @@ enum AuditPageStyle {
     th[data-sort]:after{content:" ↕";color:#9aa5b4;font-size:11px}
     th.asc:after{content:" ▲";color:var(--ink)} th.desc:after{content:" ▼";color:var(--ink)}
     td.n,th.n{text-align:right;font-variant-numeric:tabular-nums}
-    td.path{max-width:340px;overflow-wrap:anywhere}
+    td.path{min-width:230px;max-width:340px;overflow-wrap:anywhere}
     table.legend{margin-top:10px;font-size:13px} table.legend td{padding:3px 8px;border:0}
     .swatch{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:8px}
     td.rules{color:var(--muted);font-size:13px}
