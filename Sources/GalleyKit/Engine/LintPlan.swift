@@ -6,11 +6,26 @@ import SystemIO
 public struct LintPlan: Sendable {
     public struct Item: Sendable {
         public var path: String
-        public var linter: Linter
+        /// Shared by every item with the same configuration and overrides: an item costs a path
+        /// and a reference, whatever the size of the library.
+        private let shared: SharedLinter
         /// Named on the command line: linted even if it turns out not to be an article.
         public var isNamed: Bool
 
-        public func lint() -> FileReport { linter.lint(path: path, onlyArticles: !isNamed) }
+        public var linter: Linter { shared.linter }
+
+        init(path: String, shared: SharedLinter, isNamed: Bool) {
+            self.path = path
+            self.shared = shared
+            self.isNamed = isNamed
+        }
+
+        public func lint() -> FileReport { shared.linter.lint(path: path, onlyArticles: !isNamed) }
+    }
+
+    final class SharedLinter: Sendable {
+        let linter: Linter
+        init(_ linter: Linter) { self.linter = linter }
     }
 
     public var items: [Item] = []
@@ -60,7 +75,7 @@ public struct LintPlan: Sendable {
                 continue
             }
             if let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) {
-                plan.items.append(Item(path: file, linter: linter, isNamed: named.contains(file)))
+                plan.items.append(Item(path: file, shared: linter, isNamed: named.contains(file)))
             }
         }
         return plan
@@ -83,7 +98,7 @@ private struct Planner {
     private var loaded: [String: Result<Configuration, ConfigErrors>] = [:]
     /// Folder → the configuration file that governs it ("" for none).
     private var governing: [String: String] = [:]
-    private var linters: [String: Linter] = [:]
+    private var linters: [String: LintPlan.SharedLinter] = [:]
 
     init(maxFileBytes: Int, measuresProse: Bool) {
         self.maxFileBytes = maxFileBytes
@@ -122,7 +137,7 @@ private struct Planner {
         return found
     }
 
-    mutating func linter(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> Linter? {
+    mutating func linter(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> LintPlan.SharedLinter? {
         let overrides = configuration.matchingOverrides(absolutePath: file)
         let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",")
         if let cached = linters[key] { return cached }
@@ -132,7 +147,8 @@ private struct Planner {
             for problem in problems where !errors.contains(problem) { errors.append(problem) }
             return nil
         }
-        let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes, measuresProse: measuresProse)
+        let linter = LintPlan.SharedLinter(Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes,
+                                                  measuresProse: measuresProse))
         linters[key] = linter
         return linter
     }
