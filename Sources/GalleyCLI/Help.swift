@@ -9,6 +9,7 @@ enum Help {
         ("init", "write a commented starter .galley.yml"),
         ("dump", "print the document model Galley reads from a file"),
         ("metrics", "print readability counts, scores and assessments of articles"),
+        ("audit", "write an HTML, CSV or JSON audit of a whole library"),
         ("help", "show this help, or help for one command"),
         ("version", "print the version"),
     ]
@@ -22,6 +23,7 @@ enum Help {
         case "check-config": return checkConfig
         case "init": return initialize
         case "metrics": return metrics
+        case "audit": return audit
         default: return overview
         }
     }
@@ -123,6 +125,34 @@ enum Help {
 
     """
 
+    static let audit = """
+    usage: galley audit [options] path ... --report audit.html [--csv audit.csv] [--json audit.json]
+
+    Lints every article under the given files and folders as 'galley lint' does (the nearest
+    .galley.yml, or --config) and writes an audit of the library: an HTML report for people
+    (totals, the rules most often broken, readability across the library, the articles to fix
+    first, a sortable table of every article and each article's findings), and the same
+    per-article rows as CSV and JSON. See docs/audit.md.
+
+    options:
+      --report FILE         write the HTML report to FILE
+      --csv FILE            write one row per article to FILE
+      --json FILE           write totals, rules and every article with its findings to FILE
+      --title TEXT          what the report calls the library (default: the paths given)
+      --config FILE         use this configuration for every file instead of the nearest .galley.yml
+      --only-articles       skip named YAML files that are not articles, as folders do
+      --jobs N              files linted in parallel (default: all cores)
+      --shard K/N           audit only this job's share (K of N) of the files, chosen by path
+      --no-progress         no progress line on standard error (shown only on a terminal)
+      --max-file-size SIZE  skip larger files with a warning (default 10M)
+      -h, --help            show this help
+
+    At least one of --report, --csv and --json is needed; each is written atomically. The date
+    in the reports is today's (UTC), or SOURCE_DATE_EPOCH's when set.
+    Exit status: 0 no errors, 1 errors found, 2 usage or configuration problem.
+
+    """
+
     static let metrics = """
     usage: galley metrics [--format text|json] [--words] path ...
 
@@ -136,6 +166,7 @@ enum Help {
       --format FORMAT  text (default) or json (one object: {"files": [...]})
       --words          add each distinct word with its syllable count and where the count came
                        from (dictionary, rules, number)
+      --jobs N         files measured in parallel (default: all cores); output stays in path order
       -h, --help       show this help
 
     Exit status: 0, or 2 when a path cannot be read.

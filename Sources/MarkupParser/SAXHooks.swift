@@ -1,4 +1,7 @@
 internal import CLibXML2
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// What the SAX hooks learn while libxml2 builds its tree: where each piece of text, each tag
 /// and each comment sits in the source. libxml2 keeps line numbers but no columns or offsets.
@@ -61,9 +64,9 @@ final class ParseState {
     }
 
     func matches(_ bytes: UnsafePointer<UInt8>, _ length: Int, at start: Int) -> Bool {
-        guard start >= 0, start + length <= source.count else { return false }
-        for index in 0..<length where source[start + index] != bytes[index] { return false }
-        return true
+        guard start >= 0, length >= 0, start + length <= source.count else { return false }
+        guard length > 0, let base = source.baseAddress else { return true }
+        return memcmp(base + start, bytes, length) == 0
     }
 
     func span(_ start: Int?, _ end: Int?) -> UnsafeMutableRawPointer? {

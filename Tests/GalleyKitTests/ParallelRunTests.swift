@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import GalleyKit
 
@@ -23,8 +24,35 @@ import Testing
     @Test func parallelRunDeliversInInputOrderAcrossWindows() {
         let items = (0..<1000).map { String(format: "%04d", $0) }
         var delivered: [String] = []
-        ParallelRun.run(items, jobs: 4, window: 37, lint: { FileReport(path: $0, diagnostics: []) }) { delivered.append($0.path) }
+        ParallelRun.run(items, jobs: 4, window: 37, work: { FileReport(path: $0, diagnostics: []) }) { delivered.append($0.path) }
         #expect(delivered == items)
+    }
+
+    /// Memory stays bounded: a result is held from the moment its work starts until it has been
+    /// handed over, and never more than a window's worth at once, however slow the hand-over.
+    @Test func parallelRunHoldsAtMostAWindowOfResults() {
+        let held = HeldCounter()
+        var delivered: [Int] = []
+        ParallelRun.run(Array(0..<3000), jobs: 4, window: 16, work: { item -> Int in
+            held.start()
+            return item
+        }) { item in
+            if item % 100 == 0 { usleep(200) }
+            held.finish()
+            delivered.append(item)
+        }
+        #expect(delivered == Array(0..<3000))
+        // A window's worth in the ring, plus the one being handed over.
+        #expect(held.peak <= 16 + 1)
+        #expect(held.peak >= 2)
+    }
+
+    @Test func metricsAreTheSameWithOneThreadAndMany() throws {
+        let one = try TestSupport.runGalley(["metrics", "--format", "json", "--jobs", "1", "Fixtures/explainer", "Fixtures/defective"])
+        let many = try TestSupport.runGalley(["metrics", "--format", "json", "--jobs", "6", "Fixtures/explainer", "Fixtures/defective"])
+        #expect(one.status == 0)
+        #expect(many.stdout == one.stdout)
+        #expect(one.stdout.components(separatedBy: "\"path\"").count - 1 == 9)
     }
 
     @Test(arguments: [1, 2, 3, 7])
@@ -62,4 +90,20 @@ import Testing
             #expect(result.stderr.contains("--shard needs K/N"))
         }
     }
+}
+
+/// How many results are held (work started, not yet handed over), and the most at once.
+private final class HeldCounter: Sendable {
+    private let state = Mutex((held: 0, peak: 0))
+
+    func start() {
+        state.withLock { state in
+            state.held += 1
+            state.peak = max(state.peak, state.held)
+        }
+    }
+
+    func finish() { state.withLock { $0.held -= 1 } }
+
+    var peak: Int { state.withLock { $0.peak } }
 }

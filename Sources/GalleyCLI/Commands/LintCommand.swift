@@ -28,7 +28,7 @@ enum LintCommand {
         }
         output.begin()
         var progress = Progress(total: plan.items.count, enabled: options.showProgress)
-        ParallelRun.run(plan.items, jobs: options.jobs, lint: { $0.lint() }) { report in
+        ParallelRun.run(plan.items, jobs: options.jobs, work: { $0.lint() }) { report in
             // Findings go to the terminal too: they print on a clean line, then the count returns.
             if !report.diagnostics.isEmpty { progress.clear() }
             output.add(report)

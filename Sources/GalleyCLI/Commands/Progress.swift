@@ -25,7 +25,9 @@ struct Progress {
         lastDraw = now
         let rate = Double(done) / max(now - start, 0.001)
         let left = rate > 0 ? Int((Double(total - done) / rate).rounded(.up)) : 0
-        Terminal.write("\r\u{1B}[K\(done)/\(total) files · \(Int(rate)) files/s · \(left) s left", to: .error)
+        let remaining = left < 60 ? "\(left) s" : "\(left / 60) min \(left % 60) s"
+        Terminal.write("\r\u{1B}[K\(AuditNumber.grouped(done))/\(AuditNumber.grouped(total)) files · \(AuditNumber.grouped(Int(rate))) files/s · \(remaining) left",
+                       to: .error)
         shown = true
     }
 

@@ -89,6 +89,7 @@ public enum PathNames {
 
     /// Removes `.` and `..` segments and doubled slashes.
     public static func normalize(_ path: String) -> String {
+        if isNormal(path) { return path }
         var parts: [Substring] = []
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -99,6 +100,27 @@ public enum PathNames {
             parts.append(part)
         }
         return "/" + parts.joined(separator: "/")
+    }
+
+    /// Already absolute, without `.` or `..` segments, doubled or trailing slashes (as nearly
+    /// every path of a run is): checked on bytes, since every file of a run is normalized.
+    private static func isNormal(_ path: String) -> Bool {
+        let utf8 = path.utf8
+        guard utf8.first == UInt8(ascii: "/") else { return false }
+        if utf8.count == 1 { return true }
+        var length = 0
+        var allDots = true
+        for byte in utf8.dropFirst() {
+            if byte == UInt8(ascii: "/") {
+                if length == 0 || (allDots && length <= 2) { return false }
+                length = 0
+                allDots = true
+            } else {
+                length += 1
+                if byte != UInt8(ascii: ".") { allDots = false }
+            }
+        }
+        return !(length == 0 || (allDots && length <= 2))
     }
 
     public static func directory(of path: String) -> String {

@@ -126,9 +126,20 @@ struct TextRunBuilder {
                 continue
             }
             flushSpace()
-            // Copy the run of visible bytes in one go.
+            // Copy the run of visible bytes in one go, with the single spaces between its words:
+            // a lone space maps to itself, so it needs no collapsing (and its segment would merge
+            // with the words' anyway).
             var end = index + 1
-            while end < piece.count, !Self.isSpace(piece[end]) { end += 1 }
+            while end < piece.count {
+                let next = piece[end]
+                if !Self.isSpace(next) {
+                    end += 1
+                } else if next == 0x20, end + 1 < piece.count, !Self.isSpace(piece[end + 1]) {
+                    end += 2
+                } else {
+                    break
+                }
+            }
             append(piece[index..<end], source: SourceRange(start: sourceStart + index, end: sourceStart + end))
             index = end
         }
@@ -170,7 +181,7 @@ struct TextRunBuilder {
         guard let pending = pendingSpace else { return }
         pendingSpace = nil
         guard !bytes.isEmpty else { return }
-        append([0x20], source: pending)
+        append(CollectionOfOne(0x20), source: pending)
     }
 
     private mutating func append<Bytes: Collection<UInt8>>(_ piece: Bytes, source: SourceRange) {

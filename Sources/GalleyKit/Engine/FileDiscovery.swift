@@ -38,9 +38,15 @@ public enum FileDiscovery {
                 result.problems.append("\(path): not a regular file or directory")
             }
         }
-        var seen: Set<String> = []
-        result.files = result.files.filter { seen.insert($0).inserted }
+        // Sorted, a file named twice (or named and found in a folder) sits next to itself: no
+        // set of every path is needed to drop the repeats.
         result.files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        var kept = 0
+        for index in result.files.indices where kept == 0 || result.files[index] != result.files[kept - 1] {
+            result.files.swapAt(kept, index)
+            kept += 1
+        }
+        result.files.removeSubrange(kept...)
         return result
     }
 

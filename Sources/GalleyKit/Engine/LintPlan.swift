@@ -6,11 +6,26 @@ import SystemIO
 public struct LintPlan: Sendable {
     public struct Item: Sendable {
         public var path: String
-        public var linter: Linter
+        /// Shared by every item with the same configuration and overrides: an item costs a path
+        /// and a reference, whatever the size of the library.
+        private let shared: SharedLinter
         /// Named on the command line: linted even if it turns out not to be an article.
         public var isNamed: Bool
 
-        public func lint() -> FileReport { linter.lint(path: path, onlyArticles: !isNamed) }
+        public var linter: Linter { shared.linter }
+
+        init(path: String, shared: SharedLinter, isNamed: Bool) {
+            self.path = path
+            self.shared = shared
+            self.isNamed = isNamed
+        }
+
+        public func lint() -> FileReport { shared.linter.lint(path: path, onlyArticles: !isNamed) }
+    }
+
+    final class SharedLinter: Sendable {
+        let linter: Linter
+        init(_ linter: Linter) { self.linter = linter }
     }
 
     public var items: [Item] = []
@@ -20,8 +35,10 @@ public struct LintPlan: Sendable {
 
     /// `folders`: the folders named on the command line, whose configuration is checked even
     /// when they hold no article.
-    public static func make(files: [String], named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int) -> LintPlan {
-        var planner = Planner(maxFileBytes: maxFileBytes)
+    /// `measuresProse`: every report carries the article's words and scores (`galley audit`).
+    public static func make(files: [String], named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int,
+                            measuresProse: Bool = false) -> LintPlan {
+        var planner = Planner(maxFileBytes: maxFileBytes, measuresProse: measuresProse)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         var plan = LintPlan()
         var explicit: Configuration?
@@ -58,7 +75,7 @@ public struct LintPlan: Sendable {
                 continue
             }
             if let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) {
-                plan.items.append(Item(path: file, linter: linter, isNamed: named.contains(file)))
+                plan.items.append(Item(path: file, shared: linter, isNamed: named.contains(file)))
             }
         }
         return plan
@@ -67,7 +84,7 @@ public struct LintPlan: Sendable {
     /// The configuration that governs files in `directory` (absolute): the nearest `.galley.yml`
     /// found walking up, or the built-in default.
     public static func configuration(forDirectory directory: String, configPath: String?) -> Result<Configuration, ConfigErrors> {
-        var planner = Planner(maxFileBytes: Linter.defaultMaxFileBytes)
+        var planner = Planner(maxFileBytes: Linter.defaultMaxFileBytes, measuresProse: false)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         if let configPath { return planner.configuration(at: PathNames.absolute(configPath, from: cwd)) }
         return planner.nearestConfiguration(for: PathNames.absolute(directory, from: cwd) + "/.")
@@ -76,13 +93,17 @@ public struct LintPlan: Sendable {
 
 private struct Planner {
     let maxFileBytes: Int
+    let measuresProse: Bool
     private var loader = ConfigurationLoader()
     private var loaded: [String: Result<Configuration, ConfigErrors>] = [:]
     /// Folder → the configuration file that governs it ("" for none).
     private var governing: [String: String] = [:]
-    private var linters: [String: Linter] = [:]
+    private var linters: [String: LintPlan.SharedLinter] = [:]
 
-    init(maxFileBytes: Int) { self.maxFileBytes = maxFileBytes }
+    init(maxFileBytes: Int, measuresProse: Bool) {
+        self.maxFileBytes = maxFileBytes
+        self.measuresProse = measuresProse
+    }
 
     mutating func configuration(at path: String) -> Result<Configuration, ConfigErrors> {
         if let cached = loaded[path] { return cached }
@@ -116,7 +137,7 @@ private struct Planner {
         return found
     }
 
-    mutating func linter(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> Linter? {
+    mutating func linter(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> LintPlan.SharedLinter? {
         let overrides = configuration.matchingOverrides(absolutePath: file)
         let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",")
         if let cached = linters[key] { return cached }
@@ -126,7 +147,8 @@ private struct Planner {
             for problem in problems where !errors.contains(problem) { errors.append(problem) }
             return nil
         }
-        let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes)
+        let linter = LintPlan.SharedLinter(Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes,
+                                                  measuresProse: measuresProse))
         linters[key] = linter
         return linter
     }

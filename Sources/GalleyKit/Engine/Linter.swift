@@ -10,13 +10,18 @@ public struct Linter: Sendable {
     private let activeIDs: Set<String>
     /// Files larger than this are skipped with a warning.
     public var maxFileBytes: Int
+    /// Whether each report's summary carries the prose's words and scores (audits); off for a
+    /// plain lint, which then pays for readability only if a rule asks for it.
+    public var measuresProse: Bool
 
     public static let defaultMaxFileBytes = 10 << 20
 
-    public init(rules: [any Rule], xmlMappings: [XMLVocabularyMapping] = [], maxFileBytes: Int = Linter.defaultMaxFileBytes) {
+    public init(rules: [any Rule], xmlMappings: [XMLVocabularyMapping] = [], maxFileBytes: Int = Linter.defaultMaxFileBytes,
+                measuresProse: Bool = false) {
         self.rules = rules
         self.xmlMappings = xmlMappings
         self.maxFileBytes = maxFileBytes
+        self.measuresProse = measuresProse
         var matcher = TermMatcher()
         for case let rule as any TermRule in rules {
             for spec in rule.terms { matcher.add(spec, owner: rule.id) }
@@ -51,16 +56,21 @@ public struct Linter: Sendable {
         }
         let document = DocumentReader.read(path: path, source: source, format: format, xmlMappings: xmlMappings)
         if onlyArticles, !document.isArticle { return FileReport(path: path, diagnostics: [], skipped: true) }
-        return FileReport(path: path, diagnostics: lint(document), document: DocumentSummary(document))
+        let context = RuleContext(document: document, matcher: matcher)
+        let diagnostics = lint(document, context: context)
+        return FileReport(path: path, diagnostics: diagnostics, document: DocumentSummary(document, prose: measuresProse ? context.prose : nil))
     }
 
     /// Diagnostics for a document: reader issues first, then every rule's findings, in source order.
     public func lint(_ document: Document) -> [Diagnostic] {
+        lint(document, context: RuleContext(document: document, matcher: matcher))
+    }
+
+    private func lint(_ document: Document, context: RuleContext) -> [Diagnostic] {
         var diagnostics = document.issues.map { issue in
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
-        let context = RuleContext(document: document, matcher: matcher)
         for rule in rules {
             for finding in rule.check(document, context: context) {
                 diagnostics.append(Diagnostic(
@@ -108,9 +118,20 @@ public struct FileReport: Sendable {
 public struct DocumentSummary: Sendable {
     public var title: String?
     public var format: DocumentFormat
+    /// The prose's counts, when the linter measures prose (`Linter.measuresProse`).
+    public var prose: TextCounts?
 
-    init(_ document: Document) {
-        title = document.metadata["title"]?.value.text
-        format = document.format
+    public init(title: String?, format: DocumentFormat, prose: TextCounts? = nil) {
+        self.title = title
+        self.format = format
+        self.prose = prose
     }
+
+    init(_ document: Document, prose: ProseAnalysis?) {
+        self.init(title: document.metadata["title"]?.value.text, format: document.format, prose: prose?.documentCounts)
+    }
+
+    public var words: Int? { prose?.words }
+    public var readingEase: Double? { prose.flatMap(ReadabilityMetric.fleschReadingEase.score) }
+    public var grade: Double? { prose.flatMap(ReadabilityMetric.fleschKincaidGrade.score) }
 }

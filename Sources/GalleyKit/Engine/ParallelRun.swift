@@ -1,54 +1,83 @@
 import Dispatch
 import Synchronization
 
-/// Lints files on all cores with bounded memory: files go in windows; each window is linted in
-/// parallel, then its reports are handed over in path order and dropped.
+/// Works through files on all cores with bounded memory, handing results over in input order.
+///
+/// Workers claim files in order from a shared counter and may run at most `window` files ahead of
+/// the oldest result not yet handed over; the calling thread hands results over as they become
+/// ready, while the workers go on. So at most `window` results are held at once, a slow file
+/// delays only the hand-over behind it, and the order never depends on thread timing.
 public enum ParallelRun {
-    public static func run<Item: Sendable>(_ files: [Item], jobs: Int, window: Int = 256, lint: @escaping @Sendable (Item) -> FileReport,
-                                          deliver: (FileReport) -> Void) {
-        let workers = max(1, jobs)
-        var start = 0
-        while start < files.count {
-            let end = min(files.count, start + (workers == 1 ? 1 : window))
-            let slice = Array(files[start..<end])
-            if workers == 1 || slice.count == 1 {
-                for path in slice { deliver(lint(path)) }
-            } else {
-                let slots = ResultSlots(count: slice.count)
-                DispatchQueue.concurrentPerform(iterations: min(workers, slice.count)) { _ in
-                    while let index = slots.claim() { slots.store(lint(slice[index]), at: index) }
-                }
-                for report in slots.take() { deliver(report) }
-            }
-            start = end
+    public static func run<Item: Sendable, Output: Sendable>(_ items: [Item], jobs: Int, window: Int = 256,
+                                                             work: @escaping @Sendable (Item) -> Output,
+                                                             deliver: (Output) -> Void) {
+        let workers = min(max(1, jobs), items.count)
+        guard workers > 1 else {
+            for item in items { deliver(work(item)) }
+            return
         }
+        let ring = ResultRing<Output>(capacity: max(window, workers))
+        let shared = SharedItems(items)
+        for _ in 0..<workers {
+            DispatchQueue.global().async {
+                while let index = ring.claim(below: shared.items.count) {
+                    ring.store(work(shared.items[index]), at: index)
+                }
+            }
+        }
+        for index in items.indices { deliver(ring.take(index)) }
     }
 }
 
-/// Work claimed by an atomic counter; each slot written once by the worker that claimed it and
-/// read only after every worker has returned.
-private final class ResultSlots: @unchecked Sendable {
-    private let count: Int
-    private let next = Atomic<Int>(0)
-    private let base: UnsafeMutablePointer<FileReport?>
+private final class SharedItems<Item: Sendable>: Sendable {
+    let items: [Item]
+    init(_ items: [Item]) { self.items = items }
+}
 
-    init(count: Int) {
-        self.count = count
-        base = .allocate(capacity: count)
-        base.initialize(repeating: nil, count: count)
+/// A ring of result slots. A worker takes a free slot (`space`) before claiming the next index,
+/// so claimed-but-not-taken indexes never exceed the capacity and never share a slot; each slot
+/// is written by one worker, then read by the taker after its `ready` signal.
+private final class ResultRing<Output: Sendable>: @unchecked Sendable {
+    private let capacity: Int
+    private let next = Atomic<Int>(0)
+    private let space: DispatchSemaphore
+    private let ready: [DispatchSemaphore]
+    private let slots: UnsafeMutablePointer<Output?>
+
+    init(capacity: Int) {
+        self.capacity = capacity
+        space = DispatchSemaphore(value: capacity)
+        ready = (0..<capacity).map { _ in DispatchSemaphore(value: 0) }
+        slots = .allocate(capacity: capacity)
+        slots.initialize(repeating: nil, count: capacity)
     }
 
     deinit {
-        base.deinitialize(count: count)
-        base.deallocate()
+        slots.deinitialize(count: capacity)
+        slots.deallocate()
     }
 
-    func claim() -> Int? {
+    /// The next index to work on, or nil when all are claimed (the slot taken is given back).
+    func claim(below count: Int) -> Int? {
+        space.wait()
         let index = next.wrappingAdd(1, ordering: .relaxed).oldValue
-        return index < count ? index : nil
+        guard index < count else {
+            space.signal()
+            return nil
+        }
+        return index
     }
 
-    func store(_ report: FileReport, at index: Int) { base[index] = report }
+    func store(_ output: Output, at index: Int) {
+        slots[index % capacity] = output
+        ready[index % capacity].signal()
+    }
 
-    func take() -> [FileReport] { (0..<count).compactMap { base[$0] } }
+    /// Waits for the result of `index` (taken in order, from one thread) and frees its slot.
+    func take(_ index: Int) -> Output {
+        ready[index % capacity].wait()
+        let output = slots[index % capacity].take()!
+        space.signal()
+        return output
+    }
 }

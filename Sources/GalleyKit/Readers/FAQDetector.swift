@@ -2,16 +2,31 @@
 /// "FAQ" / "Frequently Asked Questions" section whose sub-headings (or `?` paragraphs) are questions.
 enum FAQDetector {
     static func isFAQHeading(_ text: String) -> Bool {
-        var normalized = text.lowercased()
-        while let last = normalized.last, last == ":" || last == "?" || last == "." || last.isWhitespace { normalized.removeLast() }
-        while let first = normalized.first, first.isWhitespace { normalized.removeFirst() }
-        let exact: Set<String> = [
-            "faq", "faqs", "frequently asked questions", "frequently-asked questions",
-            "frequently asked questions (faq)", "frequently asked questions (faqs)", "questions and answers", "q&a",
-        ]
-        if exact.contains(normalized) { return true }
-        return ["faq ", "faqs ", "faq:", "frequently asked questions "].contains { normalized.hasPrefix($0) }
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        // Every FAQ heading starts with f or q: a heading that starts with other ASCII is settled.
+        guard let first = text.utf8.first(where: { !isSpace($0) }) else { return false }
+        if first < 0x80, first | 0x20 != UInt8(ascii: "f"), first | 0x20 != UInt8(ascii: "q") { return false }
+        var normalized: String
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII (nearly every heading): the same trimming on bytes, without Unicode tables.
+            var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
+            while let last = bytes.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: ".") || isSpace(last) { bytes.removeLast() }
+            let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
+            normalized = String(decoding: bytes[start...], as: UTF8.self)
+        } else {
+            normalized = text.lowercased()
+            while let last = normalized.last, last == ":" || last == "?" || last == "." || last.isWhitespace { normalized.removeLast() }
+            while let first = normalized.first, first.isWhitespace { normalized.removeFirst() }
+        }
+        if faqHeadings.contains(normalized) { return true }
+        return faqHeadingPrefixes.contains { normalized.hasPrefix($0) }
     }
+
+    private static let faqHeadings: Set<String> = [
+        "faq", "faqs", "frequently asked questions", "frequently-asked questions",
+        "frequently asked questions (faq)", "frequently asked questions (faqs)", "questions and answers", "q&a",
+    ]
+    private static let faqHeadingPrefixes = ["faq ", "faqs ", "faq:", "frequently asked questions "]
 
     static func faq(explicit sets: [FAQ], in document: inout Document) -> FAQ? {
         let usable = sets.map { set -> FAQ in

@@ -59,9 +59,16 @@ enum SourceAligner {
                 continue
             }
             if d == r && !(syntax == .yamlSingleQuoted && r == UInt8(ascii: "'")) {
-                emit(i..<i + 1, SourceRange(start: p, end: p + 1), verbatim: true)
-                i += 1
-                p += 1
+                // Take the whole run of equal bytes that cannot start an escape at once: byte by
+                // byte, each would be matched verbatim and merged into this same piece.
+                var length = 1
+                while i + length < decoded.endIndex, p + length < end, decoded[i + length] == source[p + length],
+                      !mayStartEscape(source[p + length]) {
+                    length += 1
+                }
+                emit(i..<i + length, SourceRange(start: p, end: p + length), verbatim: true)
+                i += length
+                p += length
                 matchedAny = true
                 continue
             }
@@ -100,6 +107,13 @@ enum SourceAligner {
     }
 
     static func isSpace(_ byte: UInt8) -> Bool { TextRunBuilder.isSpace(byte) }
+
+    /// The bytes `escape(at:)` may act on in some syntax (and YAML's single quote, which never
+    /// matches itself verbatim).
+    @inline(__always)
+    private static func mayStartEscape(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "&") || byte == UInt8(ascii: "\\") || byte == UInt8(ascii: "'")
+    }
 
     private static func isLeadingMarkup(_ byte: UInt8, syntax: Syntax) -> Bool {
         switch syntax {

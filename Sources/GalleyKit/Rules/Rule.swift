@@ -64,14 +64,31 @@ public final class RuleContext {
     /// string values of metadata fields.
     public private(set) lazy var units: [TextUnit] = TextUnit.all(in: document)
 
-    /// Word tokens of each unit's text.
-    public private(set) lazy var unitWords: [[WordToken]] = units.map { WordTokenizer.tokens(in: $0.text.text) }
+    /// Word tokens of each unit's text, read once for every rule and the readability analysis.
+    public private(set) lazy var unitWords: [[WordToken]] = tokenizeUnits()
+
+    /// Where each unit's sentences may end (`WordTokenizer`'s stops), read with `unitWords`.
+    private(set) var unitStops: [[Int]] = []
 
     /// Word tokens of each block's text, by block index.
     public var blockWords: [[WordToken]] { Array(unitWords.prefix(document.blocks.count)) }
 
     /// Words, sentences, syllables and readability counts of the prose (readability rules).
-    public private(set) lazy var prose = ProseAnalysis(document)
+    public private(set) lazy var prose = ProseAnalysis(document) { index in (self.unitWords[index], self.unitStops[index]) }
+
+    private func tokenizeUnits() -> [[WordToken]] {
+        var stops: [[Int]] = []
+        stops.reserveCapacity(units.count)
+        let words = units.map { unit -> [WordToken] in
+            var text = unit.text.text
+            var unitStops: [Int] = []
+            let tokens = text.withUTF8 { WordTokenizer.tokens(in: $0, stops: &unitStops) }
+            stops.append(unitStops)
+            return tokens
+        }
+        unitStops = stops
+        return words
+    }
 
     /// Indexes of the units a scope covers (rules sharing a scope share the answer).
     public func units(in scope: Scope) -> [Int] {

@@ -16,7 +16,15 @@ enum SourceDecoder {
     /// Fast path: valid UTF-8 without CR or NUL is used as it is.
     private static func normalize(_ input: ArraySlice<UInt8>) -> Result {
         let needsWork = input.withUnsafeBufferPointer { buffer -> Bool in
-            for byte in buffer where byte == 0x0D || byte == 0 || byte >= 0x80 { return true }
+            // Eight bytes at a time: any byte with its high bit set, zero, or CR.
+            let raw = UnsafeRawBufferPointer(buffer)
+            var index = 0
+            while index + 8 <= raw.count {
+                let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                if word & highBits != 0 || hasZeroByte(word) || hasZeroByte(word ^ carriageReturns) { return true }
+                index += 8
+            }
+            for byte in buffer[index...] where byte == 0x0D || byte == 0 || byte >= 0x80 { return true }
             return false
         }
         guard needsWork else { return Result(bytes: Array(input), issues: [], isBinary: false) }
@@ -65,6 +73,16 @@ enum SourceDecoder {
     static let maxReportedEncodingIssues = 20
 
     /// Length of the well-formed UTF-8 sequence at `index` (RFC 3629), or 0.
+    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+    private static let carriageReturns: UInt64 = 0x0D0D_0D0D_0D0D_0D0D
+
+    /// Whether one of the word's bytes is zero (exact when no byte has its high bit set, which
+    /// the caller checks first).
+    @inline(__always)
+    private static func hasZeroByte(_ word: UInt64) -> Bool {
+        (word &- 0x0101_0101_0101_0101) & ~word & highBits != 0
+    }
+
     private static func validSequenceLength(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
         let first = buffer[index]
         let length: Int

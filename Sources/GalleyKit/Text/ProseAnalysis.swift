@@ -62,11 +62,17 @@ public struct ProseAnalysis: Sendable {
     public let position: [Int?]
 
     public init(_ document: Document) {
+        self.init(document, tokenized: nil)
+    }
+
+    /// With each block's words and sentence stops already read (`RuleContext` reads them once for
+    /// every rule): `tokenized(index)` gives what `WordTokenizer` gives for block `index`.
+    init(_ document: Document, tokenized: ((Int) -> (tokens: [WordToken], stops: [Int]))?) {
         var analyzed: [AnalyzedBlock] = []
         var position = [Int?](repeating: nil, count: document.blocks.count)
         var memo = WordMemo()
         for (index, block) in document.blocks.enumerated() where Self.isProse(block) {
-            let result = Self.analyze(block.text.text, index: index, memo: &memo)
+            let result = Self.analyze(block.text.text, index: index, tokenized: tokenized?(index), memo: &memo)
             guard !result.words.isEmpty else { continue }
             position[index] = analyzed.count
             analyzed.append(result)
@@ -135,20 +141,27 @@ public struct ProseAnalysis: Sendable {
         }
     }
 
-    /// Analyzes the text of one block.
-    static func analyze(_ text: String, index: Int, memo: inout WordMemo) -> AnalyzedBlock {
+    /// Analyzes the text of one block, tokenizing it unless `tokenized` has its tokens and stops.
+    static func analyze(_ text: String, index: Int, tokenized: (tokens: [WordToken], stops: [Int])? = nil, memo: inout WordMemo) -> AnalyzedBlock {
         var copy = text
         return copy.withUTF8 { bytes in
             var tokens = memo.tokens
             var stops = memo.stops
             memo.tokens = []
             memo.stops = []
-            tokens.removeAll(keepingCapacity: true)
-            stops.removeAll(keepingCapacity: true)
-            WordTokenizer.tokens(in: bytes, stops: &stops, into: &tokens)
+            if let tokenized {
+                tokens = tokenized.tokens
+                stops = tokenized.stops
+            } else {
+                tokens.removeAll(keepingCapacity: true)
+                stops.removeAll(keepingCapacity: true)
+                WordTokenizer.tokens(in: bytes, stops: &stops, into: &tokens)
+            }
             defer {
-                memo.tokens = tokens
-                memo.stops = stops
+                if tokenized == nil {
+                    memo.tokens = tokens
+                    memo.stops = stops
+                }
             }
             let sentenceRanges = SentenceSplitter.sentences(in: bytes, candidates: stops)
             var words: [Word] = []

@@ -123,7 +123,7 @@ public enum Syllables {
         return Int(count) - 48
     }
 
-    /// CMUdict's counts, indexed on first use (a `static let` initialises once, thread-safely).
+    /// CMUdict's counts, searched in place (see `WordTable`).
     static let table = WordTable(records: SyllableTable.records)
 
     private static func endsInSibilant(_ word: UnsafeBufferPointer<UInt8>) -> Bool {

@@ -41,8 +41,10 @@ public struct TermMatcher: Sendable {
     }
 
     private var entries: [Entry] = []
-    /// Hash of a folded first word → entries starting with that word.
-    private var byFirstWord: [UInt64: [Int]] = [:]
+    /// Hash of a folded first word, bit 0 set as in `WordKey` (never the empty slot) → entries
+    /// starting with that word. Looked up for every word of every document, so keyed without
+    /// `Hasher`; a collision only adds a candidate, which `matches` then checks.
+    private var byFirstWord = HashedWordMap<[Int]>(capacity: 64)
 
     public init() {}
 
@@ -50,7 +52,8 @@ public struct TermMatcher: Sendable {
 
     public mutating func add(_ spec: TermSpec, owner: String) {
         entries.append(Entry(owner: owner, spec: spec))
-        byFirstWord[Self.hash(spec.words[0]), default: []].append(entries.count - 1)
+        let key = Self.hash(spec.words[0]) | 1
+        byFirstWord[key] = (byFirstWord[key] ?? []) + [entries.count - 1]
     }
 
     /// All hits in `text`, whose word tokens are `tokens`.
@@ -63,7 +66,10 @@ public struct TermMatcher: Sendable {
     public func hits(in bytes: UnsafeBufferPointer<UInt8>, tokens: [WordToken]) -> [Hit] {
         var hits: [Hit] = []
         for start in tokens.indices {
-            guard let candidates = byFirstWord[Self.foldedHash(bytes, tokens[start].range)] else { continue }
+            // An ASCII word's key is the hash of its folded spelling already (`WordKey`, bit 0 set).
+            let token = tokens[start]
+            let key = token.isASCII ? token.key.value : Self.foldedHash(bytes, token.range) | 1
+            guard let candidates = byFirstWord[key] else { continue }
             candidate: for index in candidates {
                 let entry = entries[index]
                 let spec = entry.spec

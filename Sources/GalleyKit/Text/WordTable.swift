@@ -1,56 +1,36 @@
 /// A generated word table (lowercase ASCII words, one record a line, each word optionally
-/// followed by a one-byte value) with a hash index for lookups.
+/// followed by a one-byte value, records sorted by their words' bytes), searched in place.
 ///
-/// The table itself is a string literal: it costs nothing until used. The index is built on the
-/// first lookup (one pass, a few milliseconds for CMUdict), so only runs that count syllables
-/// or familiar words pay for it. A lookup hashes the word and compares one or two records,
-/// where a binary search over a megabyte would miss the cache a dozen times.
+/// The table is a string literal in the binary and is never copied or indexed: a lookup is a
+/// binary search over its bytes (about seventeen probes for CMUdict, each stepping back to the
+/// start of a record). An index built on first use cost a one-file run (a pre-commit hook)
+/// more than everything else it did; lookups are few anyway, since `WordFactsCache` keeps
+/// each distinct word's facts for the rest of the run.
 final class WordTable: Sendable {
-    private let bytes: [UInt8]
-    /// Open addressing, linear probing: record offset + 1, or 0 for an empty slot.
-    private let slots: [Int32]
-    private let mask: Int
-    let count: Int
+    private let records: String
 
     init(records: String) {
-        bytes = Array(records.utf8)
-        var offsets: [Int32] = []
-        var offset = 0
-        while offset < bytes.count {
-            offsets.append(Int32(offset))
-            while offset < bytes.count, bytes[offset] != Self.newline { offset += 1 }
-            offset += 1
-        }
-        count = offsets.count
-        var capacity = 1
-        while capacity < offsets.count * 2 { capacity <<= 1 }
-        mask = capacity - 1
-        var slots = [Int32](repeating: 0, count: capacity)
-        bytes.withUnsafeBufferPointer { table in
-            for start in offsets {
-                var end = Int(start)
-                while end < table.count, Self.isWordByte(table[end]) { end += 1 }
-                var slot = Self.hash(UnsafeBufferPointer(rebasing: table[Int(start)..<end])) & (capacity - 1)
-                while slots[slot] != 0 { slot = (slot + 1) & (capacity - 1) }
-                slots[slot] = start + 1
-            }
-        }
-        self.slots = slots
+        self.records = records
     }
 
     /// The byte after `key`'s word in its record (its value, or a newline), or nil when the
     /// word is not in the table. `key` is lowercase ASCII letters and apostrophes.
     func value(of key: UnsafeBufferPointer<UInt8>) -> UInt8?? {
         guard !key.isEmpty else { return nil }
-        return bytes.withUnsafeBufferPointer { table -> UInt8?? in
-            var slot = Self.hash(key) & mask
-            while slots[slot] != 0 {
-                let start = Int(slots[slot] - 1)
-                if matches(key, table, at: start) {
-                    let end = start + key.count
-                    return .some(end < table.count ? table[end] : nil)
+        return withBytes { table -> UInt8?? in
+            var low = 0, high = table.count
+            while low < high {
+                var start = (low + high) / 2
+                while start > low, table[start - 1] != Self.newline { start -= 1 }
+                let (order, end) = Self.compare(key, table, at: start)
+                if order == 0 { return .some(end < table.count ? table[end] : nil) }
+                if order < 0 {
+                    high = start
+                } else {
+                    var next = end
+                    while next < table.count, table[next] != Self.newline { next += 1 }
+                    low = next + 1
                 }
-                slot = (slot + 1) & mask
             }
             return nil
         }
@@ -60,28 +40,33 @@ final class WordTable: Sendable {
         value(of: key) != nil
     }
 
+    /// Number of records (for tests).
+    var count: Int { withBytes { $0.reduce(0) { $0 + ($1 == Self.newline ? 1 : 0) } } + (records.utf8.last == Self.newline ? 0 : 1) }
+
     /// Every word of the table, in table order (for tests).
     var words: [String] {
-        bytes.split(separator: Self.newline).map { record in
+        Array(records.utf8).split(separator: Self.newline).map { record in
             String(decoding: record.prefix { Self.isWordByte($0) }, as: UTF8.self)
         }
     }
 
-    private func matches(_ key: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
-        guard start + key.count <= table.count else { return false }
-        for index in 0..<key.count where table[start + index] != key[index] { return false }
-        let end = start + key.count
-        return end == table.count || !Self.isWordByte(table[end])
+    /// How `key` orders against the word of the record at `start` (-1, 0, 1), and where the
+    /// record's word ends.
+    private static func compare(_ key: UnsafeBufferPointer<UInt8>, _ table: UnsafeBufferPointer<UInt8>, at start: Int) -> (Int, Int) {
+        var index = 0
+        while true {
+            let position = start + index
+            let inRecord = position < table.count && isWordByte(table[position])
+            guard index < key.count else { return (inRecord ? -1 : 0, position) }
+            guard inRecord else { return (1, position) }
+            if key[index] != table[position] { return (key[index] < table[position] ? -1 : 1, position) }
+            index += 1
+        }
     }
 
-    /// FNV-1a.
-    private static func hash(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        var value: UInt64 = 0xCBF2_9CE4_8422_2325
-        for byte in word {
-            value ^= UInt64(byte)
-            value &*= 0x0000_0100_0000_01B3
-        }
-        return Int(truncatingIfNeeded: value ^ (value >> 29))
+    private func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        // A literal's bytes are contiguous; a copy is only for a table built from other text.
+        records.utf8.withContiguousStorageIfAvailable(body) ?? Array(records.utf8).withUnsafeBufferPointer(body)
     }
 
     /// Words hold lowercase letters and apostrophes; anything else ends the word.

@@ -6,11 +6,14 @@ public struct WordToken: Sendable, Hashable {
     public var kind: Kind
     /// The word's key, computed while the word was read (equal to `WordKey` of its bytes).
     public var key: WordKey
+    /// Every byte of the word is ASCII, so `key` is also the hash of its folded spelling.
+    public var isASCII: Bool
 
-    public init(range: Range<Int>, kind: Kind, key: WordKey) {
+    public init(range: Range<Int>, kind: Kind, key: WordKey, isASCII: Bool = false) {
         self.range = range
         self.kind = kind
         self.key = key
+        self.isASCII = isASCII
     }
 }
 
@@ -95,6 +98,7 @@ public enum WordTokenizer {
                 continue
             }
             let start = index
+            var isASCII = first < 0x80
             var hasDigit = isDigit(scalar)
             let startsWithDigit = hasDigit
             var end = index + length
@@ -123,6 +127,7 @@ public enum WordTokenizer {
                     if byte != UInt8(ascii: "'"), byte != UInt8(ascii: "-"), byte != UInt8(ascii: "."), byte != UInt8(ascii: ",") { break }
                 }
                 let (next, nextLength) = decode(bytes, at: index)
+                if nextLength > 1 { isASCII = false }
                 if isWordCharacter(next) {
                     hasDigit = hasDigit || isDigit(next)
                     for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
@@ -135,6 +140,7 @@ public enum WordTokenizer {
                 let (after, afterLength) = decode(bytes, at: index + nextLength)
                 let (before, _) = decodeBefore(bytes, at: index)
                 guard isWordCharacter(after) else { break }
+                if afterLength > 1 { isASCII = false }
                 if next == "." || next == "," {
                     let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, end: chunkEnd, tokenStart: start)
                     guard (isDigit(before) && isDigit(after)) || abbreviation else { break }
@@ -156,7 +162,7 @@ public enum WordTokenizer {
                 WordKey.mix(&hash, UInt8(ascii: "."))
             }
             result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word,
-                                    key: WordKey(hash: hash)))
+                                    key: WordKey(hash: hash), isASCII: isASCII))
             index = end
         }
         return index

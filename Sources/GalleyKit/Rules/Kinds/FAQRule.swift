@@ -144,6 +144,22 @@ struct FAQRule: Rule, RuleKind {
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ text: String) -> String {
-        text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: the same on bytes, without Unicode's tables.
+            var output: [UInt8] = []
+            var pendingSpace = false
+            for byte in text.utf8 {
+                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
+                    pendingSpace = !output.isEmpty
+                    continue
+                }
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(lower)
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+        return text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 }

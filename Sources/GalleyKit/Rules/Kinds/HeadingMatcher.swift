@@ -25,9 +25,32 @@ struct HeadingMatcher: Sendable {
     }
 
     static func normalize(_ text: String) -> String {
+        if let ascii = normalizeASCII(text) { return ascii }
         var words = text.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
         while let last = words.last, last == ":" || last == "." { words.removeLast() }
         return words
+    }
+
+    /// The same for ASCII text, on bytes (every document's headings are normalized once); nil
+    /// for other text, which needs Unicode's lower case and white space.
+    private static func normalizeASCII(_ text: String) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        var pendingSpace = false
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                pendingSpace = !output.isEmpty
+                continue
+            }
+            if pendingSpace {
+                output.append(0x20)
+                pendingSpace = false
+            }
+            output.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        }
+        while let last = output.last, last == UInt8(ascii: ":") || last == UInt8(ascii: ".") { output.removeLast() }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Reads `heading` (text), `aliases` and `pattern` from the options.

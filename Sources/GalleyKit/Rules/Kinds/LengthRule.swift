@@ -64,8 +64,13 @@ struct LengthRule: Rule, RuleKind {
                 findings += violations(words.count, paragraph, unit: "words", range: block.range, what: "paragraph")
             }
             if let sentence {
+                // Words and sentences are both in text order: one sweep counts each sentence's words.
+                var next = 0
                 for range in context.sentences(inBlock: index) {
-                    let count = words.lazy.filter { range.contains($0.range.lowerBound) }.count
+                    while next < words.count, words[next].range.lowerBound < range.lowerBound { next += 1 }
+                    let first = next
+                    while next < words.count, words[next].range.lowerBound < range.upperBound { next += 1 }
+                    let count = next - first
                     let source = block.text.sourceRange(ofTextRange: range)
                     findings += violations(count, sentence, unit: "words", range: source, what: "sentence")
                 }

@@ -1,0 +1,114 @@
+import GalleyKit
+import SystemIO
+
+/// `galley audit PATH… --report audit.html [--csv audit.csv] [--json audit.json]`: lints a whole
+/// library as `galley lint` does (same configuration, same findings, same exit status) and writes
+/// a report for people (HTML) and data for spreadsheets and dashboards (CSV, JSON). Only rows
+/// and findings are kept as files stream through, never the documents.
+enum AuditCommand {
+    struct Options {
+        var paths: [String] = []
+        var htmlPath: String?
+        var csvPath: String?
+        var jsonPath: String?
+        var title: String?
+        var configPath: String?
+        var jobs = Terminal.processorCount
+        var maxFileBytes = Linter.defaultMaxFileBytes
+        var shard: Shard?
+        var onlyArticles = false
+        var showProgress = true
+
+        static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> Options? {
+            let parsed = try Arguments(arguments, valued: ["--report", "--csv", "--json", "--title", "--config", "--jobs", "--max-file-size", "--shard"],
+                                       switches: ["--help", "-h", "--no-progress", "--only-articles"])
+            if parsed.has("--help") || parsed.has("-h") { return nil }
+            // The shared options mean what they mean to `galley lint`.
+            var lintArguments: [String] = []
+            for name in ["--config", "--jobs", "--max-file-size", "--shard"] {
+                if let value = parsed.value(name) { lintArguments += [name, value] }
+            }
+            let lint = try LintOptions.parse(lintArguments + (parsed.has("--no-progress") ? ["--no-progress"] : []))
+            var options = Options()
+            options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
+            options.configPath = lint.configPath
+            options.jobs = lint.jobs
+            options.maxFileBytes = lint.maxFileBytes
+            options.shard = lint.shard
+            options.showProgress = lint.showProgress
+            options.onlyArticles = parsed.has("--only-articles")
+            options.title = parsed.value("--title")
+            options.htmlPath = try path(parsed, "--report")
+            options.csvPath = try path(parsed, "--csv")
+            options.jsonPath = try path(parsed, "--json")
+            let outputs = [options.htmlPath, options.csvPath, options.jsonPath].compactMap { $0 }
+            guard !outputs.isEmpty else { throw Arguments.UsageError(message: "audit needs somewhere to write: --report FILE.html, --csv FILE or --json FILE") }
+            guard Set(outputs).count == outputs.count else { throw Arguments.UsageError(message: "--report, --csv and --json must be different files") }
+            return options
+        }
+
+        private static func path(_ parsed: Arguments, _ option: String) throws(Arguments.UsageError) -> String? {
+            guard let value = parsed.value(option) else { return nil }
+            guard !value.isEmpty else { throw Arguments.UsageError(message: "\(option) needs a file name") }
+            return value
+        }
+    }
+
+    static func run(_ arguments: [String]) -> Int32 {
+        let parsedOptions: Options?
+        do {
+            parsedOptions = try Options.parse(arguments)
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        guard let options = parsedOptions else {
+            Terminal.write(Help.audit, to: .output)
+            return ExitCode.clean
+        }
+
+        let discovery = FileDiscovery.expand(options.paths)
+        for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
+        let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
+        let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders,
+                                 configPath: options.configPath, maxFileBytes: options.maxFileBytes, measuresProse: true)
+        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+
+        var report = AuditReport(rules: LintCommand.activeRules(plan))
+        var progress = Progress(total: plan.items.count, enabled: options.showProgress)
+        ParallelRun.run(plan.items, jobs: options.jobs, work: { $0.lint() }) { fileReport in
+            report.add(fileReport)
+            progress.advance()
+        }
+        progress.clear()
+
+        let summary = AuditSummary(report)
+        let heading = AuditHeading(title: options.title ?? options.paths.joined(separator: ", "), date: Clock.today())
+        var failed = !discovery.problems.isEmpty
+        var written: [String] = []
+        let outputs: [(path: String?, make: () -> [UInt8])] = [
+            (options.htmlPath, { AuditHTMLWriter.write(report, summary, about: heading) }),
+            (options.csvPath, { AuditCSVWriter.write(report) }),
+            (options.jsonPath, { AuditJSONWriter.write(report, summary, about: heading) }),
+        ]
+        for output in outputs {
+            guard let path = output.path else { continue }
+            do {
+                try FileSystem.writeAtomically(output.make(), to: path)
+                written.append(path)
+            } catch {
+                Terminal.write("galley: error: cannot write \(path): \(error.reason)\n", to: .error)
+                failed = true
+            }
+        }
+        let totals = summary.totals
+        var line = "\(count(totals.errors, "error")), \(count(totals.warnings, "warning"))"
+        if totals.notes > 0 { line += ", \(count(totals.notes, "note"))" }
+        line += " in \(count(totals.articles, "file")); \(totals.cleanArticles) clean"
+        Terminal.write(line + "\n", to: .error)
+        if !written.isEmpty { Terminal.write("galley: wrote \(written.joined(separator: ", "))\n", to: .error) }
+        if failed { return ExitCode.usage }
+        return totals.errors > 0 ? ExitCode.findings : ExitCode.clean
+    }
+
+    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+}

@@ -1,0 +1,93 @@
+/// The audit for dashboards (JSON) and spreadsheets (CSV): the same per-article rows, with the
+/// same numbers as the HTML report. The JSON shape is documented in docs/audit.md; `version`
+/// changes only when a field is removed or changes meaning.
+public enum AuditJSONWriter {
+    public static let version = 1
+
+    public static func write(_ report: AuditReport, _ summary: AuditSummary, about: AuditHeading) -> [UInt8] {
+        var out = "{\n  \"version\": \(version),\n"
+        out += "  \"tool\": {\"name\": \"galley\", \"version\": \(JSONEscaping.quoted(Galley.version))},\n"
+        out += "  \"title\": \(JSONEscaping.quoted(about.title)),\n  \"date\": \(JSONEscaping.quoted(about.date)),\n"
+        let totals = summary.totals
+        out += "  \"totals\": {\"articles\": \(totals.articles), \"words\": \(totals.words), \"errors\": \(totals.errors), "
+        out += "\"warnings\": \(totals.warnings), \"notes\": \(totals.notes), \"articlesWithErrors\": \(totals.articlesWithErrors), "
+        out += "\"cleanArticles\": \(totals.cleanArticles), \"medianReadingEase\": \(number(totals.medianReadingEase)), "
+        out += "\"medianGrade\": \(number(totals.medianGrade)), \"skippedFiles\": \(report.skipped)},\n"
+        out += "  \"readingEase\": [" + summary.histogram.map { band in
+            "{\"from\": \(band.lower), \"to\": \(band.upper), \"label\": \"\(band.label)\", \"articles\": \(band.articles)}"
+        }.joined(separator: ", ") + "],\n"
+        let byArticles = summary.topRules + report.rules.indices.filter { !summary.topRules.contains($0) }.sorted { report.rules[$0].id < report.rules[$1].id }
+        out += "  \"rules\": [" + byArticles.map { index in
+            let rule = report.rules[index]
+            return "\n    {\"id\": \(JSONEscaping.quoted(rule.id)), \"severity\": \"\(rule.severity.rawValue)\", \"articles\": \(rule.articles), "
+                + "\"findings\": \(rule.findings), \"description\": \(JSONEscaping.quoted(rule.description))}"
+        }.joined(separator: ",") + (byArticles.isEmpty ? "],\n" : "\n  ],\n")
+        out += "  \"worstArticles\": [" + summary.worstArticles.map { JSONEscaping.quoted(report.rows[$0].path) }.joined(separator: ", ") + "],\n"
+        out += "  \"articles\": ["
+        var bytes = Array(out.utf8)
+        for (index, row) in report.rows.enumerated() {
+            var line = index == 0 ? "\n    " : ",\n    "
+            line += "{\"path\": \(JSONEscaping.quoted(row.path)), \"title\": \(row.title.map(JSONEscaping.quoted) ?? "null"), "
+            line += "\"format\": \(row.format.map { "\"\($0.rawValue)\"" } ?? "null"), \"words\": \(row.words.map(String.init) ?? "null"), "
+            line += "\"readingEase\": \(number(row.readingEase)), \"grade\": \(number(row.grade)), "
+            line += "\"errors\": \(row.errors), \"warnings\": \(row.warnings), \"notes\": \(row.notes), "
+            line += "\"rules\": [" + row.rulesBroken.map { JSONEscaping.quoted(report.rules[$0].id) }.joined(separator: ", ") + "], \"findings\": ["
+            line += report.findings(of: row).map { finding in
+                "{\"line\": \(finding.line), \"column\": \(finding.column), \"severity\": \"\(finding.severity.rawValue)\", "
+                    + "\"rule\": \(JSONEscaping.quoted(report.rules[Int(finding.rule)].id)), \"message\": \(JSONEscaping.quoted(report.messages[Int(finding.message)]))}"
+            }.joined(separator: ", ") + "]}"
+            bytes.append(contentsOf: line.utf8)
+        }
+        bytes.append(contentsOf: (report.rows.isEmpty ? "]\n}\n" : "\n  ]\n}\n").utf8)
+        return bytes
+    }
+
+    private static func number(_ value: Double?) -> String { value.map(AuditNumber.format) ?? "null" }
+}
+
+public enum AuditCSVWriter {
+    public static let columns = ["path", "title", "format", "words", "readingEase", "grade", "errors", "warnings", "notes", "rules"]
+
+    /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
+    public static func write(_ report: AuditReport) -> [UInt8] {
+        var bytes = Array((columns.joined(separator: ",") + "\r\n").utf8)
+        for row in report.rows {
+            let fields = [
+                text(row.path), text(row.title ?? ""), row.format?.rawValue ?? "", row.words.map(String.init) ?? "",
+                row.readingEase.map(AuditNumber.format) ?? "", row.grade.map(AuditNumber.format) ?? "",
+                String(row.errors), String(row.warnings), String(row.notes),
+                text(row.rulesBroken.map { report.rules[$0].id }.joined(separator: " ")),
+            ]
+            bytes.append(contentsOf: (fields.joined(separator: ",") + "\r\n").utf8)
+        }
+        return bytes
+    }
+
+    /// A text field, quoted when needed. Text that a spreadsheet would run as a formula (it starts
+    /// with =, +, - or @; titles come from the articles) gets a leading apostrophe.
+    static func text(_ value: String) -> String {
+        var value = value
+        if let first = value.utf8.first, [UInt8(ascii: "="), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "@")].contains(first) {
+            value = "'" + value
+        }
+        guard value.utf8.contains(where: { $0 == UInt8(ascii: ",") || $0 == UInt8(ascii: "\"") || $0 == 0x0A || $0 == 0x0D }) else { return value }
+        var quoted = "\""
+        for character in value.unicodeScalars {
+            if character == "\"" { quoted += "\"" }
+            quoted.unicodeScalars.append(character)
+        }
+        return quoted + "\""
+    }
+}
+
+/// What the audit is of, for the reports' headings.
+public struct AuditHeading: Sendable {
+    public var title: String
+    /// YYYY-MM-DD.
+    public var date: String
+
+    public init(title: String, date: String) {
+        self.title = title
+        self.date = date
+    }
+}
