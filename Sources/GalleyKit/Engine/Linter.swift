@@ -46,8 +46,8 @@ public struct Linter: Sendable {
 
     public func lint(path: String, bytes: [UInt8], format: DocumentFormat, onlyArticles: Bool = false) -> FileReport {
         let source = SourceText(decoding: bytes)
-        if source.isBinary {
-            return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: the file holds NUL bytes, so it looks binary, not text", .note)])
+        if let reason = source.skipReason {
+            return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: \(reason)", .note)])
         }
         let document = DocumentReader.read(path: path, source: source, format: format, xmlMappings: xmlMappings)
         if onlyArticles, !document.isArticle { return FileReport(path: path, diagnostics: [], skipped: true) }
