@@ -10,6 +10,8 @@ public enum FileDiscovery {
         public var folders: [String] = []
         /// Paths that could not be used, each with the reason: usage problems (exit 2).
         public var problems: [String] = []
+        /// Worth saying but not a problem: a folder named on the command line holds no articles.
+        public var notes: [String] = []
     }
 
     public static func expand(_ paths: [String]) -> Result {
@@ -20,13 +22,15 @@ public enum FileDiscovery {
             do {
                 kind = try FileSystem.kind(of: path)
             } catch {
-                result.problems.append("\(path): \(error.isLoop ? "too many levels of symbolic links" : error.reason)")
+                result.problems.append("\(path): \(FileSystem.explain(error))")
                 continue
             }
             switch kind {
             case .directory:
                 result.folders.append(path)
+                let found = result.files.count
                 walk(path, into: &result, visited: &visited)
+                if result.files.count == found { result.notes.append("\(path): no articles in this folder") }
             case .regular:
                 if DocumentFormat(path: path) == nil {
                     result.problems.append("\(path): unsupported file type; Galley reads .md, .markdown, .html, .htm, .xml, .dbk, .xhtml, .yml and .yaml")
@@ -35,7 +39,7 @@ public enum FileDiscovery {
                     result.named.insert(clean(path))
                 }
             default:
-                result.problems.append("\(path): not a regular file or directory")
+                result.problems.append("\(path): is \(kind.description), not a file or folder Galley can read")
             }
         }
         var seen: Set<String> = []
@@ -45,7 +49,9 @@ public enum FileDiscovery {
     }
 
     /// Depth-first, iteratively; hidden entries are skipped, and a directory reached twice
-    /// (a symbolic link loop) is read once.
+    /// (a symbolic link loop) is read once. Entries named like articles that are not regular
+    /// files (a FIFO, a broken or looping symbolic link) are kept, so the linter says why it
+    /// skips them instead of passing over them in silence.
     private static func walk(_ root: String, into result: inout Result, visited: inout Set<FileSystem.Identity>) {
         var pending = [root]
         while let directory = pending.popLast() {
@@ -62,9 +68,9 @@ public enum FileDiscovery {
                 switch entry.kind {
                 case .directory:
                     pending.append(path)
-                case .regular:
+                case .regular, .fifo, .socket, .device, .other:
                     if DocumentFormat(path: path) != nil { result.files.append(path) }
-                default:
+                case .symbolicLink:
                     break
                 }
             }
