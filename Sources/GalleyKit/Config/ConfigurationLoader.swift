@@ -52,6 +52,10 @@ public struct ConfigurationLoader {
             return
         }
         let file = YAMLFile(path: display, source: SourceText(decoding: bytes))
+        guard file.encodingErrors.isEmpty else {
+            errors += file.encodingErrors
+            return
+        }
         let root: YAMLNode
         do {
             let stream = try YAMLParser.parse(file.source.bytes)
