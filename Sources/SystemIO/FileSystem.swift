@@ -133,7 +133,10 @@ public enum FileSystem {
 
     public struct Entry: Sendable, Equatable {
         public let name: String
+        /// What the entry is, following a symbolic link.
         public let kind: Kind
+        /// Whether the entry itself is a symbolic link.
+        public let isLink: Bool
     }
 
     /// Entries of a directory (without `.` and `..`), sorted by name, with link targets' kinds.
@@ -148,10 +151,21 @@ public enum FileSystem {
             if name == "." || name == ".." { continue }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             let kind = (try? kind(of: child)) ?? .other
-            entries.append(Entry(name: name, kind: kind))
+            entries.append(Entry(name: name, kind: kind, isLink: entry.pointee.d_type == UInt8(DT_LNK) || isSymbolicLink(child)))
         }
         entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return entries
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved, or nil when it cannot be.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        (try? kind(of: path, followLinks: false)) == .symbolicLink
     }
 
     public static var currentDirectory: String {

@@ -53,6 +53,30 @@ import Glibc
         #expect(pointed.errorLines.first == "pipe.yml:1:1: error: cannot read the configuration: is a named pipe (FIFO), not a regular file")
     }
 
+    /// In a git work tree, `extends`, rule set paths and `terms-file` cannot lead outside it,
+    /// by `..` or through a symbolic link.
+    @Test func configurationCannotReachOutsideTheRepository() throws {
+        let top = try HostileSupport.folder([
+            "outside/base.yml": "rule-sets: [house-style]\n",
+            "outside/rules.yml": "name: outside\nrules: []\n",
+            "outside/terms.txt": "zebra\n",
+            "repo/.galley.yml": "extends: ../outside/base.yml\nrule-sets: [rules.yml, linked.yml]\n",
+            "repo/rules.yml": "name: inside\nrules:\n  - id: z\n    kind: words\n    terms-file: ../outside/terms.txt\n",
+            "repo/a.md": "# A\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        try FileManager.default.createDirectory(atPath: top + "/repo/.git", withIntermediateDirectories: false)
+        try FileManager.default.createSymbolicLink(atPath: top + "/repo/linked.yml", withDestinationPath: "../outside/rules.yml")
+        let run = try HostileSupport.lintUnchanged(["lint", "a.md"], inputs: [top], in: top + "/repo")
+        #expect(run.status == 2)
+        #expect(run.errorLines == [
+            ".galley.yml:1:10: error: 'extends' leads outside the repository (\(top)/outside/base.yml); Galley only reads configuration inside it",
+            ".galley.yml:2:24: error: rule set 'linked.yml' leads outside the repository (\(top)/outside/rules.yml); Galley only reads rule sets inside it",
+            "rules.yml:5:17: error: 'terms-file' leads outside the repository (\(top)/outside/terms.txt); Galley only reads term files inside it",
+            "galley: 3 configuration errors; nothing was linted",
+        ])
+    }
+
     @Test func hugeAndDeepConfiguration() throws {
         let huge = Array("rule-sets: [house-style]\n# ".utf8) + [UInt8](repeating: 0x78, count: 5 << 20) + [0x0A]
         try expectRejected([".galley.yml": huge], [".galley.yml:1:1: error: cannot read the configuration: is 5242908 bytes, over the limit of 4194304"])

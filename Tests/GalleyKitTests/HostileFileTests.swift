@@ -108,6 +108,39 @@ import Glibc
         ])
     }
 
+    /// A pull request can add `leak.md -> /etc/passwd`; in a git work tree such links are not
+    /// followed (a rule set from the same pull request could print every line of the target).
+    /// Links inside the work tree are, and outside any work tree every link is.
+    @Test func symbolicLinksOutOfTheRepositoryAreNotFollowed() throws {
+        let marker = "GALLEY-SECRET-\(UUID().uuidString)"
+        let top = try HostileSupport.folder([
+            "outside/secret.md": "# \(marker)\n\nA zebra \(marker).\n",
+            "repo/content/good.md": "# Good\n\nA zebra.\n",
+            "repo/.galley.yml": "rule-sets: [rules.yml]\n",
+            "repo/rules.yml": "name: leak\nrules:\n  - id: everything\n    kind: pattern\n    pattern: '.+'\n",
+        ])
+        defer { try? FileManager.default.removeItem(atPath: top) }
+        let manager = FileManager.default
+        try manager.createDirectory(atPath: top + "/repo/.git", withIntermediateDirectories: false)
+        try manager.createSymbolicLink(atPath: top + "/repo/content/leak.md", withDestinationPath: "../../outside/secret.md")
+        try manager.createSymbolicLink(atPath: top + "/repo/content/elsewhere", withDestinationPath: "../../outside")
+        try manager.createSymbolicLink(atPath: top + "/repo/content/alias.md", withDestinationPath: "good.md")
+        let repo = top + "/repo"
+        let run = try HostileSupport.lintUnchanged(["lint", "content", "content/leak.md"], inputs: [top], in: repo)
+        #expect(run.status == 0)
+        #expect(!run.stdout.contains(marker) && !run.stderr.contains(marker))
+        #expect(run.errorLines.prefix(3) == [
+            "galley: warning: content/elsewhere: skipped: a symbolic link to \(top)/outside, outside the repository",
+            "galley: warning: content/leak.md: skipped: a symbolic link to \(top)/outside/secret.md, outside the repository",
+            "galley: warning: content/leak.md: skipped: a symbolic link to \(top)/outside/secret.md, outside the repository",
+        ])
+        #expect(Set(run.lines.map { String($0.split(separator: ":")[0]) }) == ["content/alias.md", "content/good.md"])
+
+        try manager.removeItem(atPath: top + "/repo/.git")
+        let unbounded = try HostileSupport.lintUnchanged(["lint", "content"], inputs: [top], in: repo)
+        #expect(unbounded.stdout.contains("content/leak.md:1:3: warning: '\(marker)' matches .+ [everything]"))
+    }
+
     @Test func pipesSocketsAndDevicesNeverBlock() throws {
         let folder = try workspace()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -19,6 +19,7 @@ enum LintCommand {
         if let problem = overwrittenArticle(options, files: discovery.files) { return CommandLineTool.usageError(problem) }
         let plan = LintPlan.make(files: discovery.files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
         for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
 
         var output: LintOutput

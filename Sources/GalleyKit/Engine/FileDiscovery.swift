@@ -12,6 +12,8 @@ public enum FileDiscovery {
         public var problems: [String] = []
         /// Worth saying but not a problem: a folder named on the command line holds no articles.
         public var notes: [String] = []
+        /// Symbolic links that lead outside the repository, skipped (see `RepositoryBoundary`).
+        public var warnings: [String] = []
     }
 
     public static func expand(_ paths: [String]) -> Result {
@@ -25,11 +27,15 @@ public enum FileDiscovery {
                 result.problems.append("\(path): \(FileSystem.explain(error))")
                 continue
             }
+            if FileSystem.isSymbolicLink(path), let target = RepositoryBoundary.of(PathNames.directory(of: path)).escape(of: path) {
+                result.warnings.append(outside(path, target))
+                continue
+            }
             switch kind {
             case .directory:
                 result.folders.append(path)
                 let found = result.files.count
-                walk(path, into: &result, visited: &visited)
+                walk(path, into: &result, visited: &visited, boundary: RepositoryBoundary.of(path))
                 if result.files.count == found { result.notes.append("\(path): no articles in this folder") }
             case .regular:
                 if DocumentFormat(path: path) == nil {
@@ -52,7 +58,7 @@ public enum FileDiscovery {
     /// (a symbolic link loop) is read once. Entries named like articles that are not regular
     /// files (a FIFO, a broken or looping symbolic link) are kept, so the linter says why it
     /// skips them instead of passing over them in silence.
-    private static func walk(_ root: String, into result: inout Result, visited: inout Set<FileSystem.Identity>) {
+    private static func walk(_ root: String, into result: inout Result, visited: inout Set<FileSystem.Identity>, boundary: RepositoryBoundary) {
         var pending = [root]
         while let directory = pending.popLast() {
             guard let identity = try? FileSystem.identity(of: directory), visited.insert(identity).inserted else { continue }
@@ -65,6 +71,10 @@ public enum FileDiscovery {
             }
             for entry in entries where !entry.name.hasPrefix(".") {
                 let path = clean(directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name)
+                if entry.isLink, entry.kind == .directory || DocumentFormat(path: path) != nil, let target = boundary.escape(of: path) {
+                    result.warnings.append(outside(path, target))
+                    continue
+                }
                 switch entry.kind {
                 case .directory:
                     pending.append(path)
@@ -75,6 +85,10 @@ public enum FileDiscovery {
                 }
             }
         }
+    }
+
+    private static func outside(_ path: String, _ target: String) -> String {
+        "\(path): skipped: a symbolic link to \(target), outside the repository"
     }
 
     /// `./a/b.md` → `a/b.md`, as compilers print paths.
