@@ -1,4 +1,5 @@
 import GalleyKit
+import SystemIO
 
 /// A command line split into options and operands, checked against what the command accepts.
 struct Arguments {
@@ -52,4 +53,29 @@ struct Arguments {
     func value(_ name: String) -> String? { values[name]?.last }
     func all(_ name: String) -> [String] { values[name] ?? [] }
     func has(_ name: String) -> Bool { flags.contains(name) }
+}
+
+extension Arguments {
+    /// Parses a subcommand's arguments and runs `body` with them. `-h`/`--help` prints `help`;
+    /// a usage error is reported; both return without running `body`.
+    static func parse(_ arguments: [String], valued: Set<String> = [], switches: Set<String> = [], help: String,
+                      _ body: (Arguments) -> Int32) -> Int32 {
+        let parsed: Arguments
+        do {
+            parsed = try Arguments(arguments, valued: valued, switches: switches.union(["--help", "-h"]))
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if parsed.has("--help") || parsed.has("-h") {
+            Terminal.write(help, to: .output)
+            return ExitCode.clean
+        }
+        return body(parsed)
+    }
+
+    /// For commands that need at least one operand: the usage goes to standard error, exit 2.
+    static func missingOperands(_ help: String) -> Int32 {
+        Terminal.write(help, to: .error)
+        return ExitCode.usage
+    }
 }

@@ -18,6 +18,7 @@ enum CommandLineTool {
         case "explain": return ExplainCommand.run(Array(arguments.dropFirst()))
         case "check-config": return CheckConfigCommand.run(Array(arguments.dropFirst()))
         case "init": return InitCommand.run(Array(arguments.dropFirst()))
+        case "metrics": return MetricsCommand.run(Array(arguments.dropFirst()))
         case "help", "--help", "-h":
             Terminal.write(Help.text(for: arguments.dropFirst().first), to: .output)
             return ExitCode.clean

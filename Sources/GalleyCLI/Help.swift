@@ -8,6 +8,7 @@ enum Help {
         ("check-config", "load and validate configuration and rule sets; lint nothing"),
         ("init", "write a commented starter .galley.yml"),
         ("dump", "print the document model Galley reads from a file"),
+        ("metrics", "print readability counts, scores and assessments of articles"),
         ("help", "show this help, or help for one command"),
         ("version", "print the version"),
     ]
@@ -20,6 +21,7 @@ enum Help {
         case "explain": return explain
         case "check-config": return checkConfig
         case "init": return initialize
+        case "metrics": return metrics
         default: return overview
         }
     }
@@ -63,6 +65,9 @@ enum Help {
       --write-baseline FILE record every current finding in FILE (exit 0 once written)
       --only-articles       skip named YAML files that are not articles, as folders do
       --jobs N              files linted in parallel (default: all cores)
+      --shard K/N           lint only this job's share (K of N) of the files, chosen by path,
+                            so N CI jobs together cover every file exactly once
+      --no-progress         no progress line on standard error (shown only on a terminal)
       --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
       -h, --help            show this help
 
@@ -115,6 +120,25 @@ enum Help {
     Prints the document Galley reads from each file: metadata, blocks with their kind and
     position, sections, lists, the FAQ, links, images, comments and read problems. Useful to
     check how a custom XML vocabulary is mapped.
+
+    """
+
+    static let metrics = """
+    usage: galley metrics [--format text|json] [--words] path ...
+
+    Prints, for each article under the given files and folders: the counts behind the readability
+    formulas (words, sentences, syllables, letters, complex and long words...), every score for
+    the document's prose and for each section's own text (flesch-reading-ease,
+    flesch-kincaid-grade, gunning-fog, smog, coleman-liau, ari, dale-chall, lix), and the editor
+    assessments with Galley's default limits. docs/readability.md explains every number.
+
+    options:
+      --format FORMAT  text (default) or json (one object: {"files": [...]})
+      --words          add each distinct word with its syllable count and where the count came
+                       from (dictionary, rules, number)
+      -h, --help       show this help
+
+    Exit status: 0, or 2 when a path cannot be read.
 
     """
 }

@@ -60,10 +60,4 @@ import Testing
         #expect(result.stderr.contains("unsupported file type"))
     }
 
-    @Test func sameOutputWithOneJobAndMany() throws {
-        let one = try TestSupport.runGalley(["lint", "--jobs", "1", "Fixtures"])
-        let many = try TestSupport.runGalley(["lint", "--jobs", "8", "Fixtures"])
-        #expect(one.stdout == many.stdout)
-        #expect(one.status == many.status)
-    }
 }

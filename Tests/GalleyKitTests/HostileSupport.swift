@@ -12,7 +12,9 @@ enum HostileSupport {
         var status: Int32
         var stdout: String
         var stderr: String
-        /// Peak resident memory of the galley process, in kilobytes (from `wait4`).
+        /// Peak resident memory of the galley process, in kilobytes: its VmHWM, sampled every
+        /// few milliseconds. (wait4's ru_maxrss would count this test process's memory too:
+        /// posix_spawn starts the child in the parent's address space.)
         var peakKilobytes: Int
         var timedOut: Bool
 
@@ -49,18 +51,19 @@ enum HostileSupport {
             return Run(status: -1, stdout: "", stderr: "", peakKilobytes: 0, timedOut: false)
         }
         var status: Int32 = 0
-        var usage = rusage()
         var timedOut = false
+        var peak = 0
         let deadline = Date().addingTimeInterval(timeout)
         while true {
-            let waited = wait4(pid, &status, WNOHANG, &usage)
+            peak = max(peak, highWaterMark(of: pid))
+            let waited = waitpid(pid, &status, WNOHANG)
             if waited == pid { break }
             if waited < 0, errno != EINTR { break }
             if Date() > deadline, !timedOut {
                 timedOut = true
                 kill(pid, SIGKILL)
             }
-            usleep(timedOut ? 1_000 : 20_000)
+            usleep(timedOut ? 1_000 : 5_000)
         }
         if timedOut { Issue.record("galley \(arguments.joined(separator: " ")) did not finish within \(Int(timeout)) s", sourceLocation: sourceLocation) }
         let exited = status & 0x7F == 0
@@ -68,7 +71,14 @@ enum HostileSupport {
         return Run(status: exited ? (status >> 8) & 0xFF : -1,
                    stdout: (try? String(contentsOfFile: outPath, encoding: .utf8)) ?? "",
                    stderr: (try? String(contentsOfFile: errPath, encoding: .utf8)) ?? "",
-                   peakKilobytes: Int(usage.ru_maxrss), timedOut: timedOut)
+                   peakKilobytes: peak, timedOut: timedOut)
+    }
+
+    /// VmHWM of a running process in kilobytes, or 0 when /proc does not say.
+    private static func highWaterMark(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ").dropFirst().first ?? "") ?? 0
     }
 
     /// Like `galley`, and checks that nothing under `inputs` changed: the same entries, the same

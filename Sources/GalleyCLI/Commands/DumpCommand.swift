@@ -3,16 +3,11 @@ import SystemIO
 
 enum DumpCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h"])
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        if parsed.has("--help") || parsed.has("-h") || parsed.operands.isEmpty {
-            Terminal.write(Help.dump, to: parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? .error : .output)
-            return parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? ExitCode.usage : ExitCode.clean
-        }
+        Arguments.parse(arguments, valued: ["--config"], help: Help.dump, dump)
+    }
+
+    private static func dump(_ parsed: Arguments) -> Int32 {
+        guard !parsed.operands.isEmpty else { return Arguments.missingOperands(Help.dump) }
         var status = ExitCode.clean
         for path in parsed.operands {
             guard let format = DocumentFormat(path: path) else {

@@ -17,7 +17,8 @@ enum LintCommand {
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
         if let problem = overwrittenArticle(options, files: discovery.files) { return CommandLineTool.usageError(problem) }
-        let plan = LintPlan.make(files: discovery.files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
+        let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
         for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
         for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
@@ -29,7 +30,14 @@ enum LintCommand {
             return CommandLineTool.usageError(error.message)
         }
         output.begin()
-        ParallelRun.run(plan.items, jobs: options.jobs, lint: { $0.lint() }) { output.add($0) }
+        var progress = Progress(total: plan.items.count, enabled: options.showProgress)
+        ParallelRun.run(plan.items, jobs: options.jobs, lint: { $0.lint() }) { report in
+            // Findings go to the terminal too: they print on a clean line, then the count returns.
+            if !report.diagnostics.isEmpty { progress.clear() }
+            output.add(report)
+            progress.advance()
+        }
+        progress.clear()
         return output.finish(usageProblems: !discovery.problems.isEmpty)
     }
 

@@ -18,10 +18,13 @@ struct LintOptions {
     var writeBaselinePath: String?
     /// Named YAML files that are not articles are skipped as in folders (pre-commit names every file).
     var onlyArticles = false
+    var shard: Shard?
+    /// Progress on standard error, when it is a terminal.
+    var showProgress = true
 
     static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
-                                      "--baseline", "--write-baseline"]
-    static let switches: Set<String> = ["--help", "-h", "--quiet", "-q", "--only-articles"]
+                                      "--baseline", "--write-baseline", "--shard"]
+    static let switches: Set<String> = ["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress"]
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
         let parsed = try Arguments(arguments, valued: valued, switches: switches)
@@ -30,6 +33,11 @@ struct LintOptions {
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
         options.configPath = parsed.value("--config")
         options.onlyArticles = parsed.has("--only-articles")
+        options.showProgress = !parsed.has("--no-progress") && Terminal.isTerminal(.error)
+        if let text = parsed.value("--shard") {
+            guard let shard = Shard(text) else { throw Arguments.UsageError(message: "--shard needs K/N with 1 ≤ K ≤ N, such as 2/4, not '\(text)'") }
+            options.shard = shard
+        }
         if let name = parsed.value("--format") {
             guard let format = ReportFormat(rawValue: name) else {
                 let names = ReportFormat.allCases.map(\.rawValue)

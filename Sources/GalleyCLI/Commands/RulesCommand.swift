@@ -4,16 +4,10 @@ import SystemIO
 /// `galley rules`: the active rules for a folder's configuration.
 enum RulesCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h"])
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            Terminal.write(Help.rules, to: .output)
-            return ExitCode.clean
-        }
+        Arguments.parse(arguments, valued: ["--config"], help: Help.rules, list)
+    }
+
+    private static func list(_ parsed: Arguments) -> Int32 {
         let directory = parsed.operands.first ?? "."
         let configuration: Configuration
         switch LintPlan.configuration(forDirectory: directory, configPath: parsed.value("--config")) {
@@ -41,20 +35,15 @@ enum RulesCommand {
 /// `galley explain RULE|KIND`: what a rule checks, its options and its examples.
 enum ExplainCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h", "--markdown"])
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
+        Arguments.parse(arguments, valued: ["--config"], switches: ["--markdown"], help: Help.explain, explain)
+    }
+
+    private static func explain(_ parsed: Arguments) -> Int32 {
         if parsed.has("--markdown") {
             Terminal.write(RuleDocumentation.markdown(), to: .output)
             return ExitCode.clean
         }
-        guard !parsed.has("--help"), !parsed.has("-h"), let name = parsed.operands.first else {
-            Terminal.write(Help.explain, to: parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? .error : .output)
-            return parsed.operands.isEmpty && !parsed.has("--help") && !parsed.has("-h") ? ExitCode.usage : ExitCode.clean
-        }
+        guard let name = parsed.operands.first else { return Arguments.missingOperands(Help.explain) }
         if let kind = RuleKinds.named(name) {
             Terminal.write(RuleDocumentation.text(for: kind), to: .output)
             return ExitCode.clean
@@ -84,16 +73,10 @@ enum ExplainCommand {
 /// `galley check-config`: load and validate configuration and rule sets, lint nothing.
 enum CheckConfigCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--config"], switches: ["--help", "-h"])
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            Terminal.write(Help.checkConfig, to: .output)
-            return ExitCode.clean
-        }
+        Arguments.parse(arguments, valued: ["--config"], help: Help.checkConfig, check)
+    }
+
+    private static func check(_ parsed: Arguments) -> Int32 {
         var errors: [ConfigError] = []
         var summaries: [String] = []
         for directory in parsed.operands.isEmpty ? ["."] : parsed.operands {
@@ -115,16 +98,10 @@ enum CheckConfigCommand {
 /// `galley init`: a commented starter `.galley.yml`.
 enum InitCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: [], switches: ["--help", "-h", "--force"])
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            Terminal.write(Help.initialize, to: .output)
-            return ExitCode.clean
-        }
+        Arguments.parse(arguments, switches: ["--force"], help: Help.initialize, write)
+    }
+
+    private static func write(_ parsed: Arguments) -> Int32 {
         let directory = parsed.operands.first ?? "."
         let path = (directory.hasSuffix("/") ? directory : directory + "/") + ".galley.yml"
         if FileSystem.isReadableFile(path), !parsed.has("--force") {

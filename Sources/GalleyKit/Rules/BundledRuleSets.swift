@@ -160,6 +160,35 @@ rules:
     description: Images say what they show; link text says where it goes.
     alt-text: true
     vague-text: [click here, here, read more, more, this link, link, this page]
+
+  # Readability
+  - id: readability-grade
+    kind: readability
+    severity: warning
+    description: The article reads at most at a university-entrance level (Flesch-Kincaid grade 14).
+    flesch-kincaid-grade: {max: 14}
+
+  - id: readability-section-grade
+    kind: readability
+    severity: warning
+    description: No section of 100 words or more is much harder than the rest (Flesch-Kincaid grade 16).
+    scope: section
+    min-words: 100
+    flesch-kincaid-grade: {max: 16}
+
+  - id: readability-assessments
+    kind: assessment
+    severity: warning
+    description: >-
+      Editor checks with Yoast's thresholds, except passive voice (20 %, not 10 %: explanations of
+      how things are done use it more); share-based checks apply from 200 words.
+    min-words: 200
+    long-sentences: {words: 20, max-share: 25}
+    paragraph-length: {max-words: 150}
+    section-length: {max-words: 300}
+    repeated-starts: {min-run: 3}
+    passive-voice: {max-share: 20}
+    transition-words: {min-share: 30}
 """#),
     ]
 }

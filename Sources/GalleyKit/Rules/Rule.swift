@@ -72,14 +72,32 @@ public final class RuleContext {
     /// Word tokens of each block's text, by block index.
     public var blockWords: [[WordToken]] { Array(unitWords.prefix(document.blocks.count)) }
 
-    /// Indexes of the units a scope covers.
+    /// Words, sentences, syllables and readability counts of the prose (readability rules).
+    public private(set) lazy var prose = ProseAnalysis(document)
+
+    /// Indexes of the units a scope covers (rules sharing a scope share the answer).
     public func units(in scope: Scope) -> [Int] {
-        units.indices.filter { index in
+        if let cached = scopeUnits[scope] { return cached.list }
+        let list = units.indices.filter { index in
             let unit = units[index]
             if let block = unit.block { return scope.includes(document.blocks[block]) }
             return unit.metadataKey.map { scope.includes(metadataKey: $0) } ?? false
         }
+        scopeUnits[scope] = (list, Set(list))
+        return list
     }
+
+    public func unitSet(in scope: Scope) -> Set<Int> {
+        if let cached = scopeUnits[scope] { return cached.set }
+        _ = units(in: scope)
+        return scopeUnits[scope]!.set
+    }
+
+    private var scopeUnits: [Scope: (list: [Int], set: Set<Int>)] = [:]
+
+    /// Heading texts as section names are compared: lower case, single spaces, no trailing colon.
+    public private(set) lazy var headingKeys: [Int: String] = Dictionary(
+        uniqueKeysWithValues: document.headings.map { ($0, HeadingMatcher.normalize(document.blocks[$0].text.text)) })
 
     /// Every word-list hit in the document, found in one pass for all rules, grouped by rule id.
     private lazy var hitsByOwner: [String: [UnitHit]] = {

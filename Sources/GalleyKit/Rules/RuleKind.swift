@@ -45,6 +45,8 @@ public enum RuleKinds {
         MetadataRule.self,
         LinksRule.self,
         LengthRule.self,
+        ReadabilityRule.self,
+        AssessmentRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -4,20 +4,25 @@ public struct WordToken: Sendable, Hashable {
 
     public var range: Range<Int>
     public var kind: Kind
+    /// The word's key, computed while the word was read (equal to `WordKey` of its bytes).
+    public var key: WordKey
 
-    public init(range: Range<Int>, kind: Kind) {
+    public init(range: Range<Int>, kind: Kind, key: WordKey) {
         self.range = range
         self.kind = kind
+        self.key = key
     }
 }
 
 /// Splits prose into words on UTF-8 bytes, without building a `Character` per letter.
 ///
 /// A word is a run of letters (and combining marks) that may hold apostrophes (`'` or `’`) and
-/// hyphens between letters or digits: "don't", "well-known", "COVID-19". A number is a run of
-/// digits that may hold `.` or `,` between digits: "3.5", "1,000", "v1.2.0" (a word that runs
-/// into digits counts as a number). Whitespace-separated chunks that are URLs or e-mail
-/// addresses are not words at all; code never reaches here (readers leave it out).
+/// hyphens between letters or digits: "don't", "well-known", "COVID-19". Dotted abbreviations are
+/// one word, final dot included: "e.g.", "U.S.", "a.m.", "Ph.D.". A number is a run of digits
+/// that may hold `.` or `,` between digits: "3.5", "1,000", "v1.2.0" (a word that runs into
+/// digits counts as a number). Whitespace-separated chunks that are URLs, e-mail addresses, file
+/// or host names (`index.html`, `example.com`) or code (`snake_case`, `f()`, `a=b`, `/usr/bin`)
+/// are not words at all; code blocks and inline code never reach here (readers leave them out).
 public enum WordTokenizer {
     public static func tokens(in text: String) -> [WordToken] {
         var copy = text
@@ -25,25 +30,67 @@ public enum WordTokenizer {
     }
 
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>) -> [WordToken] {
+        var stops: [Int] = []
+        return tokens(in: bytes, stops: &stops)
+    }
+
+    /// The words, and in `stops` the offset of every `.`, `!`, `?` and E2 lead byte (where
+    /// `…`, `‼`, `⁇`, `⁈`, `⁉` start) outside spaces, in order: where `SentenceSplitter` looks.
+    public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int]) -> [WordToken] {
         var result: [WordToken] = []
-        var index = 0
-        while index < bytes.count {
-            // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
-            while index < bytes.count, isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
-            let chunkStart = index
-            while index < bytes.count, !isSpace(bytes, at: index) { index += scalarLength(bytes, at: index) }
-            if chunkStart < index, !isAddress(bytes, chunkStart..<index) {
-                tokenize(bytes, chunkStart..<index, into: &result)
-            }
-        }
+        result.reserveCapacity(bytes.count / 5)
+        tokens(in: bytes, stops: &stops, into: &result)
         return result
     }
 
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>, into result: inout [WordToken]) {
-        var index = chunk.lowerBound
-        while index < chunk.upperBound {
-            let (scalar, length) = decode(bytes, at: index)
-            guard isWordCharacter(scalar) else {
+    /// Appends the words to `result` (a buffer reused from block to block).
+    public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int], into result: inout [WordToken]) {
+        var index = 0
+        while index < bytes.count {
+            // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte < 0x80 {
+                    guard isASCIISpace(byte) else { break }
+                    index += 1
+                } else {
+                    guard isSpace(bytes, at: index) else { break }
+                    index += scalarLength(bytes, at: index)
+                }
+            }
+            guard index < bytes.count else { break }
+            // Words are read as the chunk is scanned; a chunk that turns out to be an address or
+            // code takes its words back.
+            let chunkStart = index
+            let firstToken = result.count
+            var special = false
+            index = tokenize(bytes, from: chunkStart, special: &special, stops: &stops, into: &result)
+            if (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index)
+                && (isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index)) {
+                result.removeSubrange(firstToken...)
+            }
+        }
+    }
+
+    /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
+    /// chunk ends and notes whether it holds a byte an address or code could need.
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, stops: inout [Int],
+                                 into result: inout [WordToken]) -> Int {
+        let chunkEnd = bytes.count
+        var index = start
+        while index < chunkEnd {
+            let first = bytes[index]
+            if first < 0x80, !isASCIIAlphanumeric(first) {
+                if isASCIISpace(first) { return index }
+                special = special || isSpecial(first)
+                if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { stops.append(index) }
+                index += 1
+                continue
+            }
+            if first >= 0x80, isSpace(bytes, at: index) { return index }
+            let (scalar, length) = first < 0x80 ? (Unicode.Scalar(first), 1) : decode(bytes, at: index)
+            guard first < 0x80 || isWordCharacter(scalar) else {
+                if first == 0xE2 { stops.append(index) }
                 index += length
                 continue
             }
@@ -51,36 +98,110 @@ public enum WordTokenizer {
             var hasDigit = isDigit(scalar)
             let startsWithDigit = hasDigit
             var end = index + length
+            var hash = WordKey.seed
+            for offset in start..<end { WordKey.mix(&hash, bytes[offset]) }
             index = end
-            while index < chunk.upperBound {
+            while index < chunkEnd {
+                let byte = bytes[index]
+                if byte >= 0x61 && byte <= 0x7A {
+                    // The common case: one more lowercase letter.
+                    WordKey.mix(&hash, byte)
+                    index += 1
+                    end = index
+                    continue
+                }
+                if byte < 0x80 {
+                    if isASCIIAlphanumeric(byte) {
+                        hasDigit = hasDigit || byte <= 0x39
+                        WordKey.mix(&hash, byte)
+                        index += 1
+                        end = index
+                        continue
+                    }
+                    // Other ASCII ends the word unless it joins (' - . ,).
+                    if byte == UInt8(ascii: ".") { special = true }
+                    if byte != UInt8(ascii: "'"), byte != UInt8(ascii: "-"), byte != UInt8(ascii: "."), byte != UInt8(ascii: ",") { break }
+                }
                 let (next, nextLength) = decode(bytes, at: index)
                 if isWordCharacter(next) {
                     hasDigit = hasDigit || isDigit(next)
+                    for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
                     index += nextLength
                     end = index
                     continue
                 }
                 // A joiner counts only between two word characters.
-                guard isJoiner(next), index + nextLength < chunk.upperBound else { break }
+                guard isJoiner(next), index + nextLength < chunkEnd else { break }
                 let (after, afterLength) = decode(bytes, at: index + nextLength)
                 let (before, _) = decodeBefore(bytes, at: index)
                 guard isWordCharacter(after) else { break }
                 if next == "." || next == "," {
-                    guard isDigit(before) && isDigit(after) else { break }
+                    let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, end: chunkEnd, tokenStart: start)
+                    guard (isDigit(before) && isDigit(after)) || abbreviation else { break }
                 }
+                if next == "." { stops.append(index) }
+                if next == "\u{2019}" {
+                    WordKey.mix(&hash, UInt8(ascii: "'"))
+                } else {
+                    for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
+                }
+                for offset in index + nextLength..<index + nextLength + afterLength { WordKey.mix(&hash, bytes[offset]) }
                 index += nextLength + afterLength
                 hasDigit = hasDigit || isDigit(after)
                 end = index
             }
-            result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word))
+            if !hasDigit, end < chunkEnd, bytes[end] == UInt8(ascii: "."), containsDot(bytes, start..<end) {
+                stops.append(end)
+                end += 1  // the closing dot of "e.g." belongs to the abbreviation
+                WordKey.mix(&hash, UInt8(ascii: "."))
+            }
+            result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word,
+                                    key: WordKey(hash: hash)))
             index = end
         }
+        return index
+    }
+
+    /// Bytes that may make a chunk an address or code: colon, slash, equals, angle brackets,
+    /// parenthesis, dot (below 0x40); at, underscore, backtick, braces, backslash, bar (above).
+    @inline(__always)
+    private static func isSpecial(_ byte: UInt8) -> Bool {
+        byte < 0x40 ? (specialBelow40 >> UInt64(byte)) & 1 == 1 : (specialFrom40 >> UInt64(byte - 0x40)) & 1 == 1
+    }
+
+    private static let specialBelow40: UInt64 = 0x7400C10000000000
+    private static let specialFrom40: UInt64 = 0x3800000190000001
+
+    /// A chunk starting with `w`, `~` or `/` may be `www.…` or a path.
+    @inline(__always)
+    private static func isPlainStart(_ byte: UInt8) -> Bool {
+        byte | 0x20 != UInt8(ascii: "w") && byte != UInt8(ascii: "~") && byte != UInt8(ascii: "/")
+    }
+
+    /// A chunk with none of the bytes addresses and code need (most chunks): no closer look.
+    private static func isPlain(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
+        let first = bytes[chunk.lowerBound]
+        if first | 0x20 == UInt8(ascii: "w") || first == UInt8(ascii: "~") || first == UInt8(ascii: "/") { return false }
+        for index in chunk {
+            switch bytes[index] {
+            case UInt8(ascii: ":"), UInt8(ascii: "@"), UInt8(ascii: "/"), UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "="),
+                 UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "|"),
+                 UInt8(ascii: "("):
+                return false
+            case UInt8(ascii: "."):
+                // A final period is plain; a dot inside a chunk may be a host or file name.
+                if index + 1 < chunk.upperBound, bytes[index + 1] != UInt8(ascii: ".") { return false }
+            default:
+                continue
+            }
+        }
+        return true
     }
 
     /// `http://…`, `www.…`, `name@host.tld`.
     private static func isAddress(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
         let slice = UnsafeBufferPointer(rebasing: bytes[chunk])
-        if contains(slice, Array("://".utf8)) { return true }
+        if contains(slice, "://") { return true }
         var start = 0
         while start < slice.count, !isASCIIAlphanumeric(slice[start]) { start += 1 }
         if slice.count - start > 4, slice[start] | 0x20 == UInt8(ascii: "w"), slice[start + 1] | 0x20 == UInt8(ascii: "w"),
@@ -91,12 +212,62 @@ public enum WordTokenizer {
         return false
     }
 
-    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard haystack.count >= needle.count else { return false }
-        for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
-            if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+    /// A dot inside a dotted abbreviation: one or two letters on each side, and a dot after the
+    /// letters that follow ("e.g.", "U.S.", "Ph.D."), so "end.Next" stays two words.
+    private static func isAbbreviationDot(_ bytes: UnsafeBufferPointer<UInt8>, at dot: Int, end: Int, tokenStart: Int) -> Bool {
+        var before = dot
+        while before > tokenStart, isASCIILetter(bytes[before - 1]) { before -= 1 }
+        guard dot - before >= 1, dot - before <= 2, before == tokenStart || bytes[before - 1] == UInt8(ascii: ".") else { return false }
+        var after = dot + 1
+        while after < end, isASCIILetter(bytes[after]) { after += 1 }
+        return after - dot - 1 >= 1 && after - dot - 1 <= 2 && after < end && bytes[after] == UInt8(ascii: ".")
+    }
+
+    /// Code and names of files or hosts: `snake_case`, `f()`, `a=b`, `<tag>`, `/usr/bin`,
+    /// `index.html`, `Node.js` (a dot between letters with a lowercase letter after it and three
+    /// letters on one side; "end.Next" and "e.g." are prose).
+    private static func isCode(_ bytes: UnsafeBufferPointer<UInt8>, _ chunk: Range<Int>) -> Bool {
+        let first = bytes[chunk.lowerBound]
+        if first == UInt8(ascii: "/") || first == UInt8(ascii: "~") { return chunk.count > 1 }
+        var previous: UInt8 = 0
+        for index in chunk {
+            let byte = bytes[index]
+            switch byte {
+            case UInt8(ascii: "_"), UInt8(ascii: "`"), UInt8(ascii: "="), UInt8(ascii: "{"), UInt8(ascii: "}"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\\"), UInt8(ascii: "|"):
+                return true
+            case UInt8(ascii: ")") where previous == UInt8(ascii: "("):
+                return true
+            case UInt8(ascii: ":") where previous == UInt8(ascii: ":"):
+                return true
+            case UInt8(ascii: "."):
+                if index + 1 < chunk.upperBound, isASCIILetter(previous), bytes[index + 1] >= 0x61, bytes[index + 1] <= 0x7A {
+                    var before = index
+                    while before > chunk.lowerBound, isASCIILetter(bytes[before - 1]) { before -= 1 }
+                    var after = index + 1
+                    while after < chunk.upperBound, isASCIILetter(bytes[after]) { after += 1 }
+                    if index - before >= 3 || after - index - 1 >= 3 { return true }
+                }
+            default:
+                break
+            }
+            previous = byte
         }
         return false
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+    }
+
+    private static func contains(_ haystack: UnsafeBufferPointer<UInt8>, _ needle: StaticString) -> Bool {
+        needle.withUTF8Buffer { needle in
+            guard haystack.count >= needle.count else { return false }
+            for start in 0...(haystack.count - needle.count) where haystack[start] == needle[0] {
+                if (1..<needle.count).allSatisfy({ haystack[start + $0] == needle[$0] }) { return true }
+            }
+            return false
+        }
     }
 
     private static func containsDot(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
@@ -110,6 +281,9 @@ public enum WordTokenizer {
             let value = scalar.value
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
         }
+        // Curly quotes, dashes, ellipses: the General Punctuation block has no letters, and prose
+        // is full of it, so it skips the Unicode property lookups.
+        if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
             || properties.generalCategory == .spacingMark
@@ -125,8 +299,14 @@ public enum WordTokenizer {
         }
     }
 
+    @inline(__always)
     private static func isASCIIAlphanumeric(_ byte: UInt8) -> Bool {
         (byte >= 0x30 && byte <= 0x39) || (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A)
+    }
+
+    @inline(__always)
+    static func isASCIISpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
     /// ASCII whitespace, no-break space and the other Unicode spaces.
@@ -134,7 +314,11 @@ public enum WordTokenizer {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         let (scalar, _) = decode(bytes, at: index)
-        return scalar.properties.isWhitespace
+        switch scalar.value {
+        case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
+        case 0x200B...0x206F: return false
+        default: return scalar.properties.isWhitespace
+        }
     }
 
     static func scalarLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {

@@ -9,8 +9,19 @@ struct HeadingMatcher: Sendable {
     var pattern: PCREPattern?
 
     func matches(_ heading: String) -> Bool {
-        if texts.contains(Self.normalize(heading)) { return true }
+        matches(heading, key: Self.normalize(heading))
+    }
+
+    /// With the heading's normalized `key` already at hand (`RuleContext.headingKeys`).
+    func matches(_ heading: String, key: String) -> Bool {
+        if texts.contains(key) { return true }
         return pattern?.firstMatch(in: heading) != nil
+    }
+
+    /// Whether heading block `index` of the context's document names this section.
+    func matches(block index: Int, in context: RuleContext) -> Bool {
+        let text = context.document.blocks[index].text.text
+        return matches(text, key: context.headingKeys[index] ?? Self.normalize(text))
     }
 
     static func normalize(_ text: String) -> String {

@@ -69,7 +69,7 @@ struct OccurrenceRule: TermRule, RuleKind {
                 if scan.gaveUp { return [PatternRule.gaveUp(pattern, in: text, so: "its occurrences are not counted")] }
             }
         } else {
-            let inScope = Set(units)
+            let inScope = context.unitSet(in: scope)
             occurrences = context.termHits(for: id).filter { inScope.contains($0.unit) }.map { ($0.unit, $0.hit.range) }
         }
         occurrences.sort { ($0.unit, $0.range.lowerBound) < ($1.unit, $1.range.lowerBound) }

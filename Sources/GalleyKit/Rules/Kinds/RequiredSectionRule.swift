@@ -69,7 +69,7 @@ struct RequiredSectionRule: Rule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let matching = document.sections.indices.filter { section.matches(document.blocks[document.sections[$0].heading].text.text) }
+        let matching = document.sections.indices.filter { section.matches(block: document.sections[$0].heading, in: context) }
         let top = SourceRange(at: document.blocks.first?.range.start ?? 0)
         guard !matching.isEmpty else {
             guard minCount > 0 else { return [] }
@@ -93,7 +93,7 @@ struct RequiredSectionRule: Rule, RuleKind {
                 findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' should be a level \(level) heading, not level \(current.level)",
                                         values: ["level": String(current.level), "expected": String(level)]))
             }
-            if let problem = positionProblem(of: index, in: document) {
+            if let problem = positionProblem(of: index, in: context) {
                 findings.append(Finding(range: heading.range, message: problem))
             }
             findings += contentProblems(of: current, in: document, context: context)
@@ -101,7 +101,8 @@ struct RequiredSectionRule: Rule, RuleKind {
         return findings
     }
 
-    private func positionProblem(of index: Int, in document: Document) -> String? {
+    private func positionProblem(of index: Int, in context: RuleContext) -> String? {
+        let document = context.document
         let current = document.sections[index]
         // Siblings: sections at the same level under the same parent.
         let siblings = document.sections.indices.filter { document.sections[$0].level == current.level && document.sections[$0].parent == current.parent }
@@ -114,7 +115,7 @@ struct RequiredSectionRule: Rule, RuleKind {
             return siblings.last == index ? nil : "'\(section.name)' should be the last section"
         case .after(let other):
             guard let previous = siblings.last(where: { $0 < index }) else { return "'\(section.name)' should come after '\(other.name)'" }
-            return other.matches(document.blocks[document.sections[previous].heading].text.text) ? nil : "'\(section.name)' should come right after '\(other.name)'"
+            return other.matches(block: document.sections[previous].heading, in: context) ? nil : "'\(section.name)' should come right after '\(other.name)'"
         }
     }
 

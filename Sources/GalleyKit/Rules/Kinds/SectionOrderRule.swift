@@ -33,7 +33,7 @@ struct SectionOrderRule: Rule, RuleKind {
         var latest: (rank: Int, name: String)?
         for heading in document.headings {
             let text = document.blocks[heading].text.text
-            guard let rank = sections.firstIndex(where: { $0.matches(text) }) else { continue }
+            guard let rank = sections.firstIndex(where: { $0.matches(block: heading, in: context) }) else { continue }
             if let previous = latest, rank < previous.rank {
                 findings.append(Finding(range: document.blocks[heading].range,
                                         message: "'\(text)' should come before '\(previous.name)'",

@@ -37,7 +37,7 @@ struct WordsRule: TermRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        let inScope = Set(context.units(in: scope))
+        let inScope = context.unitSet(in: scope)
         return context.termHits(for: id).filter { inScope.contains($0.unit) }.map { unitHit in
             let text = context.units[unitHit.unit].text
             let match = text.substring(unitHit.hit.range)
