@@ -78,6 +78,8 @@ private struct TreeBuilder {
         var overridden: Set<Int> = []
         /// Nodes a reader visits when walking this container with aliases expanded.
         var weight = 1
+        /// Levels a reader descends when walking it with aliases expanded (a scalar is 1).
+        var height = 1
         var start: YAMLMark
         var tag: String?
         var anchor: String?
@@ -87,7 +89,7 @@ private struct TreeBuilder {
     var documents: [YAMLNode] = []
     var warnings: [YAMLError] = []
     private var stack: [Frame] = []
-    private var anchors: [String: (node: YAMLNode, weight: Int)] = [:]
+    private var anchors: [String: (node: YAMLNode, weight: Int, height: Int)] = [:]
     private var aliasCount = 0
     private var duplicateKeys = 0
 
@@ -104,7 +106,7 @@ private struct TreeBuilder {
             }
             let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
             let node = YAMLNode(content: .scalar(value, Self.style(scalar.style)), tag: Self.string(scalar.tag), start: start, end: end)
-            try add(node, weight: 1, anchor: Self.string(scalar.anchor))
+            try add(node, weight: 1, height: 1, anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             try push(Frame(isMapping: false, start: start, tag: Self.string(event.data.sequence_start.tag),
                            anchor: Self.string(event.data.sequence_start.anchor)))
@@ -120,7 +122,8 @@ private struct TreeBuilder {
             } else {
                 content = .sequence(frame.items)
             }
-            try add(YAMLNode(content: content, tag: frame.tag, start: frame.start, end: end), weight: frame.weight, anchor: frame.anchor)
+            try add(YAMLNode(content: content, tag: frame.tag, start: frame.start, end: end), weight: frame.weight, height: frame.height,
+                    anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""
             aliasCount += 1
@@ -130,7 +133,7 @@ private struct TreeBuilder {
             guard let target = anchors[name] else {
                 throw YAMLError(message: "alias '*\(name)' refers to no anchor", mark: start)
             }
-            try add(target.node, weight: target.weight, anchor: nil)
+            try add(target.node, weight: target.weight, height: target.height, anchor: nil, at: start)
         case YAML_STREAM_END_EVENT, YAML_DOCUMENT_END_EVENT:
             if duplicateKeys > limits.maxReportedDuplicateKeys, let last = warnings.last {
                 let more = duplicateKeys - limits.maxReportedDuplicateKeys
@@ -149,11 +152,17 @@ private struct TreeBuilder {
         stack.append(frame)
     }
 
-    private mutating func add(_ node: YAMLNode, weight: Int, anchor: String?) throws(YAMLError) {
+    /// Adds a finished node to the open container; `mark` is where an alias stands for it.
+    private mutating func add(_ node: YAMLNode, weight: Int, height: Int, anchor: String?, at mark: YAMLMark? = nil) throws(YAMLError) {
         guard weight <= limits.maxExpandedNodes else {
-            throw YAMLError(message: "aliases expand to more than \(limits.maxExpandedNodes) nodes", mark: node.start)
+            throw YAMLError(message: "aliases expand to more than \(limits.maxExpandedNodes) nodes", mark: mark ?? node.start)
         }
-        if let anchor { anchors[anchor] = (node, weight) }
+        // Readers walk values recursively, aliases expanded: an alias nested in an alias nested
+        // in an alias... must not go deeper than plain nesting may.
+        guard stack.count + height <= limits.maxDepth + 1 else {
+            throw YAMLError(message: "aliases nest deeper than \(limits.maxDepth) levels", mark: mark ?? node.start)
+        }
+        if let anchor { anchors[anchor] = (node, weight, height) }
         guard !stack.isEmpty else {
             documents.append(node)
             anchors.removeAll()
@@ -162,6 +171,7 @@ private struct TreeBuilder {
         let top = stack.count - 1
         let total = stack[top].weight.addingReportingOverflow(weight)
         stack[top].weight = total.overflow ? Int.max : total.partialValue
+        stack[top].height = max(stack[top].height, height + 1)
         guard stack[top].isMapping else {
             stack[top].items.append(node)
             return

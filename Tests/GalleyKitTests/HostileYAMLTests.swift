@@ -36,6 +36,21 @@ import YAMLParser
         }
     }
 
+    /// Aliases nested in aliases, each within the nesting limit, once made values so deep that
+    /// reading them overflowed the stack (a crash, on the main thread as on workers). Expanded
+    /// depth is bounded like plain nesting.
+    @Test func aliasesCannotNestDeeperThanPlainNesting() throws {
+        let run = try HostileSupport.lintUnchanged(["lint", "--jobs", "2", "Fixtures/hostile/yaml/alias-depth.yml", "Fixtures/hostile/yaml/unknown-tags.yml"],
+                                                   inputs: ["Fixtures/hostile"], timeout: 60)
+        #expect(run.status == 1)
+        #expect(run.lines.first == "Fixtures/hostile/yaml/alias-depth.yml:3:109: error: aliases nest deeper than 128 levels [parse-error]")
+        var chain = "a0: &a0 " + String(repeating: "[", count: 120) + "x" + String(repeating: "]", count: 120) + "\n"
+        for level in 1..<60 { chain += "a\(level): &a\(level) " + String(repeating: "[", count: 120) + "*a\(level - 1)" + String(repeating: "]", count: 120) + "\n" }
+        #expect(throws: YAMLError.self) { try YAMLParser.parse(Array(chain.utf8)) }
+        let shallow = try #require(try YAMLParser.parse(Array("a: &a [[x]]\nb: [[[*a]]]\n".utf8)).documents.first)
+        #expect(shallow["b"]?.items?.first?.items?.first?.items?.first === shallow["a"])
+    }
+
     /// Just under the expansion budget: a legitimate-looking but heavy use of aliases still reads.
     @Test func aliasesUnderTheBudgetAreShared() throws {
         var yaml = "a0: &a0 [x, x, x, x, x, x, x, x]\n"
