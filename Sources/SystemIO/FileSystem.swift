@@ -145,9 +145,11 @@ public enum FileSystem {
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            // glibc allocates each entry only as long as its name: copying the 256-byte `d_name`
+            // field out (as `entry.pointee.d_name` does) reads past the end of a short last
+            // entry, which AddressSanitizer reported. Read the name where it is instead.
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 0
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             let kind = (try? kind(of: child)) ?? .other

@@ -1,4 +1,5 @@
 import Foundation
+import SystemIO
 import Testing
 
 #if canImport(Glibc)
@@ -139,6 +140,23 @@ import Glibc
         try manager.removeItem(atPath: top + "/repo/.git")
         let unbounded = try HostileSupport.lintUnchanged(["lint", "content"], inputs: [top], in: repo)
         #expect(unbounded.stdout.contains("content/leak.md:1:3: warning: '\(marker)' matches .+ [everything]"))
+    }
+
+    /// Thousands of entries with names of every length: `FileSystem.list` once copied each
+    /// entry's whole 256-byte name field, reading past the end of glibc's buffer after a short
+    /// last entry (AddressSanitizer caught it while the corpus test listed 6,000 files).
+    @Test func largeFoldersListEveryNameExactly() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var names: [String] = []
+        for index in 0..<3_000 {
+            let name = String(repeating: "n", count: index % 200) + "\(index).md"
+            names.append(name)
+            #expect(FileManager.default.createFile(atPath: folder + "/" + name, contents: nil))
+        }
+        let listed = try FileSystem.list(folder)
+        #expect(listed.map(\.name) == names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+        #expect(listed.allSatisfy { $0.kind == .regular(size: 0) && !$0.isLink })
     }
 
     @Test func pipesSocketsAndDevicesNeverBlock() throws {
