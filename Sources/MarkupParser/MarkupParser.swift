@@ -38,12 +38,32 @@ public enum MarkupParser {
             var tree = flattener.flatten(context.pointee.myDoc, html: dialect == .html)
             tree.issues = state.issues
             tree.entityDeclarations = state.entities
+            if dialect == .xml { tree.externalDTD = externalDTD(of: context.pointee.myDoc, in: buffer) }
             tree.wellFormed = dialect == .html || context.pointee.wellFormed != 0
             if let document = context.pointee.myDoc, !queries.isEmpty {
                 tree.selections = XPathEvaluator.evaluate(queries, in: document, issues: &tree.issues)
             }
             return tree
         }
+    }
+
+    /// The external subset the document type names, at its `<!DOCTYPE`.
+    private static func externalDTD(of document: xmlDocPtr?, in source: UnsafeBufferPointer<UInt8>) -> MarkupEntityDeclaration? {
+        guard let subset = document?.pointee.intSubset, subset.pointee.SystemID != nil || subset.pointee.ExternalID != nil else { return nil }
+        let keyword = Array("<!DOCTYPE".utf8)
+        var offset = -1
+        if source.count >= keyword.count {
+            for index in 0...(source.count - keyword.count) where source[index] == keyword[0] {
+                if (0..<keyword.count).allSatisfy({ source[index + $0] == keyword[$0] }) {
+                    offset = index
+                    break
+                }
+            }
+        }
+        return MarkupEntityDeclaration(name: subset.pointee.name.map { String(cString: $0) } ?? "",
+                                       systemID: subset.pointee.SystemID.map { String(cString: $0) },
+                                       publicID: subset.pointee.ExternalID.map { String(cString: $0) },
+                                       offset: Int32(clamping: offset))
     }
 
     /// Returns libxml2's message when `query` does not compile, nil when it does.

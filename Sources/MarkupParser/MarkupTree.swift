@@ -15,6 +15,8 @@ public struct MarkupTree: Sendable {
     public var issues: [MarkupIssue] = []
     /// Entities declared in the document type (never loaded or expanded by Galley).
     public var entityDeclarations: [MarkupEntityDeclaration] = []
+    /// The external DTD a `<!DOCTYPE ... SYSTEM "...">` names (never loaded by Galley).
+    public var externalDTD: MarkupEntityDeclaration?
     /// False when the XML parser had to recover from a fatal error.
     public var wellFormed = true
     /// Results of the XPath expressions passed to the parser, one node list per expression.

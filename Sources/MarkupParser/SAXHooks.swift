@@ -188,6 +188,22 @@ final class ParseState {
             publicID: publicID.map { String(cString: $0) }, offset: Int32(start)))
     }
 
+    /// libxml2's wording where it would mislead: its limits suggest an option Galley never sets
+    /// (XML_PARSE_HUGE lifts them), and it calls an expansion blow-up a loop.
+    static func plainMessage(code: Int32, _ message: String) -> String {
+        if message.hasPrefix("Excessive depth in document:") {
+            let depth = message.dropFirst("Excessive depth in document:".count).prefix { $0 == " " || $0.isNumber }
+            return "elements nest deeper than\(depth)levels; the rest of the document is not read"
+        }
+        if message.hasPrefix("xmlParseElementChildrenContentDecl : depth") {
+            return "element declaration nests too deep"
+        }
+        if code == Int32(XML_ERR_ENTITY_LOOP.rawValue) {
+            return "entity expansion stopped: the entities refer to each other in a loop or expand too much"
+        }
+        return message
+    }
+
     func addIssue(_ error: UnsafePointer<xmlError>, context: xmlParserCtxtPtr?) {
         let level: MarkupIssue.Level
         switch error.pointee.level {
@@ -197,7 +213,11 @@ final class ParseState {
         }
         var message = error.pointee.message.map { String(cString: $0) } ?? "parse error"
         while let last = message.last, last.isWhitespace { message.removeLast() }
-        let position = context.flatMap { offset($0) } ?? -1
+        message = Self.plainMessage(code: error.pointee.code, message)
+        // Inside an entity's content the parser has its own context; the main one still stands
+        // at the reference, which is where the reader should look.
+        let position = context.flatMap { offset($0) } ?? self.context.flatMap { offset($0) } ?? -1
+        if let last = issues.last, last.message == message, last.offset == Int32(clamping: position) { return }
         issues.append(MarkupIssue(
             level: level, code: Int32(error.pointee.code), message: message, offset: Int32(clamping: position),
             line: error.pointee.line, column: error.pointee.int2))
@@ -292,3 +312,4 @@ enum SAXHooks {
         }
     }
 }
+

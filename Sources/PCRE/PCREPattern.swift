@@ -6,8 +6,21 @@ public final class PCREPattern: @unchecked Sendable {
     // Immutable after init; PCRE2 documents compiled code as shareable between threads
     // as long as each match uses its own match data.
     private let code: OpaquePointer
+    /// Carries the match limit; read-only after init, so shareable like the code.
+    private let matchContext: OpaquePointer?
     public let pattern: String
     public let isJITCompiled: Bool
+
+    /// Backtracking steps one match attempt may take before PCRE2 gives up. PCRE2's default
+    /// (10 million) lets a pattern like `(a+)+$` spend about 40 ms on every paragraph it fails
+    /// on; rule files come with the content, so a careless or hostile one must not stall a run.
+    public static let matchLimit: UInt32 = 1_000_000
+
+    /// The matches found, and whether PCRE2 gave up (match limit, JIT stack) before the end.
+    public struct Scan: Sendable, Equatable {
+        public var ranges: [Range<Int>]
+        public var gaveUp: Bool
+    }
 
     public struct Options: OptionSet, Sendable {
         public let rawValue: UInt32
@@ -39,30 +52,49 @@ public final class PCREPattern: @unchecked Sendable {
         }
         code = compiled
         isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        matchContext = pcre2_match_context_create_8(nil)
+        if let matchContext { pcre2_set_match_limit_8(matchContext, Self.matchLimit) }
     }
 
-    deinit { pcre2_code_free_8(code) }
+    deinit {
+        if let matchContext { pcre2_match_context_free_8(matchContext) }
+        pcre2_code_free_8(code)
+    }
 
     /// Byte ranges of successive non-overlapping matches in `bytes[range]`.
     public func matches(in bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, limit: Int = .max) -> [Range<Int>] {
-        guard let base = bytes.baseAddress, let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return [] }
+        scan(bytes, range: range, limit: limit).ranges
+    }
+
+    /// Like `matches`, and says whether PCRE2 gave up before the end of the text.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>? = nil, limit: Int = .max) -> Scan {
+        var scan = Scan(ranges: [], gaveUp: false)
+        guard let base = bytes.baseAddress, let matchData = pcre2_match_data_create_from_pattern_8(code, nil) else { return scan }
         defer { pcre2_match_data_free_8(matchData) }
         let bounds = range ?? 0..<bytes.count
         let subjectLength = bounds.upperBound
         var start = bounds.lowerBound
-        var results: [Range<Int>] = []
-        while start <= subjectLength, results.count < limit {
+        while start <= subjectLength, scan.ranges.count < limit {
             let status = isJITCompiled
-                ? pcre2_jit_match_8(code, base, subjectLength, start, 0, matchData, nil)
-                : pcre2_match_8(code, base, subjectLength, start, 0, matchData, nil)
+                ? pcre2_jit_match_8(code, base, subjectLength, start, 0, matchData, matchContext)
+                : pcre2_match_8(code, base, subjectLength, start, 0, matchData, matchContext)
+            if status < 0, status != PCRE2_ERROR_NOMATCH {
+                scan.gaveUp = true
+                break
+            }
             guard status > 0, let vector = pcre2_get_ovector_pointer_8(matchData) else { break }
             let lower = vector[0]
             let upper = vector[1]
             guard lower <= upper else { break }
-            results.append(lower..<upper)
+            scan.ranges.append(lower..<upper)
             start = upper > lower ? upper : Self.nextCharacter(after: upper, in: bytes, end: subjectLength)
         }
-        return results
+        return scan
+    }
+
+    public func scan(_ text: String, limit: Int = .max) -> Scan {
+        var copy = text
+        return copy.withUTF8 { scan($0, limit: limit) }
     }
 
     public func matches(in bytes: [UInt8], range: Range<Int>? = nil, limit: Int = .max) -> [Range<Int>] {

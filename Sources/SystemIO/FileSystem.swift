@@ -8,6 +8,27 @@ import Darwin
 public enum FileSystem {
     public enum Kind: Sendable, Equatable {
         case regular(size: Int), directory, symbolicLink, fifo, socket, device, other
+
+        /// A pipe, socket or device: nothing to read as a file, and opening one may block.
+        public var isSpecial: Bool {
+            switch self {
+            case .fifo, .socket, .device, .other: return true
+            case .regular, .directory, .symbolicLink: return false
+            }
+        }
+
+        /// "a named pipe (FIFO)", for messages such as "is a named pipe (FIFO), not a regular file".
+        public var description: String {
+            switch self {
+            case .regular: return "a regular file"
+            case .directory: return "a folder"
+            case .symbolicLink: return "a symbolic link"
+            case .fifo: return "a named pipe (FIFO)"
+            case .socket: return "a socket"
+            case .device: return "a device"
+            case .other: return "not a regular file"
+            }
+        }
     }
 
     public struct Identity: Hashable, Sendable {
@@ -22,9 +43,25 @@ public enum FileSystem {
         public let path: String
         public let reason: String
         public let code: Int32
+        /// What the path turned out to be, when it was refused for not being a regular file.
+        public var kind: Kind? = nil
+        /// The file's size, when it was refused for being over the limit.
+        public var size: Int? = nil
 
         public var isMissing: Bool { code == ENOENT || code == ENOTDIR }
         public var isLoop: Bool { code == ELOOP }
+        /// A FIFO, socket or device where a regular file was expected.
+        public var isSpecialFile: Bool { kind != nil }
+    }
+
+    /// Why `path` could not be found or followed, in words: a loop or a broken symbolic link
+    /// says so rather than "no such file or directory".
+    public static func explain(_ failure: Failure) -> String {
+        if failure.isLoop { return "too many levels of symbolic links (a symbolic link loop)" }
+        if failure.code == ENOENT, case .symbolicLink? = try? kind(of: failure.path, followLinks: false) {
+            return "broken symbolic link (its target does not exist)"
+        }
+        return failure.reason
     }
 
     /// What `path` is, following symbolic links unless `followLinks` is false.
@@ -49,18 +86,25 @@ public enum FileSystem {
     /// Reads a regular file. FIFOs, sockets and devices are refused without blocking on them.
     public static func read(_ path: String, maxBytes: Int = .max) throws(Failure) -> [UInt8] {
         let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
-        guard descriptor >= 0 else { throw failure(path) }
+        guard descriptor >= 0 else {
+            let error = failure(path)
+            // A socket cannot be opened at all (ENXIO): say what it is instead.
+            if let other = try? kind(of: path), other.isSpecial {
+                throw Failure(path: path, reason: "is \(other.description), not a regular file", code: EINVAL, kind: other)
+            }
+            throw error
+        }
         defer { close(descriptor) }
         var info = stat()
         guard fstat(descriptor, &info) == 0 else { throw failure(path) }
         switch kind(info) {
         case .regular: break
         case .directory: throw Failure(path: path, reason: "is a directory", code: EISDIR)
-        default: throw Failure(path: path, reason: "is not a regular file", code: EINVAL)
+        case let other: throw Failure(path: path, reason: "is \(other.description), not a regular file", code: EINVAL, kind: other)
         }
         let expected = Int(info.st_size)
         guard expected <= maxBytes else {
-            throw Failure(path: path, reason: "is \(expected) bytes, over the limit of \(maxBytes)", code: EFBIG)
+            throw Failure(path: path, reason: "is \(expected) bytes, over the limit of \(maxBytes)", code: EFBIG, size: expected)
         }
         var bytes = [UInt8](repeating: 0, count: expected)
         var filled = 0
@@ -81,7 +125,7 @@ public enum FileSystem {
             filled += count
         }
         if filled > maxBytes {
-            throw Failure(path: path, reason: "is \(filled) bytes, over the limit of \(maxBytes)", code: EFBIG)
+            throw Failure(path: path, reason: "is \(filled) bytes, over the limit of \(maxBytes)", code: EFBIG, size: filled)
         }
         bytes.removeSubrange(filled...)
         return bytes
@@ -89,7 +133,10 @@ public enum FileSystem {
 
     public struct Entry: Sendable, Equatable {
         public let name: String
+        /// What the entry is, following a symbolic link.
         public let kind: Kind
+        /// Whether the entry itself is a symbolic link.
+        public let isLink: Bool
     }
 
     /// Entries of a directory (without `.` and `..`), sorted by name, with link targets' kinds.
@@ -98,16 +145,29 @@ public enum FileSystem {
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let entry = readdir(directory) {
-            let name = withUnsafePointer(to: entry.pointee.d_name) {
-                $0.withMemoryRebound(to: CChar.self, capacity: 256) { String(cString: $0) }
-            }
+            // glibc allocates each entry only as long as its name: copying the 256-byte `d_name`
+            // field out (as `entry.pointee.d_name` does) reads past the end of a short last
+            // entry, which AddressSanitizer reported. Read the name where it is instead.
+            let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) ?? 0
+            let name = String(cString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == "." || name == ".." { continue }
             let child = path.hasSuffix("/") ? path + name : path + "/" + name
             let kind = (try? kind(of: child)) ?? .other
-            entries.append(Entry(name: name, kind: kind))
+            entries.append(Entry(name: name, kind: kind, isLink: entry.pointee.d_type == UInt8(DT_LNK) || isSymbolicLink(child)))
         }
         entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
         return entries
+    }
+
+    /// The path with every symbolic link, `.` and `..` resolved, or nil when it cannot be.
+    public static func canonicalPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
+    }
+
+    public static func isSymbolicLink(_ path: String) -> Bool {
+        (try? kind(of: path, followLinks: false)) == .symbolicLink
     }
 
     public static var currentDirectory: String {
@@ -117,25 +177,35 @@ public enum FileSystem {
     }
 
     /// Writes through a temporary file in the same directory and renames it into place,
-    /// so readers never see half a report.
+    /// so readers never see half a report. A path that already is a symbolic link, a pipe or a
+    /// device (`/dev/stdout`, a FIFO another process reads) is written through instead:
+    /// renaming over it would replace the link or the special file itself (as root,
+    /// `--output /dev/stdout` with output redirected to a file would replace /dev/stdout).
     public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+        switch try? kind(of: path, followLinks: false) {
+        case .symbolicLink?:
+            switch try? kind(of: path) {
+            case .directory?: throw Failure(path: path, reason: "is a directory", code: EISDIR)
+            case .socket?: throw Failure(path: path, reason: "is a socket, not a file", code: EINVAL, kind: .socket)
+            default: return try writeDirectly(bytes, to: path)
+            }
+        case .fifo?, .device?: return try writeDirectly(bytes, to: path)
+        case .socket?: throw Failure(path: path, reason: "is a socket, not a file", code: EINVAL, kind: .socket)
+        case .directory?: throw Failure(path: path, reason: "is a directory", code: EISDIR)
+        default: break
+        }
         let directory = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "."
         let name = path.lastIndex(of: "/").map { String(path[path.index(after: $0)...]) } ?? path
         var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
         let descriptor = mkstemp(&template)
         guard descriptor >= 0 else { throw failure(path) }
         let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        var written = 0
-        while written < bytes.count {
-            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                let error = failure(path)
-                close(descriptor)
-                unlink(temporary)
-                throw error
-            }
-            written += count
+        do {
+            try writeAll(bytes, to: descriptor, path: path)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
         }
         fchmod(descriptor, 0o644)
         guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
@@ -147,6 +217,26 @@ public enum FileSystem {
             let error = failure(path)
             unlink(temporary)
             throw error
+        }
+    }
+
+    private static func writeDirectly(_ bytes: [UInt8], to path: String) throws(Failure) {
+        // O_TRUNC matters for a link to a regular file; pipes and devices ignore it.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(path) }
+        defer { close(descriptor) }
+        try writeAll(bytes, to: descriptor, path: path)
+    }
+
+    private static func writeAll(_ bytes: [UInt8], to descriptor: Int32, path: String) throws(Failure) {
+        var written = 0
+        while written < bytes.count {
+            let count = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress! + written, bytes.count - written) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path)
+            }
+            written += count
         }
     }
 

@@ -69,12 +69,31 @@ public struct YAMLMark: Sendable, Equatable {
 }
 
 public struct YAMLError: Error, Sendable, Equatable {
-    public let message: String
-    public let mark: YAMLMark
+    /// A second place a message refers to: "(first at line 3)", "(while parsing a flow sequence at line 5)".
+    public struct Related: Sendable, Equatable {
+        public let words: String
+        public let mark: YAMLMark
+    }
 
-    public init(message: String, mark: YAMLMark) {
-        self.message = message
+    /// What went wrong, without the line of the related place.
+    public let problem: String
+    public let mark: YAMLMark
+    public let related: Related?
+
+    public init(message: String, mark: YAMLMark, related: Related? = nil) {
+        problem = message
         self.mark = mark
+        self.related = related
+    }
+
+    /// The message for YAML that starts on the first line of its file.
+    public var message: String { message(firstLine: 1) }
+
+    /// The message with the related place's line counted in the file, for YAML that starts on
+    /// line `firstLine` of it (front matter starts on line 2).
+    public func message(firstLine: Int) -> String {
+        guard let related else { return problem }
+        return "\(problem) (\(related.words) line \(related.mark.line + firstLine))"
     }
 }
 
@@ -87,6 +106,8 @@ public struct YAMLLimits: Sendable {
     public var maxExpandedNodes = 1_000_000
     /// Longest scalar in bytes.
     public var maxScalarBytes = 16 << 20
+    /// Duplicate keys listed one by one per document; the rest are counted in one last warning.
+    public var maxReportedDuplicateKeys = 20
 
     public init() {}
 }

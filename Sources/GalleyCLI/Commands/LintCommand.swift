@@ -16,9 +16,12 @@ enum LintCommand {
 
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
+        if let problem = overwrittenArticle(options, files: discovery.files) { return CommandLineTool.usageError(problem) }
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
+        for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
 
         var output: LintOutput
         do {
@@ -36,6 +39,21 @@ enum LintCommand {
         }
         progress.clear()
         return output.finish(usageProblems: !discovery.problems.isEmpty)
+    }
+
+    /// Galley never writes to an article: a report or baseline path that is one of the files
+    /// being linted (by identity, so links and `./` spellings count) is refused before anything runs.
+    static func overwrittenArticle(_ options: LintOptions, files: [String]) -> String? {
+        let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath)]
+            .compactMap { option, path in path.flatMap { path in (try? FileSystem.identity(of: path)).map { (option, path, $0) } } }
+        guard !outputs.isEmpty else { return nil }
+        for file in files {
+            guard let identity = try? FileSystem.identity(of: file) else { continue }
+            if let (option, path, _) = outputs.first(where: { $0.2 == identity }) {
+                return "\(option) \(path) is \(file), one of the files being linted; Galley never writes to an article"
+            }
+        }
+        return nil
     }
 
     /// Every rule some file of the run is checked with, once, for reports that describe rules.

@@ -17,6 +17,8 @@ struct LintOutput {
     /// Every finding, before any filter, when a baseline is to be written.
     private var recorded: [Baseline.Entry]?
     private(set) var summary = RunSummary()
+    /// Files that exist but could not be read: like a missing path, a usage problem (exit 2).
+    private var unreadableFiles = 0
 
     init(options: LintOptions, rules: [RuleDefinition]) throws(SetupError) {
         self.options = options
@@ -47,6 +49,7 @@ struct LintOutput {
 
     mutating func add(_ report: FileReport) {
         guard !report.skipped else { return }
+        if report.failed { unreadableFiles += 1 }
         recorded?.append(contentsOf: report.diagnostics.map(Baseline.Entry.init))
         var shown = report
         if var filter = baselineFilter {
@@ -62,7 +65,7 @@ struct LintOutput {
     /// Writes the end of the report, the files asked for and the summary; returns the exit status.
     mutating func finish(usageProblems: Bool) -> Int32 {
         emit(reporter.finish(summary))
-        var failed = usageProblems
+        var failed = usageProblems || unreadableFiles > 0
         if let path = options.outputPath, let report = buffered {
             failed = !write(report, to: path, what: "the report") || failed
         }

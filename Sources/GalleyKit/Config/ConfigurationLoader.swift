@@ -52,6 +52,10 @@ public struct ConfigurationLoader {
             return
         }
         let file = YAMLFile(path: display, source: SourceText(decoding: bytes))
+        guard file.encodingErrors.isEmpty else {
+            errors += file.encodingErrors
+            return
+        }
         let root: YAMLNode
         do {
             let stream = try YAMLParser.parse(file.source.bytes)
@@ -63,10 +67,13 @@ public struct ConfigurationLoader {
             return
         }
         let directory = PathNames.directory(of: path)
+        let boundary = RepositoryBoundary.of(directory)
         var reader = OptionReader(file: file, node: root)
         for (base, node) in reader.strings("extends") ?? [] {
             let basePath = PathNames.absolute(base, from: directory)
-            if FileSystem.isReadableFile(basePath) {
+            if let target = boundary.escape(of: basePath) {
+                reader.report("'extends' leads outside the repository (\(target)); Galley only reads configuration inside it", at: node)
+            } else if FileSystem.isReadableFile(basePath) {
                 load(basePath, into: &configuration, chain: &chain, errors: &errors)
             } else {
                 reader.report("cannot read extended configuration '\(base)'", at: node)
@@ -105,6 +112,10 @@ public struct ConfigurationLoader {
         let isPath = name.contains("/") || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
         let key = isPath ? PathNames.absolute(name, from: directory) : "<bundled>/" + name
         if ruleSets[key] == nil {
+            if isPath, let target = RepositoryBoundary.of(directory).escape(of: key) {
+                reader.report("rule set '\(name)' leads outside the repository (\(target)); Galley only reads rule sets inside it", at: node)
+                return nil
+            }
             if isPath {
                 do {
                     let bytes = try FileSystem.read(key, maxBytes: 16 << 20)

@@ -24,6 +24,20 @@ public struct YAMLFile: Sendable {
     public func error(_ message: String, at mark: YAMLMark) -> ConfigError {
         ConfigError(path: path, location: location(mark), message: message)
     }
+
+    /// A configuration or rule set must be text: invalid UTF-8 (or UTF-16) is an error at its
+    /// position rather than a term quietly holding U+FFFD.
+    public var encodingErrors: [ConfigError] {
+        if let reason = source.skipReason {
+            return [ConfigError(path: path, location: SourceLocation(line: 1, column: 1), message: reason)]
+        }
+        return source.issues.filter { $0.severity >= .warning }.map { issue in
+            var message = issue.message
+            let replaced = " replaced with U+FFFD"
+            if message.hasSuffix(replaced) { message = String(message.dropLast(replaced.count)) }
+            return ConfigError(path: path, location: source.location(of: issue.offset), message: message + "; save the file as UTF-8")
+        }
+    }
 }
 
 /// Typed access to a YAML mapping of options that remembers which keys were read, so that

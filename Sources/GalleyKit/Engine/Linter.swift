@@ -42,7 +42,15 @@ public struct Linter: Sendable {
             bytes = try FileSystem.read(path, maxBytes: maxFileBytes)
         } catch {
             if error.code == FileSystem.tooLarge {
-                return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: \(error.reason) (raise it with --max-file-size)", .warning)])
+                var size = ByteCount(error.size ?? 0).description
+                var limit = ByteCount(maxFileBytes).description
+                if size == limit { (size, limit) = ("\(error.size ?? 0) bytes", "\(maxFileBytes) bytes") }
+                return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: the file is \(size), over the limit of \(limit) (raise it with --max-file-size)", .warning)])
+            }
+            // Found in a folder but not a file to read: say why it was skipped. (Named on the
+            // command line, such paths never get here: they are usage problems.)
+            if error.isSpecialFile || error.isLoop || error.isMissing {
+                return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: \(FileSystem.explain(error))", .warning)])
             }
             return FileReport(path: path, diagnostics: [fileProblem(path, "cannot read: \(error.reason)", .error)], failed: true)
         }
@@ -51,8 +59,8 @@ public struct Linter: Sendable {
 
     public func lint(path: String, bytes: [UInt8], format: DocumentFormat, onlyArticles: Bool = false) -> FileReport {
         let source = SourceText(decoding: bytes)
-        if source.isBinary {
-            return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: the file holds NUL bytes, so it looks binary, not text", .note)])
+        if let reason = source.skipReason {
+            return FileReport(path: path, diagnostics: [fileProblem(path, "skipped: \(reason)", .note)])
         }
         let document = DocumentReader.read(path: path, source: source, format: format, xmlMappings: xmlMappings)
         if onlyArticles, !document.isArticle { return FileReport(path: path, diagnostics: [], skipped: true) }
@@ -98,7 +106,7 @@ public struct FileReport: Sendable {
     public var diagnostics: [Diagnostic]
     /// Facts about the article for summaries and audits; nil when the file was not read.
     public var document: DocumentSummary?
-    /// True when the file could not be read at all.
+    /// True when the file could not be read at all (a usage problem: exit 2).
     public var failed: Bool
     /// True when the file was found in a folder but is not an article (a YAML data file).
     public var skipped: Bool

@@ -142,6 +142,8 @@ struct DocumentBuilder {
         }
         push(.faqSet, at: offset)
         frames[frames.count - 1].context.faqSet = existing ?? faqSets.count - 1
+        // An entry inherited from an enclosing FAQ belongs to that FAQ's set, not this one.
+        frames[frames.count - 1].context.faqEntry = nil
         return true
     }
 
@@ -291,7 +293,7 @@ struct DocumentBuilder {
             document.blocks[blockIndex].list = nil
             document.blocks[blockIndex].item = nil
         }
-        if let set = context.faqSet, let entry = context.faqEntry {
+        if let set = context.faqSet, let entry = context.faqEntry, faqSets[set].entries.indices.contains(entry) {
             switch context.role {
             case .faqQuestion where faqSets[set].entries[entry].question < 0:
                 faqSets[set].entries[entry].question = blockIndex

@@ -45,12 +45,12 @@ struct FrontMatter {
             stream = try YAMLParser.parse(yaml)
         } catch {
             let offset = YAMLMetadata.offset(of: error.mark, firstLine: firstLine, in: source)
-            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .error, offset: offset, message: "front matter: \(error.message)"))
+            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .error, offset: offset, message: "front matter: \(error.message(firstLine: firstLine))"))
             return
         }
         for warning in stream.warnings {
             let offset = YAMLMetadata.offset(of: warning.mark, firstLine: firstLine, in: source)
-            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .warning, offset: offset, message: "front matter: \(warning.message)"))
+            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .warning, offset: offset, message: "front matter: \(warning.message(firstLine: firstLine))"))
         }
         guard let root = stream.documents.first else { return }
         guard let pairs = root.pairs else {
@@ -80,6 +80,18 @@ struct YAMLMetadata {
 
     func offset(_ mark: YAMLMark) -> Int { Self.offset(of: mark, firstLine: firstLine, in: source) }
 
+    /// Where a node's value starts: libyaml's mark includes a tag (`!!str`, `!custom`) or an
+    /// anchor (`&name`) written before it, and text aligned from there would map nowhere.
+    func valueOffset(_ node: YAMLNode) -> Int {
+        let bytes = source.bytes
+        var index = offset(node.start)
+        while index < bytes.count, bytes[index] == UInt8(ascii: "!") || bytes[index] == UInt8(ascii: "&") {
+            while index < bytes.count, !SourceAligner.isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, SourceAligner.isSpace(bytes[index]) { index += 1 }
+        }
+        return min(index, max(offset(node.start), offset(node.end)))
+    }
+
     func fields(_ pairs: [YAMLPair], origin: MetadataField.Origin) -> [MetadataField] {
         pairs.map { pair in
             MetadataField(key: pair.key.scalar ?? "", value: value(of: pair.value, origin: origin), offset: offset(pair.key.start), origin: origin)
@@ -87,7 +99,7 @@ struct YAMLMetadata {
     }
 
     func value(of node: YAMLNode, origin: MetadataField.Origin) -> MetadataValue {
-        let start = offset(node.start)
+        let start = valueOffset(node)
         switch node.content {
         case .sequence(let items):
             return .list(items.map { value(of: $0, origin: origin) })

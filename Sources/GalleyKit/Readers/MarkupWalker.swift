@@ -82,6 +82,8 @@ struct MarkupWalker {
         var sectionLevels: [Int] = [0]
         var stack: [Step] = []
         var lastOffset = 0
+        var unreportedReferences: [String: Int] = [:]
+        for node in tree.nodes where node.kind == .entityReference { unreportedReferences[node.name, default: 0] += 1 }
         for child in topLevel().reversed() { stack.append(.enter(child)) }
         while let step = stack.popLast() {
             switch step {
@@ -108,8 +110,12 @@ struct MarkupWalker {
                     let end = node.endOffset >= 0 ? Int(node.endOffset) : offset
                     builder.addComment(String(decoding: tree.text(of: node), as: UTF8.self), range: SourceRange(start: offset, end: end))
                 case .entityReference:
-                    builder.addIssue(ReadIssue(kind: .entity, severity: .warning, offset: offset,
-                                               message: "entity reference '&\(node.name);' is not expanded; its text is not checked"))
+                    // Once per entity: a file can reference one entity tens of thousands of times.
+                    guard let count = unreportedReferences.removeValue(forKey: node.name) else { break }
+                    let message = count == 1
+                        ? "entity reference '&\(node.name);' is not expanded; its text is not checked"
+                        : "entity reference '&\(node.name);' is not expanded; the text of its \(count) references is not checked"
+                    builder.addIssue(ReadIssue(kind: .entity, severity: .warning, offset: offset, message: message))
                 case .processingInstruction:
                     break
                 case .element:

@@ -6,6 +6,7 @@ import MarkupParser
 enum XMLReader {
     static let docBookNamespace = "http://docbook.org/ns/docbook"
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
+    static let xincludeNamespace = "http://www.w3.org/2001/XInclude"
 
     static func read(path: String, source: SourceText, mappings: [XMLVocabularyMapping] = []) -> Document {
         var builder = DocumentBuilder(path: path, format: .xml, source: source)
@@ -22,6 +23,15 @@ enum XMLReader {
             let target = entity.systemID ?? entity.publicID ?? ""
             builder.addIssue(ReadIssue(kind: .entity, severity: .warning, offset: max(0, Int(entity.offset)),
                                        message: "external entity '\(entity.name)' (\(target)) is not loaded"))
+        }
+        if let dtd = tree.externalDTD {
+            builder.addIssue(ReadIssue(kind: .entity, severity: .note, offset: max(0, Int(dtd.offset)),
+                                       message: "the external DTD (\(dtd.systemID ?? dtd.publicID ?? "")) is not loaded; entities it defines are not expanded"))
+        }
+        for node in tree.nodes where node.kind == .element && node.name == "include" && node.namespace == xincludeNamespace {
+            let target = tree.attribute("href", of: node) ?? ""
+            builder.addIssue(ReadIssue(kind: .entity, severity: .note, offset: max(0, Int(node.offset)),
+                                       message: "XInclude of '\(target)' is not processed; the included text is not checked"))
         }
         let root = tree.nodes.firstIndex { $0.kind == .element && $0.parent == MarkupTree.none }.map { tree.nodes[$0] }
         let vocabulary: any MarkupVocabulary

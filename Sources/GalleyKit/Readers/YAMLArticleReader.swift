@@ -50,7 +50,7 @@ enum YAMLArticleReader {
     private static func readBody(_ markdown: String, node: YAMLNode, converter: YAMLMetadata, into builder: inout DocumentBuilder) {
         let source = builder.source
         let decoded = Array(markdown.utf8)
-        let start = converter.offset(node.start)
+        let start = converter.valueOffset(node)
         let end = converter.offset(node.end)
         let syntax: SourceAligner.Syntax
         switch node.content {

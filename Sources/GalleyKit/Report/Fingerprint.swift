@@ -1,5 +1,6 @@
 /// Identifies a finding across edits, for baselines and code scanning: a hash of the rule id,
-/// the path, the offending text and the line it stands on (whitespace collapsed), and how many
+/// the path, the offending text and the line it stands on (whitespace collapsed; on a very long
+/// line, the text around the finding), and how many
 /// identical findings came before it in the file. Line numbers stay out, so lines added or
 /// removed elsewhere leave it unchanged; changing the offending line gives a new finding.
 public enum Fingerprint {
@@ -9,9 +10,9 @@ public enum Fingerprint {
         for index in diagnostics.indices {
             let diagnostic = diagnostics[index]
             let line = min(max(1, diagnostic.span.start.line), source.lineStarts.count)
-            let lineRange = source.lineStarts[line - 1]..<source.lineEnd(line)
             let start = min(max(0, diagnostic.range.start), source.bytes.count)
             let end = min(max(start, diagnostic.range.end), source.bytes.count)
+            let lineRange = context(of: start..<end, onLine: line, in: source)
             var hash = FNV1a()
             hash.add(diagnostic.ruleID)
             hash.add(diagnostic.path)
@@ -23,8 +24,29 @@ public enum Fingerprint {
             occurrences[hash.value] = occurrence + 1
             hash.add(String(occurrence))
             diagnostics[index].fingerprint = hash.hex
-            diagnostics[index].sourceLine = source.lineText(line)
+            if source.lineEnd(line) - source.lineStarts[line - 1] <= maxQuotedLineBytes {
+                diagnostics[index].sourceLine = source.lineText(line)
+            }
         }
+    }
+
+    /// Longer lines (minified HTML, say) are not quoted under each finding: thousands of findings
+    /// on one such line would print it thousands of times.
+    static let maxQuotedLineBytes = 4096
+
+    /// On a line longer than `maxQuotedLineBytes`, the context of a finding is this many bytes
+    /// either side of it.
+    static let longLineContextBytes = 256
+
+    /// The line a finding stands on, or the bytes around it on a very long line: hashing a whole
+    /// long line for each of its findings would take time quadratic in the line's length.
+    private static func context(of range: Range<Int>, onLine line: Int, in source: SourceText) -> Range<Int> {
+        let lineStart = source.lineStarts[line - 1]
+        let lineEnd = max(lineStart, source.lineEnd(line))
+        guard lineEnd - lineStart > maxQuotedLineBytes else { return lineStart..<lineEnd }
+        let lower = max(lineStart, min(range.lowerBound, lineEnd) - longLineContextBytes)
+        let upper = min(lineEnd, max(range.upperBound, lower) + longLineContextBytes)
+        return lower..<max(lower, upper)
     }
 
     /// The fingerprint of one finding, from its parts; `assign` gives the same for the same parts.

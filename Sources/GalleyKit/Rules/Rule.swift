@@ -39,6 +39,8 @@ public struct Finding: Sendable, Hashable {
     public var values: [String: String]
     public var matchedText: String?
     public var suggestion: String?
+    /// The finding is about the rule itself (its pattern gave up), so its message template does not apply.
+    public var isAboutTheRule = false
 
     public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil) {
         self.range = range
@@ -181,7 +183,7 @@ extension Rule {
 
     /// The message of `finding` with the rule's template applied.
     func message(for finding: Finding) -> String {
-        guard let template = definition.message else { return finding.message }
+        guard let template = definition.message, !finding.isAboutTheRule else { return finding.message }
         return MessageTemplate.render(template, values: finding.values.merging(["message": finding.message]) { current, _ in current })
     }
 }

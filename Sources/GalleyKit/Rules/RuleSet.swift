@@ -55,6 +55,7 @@ public struct RuleOverride: Sendable {
 public enum RuleSetLoader {
     public static func load(path: String, bytes: [UInt8], displayPath: String? = nil) -> Result<RuleSet, ConfigErrors> {
         let file = YAMLFile(path: displayPath ?? path, source: SourceText(decoding: bytes))
+        guard file.encodingErrors.isEmpty else { return .failure(ConfigErrors(file.encodingErrors)) }
         let stream: YAMLStream
         do {
             stream = try YAMLParser.parse(file.source.bytes)

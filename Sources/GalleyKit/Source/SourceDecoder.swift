@@ -3,10 +3,20 @@ enum SourceDecoder {
     struct Result {
         var bytes: [UInt8]
         var issues: [ReadIssue]
-        var isBinary: Bool
+        /// Why the file is not text Galley reads (NUL bytes, UTF-32), or nil.
+        var skipReason: String?
+
+        var isBinary: Bool { skipReason != nil }
     }
 
+    static let nulReason = "the file holds NUL bytes, so it looks binary, not text"
+
     static func decode(_ raw: [UInt8]) -> Result {
+        // UTF-32's byte-order marks begin like UTF-16's; its text would read as NULs, so name it.
+        if raw.starts(with: [0xFF, 0xFE, 0x00, 0x00]) || raw.starts(with: [0x00, 0x00, 0xFE, 0xFF]) {
+            let name = raw[0] == 0xFF ? "UTF-32LE" : "UTF-32BE"
+            return Result(bytes: [], issues: [], skipReason: "the file is \(name), which Galley does not read; save it as UTF-8")
+        }
         if raw.starts(with: [0xFF, 0xFE]) { return fromUTF16(raw.dropFirst(2), bigEndian: false) }
         if raw.starts(with: [0xFE, 0xFF]) { return fromUTF16(raw.dropFirst(2), bigEndian: true) }
         let body = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? raw.dropFirst(3) : raw[...]
@@ -27,11 +37,13 @@ enum SourceDecoder {
             for byte in buffer[index...] where byte == 0x0D || byte == 0 || byte >= 0x80 { return true }
             return false
         }
-        guard needsWork else { return Result(bytes: Array(input), issues: [], isBinary: false) }
+        guard needsWork else { return Result(bytes: Array(input), issues: [], skipReason: nil) }
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var issues: [ReadIssue] = []
         var nulCount = 0
+        var invalidCount = 0
+        var firstUnlisted = 0
         input.withUnsafeBufferPointer { buffer in
             var index = 0
             while index < buffer.count {
@@ -52,6 +64,8 @@ enum SourceDecoder {
                     output.append(contentsOf: buffer[index..<index + length])
                     index += length
                 } else {
+                    invalidCount += 1
+                    if invalidCount == maxReportedEncodingIssues + 1 { firstUnlisted = output.count }
                     if issues.count < maxReportedEncodingIssues {
                         let hex = String(byte, radix: 16, uppercase: true)
                         issues.append(ReadIssue(
@@ -66,8 +80,10 @@ enum SourceDecoder {
                 }
             }
         }
-        let binary = nulCount > 0
-        return Result(bytes: output, issues: issues, isBinary: binary)
+        if invalidCount > maxReportedEncodingIssues {
+            issues.append(moreIssues(invalidCount - maxReportedEncodingIssues, what: "invalid UTF-8 sequences", at: firstUnlisted))
+        }
+        return Result(bytes: output, issues: issues, skipReason: nulCount > 0 ? nulReason : nil)
     }
 
     static let maxReportedEncodingIssues = 20
@@ -105,25 +121,60 @@ enum SourceDecoder {
         return length
     }
 
+    /// UTF-16 decoded by hand rather than through `String`, so that an unpaired surrogate is
+    /// reported where it was, like invalid UTF-8; line endings are normalized on the way.
     private static func fromUTF16(_ input: ArraySlice<UInt8>, bigEndian: Bool) -> Result {
-        var units: [UInt16] = []
-        units.reserveCapacity(input.count / 2)
+        let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
+        var output: [UInt8] = []
+        output.reserveCapacity(input.count + input.count / 2)
+        var issues = [ReadIssue(kind: .encoding, severity: .note, offset: 0, message: "file is \(name); read as Unicode")]
+        var invalid = 0
+        var hasNUL = false
+        var afterCR = false
+        var firstUnlisted = 0
+        func unit(at index: Int) -> UInt32 {
+            let first = UInt32(input[index]), second = UInt32(input[index + 1])
+            return bigEndian ? first << 8 | second : second << 8 | first
+        }
+        func replace(_ what: String) {
+            if invalid < maxReportedEncodingIssues {
+                issues.append(ReadIssue(kind: .encoding, severity: .warning, offset: output.count, message: "invalid \(name): \(what) replaced with U+FFFD"))
+            } else if invalid == maxReportedEncodingIssues {
+                firstUnlisted = output.count
+            }
+            invalid += 1
+            output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+        }
         var index = input.startIndex
         while index + 1 < input.endIndex {
-            let a = UInt16(input[index]), b = UInt16(input[index + 1])
-            units.append(bigEndian ? (a << 8 | b) : (b << 8 | a))
+            var value = unit(at: index)
             index += 2
+            if (0xD800...0xDBFF).contains(value), index + 1 < input.endIndex, (0xDC00...0xDFFF).contains(unit(at: index)) {
+                value = 0x10000 + ((value - 0xD800) << 10) + (unit(at: index) - 0xDC00)
+                index += 2
+            }
+            guard let scalar = Unicode.Scalar(value) else {
+                replace("unpaired surrogate 0x\(String(value, radix: 16, uppercase: true))")
+                afterCR = false
+                continue
+            }
+            if scalar == "\n", afterCR {
+                afterCR = false
+                continue
+            }
+            afterCR = scalar == "\r"
+            if scalar.value == 0 { hasNUL = true }
+            UTF8.encode(afterCR ? "\n" : scalar) { output.append($0) }
         }
-        let valid = String(validating: units, as: UTF16.self) != nil
-        let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
-        var result = normalize(utf8[...])
-        let name = bigEndian ? "UTF-16BE" : "UTF-16LE"
-        result.issues.insert(ReadIssue(kind: .encoding, severity: .note, offset: 0, message: "file is \(name); read as Unicode"), at: 0)
-        if !valid || input.count % 2 == 1 {
-            result.issues.append(ReadIssue(kind: .encoding, severity: .warning, offset: 0,
-                                           message: "invalid \(name) (unpaired surrogate or odd length) replaced with U+FFFD"))
+        if index < input.endIndex { replace("odd last byte") }
+        if invalid > maxReportedEncodingIssues {
+            issues.append(moreIssues(invalid - maxReportedEncodingIssues, what: "invalid \(name) code units", at: firstUnlisted))
         }
-        return result
+        return Result(bytes: output, issues: issues, skipReason: hasNUL ? nulReason : nil)
+    }
+
+    static func moreIssues(_ count: Int, what: String, at offset: Int) -> ReadIssue {
+        ReadIssue(kind: .encoding, severity: .warning, offset: offset, message: "\(count) more \(what) replaced with U+FFFD, not listed")
     }
 }
 

@@ -10,7 +10,14 @@ public struct SourceText: Sendable {
     /// Problems met while decoding (invalid UTF-8, unusual encodings), at offsets into `bytes`.
     public let issues: [ReadIssue]
     /// Set when the input looks like binary content rather than text.
-    public let isBinary: Bool
+    public var isBinary: Bool { skipReason != nil }
+    /// Why the input is not text Galley reads (NUL bytes, UTF-32), or nil.
+    public let skipReason: String?
+    /// Code points before every `checkpointStride`-th byte, so that a column far into a long line
+    /// (minified HTML, a YAML flow mapping on one line) costs a short scan, not one from the
+    /// line's start: otherwise many findings on one long line take quadratic time.
+    private let scalarCheckpoints: [Int]
+    private static let checkpointStride = 256
 
     public init(utf8 text: String) {
         self.init(decoding: Array(text.utf8))
@@ -20,21 +27,44 @@ public struct SourceText: Sendable {
         let decoded = SourceDecoder.decode(raw)
         bytes = decoded.bytes
         issues = decoded.issues
-        isBinary = decoded.isBinary
+        skipReason = decoded.skipReason
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
+        var checkpoints = [0]
+        checkpoints.reserveCapacity(bytes.count / Self.checkpointStride + 1)
         bytes.withUnsafeBufferPointer { buffer in
-            for index in 0..<buffer.count where buffer[index] == 0x0A { starts.append(index + 1) }
+            var scalars = 0
+            for index in 0..<buffer.count {
+                let byte = buffer[index]
+                if byte == 0x0A { starts.append(index + 1) }
+                if byte & 0xC0 != 0x80 { scalars += 1 }
+                if (index + 1) % Self.checkpointStride == 0 { checkpoints.append(scalars) }
+            }
         }
         lineStarts = starts
+        scalarCheckpoints = checkpoints
+    }
+
+    /// Code points that start before byte `offset`.
+    private func scalars(before offset: Int) -> Int {
+        let block = offset / Self.checkpointStride
+        var count = scalarCheckpoints[block]
+        bytes.withUnsafeBufferPointer { buffer in
+            for index in (block * Self.checkpointStride)..<offset where buffer[index] & 0xC0 != 0x80 { count += 1 }
+        }
+        return count
     }
 
     /// 1-based line and column of `offset`; columns count Unicode scalars (code points).
     public func location(of offset: Int) -> SourceLocation {
         let clamped = min(max(0, offset), bytes.count)
         let line = lineIndex(containing: clamped)
+        let lineStart = lineStarts[line]
+        if clamped - lineStart > Self.checkpointStride {
+            return SourceLocation(line: line + 1, column: scalars(before: clamped) - scalars(before: lineStart) + 1)
+        }
         var column = 1
-        var index = lineStarts[line]
+        var index = lineStart
         while index < clamped {
             if bytes[index] & 0xC0 != 0x80 { column += 1 }
             index += 1
@@ -52,6 +82,23 @@ public struct SourceText: Sendable {
         guard line <= lineStarts.count else { return bytes.count }
         var index = lineStarts[line - 1]
         var remaining = column - 1
+        if remaining > Self.checkpointStride {
+            // Jump to the last checkpoint before the column, then walk the rest of the way.
+            let target = scalars(before: index) + remaining
+            var low = index / Self.checkpointStride
+            var high = scalarCheckpoints.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if scalarCheckpoints[middle] <= target { low = middle } else { high = middle - 1 }
+            }
+            let jump = low * Self.checkpointStride
+            if jump > lineEnd(line) { return lineEnd(line) }
+            if jump > index {
+                index = jump
+                while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
+                remaining = target - scalars(before: index)
+            }
+        }
         while remaining > 0, index < bytes.count, bytes[index] != 0x0A {
             index += 1
             while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }

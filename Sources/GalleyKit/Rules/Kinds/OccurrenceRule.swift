@@ -63,7 +63,10 @@ struct OccurrenceRule: TermRule, RuleKind {
         var occurrences: [(unit: Int, range: Range<Int>)] = []
         if let pattern {
             for unit in units {
-                for range in pattern.matches(in: context.units[unit].text.text) where !range.isEmpty { occurrences.append((unit, range)) }
+                let text = context.units[unit].text
+                let scan = pattern.scan(text.text)
+                for range in scan.ranges where !range.isEmpty { occurrences.append((unit, range)) }
+                if scan.gaveUp { return [PatternRule.gaveUp(pattern, in: text, so: "its occurrences are not counted")] }
             }
         } else {
             let inScope = context.unitSet(in: scope)

@@ -52,12 +52,26 @@ struct PatternRule: Rule, RuleKind {
         var findings: [Finding] = []
         for index in context.units(in: scope) {
             let text = context.units[index].text
-            for range in pattern.matches(in: text.text) where !range.isEmpty {
+            let scan = pattern.scan(text.text)
+            for range in scan.ranges where !range.isEmpty {
                 let match = text.substring(range)
                 findings.append(Finding(range: text.sourceRange(ofTextRange: range), message: "'\(match)' matches \(pattern.pattern)",
                                         values: ["match": match], matchedText: match))
             }
+            if scan.gaveUp {
+                // Said once, and the rest of the article is not tried: a pattern that backtracks
+                // this much on one paragraph would on every other one too.
+                findings.append(Self.gaveUp(pattern, in: text, so: "the rest of the file is not checked with it"))
+                break
+            }
         }
         return findings
+    }
+
+    /// A finding about the rule: PCRE2 hit its match limit (`PCREPattern.matchLimit`) on `text`.
+    static func gaveUp(_ pattern: PCREPattern, in text: TextRun, so consequence: String) -> Finding {
+        var finding = Finding(range: text.sourceRange, message: "the pattern \(pattern.pattern) gave up here (too much backtracking); \(consequence)")
+        finding.isAboutTheRule = true
+        return finding
     }
 }

@@ -52,8 +52,12 @@ struct TermOptions {
             }
             let directory = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
             let resolved = path.hasPrefix("/") ? path : directory + "/" + path
+            if let target = RepositoryBoundary.of(directory).escape(of: resolved) {
+                options.report("'\(fileKey)' leads outside the repository (\(target)); Galley only reads term files inside it", at: node)
+                return result
+            }
             do {
-                let text = String(decoding: try FileSystem.read(resolved), as: UTF8.self)
+                let text = String(decoding: try FileSystem.read(resolved, maxBytes: 16 << 20), as: UTF8.self)
                 for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
                     let term = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init)?
                         .trimmingCharacters() ?? ""

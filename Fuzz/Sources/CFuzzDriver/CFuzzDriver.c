@@ -1,0 +1,2 @@
+// The declaration in include/ is all this target provides; libFuzzer defines the function.
+#include "CFuzzDriver.h"

@@ -1,0 +1,136 @@
+import CFuzzDriver
+import GalleyKit
+import SystemIO
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What each fuzz target does with one input: the whole path a file takes through `galley lint`
+/// (decoding, the reader, every bundled rule, suppressions, fingerprints) and the document dump.
+/// A crash, a sanitizer report or a hang (libFuzzer's `-timeout`) is a finding; a diagnostic is not.
+public enum FuzzSupport {
+    /// The bundled house style, built once: every rule kind it uses runs on every input.
+    static let houseStyle: Linter = {
+        guard case .success(let set)? = BundledRules.load(BundledRules.defaultSetName) else {
+            fatalError("the bundled house style does not load")
+        }
+        return Linter(rules: set.rules, xmlMappings: storyVocabulary)
+    }()
+
+    /// The `<story>` vocabulary of Fixtures/vocabulary, so XPath mappings are fuzzed too.
+    static let storyVocabulary: [XMLVocabularyMapping] = {
+        var mapping = XMLVocabularyMapping(root: "story")
+        mapping.namespace = "urn:example:story"
+        mapping.namespaces = ["s": "urn:example:story"]
+        mapping.metadata = ["title": "/s:story/s:head/s:headline", "description": "/s:story/s:head/s:summary",
+                            "categories": "/s:story/s:head/s:tags/s:tag"]
+        mapping.headings = ["//s:subhead": 2]
+        mapping.sections = "//s:part | //s:questions"
+        mapping.sectionTitles = "//s:part/s:heading | //s:questions/s:heading"
+        mapping.paragraphs = "//s:graf"
+        mapping.lists = "//s:bullets"
+        mapping.listItems = "//s:bullets/s:item"
+        mapping.ignore = "//s:code"
+        mapping.faqEntries = "//s:qa"
+        mapping.faqQuestions = "//s:qa/s:q"
+        mapping.faqAnswers = "//s:qa/s:a"
+        return [mapping]
+    }()
+
+    /// An article every rule has something to say about, for rule sets to run on.
+    static let probeArticle = Array("""
+        ---
+        title: Fuzzing
+        description: A short article.
+        categories: [Testing]
+        ---
+        # Fuzzing utilize a zebra
+
+        ## Quick take
+
+        - Simply obviously guaranteed. Click [here](http://example.com).
+        - ![](image.png) in order to
+
+        ## Frequently Asked Questions
+
+        ### Is it?
+
+        Yes &amp; no.
+
+        <!-- galley-disable-next-line hype -->
+        Text after a comment.
+        """.utf8)
+
+    public static func lint(_ bytes: [UInt8], as format: DocumentFormat, path: String) {
+        let report = houseStyle.lint(path: path, bytes: bytes, format: format)
+        consume(report)
+        let document = DocumentReader.read(path: path, bytes: bytes, format: format, xmlMappings: storyVocabulary)
+        _ = DocumentDump.text(of: document)
+    }
+
+    /// Loads the input as a rule set; when it loads, runs its rules on the probe article.
+    public static func loadRuleSet(_ bytes: [UInt8]) {
+        guard case .success(let set) = RuleSetLoader.load(path: "fuzz/rules.yml", bytes: bytes) else { return }
+        let linter = Linter(rules: set.rules)
+        consume(linter.lint(path: "probe.md", bytes: probeArticle, format: .markdown))
+    }
+
+    /// Writes the input as a `.galley.yml` (beside a valid rule set it may name) and loads it.
+    public static func loadConfiguration(_ bytes: [UInt8]) {
+        FuzzFiles.write(bytes, to: FuzzFiles.configuration)
+        var loader = ConfigurationLoader()
+        if case .success(let configuration) = loader.load(FuzzFiles.configuration) {
+            var errors: [ConfigError] = []
+            let rules = configuration.rules(applying: Array(configuration.overrides.indices), errors: &errors)
+            let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings)
+            consume(linter.lint(path: "probe.md", bytes: probeArticle, format: .markdown))
+        }
+    }
+
+    /// Touches every field of the report so nothing is optimized away.
+    private static func consume(_ report: FileReport) {
+        var total = 0
+        for diagnostic in report.diagnostics {
+            total &+= diagnostic.span.start.line &+ diagnostic.message.utf8.count &+ (diagnostic.fingerprint?.utf8.count ?? 0)
+        }
+        if total == -1 { print(total) }
+    }
+}
+
+/// The scratch folder the configuration target writes its input into.
+enum FuzzFiles {
+    static let folder: String = {
+        let base = Terminal.environment("TMPDIR") ?? "/tmp"
+        let folder = "\(base)/galley-fuzz-configuration-\(getpid())"
+        mkdir(folder, 0o755)
+        // A valid rule set the fuzzed configuration can name, extend or override.
+        write(Array("name: local\nrules:\n  - id: hype\n    kind: words\n    words: [cutting-edge]\n".utf8), to: folder + "/rules.yml")
+        return folder
+    }()
+
+    static var configuration: String { folder + "/.galley.yml" }
+
+    static func write(_ bytes: [UInt8], to path: String) {
+        do {
+            try FileSystem.writeAtomically(bytes, to: path)
+        } catch {
+            fatalError("cannot write \(path): \(error.reason)")
+        }
+    }
+}
+
+/// The callback libFuzzer calls with each input.
+public typealias FuzzCallback = @convention(c) (UnsafePointer<UInt8>?, Int) -> Int32
+
+/// Runs libFuzzer's driver (corpus, mutations, options from the command line) on `callback`.
+public func runFuzzer(_ argc: Int32, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, _ callback: FuzzCallback) -> Int32 {
+    var count = argc
+    var arguments = argv
+    return LLVMFuzzerRunDriver(&count, &arguments, callback)
+}
+
+/// The input as an array (empty inputs have no address).
+public func bytes(_ data: UnsafePointer<UInt8>?, _ size: Int) -> [UInt8] {
+    guard let data, size > 0 else { return [] }
+    return Array(UnsafeBufferPointer(start: data, count: size))
+}
