@@ -43,7 +43,7 @@ enum LintCommand {
 
     /// Galley never writes to an article: a report or baseline path that is one of the files
     /// being linted (by identity, so links and `./` spellings count) is refused before anything runs.
-    static func overwrittenArticle(_ options: LintOptions, files: [String]) -> String? {
+    static func overwrittenArticle(_ options: LintOptions, files: PathList) -> String? {
         let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath)]
             .compactMap { option, path in path.flatMap { path in (try? FileSystem.identity(of: path)).map { (option, path, $0) } } }
         guard !outputs.isEmpty else { return nil }
@@ -60,8 +60,8 @@ enum LintCommand {
     static func activeRules(_ plan: LintPlan) -> [RuleDefinition] {
         var seen: Set<String> = []
         var definitions: [RuleDefinition] = []
-        for item in plan.items {
-            for rule in item.linter.rules where seen.insert(rule.id).inserted { definitions.append(rule.definition) }
+        for linter in plan.linters {
+            for rule in linter.rules where seen.insert(rule.id).inserted { definitions.append(rule.definition) }
         }
         return definitions
     }

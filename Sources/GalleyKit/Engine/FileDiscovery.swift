@@ -3,7 +3,7 @@ import SystemIO
 /// Expands the paths on the command line into article files, sorted by path.
 public enum FileDiscovery {
     public struct Result: Sendable {
-        public var files: [String] = []
+        public var files = PathList()
         /// Files named on the command line rather than found in a folder.
         public var named: Set<String> = []
         /// Folders named on the command line.
@@ -18,6 +18,7 @@ public enum FileDiscovery {
 
     public static func expand(_ paths: [String]) -> Result {
         var result = Result()
+        var files = PathList.Builder()
         var visited: Set<FileSystem.Identity> = []
         for path in paths {
             let kind: FileSystem.Kind
@@ -34,29 +35,22 @@ public enum FileDiscovery {
             switch kind {
             case .directory:
                 result.folders.append(path)
-                let found = result.files.count
-                walk(path, into: &result, visited: &visited, boundary: RepositoryBoundary.of(path))
-                if result.files.count == found { result.notes.append("\(path): no articles in this folder") }
+                let found = files.count
+                walk(path, into: &files, result: &result, visited: &visited, boundary: RepositoryBoundary.of(path))
+                if files.count == found { result.notes.append("\(path): no articles in this folder") }
             case .regular:
                 if DocumentFormat(path: path) == nil {
                     result.problems.append("\(path): unsupported file type; Galley reads .md, .markdown, .html, .htm, .xml, .dbk, .xhtml, .yml and .yaml")
                 } else {
-                    result.files.append(clean(path))
+                    files.append(clean(path))
                     result.named.insert(clean(path))
                 }
             default:
                 result.problems.append("\(path): is \(kind.description), not a file or folder Galley can read")
             }
         }
-        // Sorted, a file named twice (or named and found in a folder) sits next to itself: no
-        // set of every path is needed to drop the repeats.
-        result.files.sort { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-        var kept = 0
-        for index in result.files.indices where kept == 0 || result.files[index] != result.files[kept - 1] {
-            result.files.swapAt(kept, index)
-            kept += 1
-        }
-        result.files.removeSubrange(kept...)
+        // A file named twice, or named and found in a folder, is linted once.
+        result.files = PathList(files)
         return result
     }
 
@@ -64,32 +58,43 @@ public enum FileDiscovery {
     /// (a symbolic link loop) is read once. Entries named like articles that are not regular
     /// files (a FIFO, a broken or looping symbolic link) are kept, so the linter says why it
     /// skips them instead of passing over them in silence.
-    private static func walk(_ root: String, into result: inout Result, visited: inout Set<FileSystem.Identity>, boundary: RepositoryBoundary) {
+    private static func walk(_ root: String, into files: inout PathList.Builder, result: inout Result, visited: inout Set<FileSystem.Identity>,
+                             boundary: RepositoryBoundary) {
+        // Entries come in the file system's order: what is said about them is sorted by path,
+        // as the files are, so that output never depends on it.
+        var warnings: [String] = []
+        var problems: [String] = []
+        defer {
+            result.warnings += warnings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+            result.problems += problems.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+        }
         var pending = [root]
         while let directory = pending.popLast() {
             guard let identity = try? FileSystem.identity(of: directory), visited.insert(identity).inserted else { continue }
-            let entries: [FileSystem.Entry]
+            var folders: [String] = []
             do {
-                entries = try FileSystem.list(directory)
+                try FileSystem.forEachEntry(directory) { entry in
+                    guard !entry.name.hasPrefix(".") else { return }
+                    let path = clean(directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name)
+                    if entry.isLink, entry.kind == .directory || DocumentFormat(path: path) != nil, let target = boundary.escape(of: path) {
+                        warnings.append(outside(path, target))
+                        return
+                    }
+                    switch entry.kind {
+                    case .directory:
+                        folders.append(path)
+                    case .regular, .fifo, .socket, .device, .other:
+                        if DocumentFormat(path: path) != nil { files.append(path) }
+                    case .symbolicLink:
+                        break
+                    }
+                }
             } catch {
-                result.problems.append("\(directory): \(error.reason)")
-                continue
+                problems.append("\(directory): \(error.reason)")
             }
-            for entry in entries where !entry.name.hasPrefix(".") {
-                let path = clean(directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name)
-                if entry.isLink, entry.kind == .directory || DocumentFormat(path: path) != nil, let target = boundary.escape(of: path) {
-                    result.warnings.append(outside(path, target))
-                    continue
-                }
-                switch entry.kind {
-                case .directory:
-                    pending.append(path)
-                case .regular, .fifo, .socket, .device, .other:
-                    if DocumentFormat(path: path) != nil { result.files.append(path) }
-                case .symbolicLink:
-                    break
-                }
-            }
+            // Folders are visited in path order, so which path of a folder reached twice is read
+            // does not depend on the file system's order either.
+            pending += folders.sorted { $1.utf8.lexicographicallyPrecedes($0.utf8) }
         }
     }
 

@@ -6,8 +6,6 @@ import SystemIO
 public struct LintPlan: Sendable {
     public struct Item: Sendable {
         public var path: String
-        /// Shared by every item with the same configuration and overrides: an item costs a path
-        /// and a reference, whatever the size of the library.
         private let shared: SharedLinter
         /// Named on the command line: linted even if it turns out not to be an article.
         public var isNamed: Bool
@@ -28,19 +26,43 @@ public struct LintPlan: Sendable {
         init(_ linter: Linter) { self.linter = linter }
     }
 
-    public var items: [Item] = []
+    /// The files to lint, in path order. Each costs a position in the file list and the number
+    /// of its linter (shared by every file with the same configuration and overrides), so a
+    /// plan for 100,000 files is a few hundred kilobytes beside the paths themselves.
+    public struct Items: RandomAccessCollection, Sendable {
+        fileprivate var files = PathList()
+        fileprivate var named: Set<String> = []
+        fileprivate var positions: [Int32] = []
+        fileprivate var linterNumbers: [Int32] = []
+        fileprivate var linters: [SharedLinter] = []
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { positions.count }
+
+        public subscript(index: Int) -> Item {
+            let path = files[Int(positions[index])]
+            return Item(path: path, shared: linters[Int(linterNumbers[index])], isNamed: !named.isEmpty && named.contains(path))
+        }
+    }
+
+    public private(set) var items = Items()
     public var errors: [ConfigError] = []
     /// Files that a configuration's include/exclude left out.
     public var excluded: [String] = []
 
+    /// Every linter the files use, once each, in the order of the first file that uses it.
+    public var linters: [Linter] { items.linters.map(\.linter) }
+
     /// `folders`: the folders named on the command line, whose configuration is checked even
     /// when they hold no article.
     /// `measuresProse`: every report carries the article's words and scores (`galley audit`).
-    public static func make(files: [String], named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int,
+    public static func make(files: PathList, named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int,
                             measuresProse: Bool = false) -> LintPlan {
         var planner = Planner(maxFileBytes: maxFileBytes, measuresProse: measuresProse)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         var plan = LintPlan()
+        plan.items.files = files
+        plan.items.named = named
         var explicit: Configuration?
         if let configPath {
             switch planner.configuration(at: PathNames.absolute(configPath, from: cwd)) {
@@ -57,7 +79,8 @@ public struct LintPlan: Sendable {
                 }
             }
         }
-        for file in files {
+        var linterNumbers: [ObjectIdentifier: Int32] = [:]
+        for (position, file) in files.enumerated() {
             let absolute = PathNames.absolute(file, from: cwd)
             let configuration: Configuration
             if let explicit {
@@ -74,9 +97,17 @@ public struct LintPlan: Sendable {
                 plan.excluded.append(file)
                 continue
             }
-            if let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) {
-                plan.items.append(Item(path: file, shared: linter, isNamed: named.contains(file)))
+            guard let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) else { continue }
+            let number: Int32
+            if let known = linterNumbers[ObjectIdentifier(linter)] {
+                number = known
+            } else {
+                number = Int32(plan.items.linters.count)
+                linterNumbers[ObjectIdentifier(linter)] = number
+                plan.items.linters.append(linter)
             }
+            plan.items.positions.append(Int32(position))
+            plan.items.linterNumbers.append(number)
         }
         return plan
     }

@@ -8,9 +8,9 @@ import Synchronization
 /// ready, while the workers go on. So at most `window` results are held at once, a slow file
 /// delays only the hand-over behind it, and the order never depends on thread timing.
 public enum ParallelRun {
-    public static func run<Item: Sendable, Output: Sendable>(_ items: [Item], jobs: Int, window: Int = 256,
-                                                             work: @escaping @Sendable (Item) -> Output,
-                                                             deliver: (Output) -> Void) {
+    public static func run<Items: RandomAccessCollection & Sendable, Output: Sendable>(
+        _ items: Items, jobs: Int, window: Int = 256, work: @escaping @Sendable (Items.Element) -> Output, deliver: (Output) -> Void
+    ) where Items.Index == Int {
         let workers = min(max(1, jobs), items.count)
         guard workers > 1 else {
             for item in items { deliver(work(item)) }
@@ -21,17 +21,17 @@ public enum ParallelRun {
         for _ in 0..<workers {
             DispatchQueue.global().async {
                 while let index = ring.claim(below: shared.items.count) {
-                    ring.store(work(shared.items[index]), at: index)
+                    ring.store(work(shared.items[shared.items.startIndex + index]), at: index)
                 }
             }
         }
-        for index in items.indices { deliver(ring.take(index)) }
+        for index in 0..<items.count { deliver(ring.take(index)) }
     }
 }
 
-private final class SharedItems<Item: Sendable>: Sendable {
-    let items: [Item]
-    init(_ items: [Item]) { self.items = items }
+private final class SharedItems<Items: RandomAccessCollection & Sendable>: Sendable {
+    let items: Items
+    init(_ items: Items) { self.items = items }
 }
 
 /// A ring of result slots. A worker takes a free slot (`space`) before claiming the next index,

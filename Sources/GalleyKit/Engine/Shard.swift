@@ -20,5 +20,5 @@ public struct Shard: Sendable, Equatable {
         return Int(hash % UInt64(count)) == index - 1
     }
 
-    public func select(_ files: [String]) -> [String] { files.filter(contains) }
+    public func select(_ files: PathList) -> PathList { files.filter(contains) }
 }

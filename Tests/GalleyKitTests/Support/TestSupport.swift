@@ -91,10 +91,18 @@ enum TestSupport {
 
     /// A fresh temporary directory, removed when the test process ends.
     static func temporaryDirectory() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("galley-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url.path
+        let path = scratchRoot + "/" + UUID().uuidString
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
     }
+
+    /// One folder per test process holds every temporary directory, so that one `atexit`
+    /// removes them all, however a test ends.
+    private static let scratchRoot: String = {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("galley-tests-\(getpid())-\(UUID().uuidString)").path
+        atexit { try? FileManager.default.removeItem(atPath: TestSupport.scratchRoot) }
+        return root
+    }()
 
     /// Every text run of a document, with what it belongs to.
     static func allRuns(_ document: Document) -> [TextRun] {
