@@ -53,6 +53,13 @@ struct Arguments {
     func value(_ name: String) -> String? { values[name]?.last }
     func all(_ name: String) -> [String] { values[name] ?? [] }
     func has(_ name: String) -> Bool { flags.contains(name) }
+
+    /// `--jobs N`, files worked on at once: every core unless given.
+    func jobs() throws(UsageError) -> Int {
+        guard let text = value("--jobs") else { return Terminal.processorCount }
+        guard let number = Int(text), number >= 1 else { throw UsageError(message: "--jobs needs a whole number of at least 1, not '\(text)'") }
+        return number
+    }
 }
 
 extension Arguments {

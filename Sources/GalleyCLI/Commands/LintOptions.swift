@@ -45,10 +45,7 @@ struct LintOptions {
             }
             options.format = format
         }
-        if let text = parsed.value("--jobs") {
-            guard let number = Int(text), number >= 1 else { throw Arguments.UsageError(message: "--jobs needs a whole number of at least 1, not '\(text)'") }
-            options.jobs = number
-        }
+        options.jobs = try parsed.jobs()
         if let text = parsed.value("--max-file-size") {
             guard let bytes = ByteSize.parse(text) else { throw Arguments.UsageError(message: "--max-file-size needs a size such as 500K or 20M, not '\(text)'") }
             options.maxFileBytes = bytes

@@ -7,29 +7,21 @@ enum MetricsCommand {
     static let formats = ["text", "json"]
 
     static func run(_ arguments: [String]) -> Int32 {
-        let parsed: Arguments
-        do {
-            parsed = try Arguments(arguments, valued: ["--format", "--jobs"], switches: ["--words", "--help", "-h"])
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        if parsed.has("--help") || parsed.has("-h") {
-            Terminal.write(Help.metrics, to: .output)
-            return ExitCode.clean
-        }
+        Arguments.parse(arguments, valued: ["--format", "--jobs"], switches: ["--words"], help: Help.metrics, measure)
+    }
+
+    private static func measure(_ parsed: Arguments) -> Int32 {
         let format = parsed.value("--format") ?? "text"
         guard formats.contains(format) else {
             return CommandLineTool.usageError("unknown format '\(format)'\(Spelling.suggestion(for: format, among: formats)); formats: \(formats.joined(separator: ", "))")
         }
-        var jobs = Terminal.processorCount
-        if let text = parsed.value("--jobs") {
-            guard let number = Int(text), number >= 1 else { return CommandLineTool.usageError("--jobs needs a whole number of at least 1, not '\(text)'") }
-            jobs = number
+        let jobs: Int
+        do {
+            jobs = try parsed.jobs()
+        } catch {
+            return CommandLineTool.usageError(error.message)
         }
-        guard !parsed.operands.isEmpty else {
-            Terminal.write(Help.metrics, to: .error)
-            return ExitCode.usage
-        }
+        guard !parsed.operands.isEmpty else { return Arguments.missingOperands(Help.metrics) }
         let discovery = FileDiscovery.expand(parsed.operands)
         var status = ExitCode.clean
         for problem in discovery.problems {

@@ -14,10 +14,7 @@ public struct Shard: Sendable, Equatable {
     }
 
     public func contains(_ path: String) -> Bool {
-        // FNV-1a: stable across runs and platforms, unlike Hasher.
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3 }
-        return Int(hash % UInt64(count)) == index - 1
+        Int(FNV1a.hash(path.utf8) % UInt64(count)) == index - 1
     }
 
     public func select(_ files: PathList) -> PathList { files.filter(contains) }

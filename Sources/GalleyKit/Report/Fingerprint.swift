@@ -61,16 +61,8 @@ public enum Fingerprint {
     }
 }
 
-/// 64-bit FNV-1a: fast, stable across platforms and releases (unlike `Hasher`), and plenty for
-/// telling apart the findings of one library. Each field ends with a 0 byte so fields cannot
-/// run into each other.
-struct FNV1a {
-    private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
-
-    private mutating func add(byte: UInt8) {
-        value = (value ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
-    }
-
+/// Fields of a fingerprint each end with a 0 byte, so they cannot run into each other.
+extension FNV1a {
     mutating func add(_ text: String) {
         for byte in text.utf8 { add(byte: byte) }
         add(byte: 0)

@@ -52,7 +52,7 @@ public struct TermMatcher: Sendable {
 
     public mutating func add(_ spec: TermSpec, owner: String) {
         entries.append(Entry(owner: owner, spec: spec))
-        let key = Self.hash(spec.words[0]) | 1
+        let key = FNV1a.hash(spec.words[0]) | 1
         byFirstWord[key] = (byFirstWord[key] ?? []) + [entries.count - 1]
     }
 
@@ -91,15 +91,14 @@ public struct TermMatcher: Sendable {
 
     /// The hash of the folded word, computed without allocating for plain ASCII words.
     private static func foldedHash(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
+        var hash = FNV1a()
         for index in range {
             var byte = bytes[index]
-            if byte >= 0x80 { return Self.hash(fold(bytes[range], caseSensitive: false)) }
+            if byte >= 0x80 { return FNV1a.hash(fold(bytes[range], caseSensitive: false)) }
             if byte >= 0x41 && byte <= 0x5A { byte += 32 }
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
+            hash.add(byte: byte)
         }
-        return hash
+        return hash.value
     }
 
     private static func matches(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ word: [UInt8], caseSensitive: Bool) -> Bool {
@@ -148,15 +147,6 @@ public struct TermMatcher: Sendable {
     /// The punctuation between two words, spaces removed: "100% effective" has the gap "%".
     static func gap<Bytes: Collection<UInt8>>(_ bytes: Bytes) -> [UInt8] {
         bytes.filter { !TextRunBuilder.isSpace($0) && $0 != 0xC2 && $0 != 0xA0 }
-    }
-
-    static func hash(_ bytes: [UInt8]) -> UInt64 {
-        var hash: UInt64 = 0xcbf29ce484222325
-        for byte in bytes {
-            hash ^= UInt64(byte)
-            hash = hash &* 0x100000001b3
-        }
-        return hash
     }
 }
 

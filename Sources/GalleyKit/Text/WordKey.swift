@@ -25,13 +25,12 @@ public struct WordKey: Hashable, Sendable {
         value = hash | 1  // never 0, the empty slot of `WordKeySet`
     }
 
-    static let seed: UInt64 = 0xCBF2_9CE4_8422_2325
+    static let seed = FNV1a.offsetBasis
 
     /// One more byte of the word, lowercased if it is an ASCII capital.
     @inline(__always)
     static func mix(_ hash: inout UInt64, _ byte: UInt8) {
-        hash ^= UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)
-        hash &*= 0x0000_0100_0000_01B3
+        hash = (hash ^ UInt64(byte &- 0x41 < 26 ? byte | 0x20 : byte)) &* FNV1a.prime
     }
 
     public init(_ word: String) {
