@@ -139,14 +139,6 @@ public enum FileSystem {
         public let isLink: Bool
     }
 
-    /// Entries of a directory (without `.` and `..`), sorted by name, with link targets' kinds.
-    public static func list(_ path: String) throws(Failure) -> [Entry] {
-        var entries: [Entry] = []
-        try forEachEntry(path) { entries.append($0) }
-        entries.sort { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
-        return entries
-    }
-
     /// Each entry of a directory (without `.` and `..`) in the order the file system keeps
     /// them, so that a folder of 100,000 files is never held as 100,000 entries at once.
     public static func forEachEntry(_ path: String, _ body: (Entry) -> Void) throws(Failure) {

@@ -79,7 +79,6 @@ public struct LintPlan: Sendable {
                 }
             }
         }
-        var linterNumbers: [ObjectIdentifier: Int32] = [:]
         for (position, file) in files.enumerated() {
             let absolute = PathNames.absolute(file, from: cwd)
             let configuration: Configuration
@@ -97,18 +96,11 @@ public struct LintPlan: Sendable {
                 plan.excluded.append(file)
                 continue
             }
-            guard let linter = planner.linter(configuration, for: absolute, errors: &plan.errors) else { continue }
-            let number: Int32
-            if let known = linterNumbers[ObjectIdentifier(linter)] {
-                number = known
-            } else {
-                number = Int32(plan.items.linters.count)
-                linterNumbers[ObjectIdentifier(linter)] = number
-                plan.items.linters.append(linter)
-            }
+            guard let number = planner.linterNumber(configuration, for: absolute, errors: &plan.errors) else { continue }
             plan.items.positions.append(Int32(position))
             plan.items.linterNumbers.append(number)
         }
+        plan.items.linters = planner.linters
         return plan
     }
 
@@ -129,7 +121,10 @@ private struct Planner {
     private var loaded: [String: Result<Configuration, ConfigErrors>] = [:]
     /// Folder → the configuration file that governs it ("" for none).
     private var governing: [String: String] = [:]
-    private var linters: [String: LintPlan.SharedLinter] = [:]
+    /// Every linter built, in the order first asked for; `numbers` finds one by configuration
+    /// and overrides.
+    private(set) var linters: [LintPlan.SharedLinter] = []
+    private var numbers: [String: Int32] = [:]
 
     init(maxFileBytes: Int, measuresProse: Bool) {
         self.maxFileBytes = maxFileBytes
@@ -168,19 +163,21 @@ private struct Planner {
         return found
     }
 
-    mutating func linter(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> LintPlan.SharedLinter? {
+    /// The number of the linter for `file` in `linters`, built on first use.
+    mutating func linterNumber(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> Int32? {
         let overrides = configuration.matchingOverrides(absolutePath: file)
         let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",")
-        if let cached = linters[key] { return cached }
+        if let known = numbers[key] { return known }
         var problems: [ConfigError] = []
         let rules = configuration.rules(applying: overrides, errors: &problems)
         guard problems.isEmpty else {
             for problem in problems where !errors.contains(problem) { errors.append(problem) }
             return nil
         }
-        let linter = LintPlan.SharedLinter(Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes,
-                                                  measuresProse: measuresProse))
-        linters[key] = linter
-        return linter
+        let number = Int32(linters.count)
+        linters.append(LintPlan.SharedLinter(Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes,
+                                                    measuresProse: measuresProse)))
+        numbers[key] = number
+        return number
     }
 }

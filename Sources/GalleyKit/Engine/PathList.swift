@@ -50,11 +50,18 @@ public struct PathList: RandomAccessCollection, Sendable {
         }
     }
 
-    /// The paths that pass `isIncluded`, still sorted.
+    /// The paths that pass `isIncluded`: a subset of a sorted list without repeats is one
+    /// already, so it is kept in this order and never sorted again.
     public func filter(_ isIncluded: (String) -> Bool) -> PathList {
-        var builder = Builder()
-        for path in self where isIncluded(path) { builder.append(path) }
-        return PathList(builder)
+        var kept = Builder()
+        for path in self where isIncluded(path) { kept.append(path) }
+        return PathList(bytes: kept.bytes, ends: kept.ends, order: Array(kept.ends.indices))
+    }
+
+    private init(bytes: [UInt8], ends: [Int], order: [Int]) {
+        self.bytes = bytes
+        self.ends = ends
+        self.order = order
     }
 
     /// Collects paths in any order; `PathList(builder)` sorts them and drops repeats.
