@@ -131,6 +131,24 @@ public enum FileSystem {
         return bytes
     }
 
+    /// Reads standard input to its end (a pipe, a file or a terminal), at most `maxBytes`.
+    public static func readStandardInput(maxBytes: Int = .max) throws(Failure) -> [UInt8] {
+        var bytes: [UInt8] = []
+        var chunk = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress!, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure("<stdin>")
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: chunk[..<count])
+            if bytes.count > maxBytes {
+                throw Failure(path: "<stdin>", reason: "is over the limit of \(maxBytes) bytes", code: EFBIG, size: bytes.count)
+            }
+        }
+    }
+
     public struct Entry: Sendable, Equatable {
         public let name: String
         /// What the entry is, following a symbolic link.
@@ -220,6 +238,42 @@ public enum FileSystem {
             throw error
         }
         guard rename(temporary, path) == 0 else {
+            let error = failure(path)
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Replaces an existing regular file's content atomically (a temporary file beside it,
+    /// renamed over it), keeping its permission bits. A symbolic link is followed, so the link
+    /// stays and its target gets the new content.
+    public static func replaceAtomically(_ bytes: [UInt8], at path: String) throws(Failure) {
+        guard let target = canonicalPath(path) else { throw failure(path) }
+        var info = stat()
+        guard stat(target, &info) == 0 else { throw failure(path) }
+        guard case .regular = kind(info) else { throw Failure(path: path, reason: "is not a regular file", code: EINVAL, kind: kind(info)) }
+        guard access(target, W_OK) == 0 else { throw failure(path) }
+        let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
+        let name = target.lastIndex(of: "/").map { String(target[target.index(after: $0)...]) } ?? target
+        var template = Array("\(directory.isEmpty ? "/" : directory)/.\(name).XXXXXX".utf8CString)
+        let descriptor = mkstemp(&template)
+        guard descriptor >= 0 else { throw failure(path) }
+        let temporary = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
+        do {
+            try writeAll(bytes, to: descriptor, path: path)
+        } catch {
+            close(descriptor)
+            unlink(temporary)
+            throw error
+        }
+        fchmod(descriptor, info.st_mode & 0o7777)
+        _ = fchown(descriptor, info.st_uid, info.st_gid)
+        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+            let error = failure(path)
+            unlink(temporary)
+            throw error
+        }
+        guard rename(temporary, target) == 0 else {
             let error = failure(path)
             unlink(temporary)
             throw error

@@ -31,7 +31,7 @@ import Testing
         let document = try TestSupport.read("hostile/fuzz/faq-set-inside-faq-entry.html")
         #expect(document.blocks.map(\.kind) == [.heading])
         #expect(document.issues.contains { $0.kind == .parse })
-        let nested = DocumentReader.read(path: "nested.html", bytes: Array("""
+        let nested = ArticleFormats.read(path: "nested.html", bytes: Array("""
             <div class="faq"><details><summary>Outer question?</summary>
             <dl><dt>Inner question?</dt><dd>Inner answer.</dd></dl>
             <p>Outer answer.</p></details></div>

@@ -144,7 +144,7 @@ import YAMLParser
         let run = try HostileSupport.lintUnchanged(["lint", "--config", HostileSupport.zebraConfig, "block.yml", "flow.yml"], inputs: [folder], in: folder)
         #expect(run.status == 0)
         #expect(run.lines == ["block.yml:2:9: warning: read 'zebra' [zebra]", "flow.yml:2:9: warning: read 'zebra' [zebra]"])
-        let document = DocumentReader.read(path: "flow.yml", bytes: Array(flow.utf8), format: .yaml)
+        let document = ArticleFormats.read(path: "flow.yml", bytes: Array(flow.utf8), format: .yaml)
         guard case .map(let fields)? = document.metadata["map"]?.value else { Issue.record("map is not a map"); return }
         #expect(fields.count == 100_000)
         #expect(document.span(of: SourceRange(at: fields[99_999].offset)).start == SourceLocation(line: 3, column: 1_088_886))

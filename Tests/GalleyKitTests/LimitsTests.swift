@@ -27,7 +27,7 @@ import Testing
         let run = try HostileSupport.lintUnchanged(["lint", "--config", HostileSupport.zebraConfig, "quotes.md"], inputs: [folder], in: folder)
         #expect(run.status == 0)
         #expect(run.lines == ["quotes.md:3:\(2 * depth + 3): warning: read 'zebra' [zebra]"])
-        let document = DocumentReader.read(path: "quotes.md", bytes: Array(markdown.utf8), format: .markdown)
+        let document = ArticleFormats.read(path: "quotes.md", bytes: Array(markdown.utf8), format: .markdown)
         #expect(document.blocks.last?.isQuoted == true)
         #expect(document.blocks.last?.text.text == "A zebra, deep down.")
     }
@@ -48,7 +48,7 @@ import Testing
         #expect(markdownLines.last == "lists.md:\(depth + 2):\(2 * (depth - 1) + 3): warning: read 'zebra' [zebra]")
         // libxml2 stops at 256 nested elements (128 lists), and says so.
         #expect(run.lines.contains { $0.hasPrefix("lists.html:") && $0.hasSuffix("elements nest deeper than 256 levels; the rest of the document is not read [parse-error]") })
-        let document = DocumentReader.read(path: "lists.md", bytes: Array(markdown.utf8), format: .markdown)
+        let document = ArticleFormats.read(path: "lists.md", bytes: Array(markdown.utf8), format: .markdown)
         #expect(document.lists.count == depth)
         #expect(document.lists.last?.parent == depth - 2)
     }

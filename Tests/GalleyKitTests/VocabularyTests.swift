@@ -16,8 +16,8 @@ import YAMLParser
         var loader = ConfigurationLoader()
         let configuration = try loader.load(TestSupport.fixturePath("vocabulary/.galley.yml")).get()
         #expect(configuration.xmlMappings.count == 1)
-        let document = DocumentReader.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"),
-                                           format: .xml, xmlMappings: configuration.xmlMappings)
+        let document = ArticleFormats.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"),
+                                           format: .xml, options: configuration.readerOptions())
         try TestSupport.expectGolden(DocumentDump.text(of: document), "vocabulary/story.xml.document.txt")
         #expect(document.metadata["title"]?.value.text == "What is emotional intimacy?")
         #expect(document.metadata["categories"]?.value.items.compactMap(\.text) == ["Communication", "Dating"])
@@ -40,7 +40,7 @@ import YAMLParser
     }
 
     @Test func withoutTheMappingTheDocumentIsReadAsDocBook() throws {
-        let document = DocumentReader.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"), format: .xml)
+        let document = ArticleFormats.read(path: "story.xml", bytes: try TestSupport.fixtureBytes("vocabulary/story.xml"), format: .xml)
         #expect(document.headings.isEmpty)
         #expect(document.metadata["title"] == nil)
     }

@@ -64,7 +64,7 @@ public enum FuzzSupport {
     public static func lint(_ bytes: [UInt8], as format: DocumentFormat, path: String) {
         let report = houseStyle.lint(path: path, bytes: bytes, format: format)
         consume(report)
-        let document = DocumentReader.read(path: path, bytes: bytes, format: format, xmlMappings: storyVocabulary)
+        let document = ArticleFormats.read(path: path, bytes: bytes, format: format, options: ReaderOptions(xmlMappings: storyVocabulary))
         _ = DocumentDump.text(of: document)
     }
 

@@ -68,6 +68,10 @@ enum AuditCommand {
 
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
+        let writer = GuardedWriter(protecting: discovery)
+        for case let (option, path?) in [("--report", options.htmlPath), ("--csv", options.csvPath), ("--json", options.jsonPath)] {
+            if let refusal = writer.refusal(for: path, option: option) { return CommandLineTool.usageError(refusal.message) }
+        }
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders,
                                  configPath: options.configPath, maxFileBytes: options.maxFileBytes, measuresProse: true)
@@ -85,30 +89,28 @@ enum AuditCommand {
         let heading = AuditHeading(title: options.title ?? options.paths.joined(separator: ", "), date: Clock.today())
         var failed = !discovery.problems.isEmpty
         var written: [String] = []
-        let outputs: [(path: String?, make: () -> [UInt8])] = [
-            (options.htmlPath, { AuditHTMLWriter.write(report, summary, about: heading) }),
-            (options.csvPath, { AuditCSVWriter.write(report) }),
-            (options.jsonPath, { AuditJSONWriter.write(report, summary, about: heading) }),
+        let outputs: [(option: String, path: String?, what: String, make: () -> [UInt8])] = [
+            ("--report", options.htmlPath, "the HTML report", { AuditHTMLWriter.write(report, summary, about: heading) }),
+            ("--csv", options.csvPath, "the CSV rows", { AuditCSVWriter.write(report) }),
+            ("--json", options.jsonPath, "the JSON audit", { AuditJSONWriter.write(report, summary, about: heading) }),
         ]
         for output in outputs {
             guard let path = output.path else { continue }
             do {
-                try FileSystem.writeAtomically(output.make(), to: path)
+                try writer.write(output.make(), to: path, option: output.option, what: output.what)
                 written.append(path)
             } catch {
-                Terminal.write("galley: error: cannot write \(path): \(error.reason)\n", to: .error)
+                Terminal.write("galley: error: \(error.message)\n", to: .error)
                 failed = true
             }
         }
         let totals = summary.totals
-        var line = "\(count(totals.errors, "error")), \(count(totals.warnings, "warning"))"
-        if totals.notes > 0 { line += ", \(count(totals.notes, "note"))" }
-        line += " in \(count(totals.articles, "file")); \(totals.cleanArticles) clean"
+        var line = "\(Plural.count(totals.errors, "error")), \(Plural.count(totals.warnings, "warning"))"
+        if totals.notes > 0 { line += ", \(Plural.count(totals.notes, "note"))" }
+        line += " in \(Plural.count(totals.articles, "file")); \(totals.cleanArticles) clean"
         Terminal.write(line + "\n", to: .error)
         if !written.isEmpty { Terminal.write("galley: wrote \(written.joined(separator: ", "))\n", to: .error) }
         if failed { return ExitCode.usage }
         return totals.errors > 0 ? ExitCode.findings : ExitCode.clean
     }
-
-    private static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
 }

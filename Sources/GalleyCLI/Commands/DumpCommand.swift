@@ -21,7 +21,7 @@ enum DumpCommand {
                 case .success(let configuration): mappings = configuration.xmlMappings
                 case .failure(let failure): return ConfigurationReport.fail(failure.errors)
                 }
-                let document = DocumentReader.read(path: path, bytes: bytes, format: format, xmlMappings: mappings)
+                let document = ArticleFormats.read(path: path, bytes: bytes, format: format, options: ReaderOptions(xmlMappings: mappings))
                 if parsed.operands.count > 1 { Terminal.write("== \(path)\n", to: .output) }
                 Terminal.write(DocumentDump.text(of: document), to: .output)
             } catch {

@@ -13,19 +13,22 @@ enum LintCommand {
             Terminal.write(Help.lint, to: .output)
             return ExitCode.clean
         }
+        if options.readsStandardInput { return lintStandardInput(options) }
 
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
-        if let problem = overwrittenArticle(options, files: discovery.files) { return CommandLineTool.usageError(problem) }
+        let writer = GuardedWriter(protecting: discovery)
+        if let refusal = refusal(options, writer) { return CommandLineTool.usageError(refusal.message) }
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
         for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
         for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
+        noteExclusions(plan, named: discovery.named)
 
         var output: LintOutput
         do {
-            output = try LintOutput(options: options, rules: Self.activeRules(plan))
+            output = try LintOutput(options: options, rules: Self.activeRules(plan), writer: writer)
         } catch {
             return CommandLineTool.usageError(error.message)
         }
@@ -41,19 +44,68 @@ enum LintCommand {
         return output.finish(usageProblems: !discovery.problems.isEmpty)
     }
 
-    /// Galley never writes to an article: a report or baseline path that is one of the files
-    /// being linted (by identity, so links and `./` spellings count) is refused before anything runs.
-    static func overwrittenArticle(_ options: LintOptions, files: PathList) -> String? {
-        let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath)]
-            .compactMap { option, path in path.flatMap { path in (try? FileSystem.identity(of: path)).map { (option, path, $0) } } }
-        guard !outputs.isEmpty else { return nil }
-        for file in files {
-            guard let identity = try? FileSystem.identity(of: file) else { continue }
-            if let (option, path, _) = outputs.first(where: { $0.2 == identity }) {
-                return "\(option) \(path) is \(file), one of the files being linted; Galley never writes to an article"
+    /// `galley lint -`: the article comes from standard input; `--stdin-filename` names it, which
+    /// chooses its format and configuration and is the path findings are reported at.
+    private static func lintStandardInput(_ options: LintOptions) -> Int32 {
+        guard options.paths == ["-"] else {
+            return CommandLineTool.usageError("'-' (standard input) cannot be combined with other paths")
+        }
+        let name = options.stdinFilename ?? LintOptions.standardInputName
+        let format: DocumentFormat
+        if let named = options.stdinFilename {
+            guard let known = DocumentFormat(path: named) else {
+                return CommandLineTool.usageError("--stdin-filename \(named): \(ArticleLoader.unsupportedMessage)")
             }
+            format = known
+        } else {
+            format = .markdown
+        }
+        let writer = GuardedWriter(protecting: FileDiscovery.Result(), inputs: [name])
+        if let refusal = refusal(options, writer) { return CommandLineTool.usageError(refusal.message) }
+        let plan = LintPlan.make(files: PathList([name]), named: [name], configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readStandardInput(maxBytes: options.maxFileBytes)
+        } catch let failure {
+            return CommandLineTool.usageError("standard input \(failure.reason)")
+        }
+        var output: LintOutput
+        do {
+            output = try LintOutput(options: options, rules: Self.activeRules(plan), writer: writer)
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        noteExclusions(plan, named: [name])
+        output.begin()
+        for item in plan.items { output.add(item.linter.lint(path: name, bytes: bytes, format: format)) }
+        return output.finish(usageProblems: false)
+    }
+
+    /// The output and baseline paths must not be articles of the run (checked before anything
+    /// runs, so a refused run writes nothing).
+    private static func refusal(_ options: LintOptions, _ writer: GuardedWriter) -> GuardedWriter.Refusal? {
+        let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath)]
+        for case let (option, path?) in outputs {
+            if let refusal = writer.refusal(for: path, option: option) { return refusal }
         }
         return nil
+    }
+
+    /// A file named on the command line that the configuration leaves out is not linted: say
+    /// why, rather than report "0 files". Files found in folders are counted in one note.
+    static func noteExclusions(_ plan: LintPlan, named: Set<String>) {
+        var unnamed = 0
+        for (path, reason) in plan.excluded {
+            if named.contains(path) {
+                Terminal.write("galley: note: \(path) is not linted: \(reason)\n", to: .error)
+            } else {
+                unnamed += 1
+            }
+        }
+        if unnamed > 0, plan.items.isEmpty {
+            Terminal.write("galley: note: \(Plural.count(unnamed, "file")) found, all left out by the configuration's include and exclude\n", to: .error)
+        }
     }
 
     /// Every rule some file of the run is checked with, once, for reports that describe rules.
@@ -72,7 +124,7 @@ enum ConfigurationReport {
     static func fail(_ errors: [ConfigError]) -> Int32 {
         let sorted = errors.sorted { ($0.path, $0.location) < ($1.path, $1.location) }
         for error in sorted { Terminal.write("\(error)\n", to: .error) }
-        Terminal.write("galley: \(errors.count) configuration \(errors.count == 1 ? "error" : "errors"); nothing was linted\n", to: .error)
+        Terminal.write("galley: \(Plural.count(errors.count, "configuration error")); nothing was linted\n", to: .error)
         return ExitCode.usage
     }
 }

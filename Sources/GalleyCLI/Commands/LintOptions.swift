@@ -21,9 +21,16 @@ struct LintOptions {
     var shard: Shard?
     /// Progress on standard error, when it is a terminal.
     var showProgress = true
+    /// The name standard input stands for (`galley lint - --stdin-filename docs/a.md`).
+    var stdinFilename: String?
+
+    /// `-` among the paths: the article comes from standard input.
+    var readsStandardInput: Bool { paths.contains("-") }
+    /// What findings in standard input are reported at without `--stdin-filename` (read as Markdown).
+    static let standardInputName = "<stdin>"
 
     static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
-                                      "--baseline", "--write-baseline", "--shard"]
+                                      "--baseline", "--write-baseline", "--shard", "--stdin-filename"]
     static let switches: Set<String> = ["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress"]
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
@@ -53,6 +60,10 @@ struct LintOptions {
         options.outputPath = try path(parsed, "--output")
         options.baselinePath = try path(parsed, "--baseline")
         options.writeBaselinePath = try path(parsed, "--write-baseline")
+        options.stdinFilename = try path(parsed, "--stdin-filename")
+        if options.stdinFilename != nil, !options.readsStandardInput {
+            throw Arguments.UsageError(message: "--stdin-filename names standard input; lint it with '-' as the path")
+        }
         if let text = parsed.value("--min-severity") {
             guard let severity = Severity(rawValue: text) else {
                 let names = Severity.allCases.map(\.rawValue)

@@ -13,6 +13,7 @@ struct LintOutput {
     /// The whole report, when it goes to a file (written once, atomically, at the end).
     private var buffered: String?
     private let options: LintOptions
+    private let writer: GuardedWriter
     private var baselineFilter: BaselineFilter?
     /// Every finding, before any filter, when a baseline is to be written.
     private var recorded: [Baseline.Entry]?
@@ -20,8 +21,9 @@ struct LintOutput {
     /// Files that exist but could not be read: like a missing path, a usage problem (exit 2).
     private var unreadableFiles = 0
 
-    init(options: LintOptions, rules: [RuleDefinition]) throws(SetupError) {
+    init(options: LintOptions, rules: [RuleDefinition], writer: GuardedWriter) throws(SetupError) {
         self.options = options
+        self.writer = writer
         let colors = options.outputPath == nil
             && PrettyReporter.wantsColors(outputIsTerminal: Terminal.isTerminal(.output), noColor: Terminal.environment("NO_COLOR"))
         let context = ReportContext(rules: RuleCatalog(definitions: rules), workingDirectory: FileSystem.currentDirectory, colors: colors)
@@ -67,7 +69,7 @@ struct LintOutput {
         emit(reporter.finish(summary))
         var failed = usageProblems || unreadableFiles > 0
         if let path = options.outputPath, let report = buffered {
-            failed = !write(report, to: path, what: "the report") || failed
+            failed = !write(report, to: path, option: "--output", what: "the report") || failed
         }
         Terminal.write(summary.text + "\n", to: .error)
         if let filter = baselineFilter, filter.stale > 0 {
@@ -75,7 +77,7 @@ struct LintOutput {
             Terminal.write("galley: note: \(count) (fixed or changed); --write-baseline drops them\n", to: .error)
         }
         if let path = options.writeBaselinePath, let entries = recorded {
-            guard write(Baseline(entries: entries).render(), to: path, what: "the baseline") else { return ExitCode.usage }
+            guard write(Baseline(entries: entries).render(), to: path, option: "--write-baseline", what: "the baseline") else { return ExitCode.usage }
             Terminal.write("galley: recorded \(entries.count == 1 ? "1 finding" : "\(entries.count) findings") in \(path)\n", to: .error)
             return failed ? ExitCode.usage : ExitCode.clean
         }
@@ -97,12 +99,12 @@ struct LintOutput {
         }
     }
 
-    private func write(_ text: String, to path: String, what: String) -> Bool {
+    private func write(_ text: String, to path: String, option: String, what: String) -> Bool {
         do {
-            try FileSystem.writeAtomically(Array(text.utf8), to: path)
+            try writer.write(Array(text.utf8), to: path, option: option, what: what)
             return true
         } catch {
-            Terminal.write("galley: error: cannot write \(what) to \(path): \(error.reason)\n", to: .error)
+            Terminal.write("galley: error: \(error.message)\n", to: .error)
             return false
         }
     }

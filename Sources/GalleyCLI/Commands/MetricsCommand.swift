@@ -58,7 +58,7 @@ enum MetricsCommand {
         } catch {
             return .failure(Problem(message: "\(path): \(error.reason)"))
         }
-        let document = DocumentReader.read(path: path, bytes: bytes, format: format)
+        let document = ArticleFormats.read(path: path, bytes: bytes, format: format)
         let report = MetricsReport(document: document, prose: ProseAnalysis(document), includeWords: includeWords)
         return .success(json ? report.json : report.text)
     }

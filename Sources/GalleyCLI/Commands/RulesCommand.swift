@@ -86,7 +86,7 @@ enum CheckConfigCommand {
             case .success(let configuration):
                 let sets = configuration.ruleSets.map(\.name).joined(separator: ", ")
                 let name = configuration.path.map(PathNames.display) ?? "bundled defaults"
-                summaries.append("\(name): \(configuration.ruleIDs.count) rules from \(sets)")
+                summaries.append("\(name): \(Plural.count(configuration.ruleIDs.count, "rule")) from \(sets)")
             }
         }
         guard errors.isEmpty else { return ConfigurationReport.fail(errors) }
@@ -108,9 +108,9 @@ enum InitCommand {
             return CommandLineTool.usageError("\(path) already exists; use --force to replace it")
         }
         do {
-            try FileSystem.writeAtomically(Array(StarterConfiguration.text.utf8), to: path)
+            try GuardedWriter().write(Array(StarterConfiguration.text.utf8), to: path, option: "init", what: "the configuration")
         } catch {
-            return CommandLineTool.usageError("cannot write \(path): \(error.reason)")
+            return CommandLineTool.usageError(error.message)
         }
         Terminal.write("wrote \(path)\n", to: .output)
         return ExitCode.clean

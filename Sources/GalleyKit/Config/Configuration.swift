@@ -30,10 +30,16 @@ public struct Configuration: Sendable {
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 
-    /// Whether the configuration lints `path` (absolute): included, and not excluded.
-    public func covers(absolutePath path: String) -> Bool {
-        if !include.isEmpty, !include.contains(where: { $0.matches(absolutePath: path) }) { return false }
-        return !exclude.contains { $0.matches(absolutePath: path) }
+    /// Why the configuration does not lint `path` (absolute), for a note; nil when it does.
+    public func exclusionReason(absolutePath path: String) -> String? {
+        let file = self.path.map(PathNames.display) ?? "the configuration"
+        if !include.isEmpty, !include.contains(where: { $0.matches(absolutePath: path) }) {
+            return "not matched by 'include' in \(file)"
+        }
+        if let pattern = exclude.first(where: { $0.matches(absolutePath: path) }) {
+            return "excluded by '\(pattern.glob.pattern)' in \(file)"
+        }
+        return nil
     }
 
     /// Every rule id the rule sets define.
@@ -61,6 +67,11 @@ public struct Configuration: Sendable {
             }
         }
         return result
+    }
+
+    /// What the readers need for a file matching exactly the overrides `applying`.
+    public func readerOptions(applying: [Int] = []) -> ReaderOptions {
+        ReaderOptions(xmlMappings: xmlMappings)
     }
 
     /// The bundled house style, used where no `.galley.yml` is found.

@@ -128,6 +128,12 @@ public enum PathNames {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
+    /// The last component: `a/b.md` → `b.md`.
+    public static func fileName(_ path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return path }
+        return String(path[path.index(after: slash)...])
+    }
+
     /// How to show an absolute path: relative to the working folder when inside it.
     public static func display(_ path: String) -> String {
         relative(path, to: normalize(FileSystem.currentDirectory)) ?? path

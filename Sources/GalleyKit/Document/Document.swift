@@ -56,16 +56,10 @@ public struct Document: Sendable {
 public enum DocumentFormat: String, Sendable, CaseIterable {
     case markdown, html, xml, yaml
 
-    /// The format a file name's extension stands for.
+    /// The format a file name's extension stands for (see `ArticleFormats`).
     public init?(path: String) {
-        guard let dot = path.lastIndex(of: "."), !path[dot...].contains("/") else { return nil }
-        switch path[path.index(after: dot)...].lowercased() {
-        case "md", "markdown", "mdown", "mkd": self = .markdown
-        case "html", "htm": self = .html
-        case "xml", "dbk", "docbook", "xhtml": self = .xml
-        case "yml", "yaml": self = .yaml
-        default: return nil
-        }
+        guard let format = ArticleFormats.format(ofPath: path) else { return nil }
+        self = format
     }
 }
 

@@ -14,6 +14,11 @@ public enum FileDiscovery {
         public var notes: [String] = []
         /// Symbolic links that lead outside the repository, skipped (see `RepositoryBoundary`).
         public var warnings: [String] = []
+        /// Every folder the walk read: a file named like an article in one of them is an article
+        /// of this run, which Galley must never write a report over (`GuardedWriter`).
+        public var walkedFolders: [FileSystem.Identity: String] = [:]
+
+        public init() {}
     }
 
     public static func expand(_ paths: [String]) -> Result {
@@ -40,7 +45,7 @@ public enum FileDiscovery {
                 if files.count == found { result.notes.append("\(path): no articles in this folder") }
             case .regular:
                 if DocumentFormat(path: path) == nil {
-                    result.problems.append("\(path): unsupported file type; Galley reads .md, .markdown, .html, .htm, .xml, .dbk, .xhtml, .yml and .yaml")
+                    result.problems.append("\(path): \(ArticleLoader.unsupportedMessage)")
                 } else {
                     files.append(clean(path))
                     result.named.insert(clean(path))
@@ -51,6 +56,7 @@ public enum FileDiscovery {
         }
         // A file named twice, or named and found in a folder, is linted once.
         result.files = PathList(files)
+
         return result
     }
 
@@ -71,6 +77,7 @@ public enum FileDiscovery {
         var pending = [root]
         while let directory = pending.popLast() {
             guard let identity = try? FileSystem.identity(of: directory), visited.insert(identity).inserted else { continue }
+            result.walkedFolders[identity] = directory
             var folders: [String] = []
             do {
                 try FileSystem.forEachEntry(directory) { entry in

@@ -47,8 +47,8 @@ public struct LintPlan: Sendable {
 
     public private(set) var items = Items()
     public var errors: [ConfigError] = []
-    /// Files that a configuration's include/exclude left out.
-    public var excluded: [String] = []
+    /// Files that a configuration's include/exclude left out, with the reason.
+    public var excluded: [(path: String, reason: String)] = []
 
     /// Every linter the files use, once each, in the order of the first file that uses it.
     public var linters: [Linter] { items.linters.map(\.linter) }
@@ -92,8 +92,8 @@ public struct LintPlan: Sendable {
                     continue
                 }
             }
-            guard configuration.covers(absolutePath: absolute) else {
-                plan.excluded.append(file)
+            if let reason = configuration.exclusionReason(absolutePath: absolute) {
+                plan.excluded.append((file, reason))
                 continue
             }
             guard let number = planner.linterNumber(configuration, for: absolute, errors: &plan.errors) else { continue }
@@ -175,8 +175,8 @@ private struct Planner {
             return nil
         }
         let number = Int32(linters.count)
-        linters.append(LintPlan.SharedLinter(Linter(rules: rules, xmlMappings: configuration.xmlMappings, maxFileBytes: maxFileBytes,
-                                                    measuresProse: measuresProse)))
+        linters.append(LintPlan.SharedLinter(Linter(rules: rules, readerOptions: configuration.readerOptions(applying: overrides),
+                                                    maxFileBytes: maxFileBytes, measuresProse: measuresProse)))
         numbers[key] = number
         return number
     }

@@ -36,9 +36,20 @@ struct FrontMatter {
         return copy
     }
 
-    /// Reads the front matter into metadata, reporting YAML problems at their file position.
+    /// Whether anything but white space follows the closing delimiter.
+    func hasBody(in source: SourceText) -> Bool {
+        !source.bytes[block.end...].allSatisfy(TextRunBuilder.isSpace)
+    }
+
+    /// Reads the front matter into metadata, reporting YAML problems at their file position, and
+    /// says so when nothing follows it.
     func read(into builder: inout DocumentBuilder) {
         let source = builder.source
+        if !hasBody(in: source) {
+            let closing = source.lineStarts[source.lineIndex(containing: max(0, block.end - 1))]
+            builder.addIssue(ReadIssue(kind: .parse, severity: .warning, offset: closing,
+                                       message: "nothing follows the front matter: the article has no body"))
+        }
         let yaml = Array(source.bytes[content.start..<content.end])
         let stream: YAMLStream
         do {

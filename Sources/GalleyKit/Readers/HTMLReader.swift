@@ -11,6 +11,8 @@ enum HTMLReader {
         if let frontMatter = FrontMatter.find(in: source) {
             frontMatter.read(into: &builder)
             bytes = FrontMatter.blanking(frontMatter.block, in: source.bytes)
+            // libxml2 would call it "Document is empty", past the end of the file.
+            guard frontMatter.hasBody(in: source) else { return builder.build() }
         }
         let tree = MarkupParser.parse(bytes, as: .html)
         MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)

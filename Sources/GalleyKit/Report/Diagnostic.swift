@@ -29,6 +29,9 @@ public struct Diagnostic: Sendable, Hashable {
     public var fingerprint: String?
     /// The text of the line the finding starts on, for reporters that show it.
     public var sourceLine: String?
+    /// What a finding about the whole article is about (a missing section, field or FAQ): its
+    /// identity, where other findings are identified by the text they point at.
+    public var subject: String?
 
     public init(path: String, range: SourceRange, span: SourceSpan, severity: Severity, message: String, ruleID: String,
                 ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil) {

@@ -3,6 +3,8 @@
 /// line, the text around the finding), and how many
 /// identical findings came before it in the file. Line numbers stay out, so lines added or
 /// removed elsewhere leave it unchanged; changing the offending line gives a new finding.
+/// A finding about the whole article (a missing section) hashes its subject instead of any
+/// text, so it stays the same finding whatever happens to the line it is shown at.
 public enum Fingerprint {
     /// Sets `fingerprint` and `sourceLine` of a file's diagnostics, which are in source order.
     public static func assign(to diagnostics: inout [Diagnostic], source: SourceText) {
@@ -16,9 +18,14 @@ public enum Fingerprint {
             var hash = FNV1a()
             hash.add(diagnostic.ruleID)
             hash.add(diagnostic.path)
-            source.bytes.withUnsafeBufferPointer { bytes in
-                hash.addNormalized(bytes[start..<end])
-                hash.addNormalized(bytes[lineRange])
+            if let subject = diagnostic.subject {
+                // About the whole article: where it is shown says nothing of what it is.
+                hash.add(subject)
+            } else {
+                source.bytes.withUnsafeBufferPointer { bytes in
+                    hash.addNormalized(bytes[start..<end])
+                    hash.addNormalized(bytes[lineRange])
+                }
             }
             let occurrence = occurrences[hash.value, default: 0]
             occurrences[hash.value] = occurrence + 1

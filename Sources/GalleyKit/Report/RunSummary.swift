@@ -30,5 +30,5 @@ public struct RunSummary: Sendable, Equatable {
         return text
     }
 
-    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+    static func count(_ number: Int, _ noun: String) -> String { Plural.count(number, noun) }
 }

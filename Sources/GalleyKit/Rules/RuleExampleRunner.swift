@@ -17,9 +17,8 @@ public enum RuleExampleRunner {
         case .failure(let errors):
             return .failure(errors)
         case .success(let ruleSet):
-            let linter = Linter(rules: ruleSet.rules)
-            let document = DocumentReader.read(path: "example.md", bytes: Array(example.article.utf8), format: .markdown)
-            let found = linter.lint(document).filter { $0.ruleID == "example" }
+            let document = ArticleFormats.read(path: "example.md", bytes: Array(example.article.utf8), format: .markdown)
+            let found = RuleEngine(rules: ruleSet.rules).check(document).filter { $0.ruleID == "example" }
             return .success(found.map { $0.span.start.description })
         }
     }

@@ -37,6 +37,8 @@ public struct AssessmentResult: Sendable {
         public var range: SourceRange
         public var message: String
         public var values: [String: String]
+        /// A measure of the whole article, shown at its start rather than at a sentence of it.
+        public var isAboutDocument = false
     }
 
     public var assessment: EditorAssessment
@@ -94,7 +96,7 @@ public enum EditorAssessments {
             if block.counts.words > limits.paragraphMaxWords {
                 let values = ["count": String(block.counts.words), "limit": String(limits.paragraphMaxWords)]
                 result.places.append(.init(range: document.blocks[block.index].range,
-                                           message: "this paragraph has \(block.counts.words) words (at most \(limits.paragraphMaxWords))",
+                                           message: "this paragraph has \(Plural.count(block.counts.words, "word")) (at most \(limits.paragraphMaxWords))",
                                            values: values))
             }
         }
@@ -118,7 +120,7 @@ public enum EditorAssessments {
                 ? document.blocks[headingIndex].range : document.blocks[start].range
             let under = headingIndex >= 0 ? "under this heading" : "before the first heading"
             result.places.append(.init(range: range,
-                                       message: "\(words) words \(under) without a subheading (at most \(limits.sectionMaxWords))",
+                                       message: "\(Plural.count(words, "word")) \(under) without a subheading (at most \(limits.sectionMaxWords))",
                                        values: ["count": String(words), "limit": String(limits.sectionMaxWords)]))
         }
         result.value = Double(longest)
@@ -183,7 +185,7 @@ public enum EditorAssessments {
             let values = ["share": format(share), "limit": format(limits.transitionMinShare)]
             result.places.append(.init(range: SourceRange(at: document.blocks[firstBlock.index].range.start),
                                        message: "only \(values["share"]!)% of sentences hold a transition word (at least \(values["limit"]!)%)",
-                                       values: values))
+                                       values: values, isAboutDocument: true))
         }
         return result
     }

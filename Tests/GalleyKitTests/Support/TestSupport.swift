@@ -18,11 +18,11 @@ enum TestSupport {
     static func read(_ relative: String, transform: ([UInt8]) -> [UInt8] = { $0 }) throws -> Document {
         let bytes = transform(try fixtureBytes(relative))
         let format = try #require(DocumentFormat(path: relative))
-        return DocumentReader.read(path: relative, bytes: bytes, format: format)
+        return ArticleFormats.read(path: relative, bytes: bytes, format: format)
     }
 
     static func document(_ text: String, format: DocumentFormat = .markdown, path: String = "test.md") -> Document {
-        DocumentReader.read(path: path, bytes: Array(text.utf8), format: format)
+        ArticleFormats.read(path: path, bytes: Array(text.utf8), format: format)
     }
 
     /// Compares `actual` with the golden file; with GALLEY_UPDATE_GOLDEN=1 rewrites it instead.

@@ -85,8 +85,12 @@ struct AssessmentRule: Rule, RuleKind {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         EditorAssessments.run(checks, limits: limits, document: document, prose: context.prose).flatMap { result in
             result.places.map { place in
-                Finding(range: place.range, message: place.message,
-                        values: place.values.merging(["assessment": result.assessment.rawValue]) { current, _ in current })
+                var finding = Finding(range: place.range, message: place.message,
+                                      values: place.values.merging(["assessment": result.assessment.rawValue]) { current, _ in current })
+                // Shares of the whole article (transition words) are shown at its start and
+                // identified by the assessment, not by that line's text.
+                if place.isAboutDocument { finding.subject = "assessment:" + result.assessment.rawValue }
+                return finding
             }
         }
     }

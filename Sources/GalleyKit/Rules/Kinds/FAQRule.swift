@@ -56,16 +56,16 @@ struct FAQRule: Rule, RuleKind {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         guard let faq = document.faq else {
             guard required else { return structuredOnly(document) }
-            return [Finding(range: SourceRange(at: document.blocks.first?.range.start ?? 0), message: "the article has no FAQ block")]
+            return [.aboutDocument(document, subject: "no-faq", message: "the article has no FAQ block")]
         }
         var findings: [Finding] = []
         let faqRange = faq.heading.map { document.blocks[$0].range } ?? SourceRange(at: faq.offset)
         let count = faq.entries.count
         if let minEntries, count < minEntries {
-            findings.append(Finding(range: faqRange, message: "the FAQ has \(count) \(count == 1 ? "question" : "questions"); at least \(minEntries)", values: ["count": String(count)]))
+            findings.append(Finding(range: faqRange, message: "the FAQ has \(Plural.count(count, "question")); at least \(minEntries)", values: ["count": String(count)]))
         }
         if let maxEntries, count > maxEntries {
-            findings.append(Finding(range: faqRange, message: "the FAQ has \(count) questions; at most \(maxEntries)", values: ["count": String(count)]))
+            findings.append(Finding(range: faqRange, message: "the FAQ has \(Plural.count(count, "question")); at most \(maxEntries)", values: ["count": String(count)]))
         }
         var seen: [String: Int] = [:]
         for entry in faq.entries {
@@ -79,10 +79,10 @@ struct FAQRule: Rule, RuleKind {
                 findings.append(Finding(range: question.range, message: "FAQ question '\(text)' has no answer", values: ["question": text], matchedText: text))
             }
             if answerWords > 0, let minAnswerWords, answerWords < minAnswerWords {
-                findings.append(Finding(range: document.blocks[entry.answers[0]].range, message: "the answer to '\(text)' has \(answerWords) words; at least \(minAnswerWords)"))
+                findings.append(Finding(range: document.blocks[entry.answers[0]].range, message: "the answer to '\(text)' has \(Plural.count(answerWords, "word")); at least \(minAnswerWords)"))
             }
             if let maxAnswerWords, answerWords > maxAnswerWords {
-                findings.append(Finding(range: document.blocks[entry.answers[0]].range, message: "the answer to '\(text)' has \(answerWords) words; at most \(maxAnswerWords)"))
+                findings.append(Finding(range: document.blocks[entry.answers[0]].range, message: "the answer to '\(text)' has \(Plural.count(answerWords, "word")); at most \(maxAnswerWords)"))
             }
             if uniqueQuestions {
                 let key = Self.normalize(text)

@@ -59,7 +59,7 @@ struct HeadingsRule: Rule, RuleKind {
         let headings = document.headings.map { document.blocks[$0] }
         let h1s = headings.filter { $0.level == 1 }
         if requireH1, h1s.isEmpty {
-            findings.append(Finding(range: SourceRange(at: firstContentOffset(document)), message: "the article has no H1 heading"))
+            findings.append(.aboutDocument(document, subject: "no-h1", message: "the article has no H1 heading"))
         }
         if singleH1 {
             for heading in h1s.dropFirst() {
@@ -92,11 +92,6 @@ struct HeadingsRule: Rule, RuleKind {
             }
         }
         return findings
-    }
-
-    /// Where an article-level finding goes: the first heading or block, else the top of the file.
-    private func firstContentOffset(_ document: Document) -> Int {
-        document.blocks.first?.range.start ?? 0
     }
 }
 

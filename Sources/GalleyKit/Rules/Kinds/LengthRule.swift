@@ -54,14 +54,14 @@ struct LengthRule: Rule, RuleKind {
             if block.kind == .heading {
                 if let heading {
                     let length = block.text.text.count
-                    findings += violations(length, heading, unit: "characters", range: block.range, what: "heading")
+                    findings += violations(length, heading, unit: "character", range: block.range, what: "heading")
                 }
                 continue
             }
             guard scope.includes(block) else { continue }
             let words = context.unitWords[index]
             if let paragraph {
-                findings += violations(words.count, paragraph, unit: "words", range: block.range, what: "paragraph")
+                findings += violations(words.count, paragraph, unit: "word", range: block.range, what: "paragraph")
             }
             if let sentence {
                 // Words and sentences are both in text order: one sweep counts each sentence's words.
@@ -72,7 +72,7 @@ struct LengthRule: Rule, RuleKind {
                     while next < words.count, words[next].range.lowerBound < range.upperBound { next += 1 }
                     let count = next - first
                     let source = block.text.sourceRange(ofTextRange: range)
-                    findings += violations(count, sentence, unit: "words", range: source, what: "sentence")
+                    findings += violations(count, sentence, unit: "word", range: source, what: "sentence")
                 }
             }
         }
@@ -80,7 +80,7 @@ struct LengthRule: Rule, RuleKind {
             for current in document.sections {
                 let end = current.children.first.map { document.sections[$0].heading } ?? current.blocks.upperBound
                 let count = (current.heading + 1..<end).reduce(0) { $0 + context.unitWords[$1].count }
-                findings += violations(count, section, unit: "words", range: document.blocks[current.heading].range, what: "section")
+                findings += violations(count, section, unit: "word", range: document.blocks[current.heading].range, what: "section")
             }
         }
         return findings
@@ -88,10 +88,10 @@ struct LengthRule: Rule, RuleKind {
 
     private func violations(_ count: Int, _ bounds: Bounds, unit: String, range: SourceRange, what: String) -> [Finding] {
         if let maximum = bounds.max, count > maximum {
-            return [Finding(range: range, message: "\(what) is \(count) \(unit) long; at most \(maximum)", values: ["count": String(count), "max": String(maximum)])]
+            return [Finding(range: range, message: "\(what) is \(Plural.count(count, unit)) long; at most \(maximum)", values: ["count": String(count), "max": String(maximum)])]
         }
         if let minimum = bounds.min, count < minimum {
-            return [Finding(range: range, message: "\(what) is \(count) \(unit) long; at least \(minimum)", values: ["count": String(count), "min": String(minimum)])]
+            return [Finding(range: range, message: "\(what) is \(Plural.count(count, unit)) long; at least \(minimum)", values: ["count": String(count), "min": String(minimum)])]
         }
         return []
     }

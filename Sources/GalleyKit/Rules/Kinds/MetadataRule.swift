@@ -73,7 +73,10 @@ struct MetadataRule: Rule, RuleKind {
         guard let found, !isEmpty(found.value) else {
             guard required else { return [] }
             let message = found == nil ? "the article has no '\(field)'" : "'\(field)' is empty"
-            return [Finding(range: SourceRange(at: found?.offset ?? 0), message: message, values: ["field": field])]
+            var finding = Finding(range: SourceRange(at: found?.offset ?? 0), message: message, values: ["field": field])
+            // About the article's metadata as a whole: identified by the field, not by a line's text.
+            finding.subject = (found == nil ? "no-field:" : "empty-field:") + field.lowercased()
+            return [finding]
         }
         var findings: [Finding] = []
         let value = found.value
@@ -83,11 +86,11 @@ struct MetadataRule: Rule, RuleKind {
         }
         let items = value.items
         if let minItems, items.count < minItems {
-            findings.append(Finding(range: range(of: value, fallback: found.offset), message: "'\(field)' has \(items.count) \(items.count == 1 ? "item" : "items"); at least \(minItems)",
+            findings.append(Finding(range: range(of: value, fallback: found.offset), message: "'\(field)' has \(Plural.count(items.count, "item")); at least \(minItems)",
                                     values: ["field": field, "count": String(items.count)]))
         }
         if let maxItems, items.count > maxItems {
-            findings.append(Finding(range: range(of: items[maxItems], fallback: found.offset), message: "'\(field)' has \(items.count) items; at most \(maxItems)",
+            findings.append(Finding(range: range(of: items[maxItems], fallback: found.offset), message: "'\(field)' has \(Plural.count(items.count, "item")); at most \(maxItems)",
                                     values: ["field": field, "count": String(items.count)]))
         }
         for item in items {
@@ -95,11 +98,11 @@ struct MetadataRule: Rule, RuleKind {
             let itemRange = range(of: item, fallback: found.offset)
             let length = text.count
             if let minLength, length < minLength {
-                findings.append(Finding(range: itemRange, message: "'\(field)' is \(length) characters; at least \(minLength)",
+                findings.append(Finding(range: itemRange, message: "'\(field)' is \(Plural.count(length, "character")); at least \(minLength)",
                                         values: ["field": field, "length": String(length)], matchedText: text))
             }
             if let maxLength, length > maxLength {
-                findings.append(Finding(range: itemRange, message: "'\(field)' is \(length) characters; at most \(maxLength)",
+                findings.append(Finding(range: itemRange, message: "'\(field)' is \(Plural.count(length, "character")); at most \(maxLength)",
                                         values: ["field": field, "length": String(length)], matchedText: text))
             }
             if let allowed, !allowed.contains(text) {

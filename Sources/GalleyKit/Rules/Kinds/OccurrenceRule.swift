@@ -82,15 +82,14 @@ struct OccurrenceRule: TermRule, RuleKind {
         var findings: [Finding] = []
         let count = occurrences.count
         if let minimum, count < minimum {
-            let offset = document.blocks.first?.range.start ?? 0
-            findings.append(Finding(range: SourceRange(at: offset),
-                                    message: "\(label) should appear at least \(minimum) \(minimum == 1 ? "time" : "times"); found \(count)",
-                                    values: ["count": String(count), "min": String(minimum)]))
+            findings.append(.aboutDocument(document, subject: "too-few",
+                                           message: "\(label) should appear at least \(Plural.count(minimum, "time")); found \(count)",
+                                           values: ["count": String(count), "min": String(minimum)]))
         }
         if let maximum, count > maximum {
             for occurrence in occurrences[maximum...] {
                 let match = text(of: occurrence)
-                findings.append(Finding(range: range(of: occurrence), message: "'\(match)' appears \(count) times; at most \(maximum)",
+                findings.append(Finding(range: range(of: occurrence), message: "'\(match)' appears \(Plural.count(count, "time")); at most \(maximum)",
                                         values: ["match": match, "count": String(count), "max": String(maximum)], matchedText: match))
             }
         }
@@ -100,7 +99,7 @@ struct OccurrenceRule: TermRule, RuleKind {
             if density > maxDensity {
                 let match = text(of: first)
                 findings.append(Finding(range: range(of: first),
-                                        message: "\(label) appears \(count) times in \(words) words (\(Self.format(density)) per 100); at most \(Self.format(maxDensity))",
+                                        message: "\(label) appears \(Plural.count(count, "time")) in \(Plural.count(words, "word")) (\(Self.format(density)) per 100); at most \(Self.format(maxDensity))",
                                         values: ["match": match, "count": String(count), "density": Self.format(density)], matchedText: match))
             }
         }

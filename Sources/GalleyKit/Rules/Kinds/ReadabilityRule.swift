@@ -65,9 +65,13 @@ struct ReadabilityRule: Rule, RuleKind {
         var findings: [Finding] = []
         switch scope {
         case .document:
-            guard let first = prose.blocks.first else { return [] }
-            findings += check(prose.documentCounts, at: SourceRange(at: document.blocks.first?.range.start ?? document.blocks[first.index].range.start),
-                              scopeName: "the document")
+            guard !prose.blocks.isEmpty else { return [] }
+            // A score of the whole article: identified by the metric, not by the first line's text.
+            findings += check(prose.documentCounts, at: SourceRange(at: document.blocks.first?.range.start ?? 0), scopeName: "the document").map { finding in
+                var whole = finding
+                whole.subject = "document:" + (finding.values["metric"] ?? "")
+                return whole
+            }
         case .section:
             for section in document.sections {
                 let counts = prose.counts(ofBlocks: ProseAnalysis.ownBlocks(of: section, in: document))

@@ -70,20 +70,20 @@ struct RequiredSectionRule: Rule, RuleKind {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let matching = document.sections.indices.filter { section.matches(block: document.sections[$0].heading, in: context) }
-        let top = SourceRange(at: document.blocks.first?.range.start ?? 0)
         guard !matching.isEmpty else {
             guard minCount > 0 else { return [] }
-            return [Finding(range: top, message: "the article has no '\(section.name)' section", values: ["section": section.name])]
+            return [.aboutDocument(document, subject: "no-section:" + HeadingMatcher.normalize(section.name),
+                                   message: "the article has no '\(section.name)' section", values: ["section": section.name])]
         }
         var findings: [Finding] = []
         let headingRange = { (index: Int) in document.blocks[document.sections[index].heading].range }
         if matching.count < minCount {
             findings.append(Finding(range: headingRange(matching[0]),
-                                    message: "'\(section.name)' appears \(matching.count) times; it should appear at least \(minCount) times"))
+                                    message: "'\(section.name)' appears \(Plural.count(matching.count, "time")); it should appear at least \(Plural.count(minCount, "time"))"))
         }
         if let maxCount, matching.count > maxCount {
             for index in matching[maxCount...] {
-                findings.append(Finding(range: headingRange(index), message: "'\(section.name)' appears \(matching.count) times; at most \(maxCount)"))
+                findings.append(Finding(range: headingRange(index), message: "'\(section.name)' appears \(Plural.count(matching.count, "time")); at most \(maxCount)"))
             }
         }
         for index in matching {
@@ -130,18 +130,18 @@ struct RequiredSectionRule: Rule, RuleKind {
             if lists.isEmpty {
                 findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' should hold a list", values: ["count": "0"]))
             } else if let minimum = listItems.min, count < minimum {
-                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' lists \(count) items; at least \(minimum)", values: ["count": String(count)]))
+                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' lists \(Plural.count(count, "item")); at least \(minimum)", values: ["count": String(count)]))
             } else if let maximum = listItems.max, count > maximum {
-                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' lists \(count) items; at most \(maximum)", values: ["count": String(count)]))
+                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' lists \(Plural.count(count, "item")); at most \(maximum)", values: ["count": String(count)]))
             }
         }
         if minWords != nil || maxWords != nil {
             let words = section.blocks.filter { document.blocks[$0].kind != .heading }.reduce(0) { $0 + context.unitWords[$1].count }
             if let minWords, words < minWords {
-                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' has \(words) words; at least \(minWords)", values: ["count": String(words)]))
+                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' has \(Plural.count(words, "word")); at least \(minWords)", values: ["count": String(words)]))
             }
             if let maxWords, words > maxWords {
-                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' has \(words) words; at most \(maxWords)", values: ["count": String(words)]))
+                findings.append(Finding(range: heading.range, message: "'\(heading.text.text)' has \(Plural.count(words, "word")); at most \(maxWords)", values: ["count": String(words)]))
             }
         }
         return findings

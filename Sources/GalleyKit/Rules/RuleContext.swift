@@ -1,0 +1,149 @@
+/// Per-document analysis shared by the rules that run on it, computed on first use so a run
+/// pays only for what its active rules need. Each piece is a lazy value computed from the
+/// document alone, so which rule asks first never changes the answer. One context serves one
+/// document on one thread.
+public final class RuleContext {
+    public let document: Document
+    let matcher: TermMatcher
+
+    public init(document: Document, matcher: TermMatcher = TermMatcher()) {
+        self.document = document
+        self.matcher = matcher
+    }
+
+    /// Every piece of prose a text rule can read, each once: the blocks (unit `i` is block `i`),
+    /// then the string values of metadata fields that are not a block's text already (a title
+    /// taken from the H1 is the H1's unit, which then also carries the metadata key).
+    public private(set) lazy var units: [TextUnit] = TextUnit.all(in: document)
+
+    /// Word tokens of each unit's text and where its sentences may end, read once for every rule
+    /// and the readability analysis.
+    private lazy var tokenization = Tokenization(units)
+
+    /// Word tokens of each unit's text.
+    public var unitWords: [[WordToken]] { tokenization.words }
+
+    /// Word tokens of each block's text, by block index.
+    public var blockWords: [[WordToken]] { Array(unitWords.prefix(document.blocks.count)) }
+
+    /// Words, sentences, syllables and readability counts of the prose (readability rules).
+    public private(set) lazy var prose = ProseAnalysis(document) { index in (self.tokenization.words[index], self.tokenization.stops[index]) }
+
+    /// UTF-8 ranges of the sentences in block `index` (a block always ends a sentence), split
+    /// where the tokenizer noted possible ends while reading the block's words.
+    func sentences(inBlock index: Int) -> [Range<Int>] {
+        var text = document.blocks[index].text.text
+        return text.withUTF8 { SentenceSplitter.sentences(in: $0, candidates: tokenization.stops[index]) }
+    }
+
+    /// Indexes of the units a scope covers (rules sharing a scope share the answer).
+    public func units(in scope: Scope) -> [Int] {
+        if let cached = scopeUnits[scope] { return cached.list }
+        let list = units.indices.filter { index in
+            let unit = units[index]
+            if let block = unit.block, scope.includes(document.blocks[block]) { return true }
+            return unit.metadataKey.map { scope.includes(metadataKey: $0) } ?? false
+        }
+        scopeUnits[scope] = (list, Set(list))
+        return list
+    }
+
+    public func unitSet(in scope: Scope) -> Set<Int> {
+        if let cached = scopeUnits[scope] { return cached.set }
+        _ = units(in: scope)
+        return scopeUnits[scope]!.set
+    }
+
+    private var scopeUnits: [Scope: (list: [Int], set: Set<Int>)] = [:]
+
+    /// Heading texts as section names are compared: lower case, single spaces, no trailing colon.
+    public private(set) lazy var headingKeys: [Int: String] = Dictionary(
+        uniqueKeysWithValues: document.headings.map { ($0, HeadingMatcher.normalize(document.blocks[$0].text.text)) })
+
+    /// Every word-list hit in the document, found in one pass for all rules, grouped by rule id
+    /// (ids are unique across a configuration's rule sets).
+    private lazy var hitsByOwner: [String: [UnitHit]] = {
+        var grouped: [String: [UnitHit]] = [:]
+        guard !matcher.isEmpty else { return grouped }
+        for index in units.indices {
+            for hit in matcher.hits(in: units[index].text.text, tokens: unitWords[index]) {
+                grouped[hit.owner, default: []].append(UnitHit(unit: index, hit: hit))
+            }
+        }
+        return grouped
+    }()
+
+    /// Hits of rule `id`'s terms, exceptions removed (with the hits they overlap).
+    public func termHits(for id: String) -> [UnitHit] {
+        let all = hitsByOwner[id] ?? []
+        let exceptions = all.filter { $0.hit.spec.isException }
+        // Two terms can match the same words ("guarantee" inflected and "guaranteed"): one finding.
+        var seen: Set<[Int]> = []
+        return all.filter { candidate in
+            !candidate.hit.spec.isException && !exceptions.contains { exception in
+                exception.unit == candidate.unit && exception.hit.range.overlaps(candidate.hit.range)
+            } && seen.insert([candidate.unit, candidate.hit.range.lowerBound, candidate.hit.range.upperBound]).inserted
+        }
+    }
+}
+
+/// The word tokens of every unit and the offsets where its sentences may end, read together in
+/// one pass of the tokenizer.
+private struct Tokenization {
+    var words: [[WordToken]] = []
+    var stops: [[Int]] = []
+
+    init(_ units: [TextUnit]) {
+        words.reserveCapacity(units.count)
+        stops.reserveCapacity(units.count)
+        for unit in units {
+            var text = unit.text.text
+            var unitStops: [Int] = []
+            words.append(text.withUTF8 { WordTokenizer.tokens(in: $0, stops: &unitStops) })
+            stops.append(unitStops)
+        }
+    }
+}
+
+public struct UnitHit: Sendable, Hashable {
+    public var unit: Int
+    public var hit: TermMatcher.Hit
+}
+
+/// A text a rule can read, and where it comes from: a block, a metadata field, or both (the H1
+/// that is also the title).
+public struct TextUnit: Sendable {
+    public var text: TextRun
+    public var block: Int?
+    public var metadataKey: String?
+
+    static func all(in document: Document) -> [TextUnit] {
+        var units = document.blocks.indices.map { TextUnit(text: document.blocks[$0].text, block: $0, metadataKey: nil) }
+        // Metadata taken from a block's text (the title from the H1, a DocBook title) is that
+        // block's text: one unit, so a word in it is checked and reported once.
+        var blockOf: [SourceRange: Int] = [:]
+        for field in document.metadata.fields where field.key != Suppressions.frontMatterKey {
+            for run in strings(in: field.value) {
+                if blockOf.isEmpty, !document.blocks.isEmpty {
+                    for index in document.blocks.indices where !document.blocks[index].text.isEmpty {
+                        blockOf[document.blocks[index].text.sourceRange] = index
+                    }
+                }
+                if let block = blockOf[run.sourceRange], units[block].metadataKey == nil, document.blocks[block].text.text == run.text {
+                    units[block].metadataKey = field.key
+                    continue
+                }
+                units.append(TextUnit(text: run, block: nil, metadataKey: field.key))
+            }
+        }
+        return units
+    }
+
+    private static func strings(in value: MetadataValue) -> [TextRun] {
+        switch value {
+        case .string(let run): return [run]
+        case .list(let items): return items.flatMap(strings)
+        default: return []
+        }
+    }
+}
