@@ -44,10 +44,20 @@ struct Arguments {
             } else if switches.contains(name), inlineValue == nil {
                 flags.insert(name)
             } else {
-                let known = (Array(valued) + Array(switches)).sorted()
-                throw UsageError(message: "unknown option '\(name)'\(Spelling.suggestion(for: name, among: known))")
+                throw UsageError(message: "unknown option '\(name)'\(Self.suggestion(for: name, among: valued.union(switches)))")
             }
         }
+    }
+
+    /// A short option most likely means the long one that starts with its letter (`-j` is
+    /// `--jobs`, not `-h`); otherwise the nearest spelling.
+    static func suggestion(for name: String, among known: Set<String>) -> String {
+        let letters = Array(name)
+        if letters.count == 2, letters[0] == "-", letters[1] != "-" {
+            let long = known.filter { $0.hasPrefix("--" + String(letters[1])) }.sorted()
+            if !long.isEmpty { return " (did you mean \(long.map { "'\($0)'" }.joined(separator: " or "))?)" }
+        }
+        return Spelling.suggestion(for: name, among: known.sorted())
     }
 
     func value(_ name: String) -> String? { values[name]?.last }

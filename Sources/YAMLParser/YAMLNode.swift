@@ -15,12 +15,15 @@ public final class YAMLNode: Sendable {
     public let tag: String?
     public let start: YAMLMark
     public let end: YAMLMark
+    /// What the parser was told the text came from (a file), for positions in messages.
+    public let source: (any AnyObject & Sendable)?
 
-    public init(content: Content, tag: String?, start: YAMLMark, end: YAMLMark) {
+    public init(content: Content, tag: String?, start: YAMLMark, end: YAMLMark, source: (any AnyObject & Sendable)? = nil) {
         self.content = content
         self.tag = tag
         self.start = start
         self.end = end
+        self.source = source
     }
 
     public var scalar: String? {

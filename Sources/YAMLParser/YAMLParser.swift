@@ -2,7 +2,9 @@ internal import CYAML
 
 /// Builds `YAMLNode` trees from libyaml's event stream, iteratively and within `YAMLLimits`.
 public enum YAMLParser {
-    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits()) throws(YAMLError) -> YAMLStream {
+    /// `source` is stored in every node, so a value knows the file it was written in even after
+    /// it has been merged into another file's (a configuration overriding a rule's options).
+    public static func parse(_ bytes: [UInt8], limits: YAMLLimits = YAMLLimits(), source: (any AnyObject & Sendable)? = nil) throws(YAMLError) -> YAMLStream {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) != 0 else {
             throw YAMLError(message: "out of memory creating the YAML parser", mark: YAMLMark(line: 0, column: 0, index: 0))
@@ -12,7 +14,7 @@ public enum YAMLParser {
             let empty: StaticString = ""
             yaml_parser_set_input_string(&parser, buffer.baseAddress ?? empty.utf8Start, buffer.count)
             yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING)
-            var builder = TreeBuilder(limits: limits)
+            var builder = TreeBuilder(limits: limits, source: source)
             do throws(YAMLError) {
                 while true {
                     var event = yaml_event_t()
@@ -93,7 +95,12 @@ private struct TreeBuilder {
     private var aliasCount = 0
     private var duplicateKeys = 0
 
-    init(limits: YAMLLimits) { self.limits = limits }
+    let source: (any AnyObject & Sendable)?
+
+    init(limits: YAMLLimits, source: (any AnyObject & Sendable)?) {
+        self.limits = limits
+        self.source = source
+    }
 
     mutating func handle(_ event: yaml_event_t) throws(YAMLError) {
         let start = YAMLParser.mark(event.start_mark)
@@ -105,7 +112,7 @@ private struct TreeBuilder {
                 throw YAMLError(message: "scalar of \(scalar.length) bytes exceeds the limit of \(limits.maxScalarBytes)", mark: start)
             }
             let value = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
-            let node = YAMLNode(content: .scalar(value, Self.style(scalar.style)), tag: Self.string(scalar.tag), start: start, end: end)
+            let node = YAMLNode(content: .scalar(value, Self.style(scalar.style)), tag: Self.string(scalar.tag), start: start, end: end, source: source)
             try add(node, weight: 1, height: 1, anchor: Self.string(scalar.anchor))
         case YAML_SEQUENCE_START_EVENT:
             try push(Frame(isMapping: false, start: start, tag: Self.string(event.data.sequence_start.tag),
@@ -122,7 +129,7 @@ private struct TreeBuilder {
             } else {
                 content = .sequence(frame.items)
             }
-            try add(YAMLNode(content: content, tag: frame.tag, start: frame.start, end: end), weight: frame.weight, height: frame.height,
+            try add(YAMLNode(content: content, tag: frame.tag, start: frame.start, end: end, source: source), weight: frame.weight, height: frame.height,
                     anchor: frame.anchor)
         case YAML_ALIAS_EVENT:
             let name = Self.string(event.data.alias.anchor) ?? ""

@@ -7,7 +7,7 @@ enum MetricsCommand {
     static let formats = ["text", "json"]
 
     static func run(_ arguments: [String]) -> Int32 {
-        Arguments.parse(arguments, valued: ["--format", "--jobs"], switches: ["--words"], help: Help.metrics, measure)
+        Arguments.parse(arguments, valued: ["--format", "--jobs", "--config"], switches: ["--words"], help: Help.metrics, measure)
     }
 
     private static func measure(_ parsed: Arguments) -> Int32 {
@@ -27,39 +27,57 @@ enum MetricsCommand {
         for problem in discovery.problems {
             status = CommandLineTool.usageError(problem)
         }
+        // Read and measured as `galley lint` reads and checks them: the same configuration, the
+        // same reader options, the limits of its assessment rule.
+        let plan = LintPlan.make(files: discovery.files, named: discovery.named, folders: discovery.folders, configPath: parsed.value("--config"),
+                                 maxFileBytes: Linter.defaultMaxFileBytes)
+        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        LintCommand.noteExclusions(plan, named: discovery.named)
         let json = format == "json"
         let includeWords = parsed.has("--words")
         if json { Terminal.write("{\"files\": [\n", to: .output) }
         var first = true
         // Files are measured on all cores and printed in path order, as `galley lint` does.
-        ParallelRun.run(discovery.files, jobs: jobs, work: { path in measure(path, json: json, includeWords: includeWords) }) { outcome in
+        ParallelRun.run(plan.items, jobs: jobs, work: { item in measure(item, json: json, includeWords: includeWords) }) { outcome in
             switch outcome {
-            case .success(let text):
+            case .report(let text):
                 Terminal.write((first ? "" : json ? ",\n" : "\n") + text, to: .output)
                 first = false
-            case .failure(let problem):
-                status = CommandLineTool.usageError(problem.message)
+            case .nothing:
+                break
+            case .skipped(let message):
+                Terminal.write("galley: \(message)\n", to: .error)
+            case .failed(let message):
+                status = CommandLineTool.usageError(message)
             }
         }
         if json { Terminal.write("\n]}\n", to: .output) }
         return status
     }
 
-    struct Problem: Error {
-        var message: String
+    enum Outcome: Sendable {
+        /// The file's report, as text or JSON.
+        case report(String)
+        /// A data file found in a folder: not an article, nothing to say.
+        case nothing
+        /// Not measured, and why (an empty file, one over the size limit).
+        case skipped(String)
+        /// Could not be read: a usage problem, exit 2.
+        case failed(String)
     }
 
-    /// One file's report as text or JSON, or why it could not be read.
-    private static func measure(_ path: String, json: Bool, includeWords: Bool) -> Result<String, Problem> {
-        guard let format = DocumentFormat(path: path) else { return .failure(Problem(message: "\(path): unsupported file type")) }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.read(path, maxBytes: Linter.defaultMaxFileBytes)
-        } catch {
-            return .failure(Problem(message: "\(path): \(error.reason)"))
+    private static func measure(_ item: LintPlan.Item, json: Bool, includeWords: Bool) -> Outcome {
+        let linter = item.linter
+        let document: Document
+        switch linter.loader.load(path: item.path) {
+        case .success(let read):
+            document = read
+        case .failure(let problem):
+            return problem.isFailure ? .failed("\(item.path): \(problem.message)") : .skipped("\(problem.severity.rawValue): \(item.path): \(problem.message)")
         }
-        let document = ArticleFormats.read(path: path, bytes: bytes, format: format)
-        let report = MetricsReport(document: document, prose: ProseAnalysis(document), includeWords: includeWords)
-        return .success(json ? report.json : report.text)
+        if !item.isNamed, !document.isArticle { return .nothing }
+        let prose = linter.engine.context(for: document).prose
+        let report = MetricsReport(document: document, prose: prose, limits: linter.engine.assessmentLimits, includeWords: includeWords)
+        return .report(json ? report.json : report.text)
     }
 }

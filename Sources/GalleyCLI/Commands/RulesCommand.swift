@@ -1,22 +1,44 @@
 import GalleyKit
 import SystemIO
 
-/// `galley rules`: the active rules for a folder's configuration.
+/// `galley rules [PATH]`: the rules that apply to a file (or to every file of a folder), after
+/// the configuration's changes and the overrides that match it.
 enum RulesCommand {
     static func run(_ arguments: [String]) -> Int32 {
         Arguments.parse(arguments, valued: ["--config"], help: Help.rules, list)
     }
 
     private static func list(_ parsed: Arguments) -> Int32 {
-        let directory = parsed.operands.first ?? "."
+        let path = parsed.operands.first ?? "."
+        let kind: FileSystem.Kind
+        do {
+            kind = try FileSystem.kind(of: path)
+        } catch {
+            return CommandLineTool.usageError("\(path): \(FileSystem.explain(error))")
+        }
+        let isFolder = kind == .directory
         let configuration: Configuration
-        switch LintPlan.configuration(forDirectory: directory, configPath: parsed.value("--config")) {
+        switch LintPlan.configuration(forDirectory: isFolder ? path : PathNames.directory(of: path), configPath: parsed.value("--config")) {
         case .success(let loaded): configuration = loaded
         case .failure(let failure): return ConfigurationReport.fail(failure.errors)
         }
+        // The overrides that apply to the file, or to everything in the folder; others apply to
+        // some of its files only, and are named rather than silently left out.
+        let absolute = PathNames.absolute(path, from: PathNames.normalize(FileSystem.currentDirectory))
+        let applying = configuration.matchingOverrides(absolutePath: absolute)
         var errors: [ConfigError] = []
-        let rules = configuration.rules(applying: [], errors: &errors)
+        let rules = configuration.rules(applying: applying, errors: &errors)
         guard errors.isEmpty else { return ConfigurationReport.fail(errors) }
+        if !isFolder, let reason = configuration.exclusionReason(absolutePath: absolute) {
+            Terminal.write("galley: note: \(path) is not linted: \(reason)\n", to: .error)
+        }
+        if isFolder {
+            let partial = configuration.overrides.indices.filter { !applying.contains($0) }
+            if !partial.isEmpty {
+                let globs = partial.flatMap { configuration.overrides[$0].files.map { "'\($0.glob.pattern)'" } }
+                Terminal.write("galley: note: \(Plural.count(partial.count, "override")) for some files (\(globs.joined(separator: ", "))) not shown; name a file to see its rules\n", to: .error)
+            }
+        }
         let source = configuration.path.map { "configuration: \(PathNames.display($0))" } ?? "configuration: none found; the bundled house style applies"
         var output = source + "\n\n"
         let idWidth = max(4, rules.map(\.id.count).max() ?? 0) + 2
@@ -79,7 +101,15 @@ enum CheckConfigCommand {
     private static func check(_ parsed: Arguments) -> Int32 {
         var errors: [ConfigError] = []
         var summaries: [String] = []
-        for directory in parsed.operands.isEmpty ? ["."] : parsed.operands {
+        for path in parsed.operands.isEmpty ? ["."] : parsed.operands {
+            // A typo in a CI step must fail, not check the defaults and pass.
+            let kind: FileSystem.Kind
+            do {
+                kind = try FileSystem.kind(of: path)
+            } catch {
+                return CommandLineTool.usageError("\(path): \(FileSystem.explain(error))")
+            }
+            let directory = kind == .directory ? path : PathNames.directory(of: path)
             switch LintPlan.configuration(forDirectory: directory, configPath: parsed.value("--config")) {
             case .failure(let failure):
                 for error in failure.errors where !errors.contains(error) { errors.append(error) }

@@ -31,6 +31,7 @@ public struct ConfigurationLoader {
             case .failure(let failure): errors += failure.errors
             }
         }
+        if errors.isEmpty { rejectDuplicateIDs(configuration, errors: &errors) }
         if errors.isEmpty { validateRuleChanges(configuration, errors: &errors) }
         return errors.isEmpty ? .success(configuration) : .failure(ConfigErrors(errors))
     }
@@ -58,7 +59,7 @@ public struct ConfigurationLoader {
         }
         let root: YAMLNode
         do {
-            let stream = try YAMLParser.parse(file.source.bytes)
+            let stream = try file.parse()
             errors += stream.warnings.map { file.error($0.message, at: $0.mark) }
             guard let document = stream.documents.first else { return }
             root = document
@@ -76,7 +77,7 @@ public struct ConfigurationLoader {
             } else if FileSystem.isReadableFile(basePath) {
                 load(basePath, into: &configuration, chain: &chain, errors: &errors)
             } else {
-                reader.report("cannot read extended configuration '\(base)'", at: node)
+                reader.report("cannot read extended configuration '\(base)' (\(Self.display(basePath))): \(Self.whyUnreadable(basePath))", at: node)
             }
         }
         for (name, node) in reader.strings("rule-sets") ?? [] {
@@ -151,12 +152,12 @@ public struct ConfigurationLoader {
             let value = pair.value
             if let text = value.scalar {
                 switch (value.resolvedScalar, text) {
-                case (.bool(let flag)?, _): result.append((id, RuleOverride(enabled: flag, file: file, key: pair.key)))
-                case (_, "off"): result.append((id, RuleOverride(enabled: false, file: file, key: pair.key)))
-                case (_, "on"): result.append((id, RuleOverride(enabled: true, file: file, key: pair.key)))
+                case (.bool(let flag)?, _): result.append((id, RuleOverride(enabled: flag, key: pair.key)))
+                case (_, "off"): result.append((id, RuleOverride(enabled: false, key: pair.key)))
+                case (_, "on"): result.append((id, RuleOverride(enabled: true, key: pair.key)))
                 case (_, "error"), (_, "warning"), (_, "note"):
-                    let key = YAMLNode(content: .scalar("severity", .plain), tag: nil, start: value.start, end: value.start)
-                    result.append((id, RuleOverride(enabled: true, pairs: [YAMLPair(key: key, value: value)], file: file, key: pair.key)))
+                    let key = YAMLNode(content: .scalar("severity", .plain), tag: nil, start: value.start, end: value.start, source: file)
+                    result.append((id, RuleOverride(enabled: true, pairs: [YAMLPair(key: key, value: value)], key: pair.key)))
                 default:
                     reader.report("rule '\(id)': expected off, on, error, warning, note or a mapping of options, found '\(text)'", at: value)
                 }
@@ -174,7 +175,7 @@ public struct ConfigurationLoader {
                         kept.append(option)
                     }
                 }
-                result.append((id, RuleOverride(enabled: enabled ?? (kept.isEmpty ? nil : true), pairs: kept, file: file, key: pair.key)))
+                result.append((id, RuleOverride(enabled: enabled ?? (kept.isEmpty ? nil : true), pairs: kept, key: pair.key)))
             } else {
                 reader.report("rule '\(id)': expected off, on, a severity or a mapping of options", at: value)
             }
@@ -201,6 +202,25 @@ public struct ConfigurationLoader {
         return result
     }
 
+    /// Rule ids are unique across the rule sets a configuration uses: changes, suppressions,
+    /// baselines and reports name rules by id, and two rules answering to one id would share
+    /// each other's findings. The second definition is the error, naming the first.
+    private func rejectDuplicateIDs(_ configuration: Configuration, errors: inout [ConfigError]) {
+        var first: [String: RuleEntry] = [:]
+        for set in configuration.ruleSets {
+            for entry in set.entries {
+                guard let earlier = first[entry.id] else {
+                    first[entry.id] = entry
+                    continue
+                }
+                let place = "\(earlier.file.path):\(earlier.file.location((earlier.node["id"] ?? earlier.node).start))"
+                errors.append(entry.file.error(
+                    "rule id '\(entry.id)' is also defined in rule set '\(earlier.ruleSet)' (\(place)); rule ids must be unique across the rule sets a configuration uses",
+                    at: entry.node["id"] ?? entry.node))
+            }
+        }
+    }
+
     /// Every rule id named in `rules` or `overrides` exists, and every change builds a valid rule.
     private func validateRuleChanges(_ configuration: Configuration, errors: inout [ConfigError]) {
         let known = configuration.ruleIDs
@@ -209,9 +229,12 @@ public struct ConfigurationLoader {
         for (position, changes) in changeSets.enumerated() {
             for (id, change) in changes.sorted(by: { $0.key < $1.key }) {
                 guard let entry = entries[id] else {
-                    let location = change.key.flatMap { change.file?.location($0.start) } ?? SourceLocation(line: 1, column: 1)
-                    errors.append(ConfigError(path: change.file?.path ?? configuration.path.map(Self.display) ?? "", location: location,
-                                              message: "no rule '\(id)' in the active rule sets\(Spelling.suggestion(for: id, among: known))"))
+                    let message = "no rule '\(id)' in the active rule sets\(Spelling.suggestion(for: id, among: known))"
+                    if let key = change.key, let file = key.source as? YAMLFile {
+                        errors.append(file.error(message, at: key))
+                    } else {
+                        errors.append(ConfigError(path: configuration.path.map(Self.display) ?? "", location: SourceLocation(line: 1, column: 1), message: message))
+                    }
                     continue
                 }
                 let effective = position == 0 ? change : (configuration.rules[id] ?? RuleOverride()).merged(with: change)
@@ -221,4 +244,15 @@ public struct ConfigurationLoader {
     }
 
     static func display(_ path: String) -> String { PathNames.display(path) }
+
+    /// Why a path is not a readable file: missing, a folder, no permission…
+    static func whyUnreadable(_ path: String) -> String {
+        do {
+            let kind = try FileSystem.kind(of: path)
+            if case .regular = kind { return "permission denied" }
+            return "it is \(kind.description), not a file"
+        } catch {
+            return FileSystem.explain(error)
+        }
+    }
 }

@@ -1,7 +1,8 @@
 import YAMLParser
 
-/// A YAML file being loaded as configuration: its path and text, for error positions.
-public struct YAMLFile: Sendable {
+/// A YAML file being loaded as configuration: its path and text, for error positions. Every node
+/// parsed from it (`parse`) refers back to it, so a value carries its file wherever it goes.
+public final class YAMLFile: Sendable {
     public let path: String
     public let source: SourceText
     /// 1-based line of the file where the YAML starts (front matter starts on line 2).
@@ -11,6 +12,22 @@ public struct YAMLFile: Sendable {
         self.path = path
         self.source = source
         self.firstLine = firstLine
+    }
+
+    /// Parses the file's text; each node's `source` is this file.
+    public func parse() throws(YAMLError) -> YAMLStream {
+        try YAMLParser.parse(source.bytes, source: self)
+    }
+
+    /// The file a node was read from: its own, or `fallback` for nodes made in code.
+    public static func of(_ node: YAMLNode, fallback: YAMLFile) -> YAMLFile {
+        (node.source as? YAMLFile) ?? fallback
+    }
+
+    /// The directory of the file, for paths written in it; nil for bundled sets, which have none.
+    public var directory: String? {
+        guard !path.hasPrefix("<") else { return nil }
+        return PathNames.directory(of: path)
     }
 
     public func location(_ mark: YAMLMark) -> SourceLocation {
@@ -41,48 +58,36 @@ public struct YAMLFile: Sendable {
 }
 
 /// Typed access to a YAML mapping of options that remembers which keys were read, so that
-/// unknown keys (usually typos) are reported instead of silently ignored.
+/// unknown keys (usually typos) are reported instead of silently ignored. Values may come from
+/// several files (a configuration overriding a rule set's options): each problem is reported in
+/// the file its node was written in.
 public struct OptionReader {
+    /// The file of the mapping itself.
     public let file: YAMLFile
     public let node: YAMLNode
     public private(set) var errors: [ConfigError] = []
     private var used: Set<String> = []
-    /// Nodes that come from another file (a configuration overriding a rule's options).
-    private var foreign: (file: YAMLFile, nodes: Set<ObjectIdentifier>)?
 
     public init(file: YAMLFile, node: YAMLNode) {
-        self.file = file
+        self.file = YAMLFile.of(node, fallback: file)
         self.node = node
         if node.pairs == nil {
-            errors.append(file.error("expected a mapping of keys to values, found \(Self.describe(node))", at: node))
+            errors.append(self.file.error("expected a mapping of keys to values, found \(Self.describe(node))", at: node))
         }
     }
 
-    /// A reader whose `foreignNodes` (and everything inside them) are positioned in `foreignFile`.
-    public init(file: YAMLFile, node: YAMLNode, foreignFile: YAMLFile, foreignNodes: [YAMLNode]) {
-        self.init(file: file, node: node)
-        var identities: Set<ObjectIdentifier> = []
-        var pending = foreignNodes
-        while let next = pending.popLast() {
-            guard identities.insert(ObjectIdentifier(next)).inserted else { continue }
-            switch next.content {
-            case .sequence(let items): pending += items
-            case .mapping(let pairs): pending += pairs.flatMap { [$0.key, $0.value] }
-            case .scalar: break
-            }
-        }
-        foreign = (foreignFile, identities)
+    /// A reader for a mapping nested anywhere below this one (a list item, say), in its own file.
+    public func reader(for nested: YAMLNode) -> OptionReader {
+        OptionReader(file: file(of: nested), node: nested)
     }
 
     private func error(_ message: String, at node: YAMLNode) -> ConfigError {
-        if let foreign, foreign.nodes.contains(ObjectIdentifier(node)) { return foreign.file.error(message, at: node) }
-        return file.error(message, at: node)
+        file(of: node).error(message, at: node)
     }
 
     /// The file a node was read from.
     public func file(of node: YAMLNode) -> YAMLFile {
-        if let foreign, foreign.nodes.contains(ObjectIdentifier(node)) { return foreign.file }
-        return file
+        YAMLFile.of(node, fallback: file)
     }
 
     public var keys: [String] { node.pairs?.compactMap { $0.key.scalar } ?? [] }
@@ -174,15 +179,32 @@ public struct OptionReader {
         return text
     }
 
-    /// Nested options under `key`.
+    /// Nested options under `key` (a mapping), read by a reader of their own; hand it back to
+    /// `absorb` when done.
     public mutating func options(_ key: String) -> OptionReader? {
         guard let value = node(key, required: false) else { return nil }
-        var nested = OptionReader(file: file, node: value)
-        nested.foreign = foreign
-        if let foreign, foreign.nodes.contains(ObjectIdentifier(value)) {
-            nested = OptionReader(file: foreign.file, node: value)
+        return reader(for: value)
+    }
+
+    /// `minKey` and `maxKey`, whole numbers in `range`, and the first no greater than the second:
+    /// contradictory bounds are an error at the lower one, not a rule that can never pass.
+    public mutating func bounds(_ minKey: String, _ maxKey: String, range: ClosedRange<Int>) -> (min: Int?, max: Int?) {
+        let lower = int(minKey, range: range)
+        let upper = int(maxKey, range: range)
+        if let lower, let upper, lower > upper, let at = node[minKey] {
+            report("'\(minKey)' (\(lower)) is more than '\(maxKey)' (\(upper)): no text could pass", at: at)
         }
-        return nested
+        return (lower, upper)
+    }
+
+    /// The same for numbers that may have decimals (readability scores).
+    public mutating func doubleBounds(_ minKey: String, _ maxKey: String) -> (min: Double?, max: Double?) {
+        let lower = double(minKey)
+        let upper = double(maxKey)
+        if let lower, let upper, lower > upper, let at = node[minKey] {
+            report("'\(minKey)' (\(EditorAssessments.format(lower))) is more than '\(maxKey)' (\(EditorAssessments.format(upper))): no text could pass", at: at)
+        }
+        return (lower, upper)
     }
 
     /// Takes the errors of a nested reader (after its own `finish`).

@@ -56,8 +56,10 @@ public struct LintPlan: Sendable {
     /// `folders`: the folders named on the command line, whose configuration is checked even
     /// when they hold no article.
     /// `measuresProse`: every report carries the article's words and scores (`galley audit`).
+    /// `keepsExcluded`: files the configuration leaves out are listed in `excluded` but planned
+    /// all the same (`galley dump` shows what Galley reads of any file it is asked about).
     public static func make(files: PathList, named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int,
-                            measuresProse: Bool = false) -> LintPlan {
+                            measuresProse: Bool = false, keepsExcluded: Bool = false) -> LintPlan {
         var planner = Planner(maxFileBytes: maxFileBytes, measuresProse: measuresProse)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         var plan = LintPlan()
@@ -94,7 +96,7 @@ public struct LintPlan: Sendable {
             }
             if let reason = configuration.exclusionReason(absolutePath: absolute) {
                 plan.excluded.append((file, reason))
-                continue
+                if !keepsExcluded { continue }
             }
             guard let number = planner.linterNumber(configuration, for: absolute, errors: &plan.errors) else { continue }
             plan.items.positions.append(Int32(position))

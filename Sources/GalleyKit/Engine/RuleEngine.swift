@@ -15,7 +15,7 @@ public struct RuleEngine: Sendable {
             for spec in rule.terms { matcher.add(spec, owner: rule.id) }
         }
         self.matcher = matcher
-        activeIDs = Set(rules.map(\.id) + ReadIssue.Kind.allCases.map(\.rawValue))
+        activeIDs = Set(rules.map(\.id) + ReadIssue.Kind.allCases.map(\.rawValue) + [Suppressions.unusedID, Suppressions.unknownDirectiveID])
     }
 
     /// The per-document analysis the rules share; pass it back to `check` to reuse it.

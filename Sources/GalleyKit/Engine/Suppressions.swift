@@ -1,14 +1,18 @@
 /// Inline suppressions: `<!-- galley-disable ids -->` … `<!-- galley-enable ids -->`,
-/// `<!-- galley-disable-next-line ids -->` (in Markdown, HTML and XML comments alike), and
-/// `galley: {disable: [ids]}` in front matter for the whole file. Without ids a directive covers
-/// every rule. A suppression that suppressed nothing is reported as a note.
+/// `<!-- galley-disable-next-line ids -->`, `<!-- galley-disable-line ids -->` (the line the
+/// comment ends on; in Markdown, HTML and XML comments alike), and `galley: {disable: [ids]}` in
+/// front matter for the whole file. Without ids a directive covers every rule. A suppression
+/// that suppressed nothing, and a `galley-` directive Galley does not know (a typo would
+/// otherwise suppress nothing in silence), are reported as notes.
 struct Suppressions {
     /// The front matter (or YAML article) key that holds per-file settings.
     static let frontMatterKey = "galley"
     static let unusedID = "unused-suppression"
+    static let unknownDirectiveID = "unknown-directive"
 
-    private enum Kind: String {
+    private enum Kind: String, CaseIterable {
         case disable = "galley-disable", enable = "galley-enable", disableNextLine = "galley-disable-next-line"
+        case disableLine = "galley-disable-line"
     }
 
     private struct Directive {
@@ -29,7 +33,15 @@ struct Suppressions {
         self.document = document
         for comment in document.comments {
             var words = comment.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "," }).map(String.init)
-            guard let first = words.first, let kind = Kind(rawValue: first) else { continue }
+            guard let first = words.first else { continue }
+            guard let kind = Kind(rawValue: first) else {
+                if first.lowercased().hasPrefix("galley-") || first.lowercased().hasPrefix("galley:") {
+                    let known = Kind.allCases.map(\.rawValue)
+                    problems.append(note(comment.range, "unknown directive '\(first)'\(Spelling.suggestion(for: first.lowercased(), among: known)); Galley knows \(known.joined(separator: ", "))",
+                                         id: Self.unknownDirectiveID))
+                }
+                continue
+            }
             words.removeFirst()
             if let reason = words.firstIndex(of: "--") { words.removeSubrange(reason...) }
             let endLine = document.location(of: comment.range.end).line
@@ -81,13 +93,16 @@ struct Suppressions {
             return true
         }
         let line = diagnostic.span.start.line
-        if let index = directives.firstIndex(where: { $0.kind == .disableNextLine && $0.endLine + 1 == line && covers($0, id) }) {
+        if let index = directives.firstIndex(where: { directive in
+            (directive.kind == .disableNextLine && directive.endLine + 1 == line || directive.kind == .disableLine && directive.endLine == line)
+                && covers(directive, id)
+        }) {
             directives[index].used.insert(id)
             return true
         }
         // The last region directive before the finding that names its rule (or all rules) decides.
         let start = diagnostic.range.start
-        if let index = directives.lastIndex(where: { $0.kind != .disableNextLine && $0.range.end <= start && covers($0, id) }),
+        if let index = directives.lastIndex(where: { ($0.kind == .disable || $0.kind == .enable) && $0.range.end <= start && covers($0, id) }),
            directives[index].kind == .disable {
             directives[index].used.insert(id)
             return true
@@ -110,7 +125,7 @@ struct Suppressions {
         }
     }
 
-    private func note(_ range: SourceRange, _ message: String, severity: Severity = .note) -> Diagnostic {
-        Diagnostic(path: document.path, range: range, span: document.span(of: range), severity: severity, message: message, ruleID: Self.unusedID)
+    private func note(_ range: SourceRange, _ message: String, severity: Severity = .note, id: String = Suppressions.unusedID) -> Diagnostic {
+        Diagnostic(path: document.path, range: range, span: document.span(of: range), severity: severity, message: message, ruleID: id)
     }
 }

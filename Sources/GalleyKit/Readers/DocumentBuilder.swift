@@ -13,13 +13,13 @@ struct DocumentBuilder {
     private var openImage: OpenLink?
     /// Source offset just past the last text placed anywhere.
     private(set) var lastPlacedEnd: Int?
-    private var faqSets: [FAQ] = []
+    /// Explicit question-and-answer structures met while reading; `FAQAssembler` decides, once
+    /// the outline is known, which of them make the article's FAQ.
+    private var faqCandidates: [FAQCandidate] = []
     /// Headings inside each open sectioning frame (by frame index), whose sections end with it.
     private var openSectionings: [Int: [Int]] = [:]
     /// Heading block → index of the first block after its sectioning element closed.
     private var sectionEnds: [Int: Int] = [:]
-    /// The most recent heading that opened an FAQ section, while that section lasts.
-    private var faqHeading: (block: Int, level: Int)?
 
     private struct Frame {
         var kind: FrameKind
@@ -124,27 +124,15 @@ struct DocumentBuilder {
         openImage = OpenLink(frame: frames.count - 1, url: url, offset: offset)
     }
 
-    /// Starts an explicit FAQ (DocBook `qandaset`, a `<dl>` or `<details>` group). Returns false,
-    /// pushing a plain container instead, when `origin` only counts inside an FAQ section and
-    /// the builder is not in one.
-    @discardableResult
-    mutating func beginFAQSet(_ origin: FAQ.Origin, at offset: Int, always: Bool) -> Bool {
-        let inFAQSection = faqHeading != nil
-        if !always && !inFAQSection {
-            push(.container, at: offset)
-            return false
-        }
-        // Siblings (several <details>, entries of a mapped vocabulary) under one heading form one FAQ.
-        let heading = inFAQSection ? faqHeading?.block : nil
-        let existing = origin == .qandaset ? nil : faqSets.lastIndex { $0.origin == origin && $0.heading == heading }
-        if existing == nil {
-            faqSets.append(FAQ(origin: origin, heading: heading, offset: offset, entries: []))
-        }
+    /// Starts an explicit FAQ (DocBook `qandaset`, a `<dl>` or `<details>` group, entries a
+    /// vocabulary maps). With `always` false it counts only inside an FAQ section, which
+    /// `FAQAssembler` decides once the outline is known.
+    mutating func beginFAQSet(_ origin: FAQ.Origin, at offset: Int, always: Bool) {
+        faqCandidates.append(FAQCandidate(faq: FAQ(origin: origin, heading: nil, offset: offset, entries: []), isConditional: !always))
         push(.faqSet, at: offset)
-        frames[frames.count - 1].context.faqSet = existing ?? faqSets.count - 1
+        frames[frames.count - 1].context.faqSet = faqCandidates.count - 1
         // An entry inherited from an enclosing FAQ belongs to that FAQ's set, not this one.
         frames[frames.count - 1].context.faqEntry = nil
-        return true
     }
 
     /// Starts one question-and-answer pair; text outside its question goes to `defaultRole`.
@@ -152,8 +140,8 @@ struct DocumentBuilder {
         guard frames.last?.context.faqSet != nil else { return beginContainer(at: offset) }
         push(.faqEntry, at: offset)
         guard let set = frames[frames.count - 1].context.faqSet else { return }
-        faqSets[set].entries.append(FAQEntry(question: -1, answers: [], offset: offset))
-        frames[frames.count - 1].context.faqEntry = faqSets[set].entries.count - 1
+        faqCandidates[set].faq.entries.append(FAQEntry(question: -1, answers: [], offset: offset))
+        frames[frames.count - 1].context.faqEntry = faqCandidates[set].faq.entries.count - 1
         frames[frames.count - 1].context.role = defaultRole
     }
 
@@ -161,8 +149,8 @@ struct DocumentBuilder {
     mutating func beginFAQQuestion(at offset: Int, startsEntry: Bool = false, kind: Block.Kind = .paragraph) {
         guard frames.last?.context.faqSet != nil else { return beginBlock(kind, at: offset) }
         if startsEntry, let set = frames.last?.context.faqSet {
-            faqSets[set].entries.append(FAQEntry(question: -1, answers: [], offset: offset))
-            frames[frames.count - 1].context.faqEntry = faqSets[set].entries.count - 1
+            faqCandidates[set].faq.entries.append(FAQEntry(question: -1, answers: [], offset: offset))
+            frames[frames.count - 1].context.faqEntry = faqCandidates[set].faq.entries.count - 1
         }
         push(kind == .paragraph ? .faqQuestion : .block(kind, level: 0), at: offset)
         frames[frames.count - 1].context.role = .faqQuestion
@@ -193,7 +181,6 @@ struct DocumentBuilder {
         }
         if let headings = openSectionings.removeValue(forKey: index) {
             for heading in headings { sectionEnds[heading] = document.blocks.count }
-            if let faq = faqHeading, headings.contains(faq.block) { faqHeading = nil }
         }
         frames.removeLast()
     }
@@ -293,14 +280,17 @@ struct DocumentBuilder {
             document.blocks[blockIndex].list = nil
             document.blocks[blockIndex].item = nil
         }
-        if let set = context.faqSet, let entry = context.faqEntry, faqSets[set].entries.indices.contains(entry) {
-            switch context.role {
-            case .faqQuestion where faqSets[set].entries[entry].question < 0:
-                faqSets[set].entries[entry].question = blockIndex
-            case .faqAnswer:
-                faqSets[set].entries[entry].answers.append(blockIndex)
-            default:
-                break
+        if let set = context.faqSet {
+            if context.role != .body { faqCandidates[set].members.append(blockIndex) }
+            if let entry = context.faqEntry, faqCandidates[set].faq.entries.indices.contains(entry) {
+                switch context.role {
+                case .faqQuestion where faqCandidates[set].faq.entries[entry].question < 0:
+                    faqCandidates[set].faq.entries[entry].question = blockIndex
+                case .faqAnswer:
+                    faqCandidates[set].faq.entries[entry].answers.append(blockIndex)
+                default:
+                    break
+                }
             }
         }
         current = OpenBlock(frame: index, index: blockIndex)
@@ -314,11 +304,9 @@ struct DocumentBuilder {
         block.text = text
         if !text.isEmpty { block.range.end = max(block.range.start, text.sourceRange.end) }
         document.blocks[open.index] = block
-        if block.kind == .heading {
-            noteHeading(open.index)
-            if open.frame < frames.count, let set = frames[open.frame].context.faqSet, faqSets[set].heading == nil {
-                faqSets[set].heading = open.index
-            }
+        // A heading inside an FAQ structure (a qandaset's title) is its own heading.
+        if block.kind == .heading, open.frame < frames.count, let set = frames[open.frame].context.faqSet, faqCandidates[set].ownHeading == nil {
+            faqCandidates[set].ownHeading = open.index
         }
     }
 
@@ -332,12 +320,6 @@ struct DocumentBuilder {
 
     /// The block most recently created.
     var lastBlock: Block? { document.blocks.last }
-
-    private mutating func noteHeading(_ index: Int) {
-        let heading = document.blocks[index]
-        if let faq = faqHeading, heading.level <= faq.level { faqHeading = nil }
-        if FAQDetector.isFAQHeading(heading.text.text) { faqHeading = (index, heading.level) }
-    }
 
     // MARK: Everything else
 
@@ -372,7 +354,7 @@ struct DocumentBuilder {
         while frames.count > 1 { end() }
         var result = document
         SectionBuilder.assignSections(&result, explicitEnds: sectionEnds)
-        result.faq = FAQDetector.faq(explicit: faqSets, in: &result)
+        FAQAssembler.assemble(&result, candidates: faqCandidates)
         if result.metadata["title"] == nil, let h1 = result.headings.first(where: { result.blocks[$0].level == 1 }) {
             let block = result.blocks[h1]
             result.metadata.set(MetadataField(key: "title", value: .string(block.text), offset: block.range.start, origin: .heading))

@@ -230,12 +230,9 @@ struct MarkupWalker {
             builder.beginFAQAnswer(at: offset, kind: kind)
             exit.frames = 1
         case .details(let always):
-            if builder.beginFAQSet(.details, at: offset, always: always) {
-                builder.beginFAQEntry(at: offset, defaultRole: .faqAnswer)
-                exit.frames = 2
-            } else {
-                exit.frames = 1
-            }
+            builder.beginFAQSet(.details, at: offset, always: always)
+            builder.beginFAQEntry(at: offset, defaultRole: .faqAnswer)
+            exit.frames = 2
         case .structuredData:
             appendStructuredData(index, builder: &builder)
             return false

@@ -19,19 +19,18 @@ public struct RuleEntry: Sendable {
     public let ruleSet: String
 }
 
-/// Changes a configuration makes to a rule: switch it off, or replace some of its keys
-/// (`severity`, `message`, kind options). Later overrides win.
+/// Changes a configuration makes to a rule: switch it off, or change some of its options
+/// (`severity`, `message`, kind options), merged into the rule's own as `OptionMerge` says.
+/// Later changes win. Each value knows the file it was written in (`YAMLNode.source`).
 public struct RuleOverride: Sendable {
     public var enabled: Bool?
     public var pairs: [YAMLPair]
-    /// The configuration file the change was written in, and its rule id key there.
-    public var file: YAMLFile?
+    /// The rule id key the change was written under, for messages about the change as a whole.
     public var key: YAMLNode?
 
-    public init(enabled: Bool? = nil, pairs: [YAMLPair] = [], file: YAMLFile? = nil, key: YAMLNode? = nil) {
+    public init(enabled: Bool? = nil, pairs: [YAMLPair] = [], key: YAMLNode? = nil) {
         self.enabled = enabled
         self.pairs = pairs
-        self.file = file
         self.key = key
     }
 
@@ -41,12 +40,8 @@ public struct RuleOverride: Sendable {
     public func merged(with later: RuleOverride) -> RuleOverride {
         var result = self
         if let enabled = later.enabled { result.enabled = enabled }
-        let replaced = Set(later.pairs.compactMap { $0.key.scalar })
-        result.pairs = pairs.filter { !replaced.contains($0.key.scalar ?? "") } + later.pairs
-        if !later.pairs.isEmpty || result.file == nil {
-            result.file = later.file
-            result.key = later.key
-        }
+        result.pairs = OptionMerge.merge(pairs, later.pairs, applyingToRule: false)
+        if !later.pairs.isEmpty || result.key == nil { result.key = later.key }
         return result
     }
 }
@@ -58,7 +53,7 @@ public enum RuleSetLoader {
         guard file.encodingErrors.isEmpty else { return .failure(ConfigErrors(file.encodingErrors)) }
         let stream: YAMLStream
         do {
-            stream = try YAMLParser.parse(file.source.bytes)
+            stream = try file.parse()
         } catch {
             return .failure(ConfigErrors([file.error(error.message, at: error.mark)]))
         }
@@ -103,13 +98,11 @@ public enum RuleSetLoader {
 
     private static func build(_ node: YAMLNode, file: YAMLFile, ruleSet: String, override: RuleOverride?, errors: inout [ConfigError]) -> (any Rule)? {
         var effective = node
-        var options = OptionReader(file: file, node: node)
-        if let override, let pairs = node.pairs, let overrideFile = override.file {
-            let replaced = Set(override.pairs.compactMap { $0.key.scalar })
-            let merged = pairs.filter { !replaced.contains($0.key.scalar ?? "") } + override.pairs
-            effective = YAMLNode(content: .mapping(merged), tag: node.tag, start: node.start, end: node.end)
-            options = OptionReader(file: file, node: effective, foreignFile: overrideFile, foreignNodes: override.pairs.flatMap { [$0.key, $0.value] })
+        if let override, let pairs = node.pairs {
+            effective = YAMLNode(content: .mapping(OptionMerge.merge(pairs, override.pairs, applyingToRule: true)), tag: node.tag,
+                                 start: node.start, end: node.end, source: node.source)
         }
+        var options = OptionReader(file: file, node: effective)
         guard effective.pairs != nil else {
             errors += options.finish()
             return nil

@@ -40,7 +40,7 @@ struct AssessmentRule: Rule, RuleKind {
                 if enabled { rule.checks.append(check) }
                 continue
             }
-            var nested = OptionReader(file: options.file, node: node)
+            var nested = options.reader(for: node)
             if node.pairs != nil {
                 rule.read(check, from: &nested)
                 rule.checks.append(check)

@@ -42,12 +42,10 @@ struct FAQRule: Rule, RuleKind {
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         var rule = FAQRule(definition: definition)
         rule.required = options.bool("required") ?? false
-        rule.minEntries = options.int("min-entries", range: 0...1000)
-        rule.maxEntries = options.int("max-entries", range: 0...1000)
+        (rule.minEntries, rule.maxEntries) = options.bounds("min-entries", "max-entries", range: 0...1000)
         rule.questionMark = options.bool("question-mark") ?? false
         rule.answers = options.bool("answers") ?? false
-        rule.minAnswerWords = options.int("min-answer-words", range: 0...100_000)
-        rule.maxAnswerWords = options.int("max-answer-words", range: 0...100_000)
+        (rule.minAnswerWords, rule.maxAnswerWords) = options.bounds("min-answer-words", "max-answer-words", range: 0...100_000)
         rule.uniqueQuestions = options.bool("unique-questions") ?? false
         rule.structuredData = options.bool("structured-data") ?? false
         return rule

@@ -72,7 +72,7 @@ struct HeadingMatcher: Sendable {
     /// A section entry of a list: a heading text, or `{pattern: ...}`.
     static func entry(_ node: YAMLNode, options: inout OptionReader) -> HeadingMatcher? {
         if let text = node.scalar { return HeadingMatcher(name: text, texts: [normalize(text)], pattern: nil) }
-        var nested = OptionReader(file: options.file, node: node)
+        var nested = options.reader(for: node)
         let matcher = read(&nested)
         options.absorb(nested)
         return matcher

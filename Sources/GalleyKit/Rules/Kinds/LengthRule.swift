@@ -31,7 +31,7 @@ struct LengthRule: Rule, RuleKind {
         var rule = LengthRule(definition: definition)
         func bounds(_ key: String) -> Bounds? {
             guard var nested = options.options(key) else { return nil }
-            let result = (nested.int("min", range: 0...1_000_000), nested.int("max", range: 0...1_000_000))
+            let result = nested.bounds("min", "max", range: 0...1_000_000)
             options.absorb(nested)
             return result
         }

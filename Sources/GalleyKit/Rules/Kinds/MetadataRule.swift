@@ -57,10 +57,8 @@ struct MetadataRule: Rule, RuleKind {
         rule.aliases = options.strings("aliases")?.map(\.0) ?? defaultAliases[field.lowercased()] ?? []
         rule.required = options.bool("required") ?? false
         rule.type = options.choice("type", ValueType.allCases.map(\.rawValue)).flatMap(ValueType.init(rawValue:))
-        rule.minLength = options.int("min-length", range: 0...1_000_000)
-        rule.maxLength = options.int("max-length", range: 0...1_000_000)
-        rule.minItems = options.int("min-items", range: 0...100_000)
-        rule.maxItems = options.int("max-items", range: 0...100_000)
+        (rule.minLength, rule.maxLength) = options.bounds("min-length", "max-length", range: 0...1_000_000)
+        (rule.minItems, rule.maxItems) = options.bounds("min-items", "max-items", range: 0...100_000)
         rule.allowed = options.strings("allowed").map { Set($0.map(\.0)) }
         if let source = options.string("pattern"), let node = options.node["pattern"] {
             rule.pattern = PatternRule.compile(source, ignoreCase: false, at: node, options: &options)

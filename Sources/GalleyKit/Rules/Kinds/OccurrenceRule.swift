@@ -41,8 +41,7 @@ struct OccurrenceRule: TermRule, RuleKind {
             pattern = PatternRule.compile(source, ignoreCase: ignoreCase, at: node, options: &options)
             if pattern == nil { return nil }
         }
-        let minimum = options.int("min", range: 0...1_000_000)
-        let maximum = options.int("max", range: 0...1_000_000)
+        let (minimum, maximum) = options.bounds("min", "max", range: 0...1_000_000)
         let density = options.double("max-density")
         if words.isEmpty == (pattern == nil) {
             options.report("an occurrence rule needs either 'terms' or 'pattern'", at: options.node)

@@ -41,7 +41,8 @@ struct ReadabilityRule: Rule, RuleKind {
         for metric in ReadabilityMetric.allCases {
             guard var nested = options.options(metric.rawValue) else { continue }
             if nested.node.pairs != nil {
-                let bound = Bound(metric: metric, min: nested.double("min"), max: nested.double("max"))
+                let (lower, upper) = nested.doubleBounds("min", "max")
+                let bound = Bound(metric: metric, min: lower, max: upper)
                 if bound.min == nil && bound.max == nil {
                     nested.report("'\(metric.rawValue)' needs 'min' or 'max'", at: nested.node)
                 } else if let low = bound.min, let high = bound.max, low > high {

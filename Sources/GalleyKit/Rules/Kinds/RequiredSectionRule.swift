@@ -52,19 +52,22 @@ struct RequiredSectionRule: Rule, RuleKind {
                 default: options.report("'position' must be 'first', 'last', 'any' or {after: heading}, found '\(text)'", at: node)
                 }
             } else {
-                var nested = OptionReader(file: options.file, node: node)
+                var nested = options.reader(for: node)
                 if let afterNode = nested.node("after"), let after = HeadingMatcher.entry(afterNode, options: &nested) { rule.position = .after(after) }
                 options.absorb(nested)
             }
         }
-        rule.minCount = options.int("min-count", range: 0...100) ?? 1
-        rule.maxCount = options.int("max-count", range: 1...100)
+        let (minCount, maxCount) = options.bounds("min-count", "max-count", range: 0...100)
+        rule.minCount = minCount ?? 1
+        if maxCount == 0, let node = options.node["max-count"] {
+            options.report("'max-count' must be between 1 and 100, found 0 (min-count: 0 makes a section optional)", at: node)
+        }
+        rule.maxCount = maxCount
         if var items = options.options("list-items") {
-            rule.listItems = (items.int("min", range: 0...1000), items.int("max", range: 0...1000))
+            rule.listItems = items.bounds("min", "max", range: 0...1000)
             options.absorb(items)
         }
-        rule.minWords = options.int("min-words", range: 0...1_000_000)
-        rule.maxWords = options.int("max-words", range: 0...1_000_000)
+        (rule.minWords, rule.maxWords) = options.bounds("min-words", "max-words", range: 0...1_000_000)
         return rule
     }
 

@@ -45,12 +45,12 @@ struct TermOptions {
             result.append(term)
         }
         if let path = options.string(fileKey), let node = options.node[fileKey] {
-            let file = options.file.path
-            guard !file.hasPrefix("<bundled>") else {
+            // Relative to the file it is written in: a configuration overriding a bundled rule's
+            // terms file names a file beside itself.
+            guard let directory = options.file(of: node).directory else {
                 options.report("'\(fileKey)' cannot be used in a bundled rule set", at: node)
                 return result
             }
-            let directory = file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
             let resolved = path.hasPrefix("/") ? path : directory + "/" + path
             if let target = RepositoryBoundary.of(directory).escape(of: resolved) {
                 options.report("'\(fileKey)' leads outside the repository (\(target)); Galley only reads term files inside it", at: node)

@@ -1,6 +1,61 @@
-/// Finds the visible FAQ: an explicit structure (DocBook `qandaset`, `<dl>`, `<details>`) or an
-/// "FAQ" / "Frequently Asked Questions" section whose sub-headings (or `?` paragraphs) are questions.
-enum FAQDetector {
+/// An explicit question-and-answer structure a reader met (DocBook `qandaset`, a `<dl>` or
+/// `<details>` group, entries a vocabulary maps), before the outline is known.
+struct FAQCandidate {
+    var faq: FAQ
+    /// Counts only inside an FAQ section (a `<dl>` or `<details>` anywhere else is not an FAQ).
+    var isConditional: Bool
+    /// The first heading inside the structure (a qandaset's title).
+    var ownHeading: Int?
+    /// Blocks that took a question or answer role inside it.
+    var members: [Int] = []
+
+    init(faq: FAQ, isConditional: Bool) {
+        self.faq = faq
+        self.isConditional = isConditional
+    }
+}
+
+/// Finds the visible FAQ once the document is built and its sections known: an explicit
+/// structure (DocBook `qandaset`, `<dl>`, `<details>`, mapped entries), or an "FAQ" / "Frequently
+/// Asked Questions" section whose sub-headings (or `?` paragraphs) are the questions. A pass of its
+/// own, beside `SectionBuilder`, so readers only report what they see.
+enum FAQAssembler {
+    static func assemble(_ document: inout Document, candidates: [FAQCandidate]) {
+        var kept: [FAQ] = []
+        // The FAQ section each kept structure sits in (nil: none): siblings in the same one
+        // (several <details>, entries of a mapped vocabulary) form one FAQ.
+        var keptSections: [Int?] = []
+        for candidate in candidates {
+            let anchor = candidate.members.first ?? document.blocks.firstIndex { $0.range.start >= candidate.faq.offset }
+            let sectionHeading = anchor.flatMap { faqSectionHeading(containing: $0, in: document) }
+            if candidate.isConditional, sectionHeading == nil {
+                // Not an FAQ after all: its questions and answers are plain text.
+                for block in candidate.members { document.blocks[block].role = .body }
+                continue
+            }
+            var faq = candidate.faq
+            faq.heading = sectionHeading ?? candidate.ownHeading
+            if faq.origin != .qandaset, let same = kept.indices.last(where: { kept[$0].origin == faq.origin && keptSections[$0] == sectionHeading }) {
+                kept[same].entries += faq.entries
+            } else {
+                kept.append(faq)
+                keptSections.append(sectionHeading)
+            }
+        }
+        document.faq = faq(explicit: kept, in: &document)
+    }
+
+    /// The heading of the innermost FAQ section holding block `index`, if any.
+    private static func faqSectionHeading(containing index: Int, in document: Document) -> Int? {
+        var section = document.blocks[index].section
+        while let current = section {
+            let heading = document.sections[current].heading
+            if isFAQHeading(document.blocks[heading].text.text) { return heading }
+            section = document.sections[current].parent
+        }
+        return nil
+    }
+
     static func isFAQHeading(_ text: String) -> Bool {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         // Every FAQ heading starts with f or q: a heading that starts with other ASCII is settled.
@@ -28,7 +83,7 @@ enum FAQDetector {
     ]
     private static let faqHeadingPrefixes = ["faq ", "faqs ", "faq:", "frequently asked questions "]
 
-    static func faq(explicit sets: [FAQ], in document: inout Document) -> FAQ? {
+    private static func faq(explicit sets: [FAQ], in document: inout Document) -> FAQ? {
         let usable = sets.map { set -> FAQ in
             var copy = set
             copy.entries.removeAll { $0.question < 0 }
