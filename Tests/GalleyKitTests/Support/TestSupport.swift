@@ -58,6 +58,8 @@ enum TestSupport {
         var status: Int32
         var stdout: String
         var stderr: String
+
+        var lines: [String] { stdout.split(separator: "\n").map(String.init) }
     }
 
     /// Runs `galley` with `arguments` in `directory` (default: the package root).
