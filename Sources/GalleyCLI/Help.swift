@@ -50,11 +50,12 @@ enum Help {
 
     static let lint = """
     usage: galley lint [options] [path ...]
+           galley lint [options] - [--stdin-filename PATH]
 
     Checks every article under the given files and folders (default: .) and prints one line per
     finding: path:line:column: severity: message [rule-id]. Lines and columns are 1-based; columns
-    count Unicode characters. Folders are searched recursively for .md, .markdown, .html, .htm,
-    .xml, .dbk, .xhtml, .yml and .yaml files; hidden files and folders are skipped.
+    count Unicode characters. Folders are searched recursively for \(ArticleFormats.extensionList)
+    files; hidden files and folders are skipped. With '-', the article is read from standard input.
 
     options:
       --config FILE         use this configuration for every file instead of the nearest .galley.yml
@@ -71,22 +72,27 @@ enum Help {
                             so N CI jobs together cover every file exactly once
       --no-progress         no progress line on standard error (shown only on a terminal)
       --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
+      --stdin-filename PATH the file standard input stands for: its format, its configuration,
+                            and the path findings are reported at (default <stdin>, Markdown)
       -h, --help            show this help
 
     formats:
     \(ReportFormat.allCases.map { "  \($0.rawValue.padding(14))\($0.summary)" }.joined(separator: "\n"))
 
-    A summary ("N errors, M warnings in K files") goes to standard error.
+    A summary ("N errors, M warnings in K files") goes to standard error. Reports and baselines
+    are never written over an article of the run, nor under a name the run would read as one.
     Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage
     problem (the other files are still linted).
 
     """
 
     static let rules = """
-    usage: galley rules [--config FILE] [folder]
+    usage: galley rules [--config FILE] [path]
 
-    Lists the rules that apply in a folder (default: .): from the nearest .galley.yml, or the one
-    given, or the bundled house style when there is none.
+    Lists the rules that apply to a file, or to every file of a folder (default: .): from the
+    nearest .galley.yml, or the one given, or the bundled house style when there is none, with the
+    configuration's changes and the overrides that match the path. For a folder, overrides that
+    match only some of its files are named, not applied: name a file to see its rules.
 
     """
 
@@ -100,11 +106,12 @@ enum Help {
     """
 
     static let checkConfig = """
-    usage: galley check-config [--config FILE] [folder ...]
+    usage: galley check-config [--config FILE] [path ...]
 
-    Loads the configuration of each folder (default: .) with its rule sets and checks every key,
-    type, regular expression, kind and rule id. Problems are printed as file:line:column: error:
-    and the exit status is 2; otherwise 0.
+    Loads the configuration of each folder (or of each file's folder; default: .) with its rule
+    sets and checks every key, type, regular expression, kind and rule id. Problems are printed as
+    file:line:column: error: and the exit status is 2, as it is for a path that does not exist;
+    otherwise 0.
 
     """
 
@@ -117,11 +124,13 @@ enum Help {
     """
 
     static let dump = """
-    usage: galley dump [--config FILE] FILE ...
+    usage: galley dump [--config FILE] [--format text|json] FILE ...
 
-    Prints the document Galley reads from each file: metadata, blocks with their kind and
-    position, sections, lists, the FAQ, links, images, comments and read problems. Useful to
-    check how a custom XML vocabulary is mapped.
+    Prints the document Galley reads from each file, read as 'galley lint' reads it (the nearest
+    .galley.yml, or --config): metadata, blocks with their kind and position, sections, lists, the
+    FAQ, links, images, comments and read problems. Useful to check how a custom XML vocabulary is
+    mapped. --format json prints the versioned shape of docs/formats/document-json.md, for
+    scripts; text (the default) is for people.
 
     """
 
@@ -154,15 +163,18 @@ enum Help {
     """
 
     static let metrics = """
-    usage: galley metrics [--format text|json] [--words] path ...
+    usage: galley metrics [--config FILE] [--format text|json] [--words] path ...
 
     Prints, for each article under the given files and folders: the counts behind the readability
     formulas (words, sentences, syllables, letters, complex and long words...), every score for
     the document's prose and for each section's own text (flesch-reading-ease,
     flesch-kincaid-grade, gunning-fog, smog, coleman-liau, ari, dale-chall, lix), and the editor
-    assessments with Galley's default limits. docs/readability.md explains every number.
+    assessments with the limits of the configuration's assessment rule (Yoast's defaults where it
+    sets none). Files are read as 'galley lint' reads them. docs/readability.md explains every
+    number.
 
     options:
+      --config FILE    use this configuration for every file instead of the nearest .galley.yml
       --format FORMAT  text (default) or json (one object: {"files": [...]})
       --words          add each distinct word with its syllable count and where the count came
                        from (dictionary, rules, number)

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import GalleyKit
 
@@ -15,6 +16,16 @@ import Testing
     func documentModel(article: String) throws {
         let document = try TestSupport.read(article)
         try TestSupport.expectGolden(DocumentDump.text(of: document), article + ".document.txt")
+    }
+
+    /// `galley dump --format json` is a contract for scripts: one golden per format.
+    @Test(arguments: articles.filter { $0.hasPrefix("explainer/") || $0.hasPrefix("locations/") })
+    func documentJSON(article: String) throws {
+        let result = try TestSupport.runGalley(["dump", "--format", "json", "Fixtures/" + article])
+        #expect(result.status == 0)
+        try TestSupport.expectGolden(result.stdout, article + ".document.json")
+        let parsed = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
+        #expect(parsed?["version"] as? Int == DocumentJSON.formatVersion)
     }
 
     @Test(arguments: articles)
