@@ -14,7 +14,7 @@ public enum FuzzSupport {
         guard case .success(let set)? = BundledRules.load(BundledRules.defaultSetName) else {
             fatalError("the bundled house style does not load")
         }
-        return Linter(rules: set.rules, xmlMappings: storyVocabulary)
+        return Linter(rules: set.rules, readerOptions: ReaderOptions(xmlMappings: storyVocabulary))
     }()
 
     /// The `<story>` vocabulary of Fixtures/vocabulary, so XPath mappings are fuzzed too.
@@ -66,6 +66,7 @@ public enum FuzzSupport {
         consume(report)
         let document = ArticleFormats.read(path: path, bytes: bytes, format: format, options: ReaderOptions(xmlMappings: storyVocabulary))
         _ = DocumentDump.text(of: document)
+        _ = DocumentJSON.render([document])
     }
 
     /// Loads the input as a rule set; when it loads, runs its rules on the probe article.
@@ -82,7 +83,7 @@ public enum FuzzSupport {
         if case .success(let configuration) = loader.load(FuzzFiles.configuration) {
             var errors: [ConfigError] = []
             let rules = configuration.rules(applying: Array(configuration.overrides.indices), errors: &errors)
-            let linter = Linter(rules: rules, xmlMappings: configuration.xmlMappings)
+            let linter = Linter(rules: rules, readerOptions: configuration.readerOptions(applying: Array(configuration.overrides.indices)))
             consume(linter.lint(path: "probe.md", bytes: probeArticle, format: .markdown))
         }
     }

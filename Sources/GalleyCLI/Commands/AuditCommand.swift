@@ -76,6 +76,7 @@ enum AuditCommand {
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders,
                                  configPath: options.configPath, maxFileBytes: options.maxFileBytes, measuresProse: true)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        LintCommand.noteExclusions(plan, named: discovery.named)
 
         var report = AuditReport(rules: LintCommand.activeRules(plan))
         var progress = Progress(total: plan.items.count, enabled: options.showProgress)
