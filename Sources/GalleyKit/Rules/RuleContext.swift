@@ -119,17 +119,13 @@ public struct TextUnit: Sendable {
 
     static func all(in document: Document) -> [TextUnit] {
         var units = document.blocks.indices.map { TextUnit(text: document.blocks[$0].text, block: $0, metadataKey: nil) }
-        // Metadata taken from a block's text (the title from the H1, a DocBook title) is that
-        // block's text: one unit, so a word in it is checked and reported once.
-        var blockOf: [SourceRange: Int] = [:]
+        // Metadata taken from a block's text (the title from the H1, a DocBook title: always a
+        // heading) is that block's text: one unit, so a word in it is checked and reported once.
         for field in document.metadata.fields where field.key != Suppressions.frontMatterKey {
             for run in strings(in: field.value) {
-                if blockOf.isEmpty, !document.blocks.isEmpty {
-                    for index in document.blocks.indices where !document.blocks[index].text.isEmpty {
-                        blockOf[document.blocks[index].text.sourceRange] = index
-                    }
-                }
-                if let block = blockOf[run.sourceRange], units[block].metadataKey == nil, document.blocks[block].text.text == run.text {
+                let range = run.sourceRange
+                if !run.isEmpty, let block = document.headings.first(where: { document.blocks[$0].text.sourceRange == range }),
+                   units[block].metadataKey == nil, document.blocks[block].text.text == run.text {
                     units[block].metadataKey = field.key
                     continue
                 }
