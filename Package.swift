@@ -27,10 +27,6 @@ let package = Package(
             resources: []
         ),
         .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),
-        // Syllable accuracy figures for docs/readability.md (run by Scripts/syllable-accuracy).
-        .executableTarget(name: "SyllableAccuracy", dependencies: ["GalleyKit"], path: "Benchmarks/SyllableAccuracy"),
-        // What readability rules add to a lint run (run by Benchmarks/readability).
-        .executableTarget(name: "ReadabilityCost", dependencies: ["GalleyKit", "SystemIO"], path: "Benchmarks/ReadabilityCost"),
         .testTarget(
             name: "GalleyKitTests",
             dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "SystemIO"]

@@ -1,5 +1,4 @@
 import GalleyKit
-import SystemIO
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -11,15 +10,20 @@ import Glibc
 // times, for `perf stat`: instruction counts do not depend on what else the machine runs.
 // usage: ReadabilityCost FOLDER [ROUNDS] [without|scores|full]   (run by Benchmarks/readability)
 
+func complain(_ message: String) {
+    let bytes = Array(message.utf8)
+    _ = write(2, bytes, bytes.count)
+}
+
 let arguments = CommandLine.arguments
 guard arguments.count >= 2 else {
-    Terminal.write("usage: ReadabilityCost FOLDER [ROUNDS]\n", to: .error)
+    complain("usage: ReadabilityCost FOLDER [ROUNDS]\n")
     exit(2)
 }
 let rounds = arguments.count > 2 ? Int(arguments[2]) ?? 3 : 3
 let files = FileDiscovery.expand([arguments[1]]).files
 guard case .success(let houseStyle)? = BundledRules.load(BundledRules.defaultSetName) else {
-    Terminal.write("the bundled house style does not load\n", to: .error)
+    complain("the bundled house style does not load\n")
     exit(2)
 }
 let readabilityKinds: Set<String> = ["readability", "assessment"]
@@ -39,7 +43,7 @@ func timed(_ linter: Linter) -> (seconds: Double, findings: Int) {
 if arguments.count > 3 {
     let linters = ["without": without, "scores": scoresOnly, "full": withReadability]
     guard let linter = linters[arguments[3]] else {
-        Terminal.write("unknown configuration '\(arguments[3])': without, scores or full\n", to: .error)
+        complain("unknown configuration '\(arguments[3])': without, scores or full\n")
         exit(2)
     }
     for _ in 0..<rounds { _ = timed(linter) }

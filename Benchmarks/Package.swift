@@ -1,0 +1,20 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// The benchmark executables, in a package of their own (like Fuzz/) so that `swift build` and
+// `swift test` of Galley never compile them. Benchmarks/readability,
+// Benchmarks/readability-instructions and Scripts/syllable-accuracy build them with
+// `swift build -c release --package-path Benchmarks`.
+let package = Package(
+    name: "GalleyBenchmarks",
+    dependencies: [.package(name: "Galley", path: "..")],
+    targets: [
+        // Syllable accuracy figures for docs/readability.md (run by Scripts/syllable-accuracy).
+        .executableTarget(name: "SyllableAccuracy", dependencies: [.product(name: "GalleyKit", package: "Galley")],
+                          path: "SyllableAccuracy"),
+        // What readability rules add to a lint run (run by Benchmarks/readability).
+        .executableTarget(name: "ReadabilityCost", dependencies: [.product(name: "GalleyKit", package: "Galley")],
+                          path: "ReadabilityCost"),
+    ],
+    swiftLanguageModes: [.v6]
+)
