@@ -20,10 +20,12 @@ let package = Package(
         .target(name: "MarkdownParser", dependencies: ["CCMark"]),
         .target(name: "PCRE", dependencies: ["CPCRE2"]),
         .target(name: "SystemIO"),
+        // The version a release build injects (Scripts/dist); empty in development builds.
+        .target(name: "GalleyBuildInfo"),
 
         .target(
             name: "GalleyKit",
-            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "SystemIO"],
+            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "SystemIO", "GalleyBuildInfo"],
             resources: []
         ),
         .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),

@@ -1,3 +1,5 @@
+internal import GalleyBuildInfo
+
 /// The rule sets compiled into the binary (from Rules/*.yml), so Galley works from any folder.
 public enum BundledRules {
     public static let defaultSetName = "house-style"
@@ -16,6 +18,13 @@ public enum BundledRules {
 }
 
 public enum Galley {
-    public static let version = "0.1.0"
+    /// The version `galley --version` prints: the one a release build was given (from its tag),
+    /// else `developmentVersion`.
+    public static let version: String = {
+        let injected = String(cString: galley_build_version())
+        return injected.isEmpty ? developmentVersion : injected
+    }()
+    /// The version of the source tree; Scripts/version reads it for untagged builds.
+    public static let developmentVersion = "0.1.0"
     public static let informationURI = "https://github.com/galley-lint/galley"
 }
