@@ -20,6 +20,8 @@ enum CommandLineTool {
         case "init": return InitCommand.run(Array(arguments.dropFirst()))
         case "metrics": return MetricsCommand.run(Array(arguments.dropFirst()))
         case "audit": return AuditCommand.run(Array(arguments.dropFirst()))
+        case "completions": return CompletionsCommand.run(Array(arguments.dropFirst()))
+        case "help" where arguments.count == 2 && arguments[1] == "--man": return CompletionsCommand.manPage()
         case "help", "--help", "-h":
             Terminal.write(Help.text(for: arguments.dropFirst().first), to: .output)
             return ExitCode.clean

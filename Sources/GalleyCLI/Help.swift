@@ -10,6 +10,7 @@ enum Help {
         ("dump", "print the document model Galley reads from a file"),
         ("metrics", "print readability counts, scores and assessments of articles"),
         ("audit", "write an HTML, CSV or JSON audit of a whole library"),
+        ("completions", "print a bash, zsh or fish completion script"),
         ("help", "show this help, or help for one command"),
         ("version", "print the version"),
     ]
@@ -24,6 +25,7 @@ enum Help {
         case "init": return initialize
         case "metrics": return metrics
         case "audit": return audit
+        case "completions": return completions
         default: return overview
         }
     }
