@@ -1,4 +1,5 @@
 import Foundation
+import GalleyKit
 import Testing
 import YAMLParser
 
@@ -10,7 +11,7 @@ import YAMLParser
         let bytes = try Array(Data(contentsOf: TestSupport.packageRoot.appendingPathComponent(".pre-commit-hooks.yaml")))
         let stream = try YAMLParser.parse(bytes)
         let hooks = try #require(stream.documents.first?.items)
-        #expect(hooks.count == 1)
+        #expect(hooks.count == 2)
         let hook = try #require(hooks.first)
         #expect(hook["id"]?.scalar == "galley")
         #expect(hook["entry"]?.scalar == "galley lint --only-articles")
@@ -23,6 +24,16 @@ import YAMLParser
         }
         for article in ["content/a.md", "site/intro.html", "docs/v1.2/guide.xml", "articles/a.yml"] {
             #expect(article.firstMatch(of: exclude) == nil, "\(article) is linted")
+        }
+        // The same hook on the container image of this version (the release workflow publishes
+        // it, and checks the tag here is the version it releases).
+        let docker = try #require(hooks.last)
+        #expect(docker["id"]?.scalar == "galley-docker")
+        #expect(docker["language"]?.scalar == "docker_image")
+        #expect(docker["entry"]?.scalar == "ghcr.io/galley-lint/galley:\(Galley.developmentVersion) lint --only-articles")
+        for key in ["types_or", "exclude", "minimum_pre_commit_version"] {
+            let values = [hook, docker].map { $0[key]?.scalar ?? $0[key]?.items?.compactMap(\.scalar).joined(separator: ",") }
+            #expect(values[0] != nil && values[0] == values[1], "\(key) differs between the two hooks")
         }
     }
 

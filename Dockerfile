@@ -1,0 +1,37 @@
+# syntax=docker/dockerfile:1
+# Galley in a container, for CI images and the `galley-docker` pre-commit hook:
+#   docker run --rm -u "$(id -u):$(id -g)" -v "$PWD:/src" ghcr.io/galley-lint/galley lint content/
+#
+# build:   Swift on Debian bookworm with the -dev packages of Scripts/install-deps; the Swift
+#          runtime is linked statically (--static-swift-stdlib), the C libraries are not.
+# runtime: debian:bookworm-slim with exactly the Debian packages that hold the shared libraries
+#          galley needs; Scripts/check-container keeps this list equal to what ldd reports.
+# VERSION (a build argument; the release workflow passes the tag's) is what `galley --version`
+# prints; without it, Scripts/version decides (X.Y.Z-dev.unknown, as .git is not copied in).
+ARG SWIFT_IMAGE=swift:6.3-bookworm
+
+FROM ${SWIFT_IMAGE} AS build
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      libxml2-dev libyaml-dev libcmark-dev libpcre2-dev pkg-config \
+ && rm -rf /var/lib/apt/lists/*
+WORKDIR /galley
+COPY . .
+ARG VERSION=
+RUN version="$(VERSION="$VERSION" Scripts/version)" \
+ && swift build -c release --product galley --static-swift-stdlib -Xcc "-DGALLEY_VERSION=\"$version\"" \
+ && install -D -m 755 "$(swift build -c release --show-bin-path)/galley" /out/galley
+
+FROM debian:bookworm-slim
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
+      libcmark0.30.2 libgcc-s1 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
+ && rm -rf /var/lib/apt/lists/*
+COPY --from=build /out/galley /usr/local/bin/galley
+# A library missing from the list above fails the image build here, not on a user's machine.
+RUN galley --version
+LABEL org.opencontainers.image.title="galley" \
+      org.opencontainers.image.description="A content linter for article libraries (Markdown, HTML, DocBook XML, YAML)" \
+      org.opencontainers.image.source="https://github.com/galley-lint/galley"
+WORKDIR /src
+ENTRYPOINT ["galley"]
