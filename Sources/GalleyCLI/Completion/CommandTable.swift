@@ -14,7 +14,7 @@ struct CommandTable {
         /// The values the option accepts, when they are a closed set.
         var choices: [String] = []
 
-        var takesFile: Bool { placeholder == "FILE" }
+        var takesFile: Bool { placeholder == "FILE" || placeholder == "PATH" }
     }
 
     /// What the operands of a command are, for completion.
