@@ -5,7 +5,7 @@ internal import CPCRE2
 public final class PCREPattern: @unchecked Sendable {
     // Immutable after init; PCRE2 documents compiled code as shareable between threads
     // as long as each match uses its own match data.
-    private let code: OpaquePointer
+    fileprivate let code: OpaquePointer
     /// Carries the match limit; read-only after init, so shareable like the code.
     private let matchContext: OpaquePointer?
     public let pattern: String
@@ -29,6 +29,9 @@ public final class PCREPattern: @unchecked Sendable {
         public static let multiline = Options(rawValue: PCRE2_MULTILINE)
         public static let dotAll = Options(rawValue: PCRE2_DOTALL)
         public static let extended = Options(rawValue: PCRE2_EXTENDED)
+        /// `$` matches only at the very end of the subject, not before a final newline (RE2's and
+        /// .NET's RE2 mode's meaning; `(?m)` still makes it match before every newline).
+        public static let dollarEndOnly = Options(rawValue: PCRE2_DOLLAR_ENDONLY)
     }
 
     public struct CompileError: Error, Sendable, Equatable {
@@ -51,9 +54,24 @@ public final class PCREPattern: @unchecked Sendable {
             throw CompileError(message: Self.message(for: errorCode), offset: errorOffset)
         }
         code = compiled
+        var count: UInt32 = 0
+        pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
+        groupCount = count
         isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext { pcre2_set_match_limit_8(matchContext, Self.matchLimit) }
+    }
+
+    /// Number of capturing groups in the pattern.
+    public var captureCount: Int { Int(groupCount) }
+    private let groupCount: UInt32
+
+    /// The number of the group named `name`, or nil.
+    public func groupNumber(named name: String) -> Int? {
+        let number = name.utf8CString.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: UInt8.self, capacity: buffer.count) { pcre2_substring_number_from_name_8(code, $0) }
+        }
+        return number > 0 ? Int(number) : nil
     }
 
     deinit {
@@ -108,6 +126,68 @@ public final class PCREPattern: @unchecked Sendable {
 
     public func firstMatch(in text: String) -> Range<Int>? {
         matches(in: text, limit: 1).first
+    }
+
+    /// One match and its groups: `groups[0]` is the whole match, `groups[n]` group n (nil when it
+    /// did not take part). `mark` is the last `(*MARK:name)` passed.
+    public struct Match: Sendable, Equatable {
+        public var groups: [Range<Int>?]
+        public var mark: String?
+        public var range: Range<Int> { groups[0]! }
+    }
+
+    /// The outcome of looking for one match.
+    public enum Search: Sendable, Equatable {
+        case found(Match)
+        case none
+        /// PCRE2 gave up (match limit or JIT stack): the text is too hard for the pattern.
+        case gaveUp
+    }
+
+    /// Reusable match data for `search`, so a scan allocates once. One per thread: `pairs` is the
+    /// most groups (plus the whole match) any pattern it serves reports.
+    public final class Scratch {
+        fileprivate let data: OpaquePointer?
+        public let pairs: Int
+        public init(for pattern: PCREPattern) {
+            data = pcre2_match_data_create_from_pattern_8(pattern.code, nil)
+            pairs = pattern.captureCount + 1
+        }
+        public init(pairs: Int) {
+            data = pcre2_match_data_create_8(UInt32(pairs), nil)
+            self.pairs = pairs
+        }
+        deinit { if let data { pcre2_match_data_free_8(data) } }
+    }
+
+    /// The first match starting at or after `start` in `bytes[0..<end]`: the text before `start`
+    /// is still seen by lookbehinds and `\b`, the text from `end` on is not there at all.
+    public func search(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, end: Int? = nil, wantGroups: Bool = false,
+                       scratch: Scratch) -> Search {
+        guard let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1), let matchData = scratch.data else { return .none }
+        let length = end ?? bytes.count
+        guard start <= length else { return .none }
+        let status = isJITCompiled
+            ? pcre2_jit_match_8(code, base, length, start, 0, matchData, matchContext)
+            : pcre2_match_8(code, base, length, start, 0, matchData, matchContext)
+        if status == PCRE2_ERROR_NOMATCH { return .none }
+        guard status >= 0, let vector = pcre2_get_ovector_pointer_8(matchData) else { return .gaveUp }
+        var groups: [Range<Int>?] = []
+        // `status` is one more than the highest group set (0: the match data was too small).
+        let count = wantGroups ? min(Int(pcre2_get_ovector_count_8(matchData)), captureCount + 1) : 1
+        let set = status == 0 ? count : Int(status)
+        groups.reserveCapacity(count)
+        for index in 0..<count {
+            let lower = vector[2 * index], upper = vector[2 * index + 1]
+            groups.append(index >= set || lower < 0 || upper < 0 || lower > upper ? nil : lower..<upper)
+        }
+        guard groups[0] != nil else { return .none }
+        var mark: String?
+        if let pointer = pcre2_get_mark_8(matchData) {
+            let length = Int(pointer[-1])
+            mark = String(decoding: UnsafeBufferPointer(start: pointer, count: length), as: UTF8.self)
+        }
+        return .found(Match(groups: groups, mark: mark))
     }
 
     /// After an empty match, step over a whole UTF-8 sequence so the next match starts on a boundary.
