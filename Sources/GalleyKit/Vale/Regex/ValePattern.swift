@@ -1,0 +1,170 @@
+import PCRE
+
+/// A Vale pattern compiled for PCRE2 (with JIT), matching as regexp2 does in RE2 mode.
+///
+/// - `\w`, `\b` follow regexp2 (see `ValeRegexPrinter`): `fast` is used on texts where PCRE2's
+///   own definitions agree, `exact` on the others.
+/// - `$` without `(?m)` matches only at the very end (PCRE2's DOLLAR_ENDONLY).
+/// - A lookbehind of unbounded length (Google's `Colons`: `(?<!:[^ ]+?)`), which PCRE2 10.42
+///   cannot compile, is run when it opens the pattern: the rest is matched, and each match is
+///   kept only if the lookbehind holds where it starts; a refused start is retried one
+///   character later, as the regexp2 engine would.
+final class ValePattern: Sendable {
+    let source: String
+    let fast: PCREPattern
+    /// nil when the pattern does not depend on word characters (the fast form is exact).
+    let exact: PCREPattern?
+    let lookbehind: LeadingLookbehind?
+
+    struct LeadingLookbehind: Sendable {
+        /// `(?:body)\z`, searched in the text before a match.
+        let check: PCREPattern
+        let negated: Bool
+    }
+
+    struct Failure: Error, Sendable {
+        let message: String
+    }
+
+    /// Compiles `source` (Vale's dialect).
+    convenience init(_ source: String) throws(Failure) {
+        let regex: ValeRegex
+        do {
+            regex = try ValeRegex(source)
+        } catch {
+            throw Failure(message: "\(error.message) (at character \(error.offset + 1) of \(source))")
+        }
+        try self.init(regex)
+    }
+
+    convenience init(_ regex: ValeRegex) throws(Failure) {
+        try self.init(root: regex.root, source: regex.source)
+    }
+
+    /// Compiles a tree; `source` names the pattern in messages.
+    init(root tree: ValeRegexNode, source: String) throws(Failure) {
+        self.source = source
+        var root = tree
+        var lookbehind: LeadingLookbehind?
+        if let (rest, body, negated, flags) = Self.leadingUnboundedLookbehind(root) {
+            if Self.hasAssertions(body) {
+                throw Failure(message: "a lookbehind of unbounded length that holds assertions cannot be run (PCRE2 10.42 needs lookbehinds of fixed length): \(source)")
+            }
+            root = rest
+            let check = flags.map { "(?\($0.text))" }.joined() + "(?:" + ValeRegexPrinter.pcre(body, mode: .exact) + #")\z"#
+            lookbehind = LeadingLookbehind(check: try Self.compile(check, for: source), negated: negated)
+        }
+        if let bad = ValeRegexWidth.unsupportedLookbehind(in: root) {
+            let written = ValeRegexPrinter.pcre(bad, mode: .fast)
+            throw Failure(message: "the lookbehind \(written) has no fixed length, which PCRE2 10.42 requires (Galley runs such a lookbehind only at the start of a pattern)")
+        }
+        fast = try Self.compile(ValeRegexPrinter.pcre(root, mode: .fast), for: source)
+        exact = ValeRegexPrinter.dependsOnWordCharacters(root) ? try Self.compile(ValeRegexPrinter.pcre(root, mode: .exact), for: source) : nil
+        self.lookbehind = lookbehind
+    }
+
+    private static func compile(_ pattern: String, for source: String) throws(Failure) -> PCREPattern {
+        do {
+            return try PCREPattern(pattern, options: .dollarEndOnly)
+        } catch {
+            throw Failure(message: "PCRE2 cannot compile \(source): \(error.message)")
+        }
+    }
+
+    var captureCount: Int { fast.captureCount }
+
+    func groupNumber(named name: String) -> Int? { fast.groupNumber(named: name) }
+
+    /// The first match at or after `start`, honouring the leading lookbehind.
+    func search(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, exact useExact: Bool, groups: Bool = false,
+                scratch: PCREPattern.Scratch) -> PCREPattern.Search {
+        let pattern = useExact ? (exact ?? fast) : fast
+        var position = start
+        while true {
+            let result = pattern.search(bytes, from: position, wantGroups: groups, scratch: scratch)
+            guard case .found(let match) = result, let lookbehind else { return result }
+            let at = match.range.lowerBound
+            let held: Bool
+            switch lookbehind.check.search(bytes, from: 0, end: at, scratch: scratch) {
+            case .found: held = true
+            case .none: held = false
+            case .gaveUp: return .gaveUp
+            }
+            if held != lookbehind.negated { return result }
+            guard at < bytes.count else { return .none }
+            position = at + WordTokenizer.scalarLength(bytes, at: at)
+        }
+    }
+
+    /// Every non-overlapping match, as regexp2's FindAll gives them; `gaveUp` when PCRE2 stopped.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, exact: Bool, groups: Bool = false,
+                 scratch: PCREPattern.Scratch) -> (matches: [PCREPattern.Match], gaveUp: Bool) {
+        var found: [PCREPattern.Match] = []
+        var position = 0
+        while position <= bytes.count {
+            switch search(bytes, from: position, exact: exact, groups: groups, scratch: scratch) {
+            case .none: return (found, false)
+            case .gaveUp: return (found, true)
+            case .found(let match):
+                found.append(match)
+                let range = match.range
+                if range.upperBound > range.lowerBound {
+                    position = range.upperBound
+                } else if range.upperBound < bytes.count {
+                    position = range.upperBound + WordTokenizer.scalarLength(bytes, at: range.upperBound)
+                } else {
+                    return (found, false)
+                }
+            }
+        }
+        return (found, false)
+    }
+
+    // MARK: The leading lookbehind
+
+    /// When the pattern opens with a lookbehind PCRE2 cannot compile (past inline flags and
+    /// into groups of one branch), the pattern without it, the lookbehind, and the flags before it.
+    private static func leadingUnboundedLookbehind(_ node: ValeRegexNode) -> (ValeRegexNode, ValeRegexNode, Bool, [ValeRegexFlags])? {
+        var flags: [ValeRegexFlags] = []
+        return strip(node, flags: &flags).map { ($0.0, $0.1, $0.2, flags) }
+    }
+
+    private static func strip(_ node: ValeRegexNode, flags: inout [ValeRegexFlags]) -> (ValeRegexNode, ValeRegexNode, Bool)? {
+        switch node {
+        case .group(.lookbehind(let negated), let body) where !ValeRegexWidth.isFixedForLookbehind(body):
+            return (.empty, body, negated)
+        case .group(let kind, let body):
+            switch kind {
+            case .capturing, .nonCapturing(nil): break
+            case .nonCapturing(let change?): flags.append(change)
+            default: return nil
+            }
+            guard let (rest, lookbehind, negated) = strip(body, flags: &flags) else { return nil }
+            return (.group(kind, rest), lookbehind, negated)
+        case .sequence(var items):
+            var index = 0
+            while index < items.count, case .flags(let change) = items[index] {
+                flags.append(change)
+                index += 1
+            }
+            guard index < items.count, let (rest, lookbehind, negated) = strip(items[index], flags: &flags) else { return nil }
+            items[index] = rest
+            return (.sequence(items), lookbehind, negated)
+        default:
+            return nil
+        }
+    }
+
+    private static func hasAssertions(_ node: ValeRegexNode) -> Bool {
+        switch node {
+        case .assertion: return true
+        case .group(let kind, let body):
+            if case .lookahead = kind { return true }
+            if case .lookbehind = kind { return true }
+            return hasAssertions(body)
+        case .sequence(let items), .alternation(let items): return items.contains(where: hasAssertions)
+        case .repetition(let body, _, _, _): return hasAssertions(body)
+        default: return false
+        }
+    }
+}
