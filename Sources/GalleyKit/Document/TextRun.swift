@@ -204,3 +204,19 @@ struct TextRunBuilder {
         byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
     }
 }
+
+extension TextRun {
+    /// The run's pieces in order: a range of `text` (UTF-8 offsets) and the source range it came
+    /// from (as long as the text when copied verbatim, any length when it replaced the source).
+    var pieces: [(text: Range<Int>, source: Range<Int>)] {
+        segments.map { (Int($0.textStart)..<$0.textEnd, Int($0.sourceStart)..<$0.sourceEnd) }
+    }
+
+    /// A run made of `pieces` as `pieces` describes them (a text derived from another run).
+    init(text: String, pieces: [(text: Range<Int>, source: Range<Int>)]) {
+        self.init(text: text, segments: pieces.map {
+            Segment(textStart: Int32($0.text.lowerBound), textLength: Int32($0.text.count),
+                    sourceStart: Int32($0.source.lowerBound), sourceLength: Int32($0.source.count))
+        })
+    }
+}

@@ -55,6 +55,17 @@ public final class RuleContext {
     }
 
     private var scopeUnits: [Scope: (list: [Int], set: Set<Int>)] = [:]
+    /// Analyses a family of rules shares on this document (Vale's text and word-list hits), made
+    /// by the first rule that asks, keyed by an object the family owns for the whole run.
+    private var sharedAnalyses: [ObjectIdentifier: AnyObject] = [:]
+
+    public func shared<Value: AnyObject>(by owner: AnyObject, _ make: () -> Value) -> Value {
+        if let value = sharedAnalyses[ObjectIdentifier(owner)] as? Value { return value }
+        let value = make()
+        sharedAnalyses[ObjectIdentifier(owner)] = value
+        return value
+    }
+
 
     /// Heading texts as section names are compared: lower case, single spaces, no trailing colon.
     public private(set) lazy var headingKeys: [Int: String] = Dictionary(

@@ -87,7 +87,7 @@ public enum RuleSetLoader {
         }
         errors += reader.finish()
         guard errors.isEmpty else { return .failure(ConfigErrors(errors.sorted { $0.location < $1.location })) }
-        return .success(RuleSet(name: name, description: description, path: file.path, entries: entries, rules: rules))
+        return .success(RuleSet(name: name, description: description, path: file.path, entries: entries, rules: ValeRuleBook.link(rules)))
     }
 
     /// Builds the rule of `entry` with `override` applied; nil when it is switched off or broken.

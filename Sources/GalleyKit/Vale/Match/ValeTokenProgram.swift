@@ -1,0 +1,179 @@
+import PCRE
+
+/// The word lists of rules built together (a Vale configuration's styles, a rule set), compiled
+/// into one literal index; each rule owns a slot in it.
+final class ValeWordBook: Sendable {
+    let index: ValeLiteralIndex
+
+    init(_ index: ValeLiteralIndex) {
+        self.index = index
+    }
+
+    /// The book's hits in one document, found once per text for all the book's rules.
+    final class Hits {
+        private let book: ValeWordBook
+        private let document: ValeDocument
+        private var byText: [Int: [ValeLiteralIndex.Hit]] = [:]
+
+        init(book: ValeWordBook, document: ValeDocument) {
+            self.book = book
+            self.document = document
+        }
+
+        func hits(text index: Int) -> [ValeLiteralIndex.Hit] {
+            if let cached = byText[index] { return cached }
+            var text = document.text(index).run.text
+            let found = text.withUTF8 { book.index.hits(in: $0) }
+            byText[index] = found
+            return found
+        }
+    }
+}
+
+/// How one rule finds the alternatives of its list (`tokens`, `swap` keys): those that are
+/// plain words through the shared `ValeLiteralIndex`, the others with one PCRE2 pattern, merged
+/// in the order regexp2 gives `\b(?:a|b|…)\b`: leftmost first, and at one place the
+/// alternative listed first.
+struct ValeTokenProgram: Sendable {
+    /// Literal strings and their rank: the alternative's position times `rankStride`, plus
+    /// the string's position in the alternative's expansion.
+    let literals: [(string: String, rank: Int32)]
+    let caseInsensitive: Bool
+    /// The other alternatives, each opened by `(*MARK:position)`.
+    let pattern: ValePattern?
+    /// The book the literals were added to, and this rule's slot there.
+    var book: ValeWordBook
+    var slot: Int32
+
+    static let rankStride: Int32 = 1024
+
+    /// A match: where, and which alternative (its position in the list).
+    struct Match {
+        var range: Range<Int>
+        var alternative: Int
+    }
+
+    /// When the list is a whole pattern of Vale's (a `raw` part, a custom word template), the
+    /// alternative is the first capturing group that took part (`groupsAreAlternatives`), or 0.
+    private let groupsAreAlternatives: Bool
+
+    /// Splits `alternatives` (nodes of the list, in order) between the literal index and one
+    /// pattern written with Vale's default template around them: `\b(?:…)\b` for word lists
+    /// (`bounded`), `(?:…)` for `nonword` ones, under `(?m)` and, when asked, `(?i)`.
+    init(alternatives: [ValeRegexNode], caseInsensitive: Bool, bounded: Bool, source: String) throws(ValePattern.Failure) {
+        var literals: [(String, Int32)] = []
+        var rest: [ValeRegexNode] = []
+        for (position, node) in alternatives.enumerated() {
+            if let strings = ValeRegexLiterals.wordLiterals(node, bounded: bounded) {
+                for (offset, string) in strings.enumerated() {
+                    literals.append((string, Int32(position) * Self.rankStride + Int32(offset)))
+                }
+            } else {
+                rest.append(.sequence([.mark(String(position)), node]))
+            }
+        }
+        self.literals = literals
+        self.caseInsensitive = caseInsensitive
+        groupsAreAlternatives = false
+        if rest.isEmpty {
+            pattern = nil
+        } else {
+            var items: [ValeRegexNode] = []
+            if caseInsensitive { items.append(.flags(ValeRegexFlags(on: "i", off: ""))) }
+            items.append(.flags(ValeRegexFlags(on: "m", off: "")))
+            if bounded { items.append(.assertion(.wordBoundary)) }
+            items.append(.group(.nonCapturing(nil), rest.count == 1 ? rest[0] : .alternation(rest)))
+            if bounded { items.append(.assertion(.wordBoundary)) }
+            pattern = try ValePattern(root: .sequence(items), source: source)
+        }
+        book = ValeWordBook(ValeLiteralIndex([]))
+        slot = 0
+        if !literals.isEmpty { relink(to: Self.privateBook(literals, caseInsensitive: caseInsensitive), slot: 0) }
+    }
+
+    /// The whole of Vale's pattern, matched as it is.
+    init(whole pattern: ValePattern, groupsAreAlternatives: Bool) {
+        literals = []
+        caseInsensitive = false
+        self.pattern = pattern
+        self.groupsAreAlternatives = groupsAreAlternatives
+        book = ValeWordBook(ValeLiteralIndex([]))
+        slot = 0
+    }
+
+    /// A book of this program's literals alone (until the rule is linked into a shared one).
+    private static func privateBook(_ literals: [(String, Int32)], caseInsensitive: Bool) -> ValeWordBook {
+        ValeWordBook(ValeLiteralIndex(literals.map { literal(string: $0.0, rank: $0.1, caseInsensitive: caseInsensitive, owner: 0) }))
+    }
+
+    static func literal(string: String, rank: Int32, caseInsensitive: Bool, owner: Int32) -> ValeLiteralIndex.Literal {
+        ValeLiteralIndex.Literal(bytes: Array(string.utf8), folded: Array(ValeFold.lower(string).utf8), caseInsensitive: caseInsensitive,
+                                 owner: owner, rank: rank)
+    }
+
+    mutating func relink(to book: ValeWordBook, slot: Int32) {
+        self.book = book
+        self.slot = slot
+    }
+
+    /// Every match in `range` of text `textIndex`, leftmost first, not overlapping.
+    func matches(in document: ValeDocument, text textIndex: Int, range: Range<Int>, hits: ValeWordBook.Hits?,
+                 scratch: PCREPattern.Scratch) -> (matches: [Match], gaveUp: Bool) {
+        var candidates: [ValeLiteralIndex.Hit] = []
+        if !literals.isEmpty, let hits {
+            for hit in hits.hits(text: textIndex) where hit.owner == slot && Int(hit.start) >= range.lowerBound && Int(hit.end) <= range.upperBound {
+                candidates.append(hit)
+            }
+        }
+        guard let pattern else {
+            return (candidates.map { Match(range: Int($0.start) - range.lowerBound..<Int($0.end) - range.lowerBound, alternative: Int($0.rank / Self.rankStride)) }, false)
+        }
+        let valeText = document.text(textIndex)
+        var text = valeText.run.text
+        return text.withUTF8 { whole -> ([Match], Bool) in
+            let bytes = UnsafeBufferPointer(rebasing: whole[range])
+            var found: [Match] = []
+            var position = 0
+            var next = 0
+            var pending: PCREPattern.Match?
+            var regexDone = false
+            while position <= bytes.count {
+                while next < candidates.count, Int(candidates[next].start) - range.lowerBound < position { next += 1 }
+                if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true {
+                    switch pattern.search(bytes, from: position, exact: valeText.needsExactWords, groups: groupsAreAlternatives, scratch: scratch) {
+                    case .found(let match): pending = match
+                    case .none: pending = nil; regexDone = true
+                    case .gaveUp: return (found, true)
+                    }
+                }
+                let literal = next < candidates.count ? candidates[next] : nil
+                let literalStart = literal.map { Int($0.start) - range.lowerBound }
+                let regexRank = pending.map { Int32(alternative(of: $0)) * Self.rankStride }
+                let chosen: Match
+                if let pending, let regexRank,
+                   literalStart == nil || pending.range.lowerBound < literalStart! || (pending.range.lowerBound == literalStart! && regexRank < literal!.rank) {
+                    chosen = Match(range: pending.range, alternative: Int(regexRank / Self.rankStride))
+                } else if let literal, let literalStart {
+                    chosen = Match(range: literalStart..<Int(literal.end) - range.lowerBound, alternative: Int(literal.rank / Self.rankStride))
+                } else {
+                    break
+                }
+                found.append(chosen)
+                if chosen.range.isEmpty {
+                    guard chosen.range.upperBound < bytes.count else { break }
+                    position = chosen.range.upperBound + WordTokenizer.scalarLength(bytes, at: chosen.range.upperBound)
+                } else {
+                    position = chosen.range.upperBound
+                }
+            }
+            return (found, false)
+        }
+    }
+
+    private func alternative(of match: PCREPattern.Match) -> Int {
+        if groupsAreAlternatives {
+            return match.groups.dropFirst().firstIndex { $0 != nil }.map { $0 - 1 } ?? 0
+        }
+        return match.mark.flatMap { Int($0) } ?? 0
+    }
+}

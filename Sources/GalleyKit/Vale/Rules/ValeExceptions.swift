@@ -1,0 +1,46 @@
+import PCRE
+
+/// A rule's `exceptions` (and, unless `vocab: false`, the project's accepted words): a match
+/// that holds one of them, as a whole word, is not reported. As in Vale, each is a pattern,
+/// matched with its own case unless it starts with `(?i)`.
+struct ValeExceptions: Sendable {
+    let words: [String]
+    /// `(?m)\b(?:(?-i)a|(?-i)b…)\b`, longest first; nil without exceptions.
+    let pattern: ValePattern?
+    /// Vale's capitalization checks split text with the exceptions first, then words.
+    let splitter: ValePattern
+
+    static let wordPattern = #"[\p{N}\p{L}*]+[^\s]*"#
+
+    init(_ words: [String]) throws(ValePattern.Failure) {
+        self.words = words
+        if words.isEmpty {
+            pattern = nil
+            splitter = try ValePattern(Self.wordPattern)
+            return
+        }
+        let sorted = words.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
+        let alternatives = sorted.map { $0.hasPrefix("(?i)") ? $0 : "(?-i)" + $0 }
+        let source = #"(?m)\b(?:"# + alternatives.joined(separator: "|") + #")\b"#
+        pattern = try ValePattern(source)
+        splitter = try ValePattern(source + "|" + Self.wordPattern)
+    }
+
+    static let none = try! ValeExceptions([])
+
+    func matches(_ text: String) -> Bool {
+        guard let pattern else { return false }
+        var copy = text
+        return copy.withUTF8 { bytes in
+            if case .found = pattern.search(bytes, from: 0, exact: true, scratch: ValeScratch.make()) { return true }
+            return false
+        }
+    }
+}
+
+/// Match data for Vale patterns: enough pairs for the largest swap list.
+enum ValeScratch {
+    static let pairs = 1024
+
+    static func make() -> PCREPattern.Scratch { PCREPattern.Scratch(pairs: pairs) }
+}

@@ -1,0 +1,188 @@
+/// Vale's messages are Go format strings (`Use '%s' instead of '%s'.`) filled with the match
+/// and, for some kinds, a suggestion. This formats them as Go's `fmt.Sprintf` does through
+/// Vale's `CondSprintf`: arguments the message does not use are dropped, a missing one shows as
+/// `%!s(MISSING)`.
+enum ValeMessage {
+    static func format(_ format: String, _ arguments: [String]) -> String {
+        var out = ""
+        let scalars = Array(format.unicodeScalars)
+        var index = 0
+        var next = 0
+        while index < scalars.count {
+            let scalar = scalars[index]
+            guard scalar == "%" else {
+                out.unicodeScalars.append(scalar)
+                index += 1
+                continue
+            }
+            index += 1
+            guard index < scalars.count else {
+                out += "%!(NOVERB)"
+                break
+            }
+            if scalars[index] == "%" {
+                out += "%"
+                index += 1
+                continue
+            }
+            // Flags, explicit argument index, width, precision, verb.
+            var leftAlign = false
+            var zeroPad = false
+            while index < scalars.count, "+-# 0".unicodeScalars.contains(scalars[index]) {
+                if scalars[index] == "-" { leftAlign = true }
+                if scalars[index] == "0" { zeroPad = true }
+                index += 1
+            }
+            if index < scalars.count, scalars[index] == "[" {
+                var digits = ""
+                var cursor = index + 1
+                while cursor < scalars.count, scalars[cursor].properties.numericType == .decimal, scalars[cursor].isASCII {
+                    digits.unicodeScalars.append(scalars[cursor])
+                    cursor += 1
+                }
+                if cursor < scalars.count, scalars[cursor] == "]", let number = Int(digits), number >= 1 {
+                    next = number - 1
+                    index = cursor + 1
+                }
+            }
+            var width: Int?
+            var digits = ""
+            while index < scalars.count, scalars[index].isASCII, scalars[index].properties.numericType == .decimal {
+                digits.unicodeScalars.append(scalars[index])
+                index += 1
+            }
+            width = Int(digits)
+            var precision: Int?
+            if index < scalars.count, scalars[index] == "." {
+                index += 1
+                var precisionDigits = ""
+                while index < scalars.count, scalars[index].isASCII, scalars[index].properties.numericType == .decimal {
+                    precisionDigits.unicodeScalars.append(scalars[index])
+                    index += 1
+                }
+                precision = Int(precisionDigits) ?? 0
+            }
+            guard index < scalars.count else {
+                out += "%!(NOVERB)"
+                break
+            }
+            let verb = scalars[index]
+            index += 1
+            guard next < arguments.count else {
+                out += "%!\(String(verb))(MISSING)"
+                next += 1
+                continue
+            }
+            let argument = arguments[next]
+            next += 1
+            var text: String
+            switch verb {
+            case "s", "v":
+                text = argument
+                if let precision { text = String(text.prefix(precision)) }
+            case "q":
+                text = quoted(argument)
+            case "x":
+                text = argument.utf8.map { String($0, radix: 16).leftPadded(to: 2) }.joined()
+            case "X":
+                text = argument.utf8.map { String($0, radix: 16, uppercase: true).leftPadded(to: 2) }.joined()
+            default:
+                text = "%!\(String(verb))(string=\(argument))"
+            }
+            if let width, text.count < width {
+                let padding = String(repeating: zeroPad && !leftAlign ? "0" : " ", count: width - text.count)
+                text = leftAlign ? text + padding : padding + text
+            }
+            out += text
+        }
+        return out
+    }
+
+    /// Go's `%q` of a string.
+    private static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.value < 0x20 || scalar.value == 0x7F {
+                    out += "\\x" + String(scalar.value, radix: 16).leftPadded(to: 2)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+
+    /// Vale's `ToSentence`: `'a'`, `'a' or 'b'`, `'a', 'b', or 'c'`.
+    static func sentence(_ words: [String], conjunction: String = "or") -> String {
+        switch words.count {
+        case 0: return ""
+        case 1: return "'\(words[0])'"
+        case 2: return "'\(words[0])' \(conjunction) '\(words[1])'"
+        default:
+            var quoted = words.map { "'\($0)'" }
+            quoted[quoted.count - 1] = conjunction + " " + quoted[quoted.count - 1]
+            return quoted.joined(separator: ", ")
+        }
+    }
+
+    /// Newlines and runs of spaces become one space, as Vale cleans every message.
+    static func collapsingWhitespace(_ message: String) -> String {
+        var out = ""
+        var lastSpace = false
+        for character in message {
+            let isSpace = character == " " || character == "\n"
+            if isSpace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(character)
+                lastSpace = false
+            }
+        }
+        return out
+    }
+}
+
+extension String {
+    func leftPadded(to width: Int, with pad: Character = "0") -> String {
+        count >= width ? self : String(repeating: pad, count: width - count) + self
+    }
+}
+
+extension String {
+    /// Go's `strings.Split`: every piece between separators, empty ones included.
+    func splitting(by separator: String) -> [String] {
+        guard !separator.isEmpty else { return map(String.init) }
+        var pieces: [String] = []
+        var rest = Substring(self)
+        while let range = rest.range(of: separator) {
+            pieces.append(String(rest[..<range.lowerBound]))
+            rest = rest[range.upperBound...]
+        }
+        pieces.append(String(rest))
+        return pieces
+    }
+}
+
+extension Substring {
+    /// The first occurrence of `needle`, compared by UTF-8 bytes.
+    func range(of needle: String) -> Range<Substring.Index>? {
+        let target = Array(needle.utf8)
+        guard !target.isEmpty else { return nil }
+        var index = startIndex
+        while index < endIndex {
+            if utf8[index...].starts(with: target) {
+                return index..<utf8.index(index, offsetBy: target.count)
+            }
+            index = utf8.index(after: index)
+        }
+        return nil
+    }
+}

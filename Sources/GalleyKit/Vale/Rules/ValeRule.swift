@@ -1,0 +1,139 @@
+import PCRE
+
+/// A rule of one of Vale's kinds. Each runs on Vale's view of the document (`ValeDocument`),
+/// shared by all of them, and reports the way Vale does: at most one finding per place, at
+/// most `limit` per file, none where an in-text `vale` comment switched the rule off.
+protocol ValeRule: Rule {
+    var settings: ValeRuleSettings { get }
+    /// The values the rule's description is filled with for a finding (Vale formats the
+    /// description like the message).
+    func descriptionArguments(match: String, suggestion: String?) -> [String]
+}
+
+extension ValeRule {
+    func descriptionArguments(match: String, suggestion: String?) -> [String] {
+        [match] + (suggestion.map { [$0] } ?? [])
+    }
+
+    /// The rule's description for one finding.
+    func description(match: String, suggestion: String?) -> String {
+        settings.description.isEmpty ? "" : ValeMessage.format(settings.description, descriptionArguments(match: match, suggestion: suggestion))
+    }
+}
+
+/// A Vale rule whose word list joins a shared `ValeLiteralIndex`.
+protocol ValeWordListRule: ValeRule {
+    var program: ValeTokenProgram { get }
+    func relinked(to book: ValeWordBook, slot: Int32) -> Self
+}
+
+/// Settings that come from the Vale configuration a rule is loaded under (`.vale.ini`), read by
+/// the kinds while they build their rules.
+struct ValeBuildContext: Sendable {
+    /// Words of the active vocabularies' accept.txt: exceptions of every rule with `vocab`.
+    var acceptedWords: [String] = []
+    /// `WordTemplate` from `.vale.ini`, when it replaces Vale's `\b(?:%s)\b`.
+    var wordTemplate: String?
+
+    @TaskLocal static var current = ValeBuildContext()
+}
+
+/// One finding of a Vale rule in Vale's text, before its source position is known.
+struct ValeAlert {
+    var text: Int
+    var range: Range<Int>
+    var match: String
+    var message: String
+    var suggestion: String?
+}
+
+/// What a Vale rule's run over one document shares: match data, the word list hits.
+final class ValeRun {
+    let document: ValeDocument
+    let scratch: PCREPattern.Scratch
+
+    init(document: ValeDocument) {
+        self.document = document
+        scratch = ValeScratch.make()
+    }
+
+    static func of(_ context: RuleContext) -> ValeRun {
+        context.shared(by: ValeDocument.key) { ValeRun(document: ValeDocument(context.document)) }
+    }
+
+    func hits(_ book: ValeWordBook, context: RuleContext) -> ValeWordBook.Hits? {
+        guard !book.index.isEmpty else { return nil }
+        return context.shared(by: book) { ValeWordBook.Hits(book: book, document: document) }
+    }
+
+    func substring(_ text: Int, _ range: Range<Int>) -> String {
+        document.text(text).run.substring(range)
+    }
+}
+
+extension ValeRule {
+    /// Runs `body` on every unit of the rule's scope (in document order) and turns its alerts
+    /// into findings: one per source position, at most `limit`, none where the rule is off.
+    func valeCheck(_ context: RuleContext, _ body: (ValeRun, ValeDocument.Unit) -> (alerts: [ValeAlert], gaveUp: Bool)) -> [Finding] {
+        let run = ValeRun.of(context)
+        let document = run.document
+        var findings: [Finding] = []
+        var seen: Set<Int> = []
+        for unit in document.units(mask: settings.mask(ext: document.ext)) {
+            if document.comments.disables(id, horizon: unit.commentHorizon) { continue }
+            let (alerts, gaveUp) = body(run, unit)
+            for alert in alerts {
+                let text = document.text(alert.text).run
+                let range = text.sourceRange(ofTextRange: alert.range)
+                guard seen.insert(range.start).inserted else { continue }
+                if settings.limit > 0, findings.count >= settings.limit { break }
+                findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alert.message),
+                                        matchedText: alert.match, suggestion: alert.suggestion))
+            }
+            if gaveUp {
+                var finding = Finding(range: document.text(unit.text).run.sourceRange(ofTextRange: unit.range),
+                                      message: "the rule's pattern gave up here (too much backtracking); the rest of the file is not checked with it")
+                finding.isAboutTheRule = true
+                findings.append(finding)
+                break
+            }
+        }
+        return findings
+    }
+}
+
+/// Links the word lists of rules built together into one shared index.
+enum ValeRuleBook {
+    static func link(_ rules: [any Rule]) -> [any Rule] {
+        var literals: [ValeLiteralIndex.Literal] = []
+        var slots: [Int: Int32] = [:]
+        for (position, rule) in rules.enumerated() {
+            guard let listRule = rule as? any ValeWordListRule, !listRule.program.literals.isEmpty else { continue }
+            let slot = Int32(slots.count)
+            slots[position] = slot
+            let program = listRule.program
+            for literal in program.literals {
+                literals.append(ValeTokenProgram.literal(string: literal.string, rank: literal.rank, caseInsensitive: program.caseInsensitive, owner: slot))
+            }
+        }
+        guard slots.count > 1 else { return rules }
+        let book = ValeWordBook(ValeLiteralIndex(literals))
+        return rules.enumerated().map { position, rule in
+            guard let slot = slots[position], let listRule = rule as? any ValeWordListRule else { return rule }
+            return listRule.relinked(to: book, slot: slot)
+        }
+    }
+}
+
+extension OptionReader {
+    /// A Vale regular expression option, parsed; problems are reported at the option.
+    mutating func valePattern(_ key: String, required: Bool = false) -> (ValePattern, String)? {
+        guard let source = string(key, required: required), let node = self.node[key] else { return nil }
+        do {
+            return (try ValePattern(source), source)
+        } catch {
+            report(error.message, at: node)
+            return nil
+        }
+    }
+}

@@ -1,0 +1,277 @@
+/// Vale's case styles (`$sentence`, `$title`, `$lower`, `$upper`), as its capitalization check
+/// and its `convert` action apply them (from the strcase package Vale uses).
+struct ValeCase: Sendable {
+    enum Style: Sendable { case sentence, titleAP, titleChicago }
+
+    let style: Style
+    /// Words kept as written (the rule's `exceptions` and the accepted vocabulary), longest
+    /// first, each also tried as a pattern.
+    private let vocabulary: [(word: String, pattern: ValePattern?)]
+    private let indicators: [String]
+    private let prefix: PCREPrefix?
+    /// `(?i)\b(?:vocabulary)\b|[\p{N}\p{L}*]+[^\s]*`: the words of a sentence-style check.
+    private let tokens: ValePattern
+
+    struct PCREPrefix: Sendable {
+        let pattern: ValePattern
+    }
+
+    init(style: Style, vocabulary: [String], indicators: [String], prefix: String) throws(ValePattern.Failure) {
+        self.style = style
+        let sorted = vocabulary.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
+        self.vocabulary = sorted.map { ($0, try? ValePattern($0)) }
+        self.indicators = indicators
+        self.prefix = prefix.isEmpty ? nil : PCREPrefix(pattern: try ValePattern(prefix))
+        var source = #"[\p{N}\p{L}*]+[^\s]*"#
+        if !sorted.isEmpty { source = #"\b(?:"# + sorted.joined(separator: "|") + #")\b|"# + source }
+        tokens = try ValePattern("(?i)" + source)
+    }
+
+    /// `s` in the style.
+    func convert(_ text: String) -> String {
+        var text = text
+        var prefixText = ""
+        if let prefix, let match = ValeCase.firstMatch(prefix.pattern, in: text), match.lowerBound == 0 {
+            prefixText = String(decoding: Array(text.utf8)[match], as: UTF8.self)
+            text = String(decoding: Array(text.utf8)[match.upperBound...], as: UTF8.self)
+        }
+        switch style {
+        case .sentence: return prefixText + sentenceCase(text)
+        case .titleAP, .titleChicago: return prefixText + titleCase(text)
+        }
+    }
+
+    private func sentenceCase(_ text: String) -> String {
+        let words = ValeCase.allMatches(tokens, in: text)
+        var made: [String] = []
+        for (index, token) in words.enumerated() {
+            let previous = index > 0 ? words[index - 1] : ""
+            if let entry = inVocabulary(token, caseInsensitive: true) {
+                made.append(entry)
+            } else if index == 0 || isIndicator(previous, index - 1) {
+                made.append(ValeCase.toTitle(token, strict: true))
+            } else {
+                made.append(ValeFold.lower(token))
+            }
+        }
+        return made.joined(separator: " ")
+    }
+
+    /// Vale's indicator test: the word before ends with an indicator, or is a numbered-list
+    /// marker at the start.
+    private func isIndicator(_ word: String, _ index: Int) -> Bool {
+        let suffixes = indicators.isEmpty ? [":"] : indicators
+        if suffixes.contains(where: { word.utf8.count > $0.utf8.count && word.hasSuffix($0) }) { return true }
+        if index == 0 {
+            let scalars = Array(word.unicodeScalars)
+            return scalars.indices.dropLast().contains { scalars[$0].properties.numericType == .decimal && scalars[$0 + 1] == "." }
+        }
+        return false
+    }
+
+    private static let smallWords: Set<String> = ["a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or",
+                                                  "per", "the", "to", "vs", "vs.", "via", "v", "v."]
+    private static let prepositions: Set<String> = [
+        "with", "from", "into", "during", "including", "until", "against", "among", "throughout", "despite", "towards", "upon",
+        "concerning", "about", "over", "through", "before", "between", "after", "since", "without", "under", "within", "along",
+        "following", "across", "beyond", "around", "down", "near", "above",
+    ]
+
+    private func titleCase(_ text: String) -> String {
+        let sanitized = Array(ValeCase.sanitizedForTitles(text).utf8)
+        let end = sanitized.count
+        func charAt(_ index: Int) -> UInt8 { index >= 0 && index < sanitized.count ? sanitized[index] : (sanitized.first ?? 0) }
+        var out = ""
+        var cursor = 0
+        var consumed = text.startIndex
+        for word in ValeCase.titleWords(text) {
+            out += text[consumed..<word.lowerBound]
+            consumed = word.upperBound
+            let match = String(text[word])
+            let lower = ValeFold.lower(match)
+            // As strcase does: the word's byte offset in the sanitized text, searched from
+            // where the last word ended (counted, as there, in characters).
+            let position = sanitized[min(cursor, sanitized.count)...].firstRange(of: Array(match.utf8))?.lowerBound ?? cursor - 1
+            let previous = charAt(position - 1)
+            let length = match.unicodeScalars.count
+            cursor = position + length
+            let bounding = position == 0 || cursor == end
+            if let found = inVocabulary(match, caseInsensitive: true) {
+                out += found
+            } else if ignores(lower, bounding: bounding) && (previous == 0x20 || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "/"))
+                        && charAt(position - 2) != UInt8(ascii: ":") && charAt(position - 2) != UInt8(ascii: "-")
+                        && (charAt(position + length) != UInt8(ascii: "-") || charAt(position - 1) == UInt8(ascii: "-")) {
+                out += lower
+            } else {
+                out += ValeCase.toTitle(match, strict: false)
+            }
+        }
+        out += text[consumed...]
+        return out
+    }
+
+    private func ignores(_ word: String, bounding: Bool) -> Bool {
+        switch style {
+        case .titleChicago: return !bounding && (Self.smallWords.contains(word) || Self.prepositions.contains(word))
+        default: return !bounding && Self.smallWords.contains(word)
+        }
+    }
+
+    /// A vocabulary entry for `word`: the entry as written when it equals the word but for
+    /// case, the word itself when the entry (as a pattern) matches inside it.
+    private func inVocabulary(_ word: String, caseInsensitive: Bool) -> String? {
+        for (entry, pattern) in vocabulary {
+            if ValeFold.lower(entry) == ValeFold.lower(word) { return entry }
+            if let pattern, ValeCase.firstMatch(pattern, in: word) != nil { return word }
+        }
+        return nil
+    }
+
+    // MARK: Checks
+
+    /// Vale's `$sentence` and `$title` checks: the expected text, and whether enough of the
+    /// words (`threshold`) agree with it. `exceptions` is the rule's exception pattern.
+    func check(_ text: String, exceptions: ValeExceptions, threshold: Double) -> (expected: String, matched: Bool) {
+        let expected = convert(text)
+        let splitter = exceptions.splitter
+        let expectedWords = ValeCase.allMatches(splitter, in: expected)
+        var count = 0.0
+        var words = 0.0
+        for (index, word) in ValeCase.allMatches(splitter, in: text).enumerated() {
+            if index >= expectedWords.count {
+                count += 1
+            } else if word == expectedWords[index] || exceptions.matches(word) {
+                count += 1
+            } else if style != .sentence, word == ValeFold.upper(word) {
+                count += 1
+            } else if style == .titleAP, ValeFold.lower(word) == "to" {
+                // AP capitalizes "to" in infinitives, which Vale tells with a part-of-speech
+                // tagger Galley does not have: either case is accepted.
+                count += 1
+            } else if style == .sentence, index == 0, word != ValeCase.goTitle(ValeFold.lower(word)) {
+                return (expected, false)
+            }
+            words += 1
+        }
+        return (expected, count / words >= threshold)
+    }
+
+    // MARK: Go's string functions
+
+    /// strcase's `ToTitle`: the first character in title case, the rest lower-cased when strict.
+    static func toTitle(_ word: String, strict: Bool) -> String {
+        guard let first = word.unicodeScalars.first else { return word }
+        let rest = String(word.unicodeScalars.dropFirst())
+        let mapping = first.properties.titlecaseMapping
+        return mapping + (strict ? ValeFold.lower(rest) : rest)
+    }
+
+    /// Go's `strings.Title`: every letter after a separator in title case.
+    static func goTitle(_ text: String) -> String {
+        var out = ""
+        var previous: Unicode.Scalar = " "
+        for scalar in text.unicodeScalars {
+            if isGoSeparator(previous) {
+                out += scalar.properties.titlecaseMapping
+            } else {
+                out.unicodeScalars.append(scalar)
+            }
+            previous = scalar
+        }
+        return out
+    }
+
+    private static func isGoSeparator(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            if (0x30...0x39).contains(value) || (0x61...0x7A).contains(value) || (0x41...0x5A).contains(value) || value == 0x5F { return false }
+            return true
+        }
+        if scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal { return false }
+        return scalar.properties.isWhitespace
+    }
+
+    /// strcase's `Simple`: words lower-cased and separated by single spaces.
+    static func simple(_ text: String) -> String {
+        var out = ""
+        var old: Unicode.Scalar = " "
+        for (index, scalar) in text.unicodeScalars.enumerated() {
+            let alpha = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
+            let camel = index > 1 && old.properties.isLowercase && scalar.properties.isUppercase
+            if camel || !alpha || (scalar.properties.isWhitespace && scalar != " ") { out += " " }
+            if alpha || scalar == " " { out.unicodeScalars.append(ValeFold.lower(scalar)) }
+            old = scalar
+        }
+        return out.split(separator: " ").joined(separator: " ")
+    }
+
+    /// The title converter's words: `[\p{N}\p{L}]+[^\s-/]*` (Go's `\s` is ASCII).
+    private static func titleWords(_ text: String) -> [Range<String.Index>] {
+        var result: [Range<String.Index>] = []
+        var index = text.unicodeScalars.startIndex
+        let scalars = text.unicodeScalars
+        while index < scalars.endIndex {
+            let scalar = scalars[index]
+            guard scalar.properties.isAlphabetic || scalar.properties.numericType != nil else {
+                index = scalars.index(after: index)
+                continue
+            }
+            let start = index
+            while index < scalars.endIndex, scalars[index].properties.isAlphabetic || scalars[index].properties.numericType != nil {
+                index = scalars.index(after: index)
+            }
+            while index < scalars.endIndex, !" \t\n\u{0C}\r-/".unicodeScalars.contains(scalars[index]) {
+                index = scalars.index(after: index)
+            }
+            result.append(start..<index)
+        }
+        return result
+    }
+
+    private static func sanitizedForTitles(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\u{201C}", "\u{201D}": out += "\""
+            case "\u{2018}", "\u{2019}": out += "'"
+            case "\u{2013}", "\u{2014}": out += "-"
+            case "\u{2026}": out += "..."
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out
+    }
+
+    // MARK: Pattern helpers
+
+    static func firstMatch(_ pattern: ValePattern, in text: String) -> Range<Int>? {
+        var copy = text
+        return copy.withUTF8 { bytes -> Range<Int>? in
+            let scratch = ValeScratch.make()
+            if case .found(let match) = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return match.range }
+            return nil
+        }
+    }
+
+    static func allMatches(_ pattern: ValePattern, in text: String) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes -> [String] in
+            pattern.matches(bytes, exact: true, scratch: ValeScratch.make()).matches.map {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self)
+            }
+        }
+    }
+}
+
+extension ArraySlice where Element == UInt8 {
+    /// The first occurrence of `needle` (indices of the underlying array).
+    func firstRange(of needle: [UInt8]) -> Range<Int>? {
+        guard !needle.isEmpty, needle.count <= count else { return needle.isEmpty ? startIndex..<startIndex : nil }
+        var index = startIndex
+        while index + needle.count <= endIndex {
+            if self[index] == needle[0], self[index..<index + needle.count].elementsEqual(needle) { return index..<index + needle.count }
+            index += 1
+        }
+        return nil
+    }
+}

@@ -1,0 +1,225 @@
+/// Text as Vale's rules read it, built from the text Galley read, with the map to the source kept.
+///
+/// Vale lints the text of rendered HTML: a soft line break inside a paragraph stays a newline
+/// (so `^` and `$` under `(?m)` see lines, and a phrase broken across lines is not matched),
+/// inline code becomes asterisks (words either side of it are not neighbours), and curly
+/// quotes and apostrophes are made straight before any rule runs. Galley's own text collapses
+/// whitespace and drops code; this rebuilds Vale's view from it, and every byte still maps to
+/// the exact source bytes it came from.
+struct ValeText: Sendable {
+    let run: TextRun
+    /// The text holds a character on which PCRE2's `\w` and `\b` differ from regexp2's, so
+    /// patterns that use them must run in their exact form there.
+    let needsExactWords: Bool
+
+    var text: String { run.text }
+
+    init(run: TextRun, needsExactWords: Bool) {
+        self.run = run
+        self.needsExactWords = needsExactWords
+    }
+
+    /// Vale's text of `run`, whose source is `source` (the document's bytes).
+    init(_ run: TextRun, source: [UInt8], format: DocumentFormat) {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(run.utf8Count + 8)
+        var pieces: [(text: Range<Int>, source: Range<Int>)] = []
+        var exact = false
+        func emit<Bytes: Collection<UInt8>>(_ text: Bytes, from sourceRange: Range<Int>) {
+            let start = bytes.count
+            bytes.append(contentsOf: text)
+            pieces.append((start..<bytes.count, sourceRange))
+        }
+        var original = run.text
+        let runPieces = run.pieces
+        original.withUTF8 { text in
+            for (position, piece) in runPieces.enumerated() {
+                let nextSource = position + 1 < runPieces.count ? runPieces[position + 1].source.lowerBound : piece.source.upperBound
+                // What the source holds between this piece and the next that the text left out.
+                let gap = piece.source.upperBound < nextSource ? piece.source.upperBound..<nextSource : nil
+                if piece.text.count != piece.source.count {
+                    // A replacement: collapsed whitespace (which may stand for a line break or for
+                    // inline code), an entity, an escape.
+                    let isSpace = piece.text.count == 1 && text[piece.text.lowerBound] == 0x20
+                    let region = piece.source.lowerBound..<max(piece.source.upperBound, nextSource)
+                    if isSpace, Self.holdsCode(source, region, format: format) {
+                        emit(" * ".utf8, from: piece.source)
+                    } else if isSpace, Self.holdsLineBreak(source, region) {
+                        emit(CollectionOfOne(UInt8(ascii: "\n")), from: piece.source)
+                    } else {
+                        let replaced = UnsafeBufferPointer(rebasing: text[piece.text])
+                        exact = exact || Self.needsExact(replaced)
+                        emit(Self.sanitized(replaced), from: piece.source)
+                    }
+                    continue
+                }
+                // Copied verbatim: one source byte per text byte, except where a line break in
+                // the source became a space in the text, and for curly quotes.
+                var runStart = piece.text.lowerBound
+                var index = piece.text.lowerBound
+                func flush(to end: Int) {
+                    guard end > runStart else { return }
+                    let offset = piece.source.lowerBound - piece.text.lowerBound
+                    emit(UnsafeBufferPointer(rebasing: text[runStart..<end]), from: (runStart + offset)..<(end + offset))
+                }
+                while index < piece.text.upperBound {
+                    let byte = text[index]
+                    let sourceIndex = piece.source.lowerBound + index - piece.text.lowerBound
+                    if byte == 0x20, sourceIndex < source.count, source[sourceIndex] == 0x0A || source[sourceIndex] == 0x0D {
+                        flush(to: index)
+                        emit(CollectionOfOne(UInt8(ascii: "\n")), from: sourceIndex..<sourceIndex + 1)
+                        index += 1
+                        runStart = index
+                        continue
+                    }
+                    if byte >= 0x80 {
+                        if byte == 0xE2, index + 2 < piece.text.upperBound, text[index + 1] == 0x80,
+                           let straight = Self.straightQuote(text[index + 2]) {
+                            flush(to: index)
+                            emit(CollectionOfOne(straight), from: sourceIndex..<sourceIndex + 3)
+                            index += 3
+                            runStart = index
+                            continue
+                        }
+                        if !exact {
+                            let (scalar, _) = WordTokenizer.decode(text, at: index)
+                            exact = ValeCharacters.needsExact(scalar)
+                        }
+                    }
+                    index += 1
+                }
+                flush(to: piece.text.upperBound)
+                if let gap, Self.holdsCode(source, gap, format: format) {
+                    emit("*".utf8, from: gap)
+                }
+            }
+        }
+        self.run = TextRun(text: String(decoding: bytes, as: UTF8.self), pieces: pieces)
+        needsExactWords = exact
+    }
+
+    /// The source bytes of a whole file, as Vale's `raw` scope reads them (quotes straightened).
+    init(raw source: SourceText) {
+        let bytes = source.bytes
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var pieces: [(text: Range<Int>, source: Range<Int>)] = []
+        var runStart = 0
+        var index = 0
+        var exact = false
+        func flush(_ end: Int) {
+            guard end > runStart else { return }
+            let start = out.count
+            out.append(contentsOf: bytes[runStart..<end])
+            pieces.append((start..<out.count, runStart..<end))
+        }
+        bytes.withUnsafeBufferPointer { buffer in
+            while index < buffer.count {
+                let byte = buffer[index]
+                if byte >= 0x80 {
+                    if byte == 0xE2, index + 2 < buffer.count, buffer[index + 1] == 0x80, let straight = Self.straightQuote(buffer[index + 2]) {
+                        flush(index)
+                        let start = out.count
+                        out.append(straight)
+                        pieces.append((start..<out.count, index..<index + 3))
+                        index += 3
+                        runStart = index
+                        continue
+                    }
+                    if !exact { exact = ValeCharacters.needsExact(WordTokenizer.decode(buffer, at: index).0) }
+                }
+                index += 1
+            }
+        }
+        flush(bytes.count)
+        run = TextRun(text: String(decoding: out, as: UTF8.self), pieces: pieces)
+        needsExactWords = exact
+    }
+
+    /// ‘ ’ → ', “ ” → " (the third byte of E2 80 xx).
+    private static func straightQuote(_ third: UInt8) -> UInt8? {
+        switch third {
+        case 0x98, 0x99: return UInt8(ascii: "'")
+        case 0x9C, 0x9D: return UInt8(ascii: "\"")
+        default: return nil
+        }
+    }
+
+    private static func sanitized(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == 0xE2, index + 2 < bytes.count, bytes[index + 1] == 0x80, let straight = straightQuote(bytes[index + 2]) {
+                out.append(straight)
+                index += 3
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return out
+    }
+
+    private static func needsExact(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] >= 0x80, ValeCharacters.needsExact(WordTokenizer.decode(bytes, at: index).0) { return true }
+            index += WordTokenizer.scalarLength(bytes, at: index)
+        }
+        return false
+    }
+
+    private static func holdsLineBreak(_ source: [UInt8], _ range: Range<Int>) -> Bool {
+        source[range.clamped(to: 0..<source.count)].contains { $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Inline code the reader left out: a backtick in Markdown (and YAML articles' Markdown
+    /// bodies), a `<code>`, `<kbd>` or `<tt>` element in HTML and XML.
+    static func holdsCode(_ source: [UInt8], _ range: Range<Int>, format: DocumentFormat) -> Bool {
+        let slice = source[range.clamped(to: 0..<source.count)]
+        switch format {
+        case .markdown, .yaml:
+            return slice.contains(UInt8(ascii: "`"))
+        case .html, .xml:
+            guard slice.contains(UInt8(ascii: "<")) else { return false }
+            let lower = String(decoding: slice, as: UTF8.self).lowercased()
+            return lower.contains("<code") || lower.contains("<kbd") || lower.contains("<tt")
+        }
+    }
+}
+
+/// What counts as a word character for Vale (regexp2's `\w`), and where PCRE2 disagrees.
+enum ValeCharacters {
+    /// regexp2's `\w`: letters, nonspacing marks, decimal digits, connector punctuation.
+    @inline(__always)
+    static func isWord(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.isASCII {
+            let value = scalar.value
+            return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39) || value == 0x5F
+        }
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .nonspacingMark, .decimalNumber, .connectorPunctuation:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// regexp2's `\b` also counts the zero-width joiners as word characters.
+    @inline(__always)
+    static func isBoundaryWord(_ scalar: Unicode.Scalar) -> Bool {
+        isWord(scalar) || scalar.value == 0x200C || scalar.value == 0x200D
+    }
+
+    /// PCRE2 10.42 (UCP) calls letters, all numbers and `_` word characters: it disagrees with
+    /// regexp2 on nonspacing marks, letter-like and other numbers, connector punctuation other
+    /// than `_`, and the joiners.
+    static func needsExact(_ scalar: Unicode.Scalar) -> Bool {
+        guard !scalar.isASCII else { return false }
+        switch scalar.properties.generalCategory {
+        case .nonspacingMark, .letterNumber, .otherNumber, .connectorPunctuation: return true
+        default: return scalar.value == 0x200C || scalar.value == 0x200D
+        }
+    }
+}
