@@ -47,6 +47,12 @@ public enum RuleKinds {
         LengthRule.self,
         ReadabilityRule.self,
         AssessmentRule.self,
+        ExistenceRule.self,
+        SubstitutionRule.self,
+        RepetitionRule.self,
+        ConsistencyRule.self,
+        ConditionalRule.self,
+        CapitalizationRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -1,9 +1,10 @@
 import PCRE
 
-/// `kind: occurrence`: how often a term or pattern may (or must) appear.
+/// `kind: occurrence`: how often a term or pattern may (or must) appear. With `token`, it is
+/// Vale's occurrence check instead (`ValeOccurrenceRule`): counted in each block of a Vale scope.
 struct OccurrenceRule: TermRule, RuleKind {
     static let name = "occurrence"
-    static let summary = "Bounds how often a term or pattern appears: at least, at most, or per 100 words."
+    static let summary = "Bounds how often a term or pattern appears: at least, at most, or per 100 words; with 'token', Vale's occurrence check, counted per sentence, paragraph or other Vale scope."
     static let options: [(key: String, description: String)] = [
         ("terms", "words or phrases to count (or use 'pattern')"),
         ("pattern", "a PCRE2 regular expression to count instead of terms"),
@@ -11,6 +12,7 @@ struct OccurrenceRule: TermRule, RuleKind {
         ("min", "the fewest occurrences allowed; fewer is reported once, at the top of the article"),
         ("max", "the most occurrences allowed; every one past it is reported"),
         ("max-density", "the most occurrences per 100 words of the scope; reported at the first one"),
+        ("token", "Vale's form: a Vale pattern counted in each block of the Vale scope; max and min then bound each block, and the finding's %s is the count"),
     ] + TermOptions.descriptions
     static let examples: [RuleExample] = [
         RuleExample("The article must speak to the reader", options: "terms: [you, your]\nmin: 1",
@@ -21,6 +23,10 @@ struct OccurrenceRule: TermRule, RuleKind {
                     article: "# Title\n\nVery good, very fast, very cheap.\n", expected: ["3:23"]),
         RuleExample("Density per 100 words", options: "terms: [really]\nmax-density: 10",
                     article: "# Title\n\nIt is really, really good.\n", expected: ["3:7"]),
+        RuleExample("Vale's form: at most 6 words in each sentence", options: "token: '\\b(\\w+)\\b'\nmax: 6\nscope: sentence\nmessage: \"%s words; keep sentences short.\"",
+                    article: "# Title\n\nThis sentence has far too many words in it. This one is short.\n", expected: ["3:1"]),
+        RuleExample("Vale's form: headings of at most three words", options: "token: '[^\\s]+'\nmax: 3\nscope: heading",
+                    article: "# A short title\n\nThe body is not counted at all here.\n", expected: []),
     ]
 
     let definition: RuleDefinition
@@ -33,6 +39,7 @@ struct OccurrenceRule: TermRule, RuleKind {
     let maxDensity: Double?
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
+        if options.has("token") { return ValeOccurrenceRule.make(definition, options: &options) }
         let termOptions = TermOptions.read(&options)
         let words = TermOptions.terms(&options)
         let ignoreCase = options.bool("ignore-case") ?? false
