@@ -11,6 +11,7 @@ enum Help {
         ("metrics", "print readability counts, scores and assessments of articles"),
         ("audit", "write an HTML, CSV or JSON audit of a whole library"),
         ("completions", "print a bash, zsh or fish completion script"),
+        ("vale", "lint with a Vale set-up (.vale.ini and its styles), printing what Vale prints"),
         ("help", "show this help, or help for one command"),
         ("version", "print the version"),
     ]
@@ -26,6 +27,7 @@ enum Help {
         case "metrics": return metrics
         case "audit": return audit
         case "completions": return completions
+        case "vale": return vale
         default: return overview
         }
     }
@@ -49,6 +51,35 @@ enum Help {
         """
         return text
     }
+
+    static let vale = """
+    usage: galley vale [options] [path ...]
+           galley vale [options] 'some text'
+           cat file.md | galley vale [options] --ext=.md
+
+    Lints with a Vale set-up as Vale would: the nearest .vale.ini (from the current folder up,
+    then the home folder; --config to choose), the styles on its StylesPath, its vocabularies,
+    per-glob sections and in-text <!-- vale ... --> comments. Output is Vale's, so a pipeline can
+    switch from `vale` by changing one word. Rules Galley cannot run are warnings on standard
+    error, at their file:line:column; the rest still run. See docs/vale.md.
+
+    options (Vale's):
+      --config FILE          the .vale.ini to use
+      --minAlertLevel LEVEL  suggestion, warning or error (overrides MinAlertLevel)
+      --output FORMAT        CLI (default), line (path:line:col:Style.Rule:message) or JSON
+      --glob GLOB            only files matching the glob ('*.{md,txt}', '!**/drafts/**')
+      --ext .EXT             read standard input (and every file) as this format (default .txt for input)
+      --no-global            do not read the global .vale.ini or the default StylesPath
+      --sort                 files in path order (Galley always sorts)
+      --relative, --normalize   accepted; paths are printed as given or walked, with slashes
+      --no-exit              exit 0 even when errors are found
+      --no-wrap              accepted (the CLI table is not wrapped)
+    options (Galley's):
+      --jobs N               files linted at once (default: every core)
+
+    Exit status: 0 no error-level findings, 1 error-level findings, 2 usage or configuration problem.
+
+    """
 
     static let lint = """
     usage: galley lint [options] [path ...]

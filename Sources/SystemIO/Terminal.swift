@@ -10,6 +10,37 @@ public enum Terminal {
 
     public static func isTerminal(_ stream: Stream) -> Bool { isatty(stream.rawValue) == 1 }
 
+    /// Whether standard input is a terminal (nothing piped in).
+    public static var inputIsTerminal: Bool { isatty(0) == 1 }
+
+    /// All of standard input, up to `maxBytes` (nil when there is more, or it cannot be read).
+    public static func readStandardInput(maxBytes: Int) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 65_536)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if count == 0 { return bytes }
+            bytes.append(contentsOf: buffer[0..<count])
+            if bytes.count > maxBytes { return nil }
+        }
+    }
+
+    /// The process environment, as name → value.
+    public static var environmentVariables: [String: String] {
+        var result: [String: String] = [:]
+        var pointer = environ
+        while let entry = pointer.pointee {
+            let pair = String(cString: entry)
+            if let equals = pair.firstIndex(of: "=") { result[String(pair[..<equals])] = String(pair[pair.index(after: equals)...]) }
+            pointer += 1
+        }
+        return result
+    }
+
     public static func environment(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }

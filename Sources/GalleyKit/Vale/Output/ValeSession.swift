@@ -1,0 +1,160 @@
+import SystemIO
+
+/// One `galley vale` run: which files get which of the project's rules, and the findings in
+/// Vale's terms. Linters are built before linting starts and shared read-only by the threads.
+public struct ValeSession: Sendable {
+    public let project: ValeProject
+    /// `--ext`: the format every file (and standard input) is read as, e.g. ".md".
+    public let forcedExtension: String?
+    private var linters: [Linter] = []
+    private var linterKeys: [String: Int] = [:]
+
+    public init(project: ValeProject, forcedExtension: String?) {
+        self.project = project
+        self.forcedExtension = forcedExtension
+    }
+
+    /// A file to lint, with the linter that holds its rules.
+    public struct Item: Sendable {
+        public let path: String
+        let linter: Int
+    }
+
+    /// What became of a file.
+    public struct FileResult: Sendable {
+        public let path: String
+        public var alerts: [ValeAlertRecord]
+        /// Why the file was not read (a format Galley does not read), or nil.
+        public var skipped: String?
+        /// Reading problems (unreadable file), reported on standard error.
+        public var problem: String?
+    }
+
+    /// The linter for `path`'s rules (built on first use).
+    public mutating func item(for path: String) -> Item {
+        let rules = project.rules(for: path)
+        let key = rules.map { $0.id + ":" + $0.severity.rawValue }.joined(separator: ",")
+        if let known = linterKeys[key] { return Item(path: path, linter: known) }
+        linters.append(Linter(rules: rules))
+        linterKeys[key] = linters.count - 1
+        return Item(path: path, linter: linters.count - 1)
+    }
+
+    /// Whether Vale would lint `path`: `--glob` and, without global rules, a matching section.
+    public func selects(_ path: String, glob: ValeGlob) -> Bool {
+        let normed = project.configuration.normalizedPath(path)
+        guard glob.matches(path) || glob.matches(normed) else { return false }
+        return project.configuration.covers(path)
+    }
+
+    /// Reads and lints one file.
+    public func lint(_ item: Item, maxBytes: Int = Linter.defaultMaxFileBytes) -> FileResult {
+        do {
+            let bytes = try FileSystem.read(item.path, maxBytes: maxBytes)
+            return lint(item, bytes: bytes)
+        } catch {
+            return FileResult(path: item.path, alerts: [], skipped: nil, problem: "\(item.path): \(FileSystem.explain(error))")
+        }
+    }
+
+    /// Lints `bytes` as the file `item.path` (or standard input, named `stdin.EXT`).
+    public func lint(_ item: Item, bytes: [UInt8]) -> FileResult {
+        let linter = linters[item.linter]
+        let name = forcedExtension.map { "x" + $0 } ?? item.path
+        let ext = project.configuration.normalizedExtension(of: name)
+        let source = SourceText(decoding: bytes)
+        if let reason = source.skipReason { return FileResult(path: item.path, alerts: [], skipped: reason, problem: nil) }
+        let document: Document
+        switch ext.lowercased() {
+        case "txt", "text":
+            document = ValePlainText.read(path: item.path, source: source)
+        default:
+            guard let format = DocumentFormat(path: "x." + ext) else {
+                return FileResult(path: item.path, alerts: [], skipped: "Galley does not read '.\(ext)' files (it reads Markdown, HTML, XML, YAML articles and plain text)", problem: nil)
+            }
+            document = DocumentReader.read(path: item.path, source: source, format: format, xmlMappings: [])
+            if format == .yaml, !document.isArticle { return FileResult(path: item.path, alerts: [], skipped: "a YAML file that is not an article", problem: nil) }
+        }
+        let ids = Set(linter.rules.map(\.id))
+        let byID = Dictionary(linter.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let diagnostics = linter.lint(document).filter { ids.contains($0.ruleID) }
+        let alerts = diagnostics.map { ValeAlertRecord($0, rule: byID[$0.ruleID], source: source) }.sorted { ($0.line, $0.span[0], $0.check) < ($1.line, $1.span[0], $1.check) }
+        return FileResult(path: item.path, alerts: alerts, skipped: nil, problem: nil)
+    }
+}
+
+/// One finding as Vale reports it (the fields of Vale's JSON output, in its order).
+public struct ValeAlertRecord: Sendable, Equatable {
+    public var actionName: String
+    public var actionParams: [String]?
+    /// First and last column (1-based, in characters) on `line`.
+    public var span: [Int]
+    public var check: String
+    public var description: String
+    public var link: String
+    public var message: String
+    /// suggestion, warning or error.
+    public var severity: String
+    public var match: String
+    public var line: Int
+
+    init(_ diagnostic: Diagnostic, rule: (any Rule)?, source: SourceText) {
+        let vale = rule as? any ValeRule
+        check = diagnostic.ruleID
+        message = diagnostic.message
+        severity = ValeLevel.name(of: diagnostic.severity)
+        match = diagnostic.matchedText ?? ""
+        line = diagnostic.span.start.line
+        let start = diagnostic.span.start.column
+        // Vale's end: the start plus the match's length, kept within the line.
+        let characters = match.unicodeScalars.count
+        var end = start + max(characters, 1) - 1
+        let lineLength = source.lineText(line).unicodeScalars.count + 1
+        if end > lineLength { end = lineLength }
+        span = [start, max(end, 1)]
+        link = vale?.settings.link ?? ""
+        description = vale?.description(match: match, suggestion: diagnostic.suggestion) ?? ""
+        let action = vale?.settings.action ?? ValeAction(name: "", params: [])
+        actionName = action.name
+        if action.name == "replace", action.params.isEmpty, let suggestion = diagnostic.suggestion {
+            actionParams = suggestion.splitting(by: "|")
+        } else {
+            actionParams = action.params.isEmpty ? nil : action.params
+        }
+    }
+}
+
+/// A plain text file as Vale reads it: paragraphs separated by blank lines.
+enum ValePlainText {
+    static func read(path: String, source: SourceText) -> Document {
+        var document = Document(path: path, format: .markdown, source: source)
+        let bytes = source.bytes
+        var start = 0
+        var index = 0
+        func flush(_ end: Int) {
+            guard end > start else { return }
+            var builder = TextRunBuilder()
+            bytes.withUnsafeBufferPointer { builder.appendVerbatim(UnsafeBufferPointer(rebasing: $0[start..<end]), sourceStart: start) }
+            let run = builder.finish()
+            if !run.isEmpty {
+                document.blocks.append(Block(kind: .paragraph, text: run, range: SourceRange(start: start, end: end)))
+            }
+        }
+        while index < bytes.count {
+            // A blank line (only spaces) ends a paragraph.
+            if bytes[index] == 0x0A {
+                var next = index + 1
+                while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 || bytes[next] == 0x0D { next += 1 }
+                if next < bytes.count, bytes[next] == 0x0A {
+                    flush(index)
+                    start = next + 1
+                    index = next + 1
+                    continue
+                }
+            }
+            index += 1
+        }
+        flush(bytes.count)
+        return document
+    }
+}
