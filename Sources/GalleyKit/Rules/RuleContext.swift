@@ -55,6 +55,7 @@ public final class RuleContext {
     }
 
     private var scopeUnits: [Scope: (list: [Int], set: Set<Int>)] = [:]
+
     /// Analyses a family of rules shares on this document (Vale's text and word-list hits), made
     /// by the first rule that asks, keyed by an object the family owns for the whole run.
     private var sharedAnalyses: [ObjectIdentifier: AnyObject] = [:]
@@ -65,7 +66,6 @@ public final class RuleContext {
         sharedAnalyses[ObjectIdentifier(owner)] = value
         return value
     }
-
 
     /// Heading texts as section names are compared: lower case, single spaces, no trailing colon.
     public private(set) lazy var headingKeys: [Int: String] = Dictionary(

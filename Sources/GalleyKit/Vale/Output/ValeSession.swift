@@ -6,7 +6,7 @@ public struct ValeSession: Sendable {
     public let project: ValeProject
     /// `--ext`: the format every file (and standard input) is read as, e.g. ".md".
     public let forcedExtension: String?
-    private var linters: [Linter] = []
+    private var engines: [RuleEngine] = []
     private var linterKeys: [String: Int] = [:]
 
     public init(project: ValeProject, forcedExtension: String?) {
@@ -30,14 +30,14 @@ public struct ValeSession: Sendable {
         public var problem: String?
     }
 
-    /// The linter for `path`'s rules (built on first use).
+    /// The engine for `path`'s rules (built on first use).
     public mutating func item(for path: String) -> Item {
         let rules = project.rules(for: path)
         let key = rules.map { $0.id + ":" + $0.severity.rawValue }.joined(separator: ",")
         if let known = linterKeys[key] { return Item(path: path, linter: known) }
-        linters.append(Linter(rules: rules))
-        linterKeys[key] = linters.count - 1
-        return Item(path: path, linter: linters.count - 1)
+        engines.append(RuleEngine(rules: rules))
+        linterKeys[key] = engines.count - 1
+        return Item(path: path, linter: engines.count - 1)
     }
 
     /// Whether Vale would lint `path`: `--glob` and, without global rules, a matching section.
@@ -59,7 +59,7 @@ public struct ValeSession: Sendable {
 
     /// Lints `bytes` as the file `item.path` (or standard input, named `stdin.EXT`).
     public func lint(_ item: Item, bytes: [UInt8]) -> FileResult {
-        let linter = linters[item.linter]
+        let engine = engines[item.linter]
         let name = forcedExtension.map { "x" + $0 } ?? item.path
         let ext = project.configuration.normalizedExtension(of: name)
         let source = SourceText(decoding: bytes)
@@ -72,12 +72,12 @@ public struct ValeSession: Sendable {
             guard let format = DocumentFormat(path: "x." + ext) else {
                 return FileResult(path: item.path, alerts: [], skipped: "Galley does not read '.\(ext)' files (it reads Markdown, HTML, XML, YAML articles and plain text)", problem: nil)
             }
-            document = DocumentReader.read(path: item.path, source: source, format: format, xmlMappings: [])
+            document = ArticleFormats.read(path: item.path, source: source, format: format)
             if format == .yaml, !document.isArticle { return FileResult(path: item.path, alerts: [], skipped: "a YAML file that is not an article", problem: nil) }
         }
-        let ids = Set(linter.rules.map(\.id))
-        let byID = Dictionary(linter.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let diagnostics = linter.lint(document).filter { ids.contains($0.ruleID) }
+        let ids = Set(engine.rules.map(\.id))
+        let byID = Dictionary(engine.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let diagnostics = engine.check(document).filter { ids.contains($0.ruleID) }
         let alerts = diagnostics.map { ValeAlertRecord($0, rule: byID[$0.ruleID], source: source) }.sorted { ($0.line, $0.span[0], $0.check) < ($1.line, $1.span[0], $1.check) }
         return FileResult(path: item.path, alerts: alerts, skipped: nil, problem: nil)
     }
