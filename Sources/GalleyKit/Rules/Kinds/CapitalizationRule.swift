@@ -43,11 +43,19 @@ struct CapitalizationRule: ValeRule, RuleKind {
         guard let match = options.string("match", required: true), let matchNode = options.node["match"] else { return nil }
         if vocab { words += ValeBuildContext.current.acceptedWords }
         guard let exceptions = ValeRules.exceptions(words, options: &options) else { return nil }
+        // Vale builds its exception pattern in place over the rule's list when no accepted words
+        // are added to it, so the case styles then see each exception as `(?-i)word`, longest
+        // first: matched with its own case even inside the styles' case-insensitive pattern.
+        var vocabulary = words
+        if !vocab || ValeBuildContext.current.acceptedWords.isEmpty {
+            vocabulary = words.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }
+                .map { $0.element.hasPrefix("(?i)") ? $0.element : "(?-i)" + $0.element }
+        }
         let check: Check
         do {
             switch match {
-            case "$title": check = .style(try ValeCase(style: style == "Chicago" ? .titleChicago : .titleAP, vocabulary: words, indicators: [], prefix: prefix))
-            case "$sentence": check = .style(try ValeCase(style: .sentence, vocabulary: words, indicators: indicators, prefix: prefix))
+            case "$title": check = .style(try ValeCase(style: style == "Chicago" ? .titleChicago : .titleAP, vocabulary: vocabulary, indicators: [], prefix: prefix))
+            case "$sentence": check = .style(try ValeCase(style: .sentence, vocabulary: vocabulary, indicators: indicators, prefix: prefix))
             case "$lower": check = .lower
             case "$upper": check = .upper
             default: check = .pattern(try ValePattern(match), source: match)

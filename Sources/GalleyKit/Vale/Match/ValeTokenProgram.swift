@@ -126,7 +126,14 @@ struct ValeTokenProgram: Sendable {
             }
         }
         guard let pattern else {
-            return (candidates.map { Match(range: Int($0.start) - range.lowerBound..<Int($0.end) - range.lowerBound, alternative: Int($0.rank / Self.rankStride)) }, false)
+            // Leftmost first, not overlapping, as a regular expression would find them.
+            var found: [Match] = []
+            var position = range.lowerBound
+            for hit in candidates where Int(hit.start) >= position {
+                found.append(Match(range: Int(hit.start) - range.lowerBound..<Int(hit.end) - range.lowerBound, alternative: Int(hit.rank / Self.rankStride)))
+                position = Int(hit.end)
+            }
+            return (found, false)
         }
         let valeText = document.text(textIndex)
         var text = valeText.run.text

@@ -143,8 +143,14 @@ final class ValePattern: Sendable {
             return (.group(kind, rest), lookbehind, negated)
         case .sequence(var items):
             var index = 0
-            while index < items.count, case .flags(let change) = items[index] {
-                flags.append(change)
+            while index < items.count {
+                if case .flags(let change) = items[index] {
+                    flags.append(change)
+                } else if case .mark = items[index] {
+                    // Zero-width and harmless: the lookbehind after it still opens the match.
+                } else {
+                    break
+                }
                 index += 1
             }
             guard index < items.count, let (rest, lookbehind, negated) = strip(items[index], flags: &flags) else { return nil }

@@ -46,6 +46,10 @@ struct ValeText: Sendable {
                         emit(" * ".utf8, from: piece.source)
                     } else if isSpace, Self.holdsLineBreak(source, region) {
                         emit(CollectionOfOne(UInt8(ascii: "\n")), from: piece.source)
+                    } else if isSpace, !piece.source.isEmpty, piece.source.upperBound <= source.count,
+                              source[piece.source].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                        // Spaces within a line stay as written ("okay.  This").
+                        emit(source[piece.source], from: piece.source)
                     } else {
                         let replaced = UnsafeBufferPointer(rebasing: text[piece.text])
                         exact = exact || Self.needsExact(replaced)
