@@ -53,6 +53,7 @@ public enum RuleKinds {
         ConsistencyRule.self,
         ConditionalRule.self,
         CapitalizationRule.self,
+        MetricRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {
