@@ -78,16 +78,16 @@ struct CapitalizationRule: ValeRule, RuleKind {
             let expected: String
             let matched: Bool
             switch check {
-            case .style(let converter): (expected, matched) = converter.check(text, exceptions: exceptions, threshold: threshold)
+            case .style(let converter): (expected, matched) = converter.check(text, exceptions: exceptions, threshold: threshold, scratch: run.scratch)
             case .lower:
                 expected = ValeFold.lower(text)
-                matched = text == expected || exceptions.matches(text)
+                matched = text == expected || exceptions.matches(text, scratch: run.scratch)
             case .upper:
                 expected = ValeFold.upper(text)
-                matched = text == expected || exceptions.matches(text)
+                matched = text == expected || exceptions.matches(text, scratch: run.scratch)
             case .pattern(let pattern, let source):
                 expected = source
-                matched = ValeCase.firstMatch(pattern, in: text) != nil || exceptions.matches(text)
+                matched = ValeCase.firstMatch(pattern, in: text, scratch: run.scratch) != nil || exceptions.matches(text, scratch: run.scratch)
             }
             guard !matched else { return ([], false) }
             var suggestion: String?

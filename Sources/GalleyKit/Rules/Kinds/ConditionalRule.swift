@@ -56,7 +56,7 @@ struct ConditionalRule: ValeRule, RuleKind {
                 gaveUp = stopped || stoppedToo
                 for use in uses {
                     let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[use.range]), as: UTF8.self)
-                    if defined.contains(found) || exceptions.matches(found) { continue }
+                    if defined.contains(found) || exceptions.matches(found, scratch: run.scratch) { continue }
                     let range = (use.range.lowerBound + unit.range.lowerBound)..<(use.range.upperBound + unit.range.lowerBound)
                     alerts.append(ValeAlert(text: unit.text, range: range, match: found, message: ValeMessage.format(settings.message, [found]), suggestion: nil))
                 }

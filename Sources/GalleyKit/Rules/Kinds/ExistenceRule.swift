@@ -83,14 +83,14 @@ struct ExistenceRule: ValeWordListRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        valeCheck(context) { run, unit in
+        valeCheck(context, skip: program.skip(context)) { run, unit in
             let (matches, gaveUp) = program.matches(in: run.document, text: unit.text, range: unit.range, hits: run.hits(program.book, context: context),
                                                     scratch: run.scratch)
             var alerts: [ValeAlert] = []
             for match in matches where !match.range.isEmpty {
                 let range = (match.range.lowerBound + unit.range.lowerBound)..<(match.range.upperBound + unit.range.lowerBound)
                 let text = run.substring(unit.text, range)
-                if exceptions.matches(text.trimmingCharacters()) { continue }
+                if exceptions.matches(text.trimmingCharacters(), scratch: run.scratch) { continue }
                 var arguments = [text]
                 var suggestion: String?
                 if !settings.action.name.isEmpty, let fixes = settings.action.fixes(for: text) {

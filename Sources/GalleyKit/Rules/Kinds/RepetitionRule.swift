@@ -72,7 +72,7 @@ struct RepetitionRule: ValeRule, RuleKind {
                 if hit, count > maximum, let start = previousRange?.lowerBound {
                     let span = start..<range.upperBound
                     let repeated = run.substring(unit.text, span)
-                    if !repeated.contains("\n") && !exceptions.matches(repeated) {
+                    if !repeated.contains("\n") && !exceptions.matches(repeated, scratch: run.scratch) {
                         alerts.append(ValeAlert(text: unit.text, range: span, match: repeated, message: ValeMessage.format(settings.message, [current]),
                                                 suggestion: current))
                         count = 0

@@ -1,3 +1,4 @@
+import PCRE
 import YAMLParser
 
 /// `kind: substitution`: Vale's substitution check. Words and patterns with a preferred swap.
@@ -133,7 +134,7 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        valeCheck(context) { run, unit in
+        valeCheck(context, skip: program.skip(context)) { run, unit in
             let (matches, gaveUp) = program.matches(in: run.document, text: unit.text, range: unit.range, hits: run.hits(program.book, context: context),
                                                     scratch: run.scratch)
             var alerts: [ValeAlert] = []
@@ -148,7 +149,7 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
                 if let keyPattern = swap.keyPattern, ValeRules.hasGroupReference(expected) {
                     expected = ValeRules.replacing(keyPattern, in: observed, with: expected)
                 }
-                if isSame(expected, observed, swap: swap) || exceptions.matches(observed) { continue }
+                if isSame(expected, observed, swap: swap, scratch: run.scratch) || exceptions.matches(observed, scratch: run.scratch) { continue }
                 var message = settings.message
                 var shown = expected
                 if settings.action.name == "replace" && settings.action.params.isEmpty {
@@ -164,10 +165,10 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
         }
     }
 
-    private func isSame(_ expected: String, _ observed: String, swap: Swap) -> Bool {
+    private func isSame(_ expected: String, _ observed: String, swap: Swap, scratch: PCREPattern.Scratch) -> Bool {
         switch expected == swap.replacement ? swap.same : Self.sameness(expected) {
         case .text: return expected == observed
-        case .pattern(let pattern): return ValeRules.matchesWhole(pattern, observed)
+        case .pattern(let pattern): return ValeRules.matchesWhole(pattern, observed, scratch: scratch)
         }
     }
 
@@ -201,10 +202,10 @@ extension ValeRules {
     }
 
     /// Whether `pattern` (anchored by ^…$) matches all of `text`.
-    static func matchesWhole(_ pattern: ValePattern, _ text: String) -> Bool {
+    static func matchesWhole(_ pattern: ValePattern, _ text: String, scratch: PCREPattern.Scratch) -> Bool {
         var copy = text
         return copy.withUTF8 { bytes in
-            if case .found = pattern.search(bytes, from: 0, exact: true, scratch: ValeScratch.make()) { return true }
+            if case .found = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return true }
             return false
         }
     }

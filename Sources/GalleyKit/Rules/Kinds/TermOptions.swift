@@ -73,6 +73,8 @@ struct TermOptions {
 
 extension String {
     func trimmingCharacters() -> String {
+        // Most strings have nothing to trim: look at the bytes at either end first.
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 { return self }
         var view = Substring(self)
         while let first = view.first, first.isWhitespace { view.removeFirst() }
         while let last = view.last, last.isWhitespace { view.removeLast() }

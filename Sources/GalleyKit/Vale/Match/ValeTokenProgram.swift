@@ -13,19 +13,27 @@ final class ValeWordBook: Sendable {
     final class Hits {
         private let book: ValeWordBook
         private let document: ValeDocument
-        private var byText: [Int: [ValeLiteralIndex.Hit]] = [:]
+        /// Per text, each rule's hits (by slot), in text order.
+        private var byText: [Int: [Int32: [ValeLiteralIndex.Hit]]] = [:]
 
         init(book: ValeWordBook, document: ValeDocument) {
             self.book = book
             self.document = document
         }
 
-        func hits(text index: Int) -> [ValeLiteralIndex.Hit] {
-            if let cached = byText[index] { return cached }
+        /// Whether the rule in `owner` has any hit in text `index`.
+        func has(text index: Int, owner: Int32) -> Bool {
+            if let cached = byText[index] { return cached[owner] != nil }
+            return !hits(text: index, owner: owner).isEmpty
+        }
+
+        func hits(text index: Int, owner: Int32) -> [ValeLiteralIndex.Hit] {
+            if let cached = byText[index] { return cached[owner] ?? [] }
             var text = document.text(index).run.text
-            let found = text.withUTF8 { book.index.hits(in: $0) }
-            byText[index] = found
-            return found
+            var grouped: [Int32: [ValeLiteralIndex.Hit]] = [:]
+            for hit in text.withUTF8({ book.index.hits(in: $0) }) { grouped[hit.owner, default: []].append(hit) }
+            byText[index] = grouped
+            return grouped[owner] ?? []
         }
     }
 }
@@ -111,6 +119,16 @@ struct ValeTokenProgram: Sendable {
                                  owner: owner, rank: rank)
     }
 
+    /// For a list of plain words only: a test that skips units with none of its words.
+    func skip(_ context: RuleContext) -> ((ValeRun, ValeDocument.Unit) -> Bool)? {
+        guard pattern == nil, !literals.isEmpty else { return nil }
+        let book = self.book, slot = self.slot
+        return { run, unit in
+            guard let hits = run.hits(book, context: context) else { return true }
+            return !hits.has(text: unit.text, owner: slot)
+        }
+    }
+
     mutating func relink(to book: ValeWordBook, slot: Int32) {
         self.book = book
         self.slot = slot
@@ -121,7 +139,7 @@ struct ValeTokenProgram: Sendable {
                  scratch: PCREPattern.Scratch) -> (matches: [Match], gaveUp: Bool) {
         var candidates: [ValeLiteralIndex.Hit] = []
         if !literals.isEmpty, let hits {
-            for hit in hits.hits(text: textIndex) where hit.owner == slot && Int(hit.start) >= range.lowerBound && Int(hit.end) <= range.upperBound {
+            for hit in hits.hits(text: textIndex, owner: slot) where Int(hit.start) >= range.lowerBound && Int(hit.end) <= range.upperBound {
                 candidates.append(hit)
             }
         }

@@ -28,11 +28,11 @@ struct ValeExceptions: Sendable {
 
     static let none = try! ValeExceptions([])
 
-    func matches(_ text: String) -> Bool {
+    func matches(_ text: String, scratch: PCREPattern.Scratch) -> Bool {
         guard let pattern else { return false }
         var copy = text
         return copy.withUTF8 { bytes in
-            if case .found = pattern.search(bytes, from: 0, exact: true, scratch: ValeScratch.make()) { return true }
+            if case .found = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return true }
             return false
         }
     }

@@ -134,6 +134,13 @@ enum ValeMessage {
 
     /// Newlines and runs of spaces become one space, as Vale cleans every message.
     static func collapsingWhitespace(_ message: String) -> String {
+        var previousSpace = false
+        var clean = true
+        for byte in message.utf8 {
+            if byte == 0x0A || (byte == 0x20 && previousSpace) { clean = false; break }
+            previousSpace = byte == 0x20
+        }
+        if clean { return message }
         var out = ""
         var lastSpace = false
         for character in message {

@@ -74,12 +74,15 @@ final class ValeRun {
 extension ValeRule {
     /// Runs `body` on every unit of the rule's scope (in document order) and turns its alerts
     /// into findings: one per source position, at most `limit`, none where the rule is off.
-    func valeCheck(_ context: RuleContext, _ body: (ValeRun, ValeDocument.Unit) -> (alerts: [ValeAlert], gaveUp: Bool)) -> [Finding] {
+    /// `skip` tells, before any work, a unit the rule cannot match in (a word list with no hit in it).
+    func valeCheck(_ context: RuleContext, skip: ((ValeRun, ValeDocument.Unit) -> Bool)? = nil,
+                   _ body: (ValeRun, ValeDocument.Unit) -> (alerts: [ValeAlert], gaveUp: Bool)) -> [Finding] {
         let run = ValeRun.of(context)
         let document = run.document
         var findings: [Finding] = []
         var seen: Set<Int> = []
         for unit in document.units(mask: settings.mask(ext: document.ext)) {
+            if let skip, skip(run, unit) { continue }
             if document.comments.disables(id, horizon: unit.commentHorizon) { continue }
             let (alerts, gaveUp) = body(run, unit)
             for alert in alerts {

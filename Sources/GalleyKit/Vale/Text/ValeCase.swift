@@ -1,3 +1,5 @@
+import PCRE
+
 /// Vale's case styles (`$sentence`, `$title`, `$lower`, `$upper`), as its capitalization check
 /// and its `convert` action apply them (from the strcase package Vale uses).
 struct ValeCase: Sendable {
@@ -5,8 +7,10 @@ struct ValeCase: Sendable {
 
     let style: Style
     /// Words kept as written (the rule's `exceptions` and the accepted vocabulary), longest
-    /// first, each also tried as a pattern.
-    private let vocabulary: [(word: String, pattern: ValePattern?)]
+    /// first, each also tried as a pattern; with their lower-cased forms, and one pattern that
+    /// matches where any of them does (most words match none, and are settled at once).
+    private let vocabulary: [(word: String, lower: String, pattern: ValePattern?)]
+    private let anyVocabulary: ValePattern?
     private let indicators: [String]
     private let prefix: PCREPrefix?
     /// `(?i)\b(?:vocabulary)\b|[\p{N}\p{L}*]+[^\s]*`: the words of a sentence-style check.
@@ -19,7 +23,9 @@ struct ValeCase: Sendable {
     init(style: Style, vocabulary: [String], indicators: [String], prefix: String) throws(ValePattern.Failure) {
         self.style = style
         let sorted = vocabulary.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
-        self.vocabulary = sorted.map { ($0, try? ValePattern($0)) }
+        self.vocabulary = sorted.map { ($0, ValeFold.lower($0), try? ValePattern($0)) }
+        let compiled = sorted.filter { (try? ValePattern($0)) != nil }
+        anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
         self.indicators = indicators
         self.prefix = prefix.isEmpty ? nil : PCREPrefix(pattern: try ValePattern(prefix))
         var source = #"[\p{N}\p{L}*]+[^\s]*"#
@@ -28,25 +34,25 @@ struct ValeCase: Sendable {
     }
 
     /// `s` in the style.
-    func convert(_ text: String) -> String {
+    func convert(_ text: String, scratch: PCREPattern.Scratch) -> String {
         var text = text
         var prefixText = ""
-        if let prefix, let match = ValeCase.firstMatch(prefix.pattern, in: text), match.lowerBound == 0 {
+        if let prefix, let match = ValeCase.firstMatch(prefix.pattern, in: text, scratch: scratch), match.lowerBound == 0 {
             prefixText = String(decoding: Array(text.utf8)[match], as: UTF8.self)
             text = String(decoding: Array(text.utf8)[match.upperBound...], as: UTF8.self)
         }
         switch style {
-        case .sentence: return prefixText + sentenceCase(text)
-        case .titleAP, .titleChicago: return prefixText + titleCase(text)
+        case .sentence: return prefixText + sentenceCase(text, scratch: scratch)
+        case .titleAP, .titleChicago: return prefixText + titleCase(text, scratch: scratch)
         }
     }
 
-    private func sentenceCase(_ text: String) -> String {
-        let words = ValeCase.allMatches(tokens, in: text)
+    private func sentenceCase(_ text: String, scratch: PCREPattern.Scratch) -> String {
+        let words = ValeCase.allMatches(tokens, in: text, scratch: scratch)
         var made: [String] = []
         for (index, token) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : ""
-            if let entry = inVocabulary(token, caseInsensitive: true) {
+            if let entry = inVocabulary(token, scratch: scratch) {
                 made.append(entry)
             } else if index == 0 || isIndicator(previous, index - 1) {
                 made.append(ValeCase.toTitle(token, strict: true))
@@ -77,7 +83,7 @@ struct ValeCase: Sendable {
         "following", "across", "beyond", "around", "down", "near", "above",
     ]
 
-    private func titleCase(_ text: String) -> String {
+    private func titleCase(_ text: String, scratch: PCREPattern.Scratch) -> String {
         let sanitized = Array(ValeCase.sanitizedForTitles(text).utf8)
         let end = sanitized.count
         func charAt(_ index: Int) -> UInt8 { index >= 0 && index < sanitized.count ? sanitized[index] : (sanitized.first ?? 0) }
@@ -96,7 +102,7 @@ struct ValeCase: Sendable {
             let length = match.unicodeScalars.count
             cursor = position + length
             let bounding = position == 0 || cursor == end
-            if let found = inVocabulary(match, caseInsensitive: true) {
+            if let found = inVocabulary(match, scratch: scratch) {
                 out += found
             } else if ignores(lower, bounding: bounding) && (previous == 0x20 || previous == UInt8(ascii: "-") || previous == UInt8(ascii: "/"))
                         && charAt(position - 2) != UInt8(ascii: ":") && charAt(position - 2) != UInt8(ascii: "-")
@@ -119,10 +125,13 @@ struct ValeCase: Sendable {
 
     /// A vocabulary entry for `word`: the entry as written when it equals the word but for
     /// case, the word itself when the entry (as a pattern) matches inside it.
-    private func inVocabulary(_ word: String, caseInsensitive: Bool) -> String? {
-        for (entry, pattern) in vocabulary {
-            if ValeFold.lower(entry) == ValeFold.lower(word) { return entry }
-            if let pattern, ValeCase.firstMatch(pattern, in: word) != nil { return word }
+    private func inVocabulary(_ word: String, scratch: PCREPattern.Scratch) -> String? {
+        guard !vocabulary.isEmpty else { return nil }
+        let lower = ValeFold.lower(word)
+        let anyMatches = anyVocabulary.map { ValeCase.firstMatch($0, in: word, scratch: scratch) != nil } ?? false
+        for (entry, entryLower, pattern) in vocabulary {
+            if entryLower == lower { return entry }
+            if anyMatches, let pattern, ValeCase.firstMatch(pattern, in: word, scratch: scratch) != nil { return word }
         }
         return nil
     }
@@ -131,16 +140,16 @@ struct ValeCase: Sendable {
 
     /// Vale's `$sentence` and `$title` checks: the expected text, and whether enough of the
     /// words (`threshold`) agree with it. `exceptions` is the rule's exception pattern.
-    func check(_ text: String, exceptions: ValeExceptions, threshold: Double) -> (expected: String, matched: Bool) {
-        let expected = convert(text)
+    func check(_ text: String, exceptions: ValeExceptions, threshold: Double, scratch: PCREPattern.Scratch) -> (expected: String, matched: Bool) {
+        let expected = convert(text, scratch: scratch)
         let splitter = exceptions.splitter
-        let expectedWords = ValeCase.allMatches(splitter, in: expected)
+        let expectedWords = ValeCase.allMatches(splitter, in: expected, scratch: scratch)
         var count = 0.0
         var words = 0.0
-        for (index, word) in ValeCase.allMatches(splitter, in: text).enumerated() {
+        for (index, word) in ValeCase.allMatches(splitter, in: text, scratch: scratch).enumerated() {
             if index >= expectedWords.count {
                 count += 1
-            } else if word == expectedWords[index] || exceptions.matches(word) {
+            } else if word == expectedWords[index] || exceptions.matches(word, scratch: scratch) {
                 count += 1
             } else if style != .sentence, word == ValeFold.upper(word) {
                 count += 1
@@ -244,19 +253,18 @@ struct ValeCase: Sendable {
 
     // MARK: Pattern helpers
 
-    static func firstMatch(_ pattern: ValePattern, in text: String) -> Range<Int>? {
+    static func firstMatch(_ pattern: ValePattern, in text: String, scratch: PCREPattern.Scratch) -> Range<Int>? {
         var copy = text
         return copy.withUTF8 { bytes -> Range<Int>? in
-            let scratch = ValeScratch.make()
             if case .found(let match) = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return match.range }
             return nil
         }
     }
 
-    static func allMatches(_ pattern: ValePattern, in text: String) -> [String] {
+    static func allMatches(_ pattern: ValePattern, in text: String, scratch: PCREPattern.Scratch) -> [String] {
         var copy = text
         return copy.withUTF8 { bytes -> [String] in
-            pattern.matches(bytes, exact: true, scratch: ValeScratch.make()).matches.map {
+            pattern.matches(bytes, exact: true, scratch: scratch).matches.map {
                 String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self)
             }
         }
