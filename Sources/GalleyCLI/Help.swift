@@ -139,12 +139,14 @@ enum Help {
     """
 
     static let checkConfig = """
-    usage: galley check-config [--config FILE] [path ...]
+    usage: galley check-config [--config FILE] [--vale .vale.ini] [path ...]
 
     Loads the configuration of each folder (or of each file's folder; default: .) with its rule
     sets and checks every key, type, regular expression, kind and rule id. Problems are printed as
     file:line:column: error: and the exit status is 2, as it is for a path that does not exist;
-    otherwise 0.
+    otherwise 0. Vale rules Galley cannot run (from `vale:` in .galley.yml, or the Vale set-up
+    given with --vale) are listed as file:line:column: warning: with the reason; they do not
+    change the exit status.
 
     """
 

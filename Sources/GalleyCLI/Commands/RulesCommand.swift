@@ -95,12 +95,25 @@ enum ExplainCommand {
 /// `galley check-config`: load and validate configuration and rule sets, lint nothing.
 enum CheckConfigCommand {
     static func run(_ arguments: [String]) -> Int32 {
-        Arguments.parse(arguments, valued: ["--config"], help: Help.checkConfig, check)
+        Arguments.parse(arguments, valued: ["--config", "--vale"], help: Help.checkConfig, check)
     }
 
     private static func check(_ parsed: Arguments) -> Int32 {
         var errors: [ConfigError] = []
         var summaries: [String] = []
+        var warnings: [ConfigError] = []
+        if let vale = parsed.value("--vale") {
+            // A Vale set-up as `galley vale --config FILE --no-global` reads it.
+            let options = ValeProject.Options(configPath: vale, directory: FileSystem.currentDirectory, noGlobal: true,
+                                              environment: Terminal.environmentVariables)
+            switch ValeProject.load(options) {
+            case .failure(let failure): errors += failure.errors
+            case .success(let project):
+                warnings += project.warnings
+                let styles = project.loadedByStyle.map { "\($0.style) \($0.loaded)" + ($0.skipped > 0 ? " (\($0.skipped) not run)" : "") }
+                summaries.append("\(vale): \(Plural.count(project.rules.count, "Vale rule")) loaded: \(styles.joined(separator: ", "))")
+            }
+        }
         for path in parsed.operands.isEmpty ? ["."] : parsed.operands {
             // A typo in a CI step must fail, not check the defaults and pass.
             let kind: FileSystem.Kind
@@ -116,10 +129,14 @@ enum CheckConfigCommand {
             case .success(let configuration):
                 let sets = configuration.ruleSets.map(\.name).joined(separator: ", ")
                 let name = configuration.path.map(PathNames.display) ?? "bundled defaults"
-                summaries.append("\(name): \(Plural.count(configuration.ruleIDs.count, "rule")) from \(sets)")
+                let vale = configuration.vale.reduce(0) { $0 + $1.project.rules.count }
+                summaries.append("\(name): \(Plural.count(configuration.ruleIDs.count, "rule")) from \(sets)" + (vale > 0 ? " and \(Plural.count(vale, "Vale rule"))" : ""))
+                for warning in configuration.warnings where !warnings.contains(warning) { warnings.append(warning) }
             }
         }
         guard errors.isEmpty else { return ConfigurationReport.fail(errors) }
+        // Rules that cannot run do not stop a run: each is listed, at its file:line:column.
+        Terminal.write(warnings.map { "\($0.path):\($0.location.line):\($0.location.column): warning: \($0.message)\n" }.joined(), to: .output)
         Terminal.write(summaries.map { "ok: \($0)\n" }.joined(), to: .output)
         return ExitCode.clean
     }

@@ -27,6 +27,10 @@ public struct Configuration: Sendable {
     public var rules: [String: RuleOverride] = [:]
     public var overrides: [Override] = []
     public var xmlMappings: [XMLVocabularyMapping] = []
+    /// Vale set-ups (`vale:`), whose rules run beside the rule sets'.
+    public var vale: [ValeSource] = []
+    /// Problems that do not stop a run: Vale rules Galley cannot run, at their file:line:column.
+    public var warnings: [ConfigError] = []
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 
@@ -51,6 +55,14 @@ public struct Configuration: Sendable {
     }
 
     /// The rules for a file matching exactly the overrides `applying`.
+    /// The Vale rules for `path` (absolute): each set-up's selection for the file, by its path
+    /// relative to the set-up's folder; rules switched off in `rules:` left out.
+    public func valeRules(absolutePath path: String) -> [any Rule] {
+        vale.flatMap { source in
+            source.project.rules(for: PathNames.relative(path, to: source.directory) ?? path).filter { rules[$0.id]?.enabled != false }
+        }
+    }
+
     public func rules(applying: [Int], errors: inout [ConfigError]) -> [any Rule] {
         var result: [any Rule] = []
         for ruleSet in ruleSets {
@@ -78,4 +90,11 @@ public struct Configuration: Sendable {
     public static func builtIn() -> Result<Configuration, ConfigErrors> {
         BundledRules.load(BundledRules.defaultSetName)!.map { Configuration(path: nil, ruleSets: [$0]) }
     }
+}
+
+/// A Vale set-up named by `vale:` in `.galley.yml`: a `.vale.ini`, or one style folder.
+public struct ValeSource: Sendable {
+    public let project: ValeProject
+    /// The folder paths are matched from (the `.vale.ini`'s, or the configuration's).
+    public let directory: String
 }

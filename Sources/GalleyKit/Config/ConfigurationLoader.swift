@@ -17,6 +17,7 @@ public struct ConfigurationLoader {
         ("rules", "per-rule changes by id: off, on, a severity, or a mapping of options to replace"),
         ("overrides", "a list of {files: [globs], rules: {...}}: changes for matching files only"),
         ("xml", "{vocabularies: [...]}: XPath mappings of XML vocabularies other than DocBook"),
+        ("vale", "a .vale.ini or a Vale style folder (or a list of them): their rules run beside the rule sets (docs/vale.md)"),
     ]
 
     /// Loads the configuration at `path` (absolute).
@@ -78,6 +79,22 @@ public struct ConfigurationLoader {
                 load(basePath, into: &configuration, chain: &chain, errors: &errors)
             } else {
                 reader.report("cannot read extended configuration '\(base)' (\(Self.display(basePath))): \(Self.whyUnreadable(basePath))", at: node)
+            }
+        }
+        for (name, node) in reader.strings("vale") ?? [] {
+            let target = PathNames.absolute(name, from: directory)
+            if let escape = boundary.escape(of: target) {
+                reader.report("'vale' leads outside the repository (\(escape)); Galley only reads Vale set-ups inside it", at: node)
+                continue
+            }
+            switch ValeProject.load(folderOrConfiguration: target) {
+            case .success(let project):
+                let base = ValeConfiguration.isDirectory(target) ? directory : PathNames.directory(of: target)
+                configuration.vale.append(ValeSource(project: project, directory: base))
+                configuration.warnings += project.warnings
+            case .failure(let failure):
+                if failure.errors.isEmpty { reader.report("cannot read the Vale set-up '\(name)'", at: node) }
+                errors += failure.errors
             }
         }
         for (name, node) in reader.strings("rule-sets") ?? [] {
@@ -226,8 +243,16 @@ public struct ConfigurationLoader {
         let known = configuration.ruleIDs
         let entries = Dictionary(configuration.ruleSets.flatMap { $0.entries }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         let changeSets = [configuration.rules] + configuration.overrides.map(\.rules)
+        let valeIDs = Set(configuration.vale.flatMap { $0.project.rules.map(\.id) })
         for (position, changes) in changeSets.enumerated() {
             for (id, change) in changes.sorted(by: { $0.key < $1.key }) {
+                if valeIDs.contains(id) {
+                    // A Vale rule can be switched off here; anything else is changed in .vale.ini.
+                    if position != 0 || !change.pairs.isEmpty || change.enabled == nil, let key = change.key, let file = key.source as? YAMLFile {
+                        errors.append(file.error("'\(id)' is a Vale rule: switch it off here (\(id): off), change its level or options in the Vale set-up", at: key))
+                    }
+                    continue
+                }
                 guard let entry = entries[id] else {
                     let message = "no rule '\(id)' in the active rule sets\(Spelling.suggestion(for: id, among: known))"
                     if let key = change.key, let file = key.source as? YAMLFile {

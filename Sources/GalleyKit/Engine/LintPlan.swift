@@ -168,10 +168,12 @@ private struct Planner {
     /// The number of the linter for `file` in `linters`, built on first use.
     mutating func linterNumber(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> Int32? {
         let overrides = configuration.matchingOverrides(absolutePath: file)
-        let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",")
+        // Vale set-ups choose their rules per file (by their own globs).
+        let valeRules = configuration.vale.isEmpty ? [] : configuration.valeRules(absolutePath: file)
+        let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",") + "|" + valeRules.map(\.id).joined(separator: ",")
         if let known = numbers[key] { return known }
         var problems: [ConfigError] = []
-        let rules = configuration.rules(applying: overrides, errors: &problems)
+        let rules = configuration.rules(applying: overrides, errors: &problems) + valeRules
         guard problems.isEmpty else {
             for problem in problems where !errors.contains(problem) { errors.append(problem) }
             return nil

@@ -144,6 +144,30 @@ public struct ValeProject: Sendable {
                                     loadedByStyle: loader.counts))
     }
 
+    /// A set-up named in `.galley.yml`: a `.vale.ini` (read alone: no global configuration, no
+    /// search), or a style folder (all its rules, every level, for every file).
+    public static func load(folderOrConfiguration path: String) -> Result<ValeProject, ConfigErrors> {
+        if ValeConfiguration.isDirectory(path) {
+            var configuration = ValeConfiguration()
+            let style = path.split(separator: "/").last.map(String.init) ?? path
+            configuration.files = [path + "/"]
+            configuration.stylesPaths = [PathNames.directory(of: path)]
+            configuration.minAlertLevel = 0
+            configuration.styles = [style]
+            configuration.globalStyles = [style]
+            var loader = ValeRuleLoader(configuration: configuration)
+            loader.loadStyle(path)
+            return .success(ValeProject(configuration: configuration, rules: ValeRuleBook.link(loader.rules), warnings: loader.warnings,
+                                        loadedByStyle: loader.counts))
+        }
+        guard FileSystem.isReadableFile(path) else {
+            return .failure(ConfigErrors([ConfigError(path: PathNames.display(path), location: SourceLocation(line: 1, column: 1),
+                                                      message: "no .vale.ini or style folder here")]))
+        }
+        return load(Options(configPath: path, directory: PathNames.directory(of: path), noGlobal: true,
+                            environment: ["HOME": ""]))
+    }
+
     /// The nearest `.vale.ini` (or `_vale.ini`, `vale.ini`, `.vale`, `_vale`) from `directory`
     /// upwards, then in the home folder.
     static func search(from directory: String, home: String?) -> String? {
