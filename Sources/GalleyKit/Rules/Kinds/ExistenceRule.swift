@@ -83,7 +83,7 @@ struct ExistenceRule: ValeWordListRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        valeCheck(context, skip: program.skip(context)) { run, unit in
+        valeCheck(context, texts: { program.textsToRead($0, context: context) }) { run, unit in
             let (matches, gaveUp) = program.matches(in: run.document, text: unit.text, range: unit.range, hits: run.hits(program.book, context: context),
                                                     scratch: run.scratch)
             var alerts: [ValeAlert] = []

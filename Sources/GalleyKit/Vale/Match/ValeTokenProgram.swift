@@ -21,11 +21,19 @@ final class ValeWordBook: Sendable {
             self.document = document
         }
 
-        /// Whether the rule in `owner` has any hit in text `index`.
-        func has(text index: Int, owner: Int32) -> Bool {
-            if let cached = byText[index] { return cached[owner] != nil }
-            return !hits(text: index, owner: owner).isEmpty
+        /// Which of the document's block texts hold a hit of the rule in `owner` (all block
+        /// texts are read for every rule at once, on first use).
+        func textsWithHits(owner: Int32) -> Set<Int> {
+            if !scannedBlocks {
+                scannedBlocks = true
+                for index in 0..<document.blockTextCount where byText[index] == nil { _ = hits(text: index, owner: 0) }
+                for (text, grouped) in byText { for owner in grouped.keys { owners[owner, default: []].insert(text) } }
+            }
+            return owners[owner] ?? []
         }
+
+        private var scannedBlocks = false
+        private var owners: [Int32: Set<Int>] = [:]
 
         func hits(text index: Int, owner: Int32) -> [ValeLiteralIndex.Hit] {
             if let cached = byText[index] { return cached[owner] ?? [] }
@@ -119,14 +127,11 @@ struct ValeTokenProgram: Sendable {
                                  owner: owner, rank: rank)
     }
 
-    /// For a list of plain words only: a test that skips units with none of its words.
-    func skip(_ context: RuleContext) -> ((ValeRun, ValeDocument.Unit) -> Bool)? {
-        guard pattern == nil, !literals.isEmpty else { return nil }
-        let book = self.book, slot = self.slot
-        return { run, unit in
-            guard let hits = run.hits(book, context: context) else { return true }
-            return !hits.has(text: unit.text, owner: slot)
-        }
+    /// For a list of plain words only: the texts that hold any of its words (a unit of any
+    /// other text is skipped). Block texts only; nil to read every unit.
+    func textsToRead(_ run: ValeRun, context: RuleContext) -> Set<Int>? {
+        guard pattern == nil, !literals.isEmpty, let hits = run.hits(book, context: context) else { return nil }
+        return hits.textsWithHits(owner: slot)
     }
 
     mutating func relink(to book: ValeWordBook, slot: Int32) {

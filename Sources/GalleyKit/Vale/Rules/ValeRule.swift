@@ -74,15 +74,18 @@ final class ValeRun {
 extension ValeRule {
     /// Runs `body` on every unit of the rule's scope (in document order) and turns its alerts
     /// into findings: one per source position, at most `limit`, none where the rule is off.
-    /// `skip` tells, before any work, a unit the rule cannot match in (a word list with no hit in it).
-    func valeCheck(_ context: RuleContext, skip: ((ValeRun, ValeDocument.Unit) -> Bool)? = nil,
+    /// `texts`, when given, names the block texts worth reading (those holding a word of the
+    /// rule's list); units of other block texts are skipped before any work.
+    func valeCheck(_ context: RuleContext, texts: ((ValeRun) -> Set<Int>?)? = nil,
                    _ body: (ValeRun, ValeDocument.Unit) -> (alerts: [ValeAlert], gaveUp: Bool)) -> [Finding] {
         let run = ValeRun.of(context)
         let document = run.document
+        let worth = texts?(run)
+        if let worth, worth.isEmpty, settings.mask(ext: document.ext) & ValeDocument.sizedKinds == 0 { return [] }
         var findings: [Finding] = []
         var seen: Set<Int> = []
         for unit in document.units(mask: settings.mask(ext: document.ext)) {
-            if let skip, skip(run, unit) { continue }
+            if let worth, unit.text < document.blockTextCount, !worth.contains(unit.text) { continue }
             if document.comments.disables(id, horizon: unit.commentHorizon) { continue }
             let (alerts, gaveUp) = body(run, unit)
             for alert in alerts {

@@ -14,6 +14,8 @@ final class ValeDocument {
     }
 
     static let key = Key()
+    /// The summary and raw kinds, whose texts are not block texts.
+    static let sizedKinds: UInt32 = 1 << UInt32(ValeUnitKind.summary.rawValue) | 1 << UInt32(ValeUnitKind.raw.rawValue)
     final class Key: Sendable {}
 
     let document: Document
