@@ -88,6 +88,19 @@ public enum FuzzSupport {
         }
     }
 
+    /// A `.vale.ini` as `galley vale` reads it; each value also compiled and run as a Vale
+    /// pattern (the regexp2 dialect parser and its PCRE2 translation), each section a glob.
+    public static func readValeINI(_ bytes: [UInt8]) {
+        if case .success(let configuration) = ValeConfiguration.read(iniBytes: bytes, path: "fuzz.ini") {
+            _ = configuration.exercise(path: "docs/a.md")
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        for line in text.split(separator: "\n").prefix(64) {
+            let value = line.split(separator: "=", maxSplits: 1).last.map(String.init) ?? String(line)
+            _ = ValePatternCheck.run(value, on: "Tone: A café, naïve x² test_case. I'm here!\nNew line.")
+        }
+    }
+
     /// Touches every field of the report so nothing is optimized away.
     private static func consume(_ report: FileReport) {
         var total = 0

@@ -122,3 +122,48 @@ extension ValeINI.Entry {
         value.split(separator: ",").map { String($0).trimmingCharacters() }.filter { !$0.isEmpty }
     }
 }
+
+extension ValeConfiguration {
+    /// Reads `.vale.ini` bytes as `galley vale` does, without touching the file system beyond
+    /// the StylesPath check (for the fuzz target): the configuration, or its problems.
+    public static func read(iniBytes bytes: [UInt8], path: String) -> Result<ValeConfiguration, ConfigErrors> {
+        switch ValeINI.parse(bytes, path: path) {
+        case .failure(let failure): return .failure(failure)
+        case .success(let ini):
+            var configuration = ValeConfiguration()
+            var errors: [ConfigError] = []
+            configuration.apply(ini, absolutePath: "/nonexistent/.vale.ini", alertLevelFlag: nil, errors: &errors)
+            return errors.isEmpty ? .success(configuration) : .failure(ConfigErrors(errors))
+        }
+    }
+
+    /// Every pattern the configuration holds (ignore patterns, globs) checked as Galley would
+    /// run them, with each glob tried on `path`: nil, or why one cannot run.
+    public func exercise(path: String) -> [String] {
+        var problems: [String] = []
+        for source in globalBlockIgnores + globalTokenIgnores + sections.flatMap({ $0.blockIgnores + $0.tokenIgnores }) {
+            do { _ = try ValePattern(source) } catch { problems.append(error.message) }
+        }
+        for section in sections { _ = section.glob.matches(path) }
+        _ = selection(for: path)
+        return problems
+    }
+}
+
+/// Compiles a pattern in Vale's dialect as Vale rules are compiled, and runs it on `text`:
+/// the matches' ranges, or why it cannot run (for the fuzz target and tests).
+public enum ValePatternCheck {
+    public static func run(_ source: String, on text: String) -> Result<[Range<Int>], ConfigError> {
+        do {
+            let pattern = try ValePattern(source)
+            var copy = text
+            let ranges = copy.withUTF8 { bytes in
+                pattern.matches(bytes, exact: true, groups: true, scratch: ValeScratch.make()).matches.map(\.range)
+                    + pattern.matches(bytes, exact: false, scratch: ValeScratch.make()).matches.map(\.range)
+            }
+            return .success(ranges)
+        } catch {
+            return .failure(ConfigError(path: "<pattern>", location: SourceLocation(line: 1, column: 1), message: error.message))
+        }
+    }
+}

@@ -119,8 +119,26 @@ public struct ValeProject: Sendable {
         configuration.accepted = acceptedWords
         configuration.rejected = rejectedWords
         guard errors.isEmpty else { return .failure(ConfigErrors(errors)) }
+        // Ignore patterns, compiled once for every rule.
+        var ignoreSections: [ValeIgnores.Section] = []
+        let patternSets = [(ValeGlob("*"), configuration.globalBlockIgnores + configuration.globalTokenIgnores)]
+            + configuration.sections.map { ($0.glob, $0.blockIgnores + $0.tokenIgnores) }
+        for (glob, sources) in patternSets where !sources.isEmpty {
+            var patterns: [ValePattern] = []
+            for source in sources {
+                do {
+                    patterns.append(try ValePattern(source))
+                } catch {
+                    errors.append(ConfigError(path: configuration.files.first.map(PathNames.display) ?? "", location: SourceLocation(line: 1, column: 1),
+                                              message: "an ignore pattern of [\(glob.pattern)] does not compile: \(error.message)"))
+                }
+            }
+            ignoreSections.append(ValeIgnores.Section(glob: glob, patterns: patterns))
+        }
+        let ignores = ignoreSections.isEmpty ? nil : ValeIgnores(sections: ignoreSections, formats: configuration.formats)
+        guard errors.isEmpty else { return .failure(ConfigErrors(errors)) }
         // Styles and rules.
-        var loader = ValeRuleLoader(configuration: configuration)
+        var loader = ValeRuleLoader(configuration: configuration, ignores: ignores)
         for style in configuration.styles where style != "Vale" {
             guard let folder = configuration.searchPaths.map({ $0 + "/" + style }).first(where: ValeConfiguration.isDirectory) else {
                 let position = styleEntries[style]

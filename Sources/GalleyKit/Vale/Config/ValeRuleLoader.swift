@@ -25,8 +25,12 @@ struct ValeRuleLoader {
     ]
     static let commonKeys: Set<String> = ["extends", "level", "message", "description", "name"]
 
-    init(configuration: ValeConfiguration) {
+    /// The configuration's compiled ignore patterns, shared by its rules.
+    let ignores: ValeIgnores?
+
+    init(configuration: ValeConfiguration, ignores: ValeIgnores? = nil) {
         self.configuration = configuration
+        self.ignores = ignores
     }
 
     func hasStyle(_ name: String) -> Bool { styles.contains(name) }
@@ -152,7 +156,7 @@ struct ValeRuleLoader {
         _ = options.string("name")
         let definition = RuleDefinition(id: id, kind: kindName, severity: ValeLevel.severity(level) ?? .warning, message: message,
                                         description: description, ruleSet: style, origin: file.path, location: file.location(root.start))
-        let context = ValeBuildContext(acceptedWords: configuration.accepted, wordTemplate: configuration.wordTemplate)
+        let context = ValeBuildContext(acceptedWords: configuration.accepted, wordTemplate: configuration.wordTemplate, ignores: ignores)
         let rule = ValeBuildContext.$current.withValue(context) { kind.make(definition, options: &options) }
         let problems = options.finish()
         guard problems.isEmpty, let rule else {

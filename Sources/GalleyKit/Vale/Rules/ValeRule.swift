@@ -34,6 +34,8 @@ struct ValeBuildContext: Sendable {
     var acceptedWords: [String] = []
     /// `WordTemplate` from `.vale.ini`, when it replaces Vale's `\b(?:%s)\b`.
     var wordTemplate: String?
+    /// `BlockIgnores` and `TokenIgnores`.
+    var ignores: ValeIgnores?
 
     @TaskLocal static var current = ValeBuildContext()
 }
@@ -84,6 +86,7 @@ extension ValeRule {
         if let worth, worth.isEmpty, settings.mask(ext: document.ext) & ValeDocument.sizedKinds == 0 { return [] }
         var findings: [Finding] = []
         var seen: Set<Int> = []
+        let ignored = settings.ignores.map { ignores in context.shared(by: ignores) { ValeIgnores.Ranges(ignores.ranges(in: context.document)) } }
         for unit in document.units(mask: settings.mask(ext: document.ext)) {
             if let worth, unit.text < document.blockTextCount, !worth.contains(unit.text) { continue }
             if document.comments.disables(id, horizon: unit.commentHorizon) { continue }
@@ -92,6 +95,7 @@ extension ValeRule {
                 let text = document.text(alert.text).run
                 let range = text.sourceRange(ofTextRange: alert.range)
                 guard seen.insert(range.start).inserted else { continue }
+                if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
                 findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alert.message),
                                         matchedText: alert.match, suggestion: alert.suggestion))

@@ -13,6 +13,8 @@ struct ValeRuleSettings: Sendable {
     var action = ValeAction(name: "", params: [])
     /// Vale's level name: suggestion, warning or error.
     var level: String
+    /// The configuration's ignore patterns (nil outside a Vale set-up).
+    var ignores: ValeIgnores?
     /// Scope masks for the usual extensions, computed once.
     private var masks: [String: UInt32] = [:]
 
@@ -30,6 +32,7 @@ struct ValeRuleSettings: Sendable {
     static func read(_ options: inout OptionReader, definition: RuleDefinition, defaultMessage: String) -> ValeRuleSettings {
         var settings = ValeRuleSettings(message: definition.message ?? defaultMessage, level: ValeLevel.name(of: definition.severity))
         settings.description = definition.description
+        settings.ignores = ValeBuildContext.current.ignores
         if let scopes = options.strings("scope") {
             let names = scopes.map(\.0)
             if let problem = ValeScope.problem(in: names), let node = options.node["scope"] {
