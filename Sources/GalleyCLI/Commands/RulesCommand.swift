@@ -111,7 +111,9 @@ enum CheckConfigCommand {
             case .success(let project):
                 warnings += project.warnings
                 let styles = project.loadedByStyle.map { "\($0.style) \($0.loaded)" + ($0.skipped > 0 ? " (\($0.skipped) not run)" : "") }
-                summaries.append("\(vale): \(Plural.count(project.rules.count, "Vale rule")) loaded: \(styles.joined(separator: ", "))")
+                let lists = project.wordListSummary
+                summaries.append("\(vale): \(Plural.count(project.rules.count, "Vale rule")) loaded: \(styles.joined(separator: ", ")); "
+                    + "\(lists.words) words and phrases in one shared matcher, \(Plural.count(lists.patterns, "list pattern"))")
             }
         }
         for path in parsed.operands.isEmpty ? ["."] : parsed.operands {

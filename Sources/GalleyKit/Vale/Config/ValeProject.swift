@@ -219,6 +219,17 @@ public struct ValeProject: Sendable {
         return home + "/.local/share/vale/styles"
     }
 
+    /// Word-list alternatives of the rules: plain words and phrases (in the shared literal
+    /// matcher, counting each string of an expanded pattern), and those left to patterns.
+    public var wordListSummary: (words: Int, patterns: Int) {
+        var words = 0, patterns = 0
+        for case let rule as any ValeWordListRule in rules {
+            words += rule.program.literals.count
+            patterns += rule.program.patternAlternatives
+        }
+        return (words, patterns)
+    }
+
     // MARK: Applying
 
     /// The rules Vale would run on `path` (as given on the command line or walked), at the

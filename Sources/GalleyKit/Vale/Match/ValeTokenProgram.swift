@@ -55,6 +55,8 @@ struct ValeTokenProgram: Sendable {
     /// the string's position in the alternative's expansion.
     let literals: [(string: String, rank: Int32)]
     let caseInsensitive: Bool
+    /// How many alternatives went to the pattern rather than the literal index.
+    private(set) var patternAlternatives = 0
     /// The other alternatives, each opened by `(*MARK:position)`.
     let pattern: ValePattern?
     /// The book the literals were added to, and this rule's slot there.
@@ -90,6 +92,7 @@ struct ValeTokenProgram: Sendable {
         }
         self.literals = literals
         self.caseInsensitive = caseInsensitive
+        patternAlternatives = rest.count
         groupsAreAlternatives = false
         if rest.isEmpty {
             pattern = nil
