@@ -69,6 +69,23 @@ import PCRE
         #expect(found.matches.map { document.text(0).run.substring($0.range) } == expected)
     }
 
+    @Test func hostilePatternsNeitherCrashNorHang() throws {
+        // Nesting past the parser's depth is an error, not a stack overflow.
+        let deep = String(repeating: "(", count: 5_000) + "a" + String(repeating: ")", count: 5_000)
+        #expect(throws: ValePattern.Failure.self) { try ValePattern(deep) }
+        for broken in ["(", ")", "[", "a{2,1}", "\\", "(?<", "(?P<1>a)", "\\p{", "*a", "(?z)"] {
+            #expect(throws: ValePattern.Failure.self) { try ValePattern(broken) }
+        }
+        // Catastrophic backtracking gives up within PCRE2's match limit and says so.
+        let pattern = try ValePattern("(a+)+$")
+        let text = String(repeating: "a", count: 40) + "b"
+        var copy = text
+        let started = ContinuousClock.now
+        let result = copy.withUTF8 { pattern.matches($0, exact: false, scratch: ValeScratch.make()) }
+        #expect(result.gaveUp)
+        #expect(ContinuousClock.now - started < .seconds(5))
+    }
+
     @Test func goFormatting() {
         #expect(ValeMessage.format("Use '%s' instead of '%s'.", ["a", "b", "c"]) == "Use 'a' instead of 'b'.")
         #expect(ValeMessage.format("'%s' and %s", ["a"]) == "'a' and %!s(MISSING)")
