@@ -30,6 +30,11 @@ public struct ValeSession: Sendable {
         public var problem: String?
     }
 
+    /// Vale's source-code extensions: Vale lints their comments, Galley does not read them.
+    static let sourceCode: Set<String> = ["py", "py3", "pyw", "rb", "go", "rs", "c", "cc", "cp", "cpp", "cxx", "h", "hpp", "js", "jsx", "ts", "tsx",
+                                          "java", "bsh", "cs", "csx", "swift", "scala", "sbt", "lua", "hs", "r", "pl", "pm", "php", "clj", "cljs",
+                                          "css", "sass", "less", "proto", "ps1", "psm1", "jl"]
+
     /// The engine for `path`'s rules (built on first use).
     public mutating func item(for path: String) -> Item {
         let rules = project.rules(for: path)
@@ -62,6 +67,10 @@ public struct ValeSession: Sendable {
         let engine = engines[item.linter]
         let name = forcedExtension.map { "x" + $0 } ?? item.path
         let ext = project.configuration.normalizedExtension(of: name)
+        let realExt = (name.split(separator: "/").last.map(String.init) ?? name).split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        if name.contains("."), Self.sourceCode.contains(realExt) {
+            return FileResult(path: item.path, alerts: [], skipped: "source code (Vale lints its comments; Galley does not read source code)", problem: nil)
+        }
         let source = SourceText(decoding: bytes)
         if let reason = source.skipReason { return FileResult(path: item.path, alerts: [], skipped: reason, problem: nil) }
         let document: Document

@@ -94,6 +94,8 @@ extension ValeRule {
             for alert in alerts {
                 let text = document.text(alert.text).run
                 let range = text.sourceRange(ofTextRange: alert.range)
+                // Vale cannot place a match inside a bare URL (its link text), and drops it.
+                if ValeRules.isInsideURL(text.text, alert.range) { continue }
                 guard seen.insert(range.start).inserted else { continue }
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
@@ -145,5 +147,26 @@ extension OptionReader {
             report(error.message, at: node)
             return nil
         }
+    }
+}
+
+extension ValeRules {
+    /// Whether `range` of `text` lies within a whitespace-delimited chunk that is a URL
+    /// (`scheme://…` or `www.…`).
+    static func isInsideURL(_ text: String, _ range: Range<Int>) -> Bool {
+        let bytes = Array(text.utf8)
+        guard !range.isEmpty, range.upperBound <= bytes.count else { return false }
+        var start = range.lowerBound
+        while start > 0, !WordTokenizer.isASCIISpace(bytes[start - 1]) { start -= 1 }
+        var end = range.upperBound
+        while end < bytes.count, !WordTokenizer.isASCIISpace(bytes[end]) { end += 1 }
+        guard range.lowerBound > start || range.upperBound < end else { return false }
+        let chunk = bytes[start..<end]
+        let lower = String(decoding: chunk, as: UTF8.self).lowercased()
+        if lower.hasPrefix("www.") || lower.hasPrefix("<www.") { return true }
+        guard let scheme = Substring(lower).range(of: "://") else { return false }
+        let before = lower[..<scheme.lowerBound].drop { !$0.isLetter }
+        guard !before.isEmpty else { return false }
+        return before.allSatisfy { character in character.isLetter || character == "+" || character == "." || character == "-" }
     }
 }

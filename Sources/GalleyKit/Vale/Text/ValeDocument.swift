@@ -35,7 +35,7 @@ final class ValeDocument {
         let bytes = document.source.bytes
         texts.reserveCapacity(document.blocks.count + 2)
         for block in document.blocks {
-            texts.append(ValeText(block.text, source: bytes, format: document.format))
+            texts.append(ValeText(block.text, source: bytes, format: document.format, blockStart: block.range.start))
             blockKinds.append(Self.kind(of: block))
         }
         blockCount = document.blocks.count

@@ -19,8 +19,9 @@ struct ValeText: Sendable {
         self.needsExactWords = needsExactWords
     }
 
-    /// Vale's text of `run`, whose source is `source` (the document's bytes).
-    init(_ run: TextRun, source: [UInt8], format: DocumentFormat) {
+    /// Vale's text of `run`, whose source is `source` (the document's bytes); `blockStart` is
+    /// where the block begins in the source (code before its first word is masked too).
+    init(_ run: TextRun, source: [UInt8], format: DocumentFormat, blockStart: Int? = nil) {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(run.utf8Count + 8)
         var pieces: [(text: Range<Int>, source: Range<Int>)] = []
@@ -32,6 +33,11 @@ struct ValeText: Sendable {
         }
         var original = run.text
         let runPieces = run.pieces
+        if let blockStart, let first = runPieces.first, blockStart < first.source.lowerBound,
+           let stars = Self.maskedCode(source, blockStart..<first.source.lowerBound, format: format) {
+            emit(stars.utf8, from: blockStart..<first.source.lowerBound)
+            emit(" ".utf8, from: first.source.lowerBound..<first.source.lowerBound)
+        }
         original.withUTF8 { text in
             for (position, piece) in runPieces.enumerated() {
                 let nextSource = position + 1 < runPieces.count ? runPieces[position + 1].source.lowerBound : piece.source.upperBound
@@ -42,8 +48,8 @@ struct ValeText: Sendable {
                     // inline code), an entity, an escape.
                     let isSpace = piece.text.count == 1 && text[piece.text.lowerBound] == 0x20
                     let region = piece.source.lowerBound..<max(piece.source.upperBound, nextSource)
-                    if isSpace, Self.holdsCode(source, region, format: format) {
-                        emit(" * ".utf8, from: piece.source)
+                    if isSpace, let stars = Self.maskedCode(source, region, format: format) {
+                        emit((" " + stars + " ").utf8, from: piece.source)
                     } else if isSpace, Self.holdsLineBreak(source, region) {
                         emit(CollectionOfOne(UInt8(ascii: "\n")), from: piece.source)
                     } else if isSpace, !piece.source.isEmpty, piece.source.upperBound <= source.count,
@@ -93,8 +99,8 @@ struct ValeText: Sendable {
                     index += 1
                 }
                 flush(to: piece.text.upperBound)
-                if let gap, Self.holdsCode(source, gap, format: format) {
-                    emit("*".utf8, from: gap)
+                if let gap, let stars = Self.maskedCode(source, gap, format: format) {
+                    emit(stars.utf8, from: gap)
                 }
             }
         }
@@ -175,6 +181,42 @@ struct ValeText: Sendable {
 
     private static func holdsLineBreak(_ source: [UInt8], _ range: Range<Int>) -> Bool {
         source[range.clamped(to: 0..<source.count)].contains { $0 == 0x0A || $0 == 0x0D }
+    }
+
+    /// Inline code the reader left out, as Vale masks it: one `*` for each of its characters.
+    static func maskedCode(_ source: [UInt8], _ range: Range<Int>, format: DocumentFormat) -> String? {
+        guard holdsCode(source, range, format: format) else { return nil }
+        let slice = Array(source[range.clamped(to: 0..<source.count)])
+        var inner: [UInt8] = []
+        switch format {
+        case .markdown, .yaml:
+            // Between the first run of backticks and the next run as long.
+            guard let open = slice.firstIndex(of: UInt8(ascii: "`")) else { return "*" }
+            var fence = open
+            while fence < slice.count, slice[fence] == UInt8(ascii: "`") { fence += 1 }
+            let width = fence - open
+            var close = fence
+            while close < slice.count {
+                if slice[close] == UInt8(ascii: "`") {
+                    var end = close
+                    while end < slice.count, slice[end] == UInt8(ascii: "`") { end += 1 }
+                    if end - close == width { break }
+                    close = end
+                } else {
+                    close += 1
+                }
+            }
+            inner = Array(slice[fence..<min(close, slice.count)])
+            if inner.count >= 2, inner.first == 0x20, inner.last == 0x20 { inner = Array(inner.dropFirst().dropLast()) }
+        case .html, .xml:
+            var inTag = false
+            for byte in slice {
+                if byte == UInt8(ascii: "<") { inTag = true } else if byte == UInt8(ascii: ">") { inTag = false } else if !inTag { inner.append(byte) }
+            }
+            inner = Array(String(decoding: inner, as: UTF8.self).trimmingCharacters().utf8)
+        }
+        let count = String(decoding: inner, as: UTF8.self).unicodeScalars.count
+        return String(repeating: "*", count: max(count, 1))
     }
 
     /// Inline code the reader left out: a backtick in Markdown (and YAML articles' Markdown
