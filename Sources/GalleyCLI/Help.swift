@@ -66,12 +66,14 @@ enum Help {
     options (Vale's):
       --config FILE          the .vale.ini to use
       --minAlertLevel LEVEL  suggestion, warning or error (overrides MinAlertLevel)
-      --output FORMAT        CLI (default), line (path:line:col:Style.Rule:message) or JSON
-      --glob GLOB            only files matching the glob ('*.{md,txt}', '!**/drafts/**')
-      --ext .EXT             read standard input (and every file) as this format (default .txt for input)
+      --output CLI|line|JSON CLI (default), line (path:line:col:Style.Rule:message) or JSON
+      --glob TEXT            only files matching the glob ('*.{md,txt}', '!**/drafts/**')
+      --ext TEXT             read standard input (and every file) as this extension, e.g. .md
+                             (default .txt for standard input)
       --no-global            do not read the global .vale.ini or the default StylesPath
       --sort                 files in path order (Galley always sorts)
-      --relative, --normalize   accepted; paths are printed as given or walked, with slashes
+      --relative             accepted: paths are printed as given or walked
+      --normalize            accepted: paths always have forward slashes
       --no-exit              exit 0 even when errors are found
       --no-wrap              accepted (the CLI table is not wrapped)
     options (Galley's):
@@ -139,7 +141,7 @@ enum Help {
     """
 
     static let checkConfig = """
-    usage: galley check-config [--config FILE] [--vale .vale.ini] [path ...]
+    usage: galley check-config [--config FILE] [--vale FILE] [path ...]
 
     Loads the configuration of each folder (or of each file's folder; default: .) with its rule
     sets and checks every key, type, regular expression, kind and rule id. Problems are printed as
