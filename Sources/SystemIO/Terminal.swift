@@ -13,22 +13,6 @@ public enum Terminal {
     /// Whether standard input is a terminal (nothing piped in).
     public static var inputIsTerminal: Bool { isatty(0) == 1 }
 
-    /// All of standard input, up to `maxBytes` (nil when there is more, or it cannot be read).
-    public static func readStandardInput(maxBytes: Int) -> [UInt8]? {
-        var bytes: [UInt8] = []
-        var buffer = [UInt8](repeating: 0, count: 65_536)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { Glibc.read(0, $0.baseAddress, $0.count) }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return nil
-            }
-            if count == 0 { return bytes }
-            bytes.append(contentsOf: buffer[0..<count])
-            if bytes.count > maxBytes { return nil }
-        }
-    }
-
     /// The process environment, as name → value.
     public static var environmentVariables: [String: String] {
         var result: [String: String] = [:]

@@ -75,8 +75,11 @@ enum ValeCommand {
                 Terminal.write(Help.vale, to: .error)
                 return ExitCode.usage
             }
-            guard let bytes = Terminal.readStandardInput(maxBytes: Linter.defaultMaxFileBytes) else {
-                return CommandLineTool.usageError("standard input is larger than \(Linter.defaultMaxFileBytes) bytes, or cannot be read")
+            let bytes: [UInt8]
+            do {
+                bytes = try FileSystem.readStandardInput(maxBytes: Linter.defaultMaxFileBytes)
+            } catch {
+                return CommandLineTool.usageError("standard input \(error.reason)")
             }
             inline = ("stdin" + (extensionFlag ?? ".txt"), bytes)
         } else {

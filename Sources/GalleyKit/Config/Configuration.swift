@@ -54,7 +54,6 @@ public struct Configuration: Sendable {
         overrides.indices.filter { overrides[$0].files.contains { $0.matches(absolutePath: path) } }
     }
 
-    /// The rules for a file matching exactly the overrides `applying`.
     /// The Vale rules for `path` (absolute): each set-up's selection for the file, by its path
     /// relative to the set-up's folder; rules switched off in `rules:` left out.
     public func valeRules(absolutePath path: String) -> [any Rule] {
@@ -63,6 +62,7 @@ public struct Configuration: Sendable {
         }
     }
 
+    /// The rules for a file matching exactly the overrides `applying`.
     public func rules(applying: [Int], errors: inout [ConfigError]) -> [any Rule] {
         var result: [any Rule] = []
         for ruleSet in ruleSets {
