@@ -190,6 +190,16 @@ public enum FileSystem {
         return String(cString: resolved)
     }
 
+    /// Creates `path` and any missing folders above it (`mkdir -p`); a folder that exists
+    /// already, or that another process creates meanwhile, is fine.
+    public static func createDirectories(_ path: String) throws(Failure) {
+        if case .directory? = try? kind(of: path) { return }
+        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        if !parent.isEmpty, parent != path { try createDirectories(parent) }
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path) }
+        guard case .directory? = try? kind(of: path) else { throw Failure(path: path, reason: "exists and is not a folder", code: ENOTDIR) }
+    }
+
     public static func isSymbolicLink(_ path: String) -> Bool {
         (try? kind(of: path, followLinks: false)) == .symbolicLink
     }
@@ -205,7 +215,9 @@ public enum FileSystem {
     /// device (`/dev/stdout`, a FIFO another process reads) is written through instead:
     /// renaming over it would replace the link or the special file itself (as root,
     /// `--output /dev/stdout` with output redirected to a file would replace /dev/stdout).
-    public static func writeAtomically(_ bytes: [UInt8], to path: String) throws(Failure) {
+    /// `durable` syncs the data to disk before the rename; a cache entry, which is checked on
+    /// reading and can always be made again, skips that.
+    public static func writeAtomically(_ bytes: [UInt8], to path: String, durable: Bool = true) throws(Failure) {
         switch try? kind(of: path, followLinks: false) {
         case .symbolicLink?:
             switch try? kind(of: path) {
@@ -232,7 +244,7 @@ public enum FileSystem {
             throw error
         }
         fchmod(descriptor, 0o644)
-        guard fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
+        guard !durable || fsync(descriptor) == 0 || errno == EINVAL, close(descriptor) == 0 else {
             let error = failure(path)
             unlink(temporary)
             throw error
