@@ -24,6 +24,9 @@ public struct Document: Sendable {
     public var structuredData: [StructuredData]
     /// Comments in the source (`<!-- ... -->`), where inline suppressions live.
     public var comments: [Comment]
+    /// Explicit ids anywhere in the article (HTML `id` and `<a name>`, DocBook `xml:id`): where a
+    /// link's `#fragment` may lead besides its headings.
+    public var anchors: [String]
     /// Problems met while reading: encoding, parse errors, refused entities.
     public var issues: [ReadIssue]
     /// False for a YAML file that has no article body (a data or configuration file).
@@ -44,6 +47,7 @@ public struct Document: Sendable {
         structuredFAQ = []
         structuredData = []
         comments = []
+        anchors = []
         issues = source.issues
     }
 
@@ -91,6 +95,8 @@ public struct Block: Sendable {
     public var isQuoted = false
     /// True when Markdown marks the whole block as strong emphasis (`**Is it safe?**`).
     public var isEmphasized = false
+    /// A heading's explicit id (`## Title {#id}`, `<h2 id>`, a DocBook section's `xml:id`), for links to it.
+    public var anchor: String?
 
     public init(kind: Kind, text: TextRun, range: SourceRange) {
         self.kind = kind

@@ -53,6 +53,7 @@ public enum DocumentDump {
             if let list = block.list, let item = block.item { attributes.append("list=\(list).\(item)") }
             if block.isQuoted { attributes.append("quoted") }
             if block.isEmphasized { attributes.append("emphasized") }
+            if let anchor = block.anchor { attributes.append("anchor=\(anchor)") }
             lines.append("  [\(index)] \(attributes.joined(separator: " ")) @\(at(block.range.start)): \(run(block.text))")
         }
         lines.append("sections:")
@@ -97,6 +98,9 @@ public enum DocumentDump {
             for comment in document.comments {
                 lines.append("  @\(at(comment.range.start))-\(at(comment.range.end)) \(quoted(comment.text))")
             }
+        }
+        if !document.anchors.isEmpty {
+            lines.append("anchors: \(document.anchors.map(quoted).joined(separator: " "))")
         }
         if !document.issues.isEmpty {
             lines.append("issues:")

@@ -41,6 +41,7 @@ public enum DocumentJSON {
                 .object([("text", .string(comment.text))] + shape.span(comment.range))
             })),
         ]
+        if !document.anchors.isEmpty { members.append(("anchors", .array(document.anchors.map { .string($0) }))) }
         members.append(("problems", .array(document.issues.map { issue in
             .object([("severity", .string(issue.severity.rawValue)), ("kind", .string(issue.kind.rawValue)), ("message", .string(issue.message))]
                     + shape.at(issue.offset))
@@ -94,6 +95,7 @@ public enum DocumentJSON {
             let block = document.blocks[index]
             var members: [(String, JSONOutput)] = [("index", .int(index)), ("kind", .string(block.kind.rawValue))]
             if block.kind == .heading { members.append(("level", .int(block.level))) }
+            if let anchor = block.anchor { members.append(("anchor", .string(anchor))) }
             members += [
                 ("role", .string(block.role.rawValue)),
                 ("section", block.section.map { .int($0) } ?? .null),

@@ -310,6 +310,12 @@ struct DocumentBuilder {
         }
     }
 
+    /// Gives the heading being built its explicit id (`## Title {#id}`).
+    mutating func setHeadingAnchor(_ anchor: String) {
+        guard let open = current, document.blocks[open.index].kind == .heading else { return }
+        document.blocks[open.index].anchor = anchor
+    }
+
     /// Marks the block being built as wholly emphasized (a Markdown `**question?**` line).
     mutating func markCurrentBlockEmphasized() {
         guard let open = current else { return }
@@ -322,6 +328,11 @@ struct DocumentBuilder {
     var lastBlock: Block? { document.blocks.last }
 
     // MARK: Everything else
+
+    /// An explicit id of an element (`id`, `xml:id`, `<a name>`), a target for `#fragment` links.
+    mutating func addAnchor(_ id: String) {
+        document.anchors.append(id)
+    }
 
     mutating func addComment(_ text: String, range: SourceRange) {
         document.comments.append(Comment(text: text, range: range))

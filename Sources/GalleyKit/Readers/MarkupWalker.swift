@@ -127,14 +127,36 @@ struct MarkupWalker {
                         if role != .transparent { captures[captures.count - 1].text.appendSpace(at: SourceRange(at: offset)) }
                         role = .transparent
                     }
+                    let id = explicitID(of: node)
+                    if let id { builder.addAnchor(id) }
                     guard apply(role, index: index, offset: offset, exit: &exit, sectionLevels: &sectionLevels,
                                 captures: &captures, builder: &builder) else { continue }
+                    switch role {
+                    case .heading:
+                        if let id { builder.setHeadingAnchor(id) }
+                    case .sectionTitle:
+                        // DocBook puts the id on the section, not its title.
+                        if let sectionID = node.parent == MarkupTree.none ? nil : explicitID(of: tree.nodes[Int(node.parent)]) {
+                            builder.setHeadingAnchor(sectionID)
+                        }
+                    default:
+                        break
+                    }
                     stack.append(.exit(exit))
                     let children = Array(tree.children(of: index))
                     for child in children.reversed() { stack.append(.enter(child)) }
                 }
             }
         }
+    }
+
+    /// The element's `id` (`xml:id` in XML, whose local name it is) or, for an HTML `<a>`, its
+    /// `name`: where a link's `#fragment` can land.
+    private func explicitID(of node: MarkupNode) -> String? {
+        guard node.kind == .element else { return nil }
+        if let id = tree.attribute("id", of: node), !id.isEmpty { return id }
+        if node.name.lowercased() == "a", let name = tree.attribute("name", of: node), !name.isEmpty { return name }
+        return nil
     }
 
     private func topLevel() -> [Int32] {
