@@ -31,6 +31,11 @@ public struct Configuration: Sendable {
     public var vale: [ValeSource] = []
     /// Problems that do not stop a run: Vale rules Galley cannot run, at their file:line:column.
     public var warnings: [ConfigError] = []
+    /// How the site maps files to pages (`site:`), for the library rules.
+    public var site = SiteOptions()
+    /// A digest of every file the configuration was read from (itself, what it extends, its
+    /// rule sets): facts taken under another configuration are never reused for this one.
+    public var signature = "built-in"
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 

@@ -6,6 +6,8 @@ import YAMLParser
 public struct ConfigurationLoader {
     /// Rule sets already loaded, by absolute path, so configurations that share one read it once.
     private var ruleSets: [String: Result<RuleSet, ConfigErrors>] = [:]
+    /// SHA-256 of each rule set file read, for configurations' signatures.
+    private var ruleSetDigests: [String: [UInt8]] = [:]
 
     public init() {}
 
@@ -18,6 +20,7 @@ public struct ConfigurationLoader {
         ("overrides", "a list of {files: [globs], rules: {...}}: changes for matching files only"),
         ("xml", "{vocabularies: [...]}: XPath mappings of XML vocabularies other than DocBook"),
         ("vale", "a .vale.ini or a Vale style folder (or a list of them): their rules run beside the rule sets (docs/vale.md)"),
+        ("site", "{root, url-pattern, permalink-fields, index-files, slugs, url, static}: how the site maps files to pages, for library rules"),
     ]
 
     /// Loads the configuration at `path` (absolute).
@@ -25,7 +28,9 @@ public struct ConfigurationLoader {
         var errors: [ConfigError] = []
         var configuration = Configuration(path: path)
         var chain: [String] = []
-        load(path, into: &configuration, chain: &chain, errors: &errors)
+        var digest = SHA256()
+        load(path, into: &configuration, chain: &chain, errors: &errors, digest: &digest)
+        configuration.signature = digest.finish().prefix(16).map(hexByte).joined()
         if configuration.ruleSets.isEmpty, errors.isEmpty {
             switch BundledRules.load(BundledRules.defaultSetName)! {
             case .success(let set): configuration.ruleSets = [set]
@@ -37,7 +42,8 @@ public struct ConfigurationLoader {
         return errors.isEmpty ? .success(configuration) : .failure(ConfigErrors(errors))
     }
 
-    private mutating func load(_ path: String, into configuration: inout Configuration, chain: inout [String], errors: inout [ConfigError]) {
+    private mutating func load(_ path: String, into configuration: inout Configuration, chain: inout [String], errors: inout [ConfigError],
+                               digest: inout SHA256) {
         let display = Self.display(path)
         guard !chain.contains(path) else {
             errors.append(ConfigError(path: display, location: SourceLocation(line: 1, column: 1),
@@ -53,6 +59,8 @@ public struct ConfigurationLoader {
             errors.append(ConfigError(path: display, location: SourceLocation(line: 1, column: 1), message: "cannot read the configuration: \(error.reason)"))
             return
         }
+        digest.update(display)
+        digest.update(bytes)
         let file = YAMLFile(path: display, source: SourceText(decoding: bytes))
         guard file.encodingErrors.isEmpty else {
             errors += file.encodingErrors
@@ -76,7 +84,7 @@ public struct ConfigurationLoader {
             if let target = boundary.escape(of: basePath) {
                 reader.report("'extends' leads outside the repository (\(target)); Galley only reads configuration inside it", at: node)
             } else if FileSystem.isReadableFile(basePath) {
-                load(basePath, into: &configuration, chain: &chain, errors: &errors)
+                load(basePath, into: &configuration, chain: &chain, errors: &errors, digest: &digest)
             } else {
                 reader.report("cannot read extended configuration '\(base)' (\(Self.display(basePath))): \(Self.whyUnreadable(basePath))", at: node)
             }
@@ -98,7 +106,8 @@ public struct ConfigurationLoader {
             }
         }
         for (name, node) in reader.strings("rule-sets") ?? [] {
-            guard let set = ruleSet(name, relativeTo: directory, at: node, reader: &reader, errors: &errors) else { continue }
+            digest.update(name)
+            guard let set = ruleSet(name, relativeTo: directory, at: node, reader: &reader, errors: &errors, digest: &digest) else { continue }
             if !configuration.ruleSets.contains(where: { $0.path == set.path }) { configuration.ruleSets.append(set) }
         }
         if let include = reader.strings("include") {
@@ -121,12 +130,16 @@ public struct ConfigurationLoader {
             }
             reader.absorb(xml)
         }
+        if var site = reader.options("site") {
+            configuration.site.read(&site, directory: directory)
+            reader.absorb(site)
+        }
         errors += reader.finish()
     }
 
     /// A bundled set by name, or a rule set file relative to the configuration.
     private mutating func ruleSet(_ name: String, relativeTo directory: String, at node: YAMLNode, reader: inout OptionReader,
-                                  errors: inout [ConfigError]) -> RuleSet? {
+                                  errors: inout [ConfigError], digest: inout SHA256) -> RuleSet? {
         let isPath = name.contains("/") || name.hasSuffix(".yml") || name.hasSuffix(".yaml")
         let key = isPath ? PathNames.absolute(name, from: directory) : "<bundled>/" + name
         if ruleSets[key] == nil {
@@ -137,6 +150,7 @@ public struct ConfigurationLoader {
             if isPath {
                 do {
                     let bytes = try FileSystem.read(key, maxBytes: 16 << 20)
+                    ruleSetDigests[key] = SHA256.hash(bytes)
                     ruleSets[key] = RuleSetLoader.load(path: key, bytes: bytes, displayPath: Self.display(key))
                 } catch {
                     reader.report("cannot read rule set '\(name)': \(error.reason)", at: node)
@@ -149,6 +163,7 @@ public struct ConfigurationLoader {
                 return nil
             }
         }
+        if let known = ruleSetDigests[key] { digest.update(known) }
         switch ruleSets[key]! {
         case .success(let set): return set
         case .failure(let failure):

@@ -59,13 +59,24 @@ public struct GuardedWriter: Sendable {
     }
 
     /// Writes a report, baseline or other output of Galley's own (`what`, for messages: "the
-    /// report"), atomically.
-    public func write(_ bytes: [UInt8], to path: String, option: String, what: String) throws(Refusal) {
+    /// report"), atomically. `durable: false` skips syncing to disk first, for cache entries,
+    /// which are checked when read and can always be made again.
+    public func write(_ bytes: [UInt8], to path: String, option: String, what: String, durable: Bool = true) throws(Refusal) {
         if let refusal = refusal(for: path, option: option) { throw refusal }
         do {
-            try FileSystem.writeAtomically(bytes, to: path)
+            try FileSystem.writeAtomically(bytes, to: path, durable: durable)
         } catch {
             throw Refusal(message: "cannot write \(what) to \(path): \(error.reason)")
+        }
+    }
+
+    /// Creates a folder for Galley's own files (the facts cache) and any missing above it.
+    public func makeFolders(_ path: String, option: String) throws(Refusal) {
+        if let refusal = refusal(for: path, option: option) { throw refusal }
+        do {
+            try FileSystem.createDirectories(path)
+        } catch {
+            throw Refusal(message: "cannot create the folder \(path): \(error.reason)")
         }
     }
 

@@ -9,13 +9,16 @@ public struct LintPlan: Sendable {
         private let shared: SharedLinter
         /// Named on the command line: linted even if it turns out not to be an article.
         public var isNamed: Bool
+        /// The index of the item's linter in `LintPlan.linters`.
+        public var linterNumber: Int
 
         public var linter: Linter { shared.linter }
 
-        init(path: String, shared: SharedLinter, isNamed: Bool) {
+        init(path: String, shared: SharedLinter, isNamed: Bool, linterNumber: Int) {
             self.path = path
             self.shared = shared
             self.isNamed = isNamed
+            self.linterNumber = linterNumber
         }
 
         public func lint() -> FileReport { shared.linter.lint(path: path, onlyArticles: !isNamed) }
@@ -41,7 +44,8 @@ public struct LintPlan: Sendable {
 
         public subscript(index: Int) -> Item {
             let path = files[Int(positions[index])]
-            return Item(path: path, shared: linters[Int(linterNumbers[index])], isNamed: !named.isEmpty && named.contains(path))
+            let number = Int(linterNumbers[index])
+            return Item(path: path, shared: linters[number], isNamed: !named.isEmpty && named.contains(path), linterNumber: number)
         }
     }
 
@@ -180,7 +184,8 @@ private struct Planner {
         }
         let number = Int32(linters.count)
         linters.append(LintPlan.SharedLinter(Linter(rules: rules, readerOptions: configuration.readerOptions(applying: overrides),
-                                                    maxFileBytes: maxFileBytes, measuresProse: measuresProse)))
+                                                    maxFileBytes: maxFileBytes, measuresProse: measuresProse, site: configuration.site,
+                                                    signature: configuration.signature + "|" + overrides.map(String.init).joined(separator: ","))))
         numbers[key] = number
         return number
     }

@@ -8,17 +8,26 @@ public struct Linter: Sendable {
     /// Whether each report's summary carries the prose's words and scores (audits); off for a
     /// plain lint, which then pays for readability only if a rule asks for it.
     public var measuresProse: Bool
+    /// How the site maps files to pages, for the library rules.
+    public let site: SiteOptions
+    /// Identifies the configuration (and overrides) the linter was built from, so facts taken
+    /// under another one are never used for it (facts files, the cache).
+    public let signature: String
 
     public static let defaultMaxFileBytes = ArticleLoader.defaultMaxFileBytes
 
     public init(rules: [any Rule], readerOptions: ReaderOptions = ReaderOptions(), maxFileBytes: Int = Linter.defaultMaxFileBytes,
-                measuresProse: Bool = false) {
+                measuresProse: Bool = false, site: SiteOptions = SiteOptions(), signature: String = "") {
         loader = ArticleLoader(options: readerOptions, maxFileBytes: maxFileBytes)
-        engine = RuleEngine(rules: rules)
+        engine = RuleEngine(rules: rules, factFields: site.permalinkFields)
         self.measuresProse = measuresProse
+        self.site = site
+        self.signature = signature + "|facts:" + site.factsSignature
     }
 
     public var rules: [any Rule] { engine.rules }
+    /// Whether reports carry the article's facts: the configuration has library rules.
+    public var takesFacts: Bool { !engine.libraryRules.isEmpty }
 
     /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
     /// With `onlyArticles`, a YAML file that is not an article (no `body`) is skipped silently:
@@ -44,8 +53,17 @@ public struct Linter: Sendable {
         }
         if onlyArticles, !document.isArticle { return FileReport(path: path, diagnostics: [], skipped: true) }
         let context = engine.context(for: document)
-        let diagnostics = engine.check(document, context: context)
-        return FileReport(path: path, diagnostics: diagnostics, document: DocumentSummary(document, prose: measuresProse ? context.prose : nil))
+        let (diagnostics, facts) = engine.inspect(document, context: context, takingFacts: takesFacts)
+        var report = FileReport(path: path, diagnostics: diagnostics, document: DocumentSummary(document, prose: measuresProse ? context.prose : nil))
+        report.facts = facts
+        return report
+    }
+
+    /// Only the facts of the article in `bytes` (standing for `path`), without linting it: for
+    /// the files a run over changed files leaves alone. nil when it is no article.
+    public func facts(path: String, bytes: [UInt8]) -> ArticleFacts? {
+        guard case .success(let document) = loader.load(path: path, bytes: bytes), document.isArticle else { return nil }
+        return engine.facts(of: document)
     }
 
     /// Diagnostics for a document already read.
@@ -62,6 +80,11 @@ public struct FileReport: Sendable {
     public var failed: Bool
     /// True when the file was found in a folder but is not an article (a YAML data file).
     public var skipped: Bool
+    /// What the library rules need of the article, when the configuration has any.
+    public var facts: ArticleFacts?
+    /// The file was not linted in this run (it did not change): the report holds only library
+    /// findings about it.
+    public var holdsOnlyLibraryFindings = false
 
     public init(path: String, diagnostics: [Diagnostic], document: DocumentSummary? = nil, failed: Bool = false, skipped: Bool = false) {
         self.path = path

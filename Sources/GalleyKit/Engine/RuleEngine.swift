@@ -3,19 +3,32 @@
 /// Built once per configuration and shared read-only by every worker thread.
 public struct RuleEngine: Sendable {
     public let rules: [any Rule]
+    /// The rules that check one document: every rule but the library rules.
+    private let documentRules: [any Rule]
+    /// Rules over the whole library, which the library phase runs (`LibraryPhase`); the engine
+    /// only takes from each document the facts they need.
+    public let libraryRules: [any LibraryRule]
+    public let libraryIDs: Set<String>
     /// The terms of every word-list rule, compiled once and shared read-only by all threads.
     private let matcher: TermMatcher
     /// Rule ids a suppression may name: the rules, and the reader's own diagnostics.
     private let activeIDs: Set<String>
+    private let extractor: FactsExtractor
 
-    public init(rules: [any Rule]) {
+    /// `factFields`: metadata fields facts keep besides those the library rules ask for (the
+    /// site's permalink fields).
+    public init(rules: [any Rule], factFields: [String] = []) {
         self.rules = rules
+        libraryRules = rules.compactMap { $0 as? any LibraryRule }
+        documentRules = rules.filter { !($0 is any LibraryRule) }
+        libraryIDs = Set(libraryRules.map(\.id))
         var matcher = TermMatcher()
         for case let rule as any TermRule in rules {
             for spec in rule.terms { matcher.add(spec, owner: rule.id) }
         }
         self.matcher = matcher
         activeIDs = Set(rules.map(\.id) + ReadIssue.Kind.allCases.map(\.rawValue) + [Suppressions.unusedID, Suppressions.unknownDirectiveID])
+        extractor = FactsExtractor(fields: libraryRules.flatMap(\.factFields) + factFields)
     }
 
     /// The per-document analysis the rules share; pass it back to `check` to reuse it.
@@ -28,11 +41,17 @@ public struct RuleEngine: Sendable {
     }
 
     public func check(_ document: Document, context: RuleContext) -> [Diagnostic] {
+        inspect(document, context: context, takingFacts: false).diagnostics
+    }
+
+    /// The document's diagnostics and, when `takingFacts`, its facts for the library rules
+    /// (with the suppressions a library finding could meet).
+    public func inspect(_ document: Document, context: RuleContext, takingFacts: Bool = true) -> (diagnostics: [Diagnostic], facts: ArticleFacts?) {
         var diagnostics = document.issues.map { issue in
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
-        for rule in rules {
+        for rule in documentRules {
             for finding in rule.check(document, context: context) {
                 var diagnostic = Diagnostic(
                     path: document.path, range: finding.range, span: document.span(of: finding.range),
@@ -43,10 +62,23 @@ public struct RuleEngine: Sendable {
             }
         }
         var suppressions = Suppressions(document: document)
-        diagnostics = suppressions.apply(to: diagnostics, activeIDs: activeIDs)
+        diagnostics = suppressions.apply(to: diagnostics, activeIDs: activeIDs, deferredIDs: libraryIDs)
         diagnostics.sort(by: Diagnostic.sortedOrder)
         Fingerprint.assign(to: &diagnostics, source: document.source)
-        return diagnostics
+        guard takingFacts else { return (diagnostics, nil) }
+        return (diagnostics, extractor.facts(of: document, suppressions: suppressions.libraryFacts(libraryIDs: libraryIDs)))
+    }
+
+    /// The facts of a document that is not linted (a file a run over changed files does not
+    /// lint, but whose links and titles the library rules still need).
+    public func facts(of document: Document) -> ArticleFacts {
+        var suppressions = Suppressions(document: document)
+        // Whether an every-rule directive suppressed something of the article's own is not
+        // known here, and not needed: notes are reported only for the files linted.
+        _ = suppressions.apply(to: [], activeIDs: activeIDs, deferredIDs: libraryIDs)
+        var facts = extractor.facts(of: document, suppressions: suppressions.libraryFacts(libraryIDs: libraryIDs))
+        for index in facts.suppressions.indices where facts.suppressions[index].ids.isEmpty { facts.suppressions[index].usedByFile = true }
+        return facts
     }
 
     /// The limits of the configuration's assessment rule, so `galley metrics` measures what

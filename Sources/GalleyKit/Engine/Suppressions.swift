@@ -73,17 +73,50 @@ struct Suppressions {
     }
 
     /// The diagnostics that survive, plus notes about suppressions that did nothing.
-    mutating func apply(to diagnostics: [Diagnostic], activeIDs: Set<String>) -> [Diagnostic] {
+    /// `deferredIDs` are the library rules': their findings come after every file is read, so
+    /// whether a directive naming one (or every rule) suppressed anything is the library
+    /// phase's to say (see `libraryFacts`).
+    mutating func apply(to diagnostics: [Diagnostic], activeIDs: Set<String>, deferredIDs: Set<String> = []) -> [Diagnostic] {
         guard !isEmpty else { return diagnostics }
         var kept = problems
         for diagnostic in diagnostics {
             if !suppresses(diagnostic) { kept.append(diagnostic) }
         }
         for directive in directives where directive.kind != .enable {
-            kept += unused(directive, activeIDs: activeIDs, label: directive.kind.rawValue)
+            kept += unused(directive, activeIDs: activeIDs, deferredIDs: deferredIDs, label: directive.kind.rawValue)
         }
-        if let fileWide { kept += unused(fileWide, activeIDs: activeIDs, label: "front matter '\(Self.frontMatterKey): disable'") }
+        if let fileWide { kept += unused(fileWide, activeIDs: activeIDs, deferredIDs: deferredIDs, label: Self.fileWideLabel) }
         return kept
+    }
+
+    static let fileWideLabel = "front matter '\(frontMatterKey): disable'"
+
+    /// The directives a library finding could meet: those naming one of `libraryIDs` (with only
+    /// those ids) and those naming every rule, in source order, region directives included so
+    /// that `galley-enable` still ends a region. Call after `apply`, which records what the
+    /// article's own findings used.
+    func libraryFacts(libraryIDs: Set<String>) -> [SuppressionFact] {
+        guard !libraryIDs.isEmpty else { return [] }
+        var facts: [SuppressionFact] = []
+        func add(_ directive: Directive, kind: SuppressionFact.Kind, label: String) {
+            let ids = directive.ids.filter(libraryIDs.contains)
+            guard directive.ids.isEmpty || !ids.isEmpty else { return }
+            let position = FactPosition(document.span(of: directive.range), directive.range)
+            facts.append(SuppressionFact(kind: kind, ids: ids, position: position, endLine: Int32(clamping: directive.endLine),
+                                         usedByFile: directive.ids.isEmpty && !directive.used.isEmpty, label: label))
+        }
+        if let fileWide { add(fileWide, kind: .fileWide, label: Self.fileWideLabel) }
+        for directive in directives {
+            let kind: SuppressionFact.Kind
+            switch directive.kind {
+            case .disable: kind = .disable
+            case .enable: kind = .enable
+            case .disableNextLine: kind = .disableNextLine
+            case .disableLine: kind = .disableLine
+            }
+            add(directive, kind: kind, label: directive.kind.rawValue)
+        }
+        return facts
     }
 
     private mutating func suppresses(_ diagnostic: Diagnostic) -> Bool {
@@ -114,11 +147,11 @@ struct Suppressions {
         directive.ids.isEmpty || directive.ids.contains(id)
     }
 
-    private func unused(_ directive: Directive, activeIDs: Set<String>, label: String) -> [Diagnostic] {
+    private func unused(_ directive: Directive, activeIDs: Set<String>, deferredIDs: Set<String>, label: String) -> [Diagnostic] {
         if directive.ids.isEmpty {
-            return directive.used.isEmpty ? [note(directive.range, "\(label) suppressed nothing")] : []
+            return directive.used.isEmpty && deferredIDs.isEmpty ? [note(directive.range, "\(label) suppressed nothing")] : []
         }
-        return directive.ids.filter { !directive.used.contains($0) }.map { id in
+        return directive.ids.filter { !directive.used.contains($0) && !deferredIDs.contains($0) }.map { id in
             if activeIDs.contains(id) { return note(directive.range, "\(label) for '\(id)' suppressed nothing") }
             let hint = Spelling.suggestion(for: id, among: activeIDs.sorted())
             return note(directive.range, "\(label) names '\(id)', which is not an active rule\(hint)")

@@ -98,21 +98,43 @@ public struct Baseline: Sendable {
 
 /// Hides the findings a baseline knows, counting what it hid and which entries no longer match.
 public struct BaselineFilter: Sendable {
+    /// Which findings the run reports, for counting entries that no longer match: a shard
+    /// reports its files' own findings but not the library rules' (the final step does), and
+    /// the final step only those.
+    public enum Scope: Sendable {
+        case all, fileRules, libraryRules
+    }
+
     private var known: Set<Baseline.Key>
-    private var countByPath: [String: Int] = [:]
+    /// Entries per path: of the files' own rules, and of library rules.
+    private var countByPath: [String: (file: Int, library: Int)] = [:]
+    private let scope: Scope
     /// Findings hidden so far.
     public private(set) var hidden = 0
     /// Entries for files that were linted but no longer have that finding (fixed, or the text
     /// changed); entries of files not linted in this run are not counted.
     public private(set) var stale = 0
 
-    public init(_ baseline: Baseline) {
+    public init(_ baseline: Baseline, libraryIDs: Set<String> = [], scope: Scope = .all) {
         known = Set(baseline.entries.map(\.key))
-        for entry in baseline.entries { countByPath[entry.path, default: 0] += 1 }
+        self.scope = scope
+        for entry in baseline.entries {
+            if libraryIDs.contains(entry.ruleID) {
+                countByPath[entry.path, default: (0, 0)].library += 1
+            } else {
+                countByPath[entry.path, default: (0, 0)].file += 1
+            }
+        }
     }
 
     public mutating func apply(_ report: FileReport) -> FileReport {
-        guard let expected = countByPath[report.path] else { return report }
+        guard let counts = countByPath[report.path] else { return report }
+        let expected: Int
+        switch scope {
+        case .all: expected = report.holdsOnlyLibraryFindings ? counts.library : counts.file + counts.library
+        case .fileRules: expected = counts.file
+        case .libraryRules: expected = counts.library
+        }
         var kept = report
         kept.diagnostics = report.diagnostics.filter { diagnostic in
             !known.contains(Baseline.Key(path: diagnostic.path, ruleID: diagnostic.ruleID, fingerprint: diagnostic.stableFingerprint))

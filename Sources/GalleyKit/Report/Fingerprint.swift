@@ -56,6 +56,22 @@ public enum Fingerprint {
         return lower..<max(lower, upper)
     }
 
+    /// Sets the fingerprints of one article's library findings (in source order), which are all
+    /// about a subject (a duplicated value, a link target), never about the text of a line.
+    public static func assign(toLibraryFindings diagnostics: inout [Diagnostic]) {
+        var occurrences: [UInt64: Int] = [:]
+        for index in diagnostics.indices {
+            var hash = FNV1a()
+            hash.add(diagnostics[index].ruleID)
+            hash.add(diagnostics[index].path)
+            hash.add(diagnostics[index].subject ?? diagnostics[index].message)
+            let occurrence = occurrences[hash.value, default: 0]
+            occurrences[hash.value] = occurrence + 1
+            hash.add(String(occurrence))
+            diagnostics[index].fingerprint = hash.hex
+        }
+    }
+
     /// The fingerprint of one finding, from its parts; `assign` gives the same for the same parts.
     public static func compute(ruleID: String, path: String, text: String, context: String, occurrence: Int = 0) -> String {
         var hash = FNV1a()

@@ -9,11 +9,22 @@ public enum RuleDocumentation {
         for example in kind.examples {
             lines += ["", "example: \(example.title)", "  rule:", "    kind: \(kind.name)"]
             lines += example.options.split(separator: "\n").map { "    \($0)" }
-            lines.append("  article:")
-            lines += example.article.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : "    \($0)" }
+            if !example.site.isEmpty {
+                lines.append("  site (.galley.yml):")
+                lines += example.site.split(separator: "\n").map { "    \($0)" }
+            }
+            for (path, text) in articles(of: example) {
+                lines.append(path.map { "  article \($0):" } ?? "  article:")
+                lines += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : "    \($0)" }
+            }
             lines.append("  reports: \(example.expected.isEmpty ? "nothing" : example.expected.joined(separator: ", "))")
         }
         return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// The example's articles: one without a path, or a library example's, each with its path.
+    private static func articles(of example: RuleExample) -> [(path: String?, text: String)] {
+        example.articles.isEmpty ? [(nil, example.article)] : example.articles.map { ($0.path, $0.text) }
     }
 
     /// docs/rules.md.
@@ -29,7 +40,16 @@ public enum RuleDocumentation {
             for example in kind.examples {
                 out += "\n**\(example.title)**\n\n```yaml\n- id: example\n  kind: \(kind.name)\n  severity: warning\n"
                 for line in example.options.split(separator: "\n") { out += "  \(line)\n" }
-                out += "```\n\n```markdown\n\(example.article)```\n\n"
+                out += "```\n\n"
+                if !example.site.isEmpty {
+                    out += "With, in `.galley.yml`:\n\n```yaml\nsite:\n"
+                    for line in example.site.split(separator: "\n") { out += "  \(line)\n" }
+                    out += "```\n\n"
+                }
+                for (path, text) in articles(of: example) {
+                    if let path { out += "`\(path)`:\n\n" }
+                    out += "```markdown\n\(text)```\n\n"
+                }
                 out += example.expected.isEmpty ? "Reports nothing.\n" : "Reports at \(example.expected.map { "`\($0)`" }.joined(separator: ", ")).\n"
             }
         }
@@ -58,6 +78,13 @@ public enum RuleDocumentation {
         scope: [paragraphs, list-items]   # optional, for text rules
         terms: [game-changer, revolutionary]   # options of the kind
     ```
+
+    Most kinds check one article at a time, while Galley reads it. Three kinds are **library
+    rules**: `unique`, `internal-links` and `orphans` compare articles with each other, so they
+    run once every article has been read, over the few facts Galley keeps of each (title,
+    description, H1, FAQ questions, headings and their ids, links); see
+    [library.md](library.md) for how a run, a shard and a run over changed files use them, and
+    `site:` in [configuration.md](configuration.md) for how links map to files.
 
     Everything is checked when the rule set loads: unknown keys (with a suggestion), wrong
     types, bad regular expressions, unknown kinds, duplicate ids. Each problem is reported as

@@ -1,4 +1,6 @@
 /// A kind of check that rule sets configure from YAML (`kind: headings`, `kind: words`...).
+/// Most kinds make a `Rule`, which checks one document; `unique`, `internal-links` and
+/// `orphans` make a `LibraryRule`, which checks every article's facts at once.
 ///
 /// Each kind documents itself and carries examples; the test suite runs every example and
 /// `galley explain` prints them, so documentation and behaviour cannot drift apart.
@@ -13,13 +15,18 @@ public protocol RuleKind: Sendable {
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)?
 }
 
-/// A rule entry and a Markdown article, with where the rule must report (empty: nowhere).
+/// A rule entry and a Markdown article (or, for a library rule, several articles and the site
+/// options), with where the rule must report (empty: nowhere).
 public struct RuleExample: Sendable {
     public var title: String
     /// YAML of the rule's kind-specific options (and `message`, if the example shows one).
     public var options: String
     public var article: String
-    /// `line:column` of every expected finding, in order.
+    /// A library rule's articles, by path.
+    public var articles: [ExampleArticle] = []
+    /// YAML of `site:` options a library example needs (see `SiteOptions`).
+    public var site: String = ""
+    /// `line:column` of every expected finding, in order (`path:line:column` for library rules).
     public var expected: [String]
 
     public init(_ title: String, options: String, article: String, expected: [String]) {
@@ -29,7 +36,28 @@ public struct RuleExample: Sendable {
         self.expected = expected
     }
 
+    /// An example of a library rule: several articles, and where it reports across them.
+    public init(_ title: String, options: String, articles: [ExampleArticle], site: String = "", expected: [String]) {
+        self.title = title
+        self.options = options
+        article = ""
+        self.articles = articles
+        self.site = site
+        self.expected = expected
+    }
+
     public var triggers: Bool { !expected.isEmpty }
+}
+
+/// One article of a library rule's example.
+public struct ExampleArticle: Sendable {
+    public var path: String
+    public var text: String
+
+    public init(_ path: String, _ text: String) {
+        self.path = path
+        self.text = text
+    }
 }
 
 public enum RuleKinds {
@@ -54,6 +82,9 @@ public enum RuleKinds {
         ConditionalRule.self,
         CapitalizationRule.self,
         MetricRule.self,
+        UniqueRule.self,
+        InternalLinksRule.self,
+        OrphansRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -1,0 +1,293 @@
+import SystemIO
+
+/// What library rules see: every article's facts, in path order, with the site options of the
+/// configuration that governs each, and the means to follow a link from one article to the file,
+/// page and anchor it leads to. Built once per library phase; rules run one after the other on it.
+public final class Library {
+    public let store: FactsStore
+    /// Site options by linter number (`FactsStore.linter(_:)`).
+    private let sites: [SiteOptions]
+    /// The folder paths are relative to (absolute).
+    public let workingDirectory: String
+    /// Where files may be looked for on disk: nothing outside the repository is looked at.
+    private let boundary: RepositoryBoundary
+
+    private var indexByPath: [String: Int] = [:]
+    private var absolutePaths: [String] = []
+    private var indexByURL: [String: Int] = [:]
+    private var urlsBuilt = false
+    private var anchorCache: [Int: Set<String>] = [:]
+    private var diskCache: [String: FileSystem.Kind?] = [:]
+    private var resolvedTargets: [Int: [LinkTarget]] = [:]
+
+    public init(store: FactsStore, sites: [SiteOptions], workingDirectory: String = FileSystem.currentDirectory) {
+        self.store = store
+        self.sites = sites
+        self.workingDirectory = PathNames.normalize(workingDirectory)
+        boundary = RepositoryBoundary.of(workingDirectory)
+        absolutePaths.reserveCapacity(store.count)
+        for index in 0..<store.count {
+            let absolute = PathNames.absolute(store.path(index), from: self.workingDirectory)
+            absolutePaths.append(absolute)
+            if indexByPath[absolute] == nil { indexByPath[absolute] = index }
+        }
+    }
+
+    public var count: Int { store.count }
+    public var indices: Range<Int> { 0..<store.count }
+
+    public subscript(index: Int) -> ArticleFacts { store[index] }
+
+    public func site(of article: Int) -> SiteOptions {
+        let number = store.linter(article)
+        return number < sites.count ? sites[number] : SiteOptions()
+    }
+
+    public func path(_ article: Int) -> String { store.path(article) }
+
+    /// The article at `path` (as reports print it, or absolute).
+    public func article(atPath path: String) -> Int? {
+        indexByPath[PathNames.absolute(path, from: workingDirectory)]
+    }
+
+    /// How a path is shown: relative to the working folder when inside it.
+    func display(_ absolute: String) -> String {
+        PathNames.relative(absolute, to: workingDirectory) ?? absolute
+    }
+
+    // MARK: Links
+
+    public enum LinkTarget: Sendable, Equatable {
+        /// Another site or scheme (`https:`, `mailto:`), or nothing to check (`#`, `javascript:`).
+        case notChecked
+        /// An article of the library, with the fragment the link names (decoded), if any.
+        case article(Int, fragment: String?)
+        /// A file (or folder) that exists but is not an article of the library (an image, a
+        /// PDF, an article outside the linted paths): its fragments are not checked.
+        case file(String)
+        /// Nothing there: the file path (or URL) Galley looked for, as reports show it.
+        case missing(String)
+    }
+
+    /// Where each link of `article` leads, in the order of its facts' links.
+    public func targets(of article: Int, facts: ArticleFacts? = nil) -> [LinkTarget] {
+        if let known = resolvedTargets[article] { return known }
+        let facts = facts ?? store[article]
+        let targets = facts.links.map { resolve($0.url, from: article, facts: facts) }
+        resolvedTargets[article] = targets
+        return targets
+    }
+
+    public func resolve(_ rawURL: String, from article: Int, facts: ArticleFacts? = nil) -> LinkTarget {
+        let site = site(of: article)
+        var url = Substring(rawURL.trimmingWhitespace)
+        guard !url.isEmpty else { return .notChecked }
+        if url.hasPrefix("//") { return .notChecked }
+        if Self.hasScheme(url) {
+            guard let own = site.url.map(Self.withoutTrailingSlash), url.hasPrefix(own) else { return .notChecked }
+            let rest = url.dropFirst(own.count)
+            guard rest.isEmpty || rest.first == "/" || rest.first == "#" || rest.first == "?" else { return .notChecked }
+            url = "/" + rest.drop { $0 == "/" }
+        }
+        var fragment: String?
+        if let hash = url.firstIndex(of: "#") {
+            fragment = Self.percentDecoded(url[url.index(after: hash)...])
+            url = url[..<hash]
+        }
+        if let question = url.firstIndex(of: "?") { url = url[..<question] }
+        let path = Self.percentDecoded(url)
+        if path.isEmpty {
+            guard let fragment, !fragment.isEmpty else { return .notChecked }
+            return .article(article, fragment: fragment)
+        }
+        let isRootRelative = path.hasPrefix("/")
+        let base = isRootRelative ? (site.root ?? workingDirectory) : PathNames.directory(of: absolutePaths[article])
+        let filePath = PathNames.absolute(isRootRelative ? String(path.dropFirst()) : path, from: base)
+        if let found = lookUpFile(filePath, site: site, fragment: fragment) { return found }
+        if let found = lookUpURL(path, from: article, site: site, facts: facts, fragment: fragment) { return found }
+        if isRootRelative {
+            for folder in site.staticFolders {
+                let candidate = PathNames.absolute(String(path.dropFirst()), from: folder)
+                if diskKind(candidate) != nil { return .file(display(candidate)) }
+            }
+        }
+        if boundary.root.map({ !filePath.hasPrefix($0 + "/") && filePath != $0 }) == true { return .notChecked }
+        return .missing(display(filePath))
+    }
+
+    /// A file path: an article, an index article of a folder, an article under another
+    /// extension (`guide` or `guide.html` for `guide.md`), or any file on disk.
+    private func lookUpFile(_ path: String, site: SiteOptions, fragment: String?) -> LinkTarget? {
+        if let index = indexByPath[path] { return .article(index, fragment: fragment) }
+        let kind = diskKind(path)
+        if kind == .directory || kind == nil {
+            for name in site.indexFiles {
+                for format in ArticleFormats.all {
+                    for ext in format.extensions {
+                        if let index = indexByPath[path + "/" + name + "." + ext] { return .article(index, fragment: fragment) }
+                    }
+                }
+            }
+        }
+        if kind != nil { return .file(display(path)) }
+        let name = PathNames.fileName(path)
+        var stem = path
+        if let dot = name.lastIndex(of: ".") {
+            let ext = name[name.index(after: dot)...].lowercased()
+            guard ext == "html" || ext == "htm" else { return nil }
+            stem = String(path.dropLast(name.count - name.distance(from: name.startIndex, to: dot)))
+        }
+        for format in ArticleFormats.all {
+            for ext in format.extensions {
+                if let index = indexByPath[stem + "." + ext] { return .article(index, fragment: fragment) }
+            }
+        }
+        return nil
+    }
+
+    /// A page URL, through the permalinks and URL patterns of the articles.
+    private func lookUpURL(_ path: String, from article: Int, site: SiteOptions, facts: ArticleFacts?, fragment: String?) -> LinkTarget? {
+        buildURLs()
+        guard !indexByURL.isEmpty else { return nil }
+        var absoluteURL = path
+        if !path.hasPrefix("/") {
+            guard let page = pageURL(of: article, facts: facts) else { return nil }
+            let folder = page.hasSuffix("/") ? page : PathNames.directory(of: page)
+            absoluteURL = PathNames.normalize(folder + "/" + path) + (path.hasSuffix("/") ? "/" : "")
+        }
+        guard let index = indexByURL[Self.normalizedURL(absoluteURL)] else { return nil }
+        return .article(index, fragment: fragment)
+    }
+
+    private func buildURLs() {
+        guard !urlsBuilt else { return }
+        urlsBuilt = true
+        for index in 0..<store.count {
+            guard let url = pageURL(of: index) else { continue }
+            let key = Self.normalizedURL(url)
+            if indexByURL[key] == nil { indexByURL[key] = index }
+        }
+    }
+
+    /// The URL the site serves an article at: its permalink, else the URL pattern's.
+    public func pageURL(of article: Int, facts given: ArticleFacts? = nil) -> String? {
+        let site = site(of: article)
+        let facts = given ?? (site.permalinkFields.isEmpty && site.urlPattern == nil ? nil : store[article])
+        let relative = PathNames.relative(absolutePaths[article], to: site.root ?? workingDirectory)
+        let patternURL = relative.flatMap { site.url(forRelativePath: $0) }
+        for field in site.permalinkFields {
+            guard let value = facts?.field(field)?.values.first?.text.trimmingWhitespace, !value.isEmpty else { continue }
+            // A Jekyll permalink template (`/:categories/:title/`) names no one page.
+            if value.contains(":") { continue }
+            if value.hasPrefix("/") { return value }
+            let folder = patternURL.map { $0.hasSuffix("/") ? PathNames.directory(of: String($0.dropLast())) : PathNames.directory(of: $0) }
+                ?? relative.map { "/" + PathNames.directory(of: $0) } ?? "/"
+            return PathNames.normalize((folder == "." ? "/" : folder) + "/" + value) + (value.hasSuffix("/") ? "/" : "")
+        }
+        return patternURL
+    }
+
+    /// `/guide/`, `/guide`, `/guide/index.html` and `/guide.html` are one page.
+    static func normalizedURL(_ url: String) -> String {
+        var path = Substring(url)
+        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
+        var text = PathNames.normalize("/" + percentDecoded(path))
+        for suffix in ["/index.html", "/index.htm", ".html", ".htm"] where text.hasSuffix(suffix) {
+            text = String(text.dropLast(suffix.count))
+            break
+        }
+        return text.isEmpty ? "/" : text
+    }
+
+    // MARK: Anchors
+
+    /// Every id a `#fragment` can land on in `article`: explicit ids, and its headings' ids as
+    /// its site's generator makes them.
+    public func anchors(of article: Int) -> Set<String> {
+        if let known = anchorCache[article] { return known }
+        let facts = store[article]
+        var anchors = Set(facts.anchors)
+        if facts.headingsGetGeneratedIDs {
+            let style = site(of: article).slugs
+            let headings = facts.headings.map { heading -> HeadingSlugs.Heading in
+                if let anchor = heading.anchor { return HeadingSlugs.Heading(text: heading.text, explicitID: anchor) }
+                guard let list = heading.attributeList else { return HeadingSlugs.Heading(text: heading.text) }
+                if style == .github { return HeadingSlugs.Heading(text: heading.text + " " + list) }
+                return HeadingSlugs.Heading(text: heading.text, explicitID: MarkdownHeadingText.id(inAttributeList: list))
+            }
+            anchors.formUnion(HeadingSlugs.ids(of: headings, style: style, otherIDs: facts.anchors))
+        } else {
+            anchors.formUnion(facts.headings.compactMap(\.anchor))
+        }
+        anchorCache[article] = anchors
+        return anchors
+    }
+
+    /// Whether `fragment` lands somewhere in `article`. `top` always does (browsers scroll to the
+    /// top for it), as do text fragments (`#:~:text=`).
+    public func hasAnchor(_ fragment: String, in article: Int) -> Bool {
+        if fragment.isEmpty || fragment.lowercased() == "top" || fragment.hasPrefix(":~:") { return true }
+        return anchors(of: article).contains(fragment)
+    }
+
+    // MARK: Helpers
+
+    private func diskKind(_ path: String) -> FileSystem.Kind? {
+        if let known = diskCache[path] { return known }
+        var kind: FileSystem.Kind?
+        if boundary.root.map({ path == $0 || path.hasPrefix($0 + "/") }) ?? true {
+            kind = try? FileSystem.kind(of: path)
+        }
+        diskCache[path] = kind
+        return kind
+    }
+
+    /// `scheme:` as RFC 3986 spells it (`https:`, `mailto:`, `javascript:`).
+    static func hasScheme(_ url: Substring) -> Bool {
+        guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return false }
+        let scheme = url[..<colon]
+        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
+        return scheme.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == ".") }
+    }
+
+    static func withoutTrailingSlash(_ text: String) -> String {
+        text.hasSuffix("/") ? String(text.dropLast()) : text
+    }
+
+    /// `%20` → space; malformed escapes stay as written.
+    static func percentDecoded(_ text: Substring) -> String {
+        guard text.contains("%") else { return String(text) }
+        let bytes = Array(text.utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "%"), index + 2 < bytes.count, let high = hexValue(bytes[index + 1]), let low = hexValue(bytes[index + 2]) {
+                output.append(high << 4 | low)
+                index += 3
+            } else {
+                output.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case 0x30...0x39: return byte - 0x30
+        case 0x41...0x46: return byte - 0x41 + 10
+        case 0x61...0x66: return byte - 0x61 + 10
+        default: return nil
+        }
+    }
+}
+
+extension StringProtocol {
+    var trimmingWhitespace: String {
+        var slice = Substring(self)
+        while let first = slice.first, first.isWhitespace { slice = slice.dropFirst() }
+        while let last = slice.last, last.isWhitespace { slice = slice.dropLast() }
+        return String(slice)
+    }
+}

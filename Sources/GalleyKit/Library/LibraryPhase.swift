@@ -1,0 +1,131 @@
+import SystemIO
+
+/// The second phase of a run: once every file is linted and has given its facts, the library
+/// rules run over all of them, and their findings join the others. Each article is judged with
+/// the rules of the configuration that governs it (severity, options, whether the rule is on),
+/// over the whole library; its inline suppressions apply, and every finding gets a fingerprint
+/// from what it is about (the duplicated value, the link target), not from a line.
+public struct LibraryPhase {
+    /// The run's linters, by number (`LintPlan.linters`).
+    public let linters: [Linter]
+    public private(set) var store = FactsStore()
+
+    public init(linters: [Linter]) {
+        self.linters = linters
+    }
+
+    /// Whether any configuration of the run has library rules.
+    public var isActive: Bool { linters.contains { $0.takesFacts } }
+
+    /// Every library rule id of the run.
+    public var libraryIDs: Set<String> { Set(linters.flatMap { $0.engine.libraryIDs }) }
+
+    public mutating func add(_ facts: ArticleFacts, linter: Int) {
+        store.append(facts, linter: linter)
+    }
+
+    /// Adds an article's facts as a facts file holds them.
+    public mutating func add(_ record: FactsFile.Record, linter: Int) {
+        store.appendEncoded(record.bytes, linter: linter, hasSuppressions: record.hasSuppressions)
+    }
+
+    public mutating func finishAdding() { store.trim() }
+
+    /// Which findings a run over changed files reports: those in the changed files, and those
+    /// about them (a duplicate group with a changed member, a link into a changed or deleted file).
+    public struct Focus: Sendable {
+        /// Paths as reports print them.
+        public var changed: Set<String>
+        public var deleted: Set<String>
+
+        public init(changed: Set<String>, deleted: Set<String> = []) {
+            self.changed = changed
+            self.deleted = deleted
+        }
+
+        func keeps(_ finding: LibraryDiagnostic) -> Bool {
+            changed.contains(finding.diagnostic.path) || finding.related.contains { changed.contains($0) || deleted.contains($0) }
+        }
+    }
+
+    /// The library's findings, in report order (path, line, column).
+    public func run(workingDirectory: String = FileSystem.currentDirectory, focus: Focus? = nil) -> [LibraryDiagnostic] {
+        let library = Library(store: store, sites: linters.map(\.site), workingDirectory: workingDirectory)
+        var byArticle: [Int: [LibraryDiagnostic]] = [:]
+        for (number, linter) in linters.enumerated() {
+            for rule in linter.engine.libraryRules {
+                for finding in rule.check(library) where store.linter(finding.article) == number {
+                    var template = Finding(range: finding.position.range, message: finding.message, values: finding.values)
+                    template.subject = finding.subject
+                    var diagnostic = Diagnostic(path: library.path(finding.article), range: finding.position.range, span: finding.position.span,
+                                                severity: rule.severity, message: rule.message(for: template), ruleID: rule.id,
+                                                ruleSet: rule.definition.ruleSet, matchedText: finding.values["match"])
+                    diagnostic.subject = finding.subject
+                    byArticle[finding.article, default: []].append(LibraryDiagnostic(diagnostic: diagnostic, detail: finding.detail, related: finding.related))
+                }
+            }
+        }
+        var result: [LibraryDiagnostic] = []
+        let articles = Set(byArticle.keys).union(store.articlesWithSuppressions).sorted()
+        for article in articles {
+            var findings = byArticle[article] ?? []
+            let directives = store.articlesWithSuppressions.isEmpty ? [] : library[article].suppressions
+            if !directives.isEmpty {
+                var suppressions = LibrarySuppressions(directives)
+                findings = findings.filter { !suppressions.suppresses($0.diagnostic) }
+                findings += suppressions.unusedNotes(path: library.path(article)).map { LibraryDiagnostic(diagnostic: $0, detail: nil, related: []) }
+            }
+            findings.sort { Diagnostic.sortedOrder($0.diagnostic, $1.diagnostic) }
+            var diagnostics = findings.map(\.diagnostic)
+            Fingerprint.assign(toLibraryFindings: &diagnostics)
+            for index in findings.indices { findings[index].diagnostic = diagnostics[index] }
+            result += focus.map { focus in findings.filter(focus.keeps) } ?? findings
+        }
+        result.sort { Diagnostic.sortedOrder($0.diagnostic, $1.diagnostic) }
+        return result
+    }
+}
+
+/// A finding of the library phase, with what the audit shows of it.
+public struct LibraryDiagnostic: Sendable {
+    public var diagnostic: Diagnostic
+    /// nil for a note about a suppression.
+    public var detail: LibraryDetail?
+    /// Articles the finding also concerns (see `LibraryFinding.related`).
+    public var related: [String]
+}
+
+/// Puts library findings among the files' own, keeping the reporters' order (path, line,
+/// column): each file report gets the library findings at its path, and a path with library
+/// findings but no report (a file a run over changed files did not lint) gets a report of its own.
+public enum LibraryMerge {
+    public static func merge(_ reports: some Sequence<FileReport>, _ findings: [LibraryDiagnostic], emit: (FileReport) -> Void) {
+        var next = 0
+        func precedes(_ a: String, _ b: String) -> Bool { a.utf8.lexicographicallyPrecedes(b.utf8) }
+        func flush(before path: String?) {
+            while next < findings.count, path.map({ precedes(findings[next].diagnostic.path, $0) }) ?? true {
+                let path = findings[next].diagnostic.path
+                var own = FileReport(path: path, diagnostics: [])
+                own.holdsOnlyLibraryFindings = true
+                while next < findings.count, findings[next].diagnostic.path == path {
+                    own.diagnostics.append(findings[next].diagnostic)
+                    next += 1
+                }
+                emit(own)
+            }
+        }
+        for report in reports {
+            flush(before: report.path)
+            var merged = report
+            var added = false
+            while next < findings.count, findings[next].diagnostic.path == report.path {
+                merged.diagnostics.append(findings[next].diagnostic)
+                next += 1
+                added = true
+            }
+            if added { merged.diagnostics.sort(by: Diagnostic.sortedOrder) }
+            emit(merged)
+        }
+        flush(before: nil)
+    }
+}

@@ -1,0 +1,86 @@
+import YAMLParser
+
+/// How the site built from the articles turns files into pages: where root-relative links
+/// start, which URL each article gets, and how its generator makes heading ids. Written under
+/// `site:` in `.galley.yml`; library rules resolve each article's links with the options of
+/// the configuration that governs it.
+public struct SiteOptions: Sendable, Hashable {
+    /// The folder (absolute) a root-relative link such as `/guide/install.md` starts from;
+    /// nil: the folder Galley runs in.
+    public var root: String?
+    /// The URL of an article without a permalink, from its path under `root`: `/:path/` gives
+    /// `docs/guide/install.md` the URL `/docs/guide/install/` (`index`, `README` and `_index`
+    /// files stand for their folder). nil: articles are reached by file path only.
+    public var urlPattern: String?
+    /// Front matter fields that set an article's own URL (Jekyll and Hugo `permalink`, Hugo
+    /// `url`, Docusaurus `slug`); a value without a leading `/` is relative to the article's folder.
+    public var permalinkFields: [String] = ["permalink"]
+    /// File names (without extension) that stand for their folder.
+    public var indexFiles: [String] = ["index", "README", "_index"]
+    /// How the generator makes ids from headings.
+    public var slugs: HeadingSlugs.Style = .github
+    /// The site's own address (`https://example.com/docs`): absolute links under it are checked
+    /// like root-relative ones.
+    public var url: String?
+    /// Folders (absolute) whose files the site serves from its root, as Hugo's and
+    /// Docusaurus' `static/`: a root-relative link may name a file there.
+    public var staticFolders: [String] = []
+
+    public init() {}
+
+    public static let keys: [(key: String, description: String)] = [
+        ("root", "the folder root-relative links (/guide/install.md) start from, relative to this file (default: the folder Galley runs in)"),
+        ("url-pattern", "the URL of an article from its path under root, with :path, e.g. /:path/ or /docs/:path.html"),
+        ("permalink-fields", "front matter fields that set an article's URL (default: [permalink])"),
+        ("index-files", "file names that stand for their folder (default: [index, README, _index])"),
+        ("slugs", "how headings become ids: " + HeadingSlugs.Style.allCases.map(\.rawValue).joined(separator: ", ") + " (default: github)"),
+        ("url", "the site's own address; absolute links under it are checked as internal"),
+        ("static", "folders the site serves from its root (Hugo's and Docusaurus' static/)"),
+    ]
+
+    /// Reads `site:` from a configuration in `directory` (absolute) into `self`.
+    mutating func read(_ reader: inout OptionReader, directory: String) {
+        if let root = reader.string("root") { self.root = PathNames.absolute(root, from: directory) }
+        if let pattern = reader.string("url-pattern"), let node = reader.node["url-pattern"] {
+            if !pattern.hasPrefix("/") {
+                reader.report("'url-pattern' must start with '/', as the site's URLs do: '/:path/'", at: node)
+            } else if !pattern.contains(":path") {
+                reader.report("'url-pattern' needs ':path' (the article's path under root, without extension): '/:path/'", at: node)
+            } else {
+                urlPattern = pattern
+            }
+        }
+        if let fields = reader.strings("permalink-fields") { permalinkFields = fields.map { $0.0.lowercased() } }
+        if let names = reader.strings("index-files") { indexFiles = names.map(\.0) }
+        if let style = reader.choice("slugs", HeadingSlugs.Style.allCases.map(\.rawValue)) {
+            slugs = HeadingSlugs.Style(rawValue: style) ?? .github
+        }
+        if let url = reader.string("url"), let node = reader.node["url"] {
+            if url.hasPrefix("http://") || url.hasPrefix("https://") {
+                self.url = url
+            } else {
+                reader.report("'url' must be an http or https address, such as https://example.com/docs", at: node)
+            }
+        }
+        if let folders = reader.strings("static") { staticFolders = folders.map { PathNames.absolute($0.0, from: directory) } }
+    }
+
+    /// The URL `pattern` gives the article at `relativePath` (under the root, with its
+    /// extension): `/:path/` and `guide/index.md` give `/guide/`.
+    public func url(forRelativePath relativePath: String) -> String? {
+        guard let pattern = urlPattern else { return nil }
+        var path = relativePath
+        if let dot = path.lastIndex(of: "."), !path[dot...].contains("/") { path = String(path[..<dot]) }
+        let name = PathNames.fileName(path)
+        if indexFiles.contains(name) {
+            path = path.count == name.count ? "" : String(path.dropLast(name.count + 1))
+        }
+        var url = pattern.replacing(":path", with: path)
+        while url.contains("//") { url = url.replacing("//", with: "/") }
+        return url
+    }
+
+    /// A stable description for the facts cache and facts files: any change to the site
+    /// options that shapes facts (the permalink fields) makes new facts.
+    var factsSignature: String { permalinkFields.joined(separator: ",") }
+}
