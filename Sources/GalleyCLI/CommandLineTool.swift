@@ -23,6 +23,7 @@ enum CommandLineTool {
         case "completions": return CompletionsCommand.run(Array(arguments.dropFirst()))
         case "help" where arguments.count == 2 && arguments[1] == "--man": return CompletionsCommand.manPage()
         case "vale": return ValeCommand.run(Array(arguments.dropFirst()))
+        case "library": return LibraryCommand.run(Array(arguments.dropFirst()))
         case "help", "--help", "-h":
             Terminal.write(Help.text(for: arguments.dropFirst().first), to: .output)
             return ExitCode.clean

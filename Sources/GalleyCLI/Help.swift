@@ -10,6 +10,7 @@ enum Help {
         ("dump", "print the document model Galley reads from a file"),
         ("metrics", "print readability counts, scores and assessments of articles"),
         ("audit", "write an HTML, CSV or JSON audit of a whole library"),
+        ("library", "run the library rules over the facts of every shard (a CI matrix's final step)"),
         ("completions", "print a bash, zsh or fish completion script"),
         ("vale", "lint with a Vale set-up (.vale.ini and its styles), printing what Vale prints"),
         ("help", "show this help, or help for one command"),
@@ -26,6 +27,7 @@ enum Help {
         case "init": return initialize
         case "metrics": return metrics
         case "audit": return audit
+        case "library": return library
         case "completions": return completions
         case "vale": return vale
         default: return overview
@@ -109,6 +111,14 @@ enum Help {
       --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
       --stdin-filename PATH the file standard input stands for: its format, its configuration,
                             and the path findings are reported at (default <stdin>, Markdown)
+      --facts FILE          also write the articles' facts to FILE, for 'galley library' (with
+                            --shard, the library rules run there, over every shard's facts)
+      --changed-since REF   lint only the files changed since the git ref REF (and untracked
+                            ones); library rules still read every article's facts and report
+                            what concerns the changed files
+      --cache, --no-cache   keep articles' facts in .galley-cache/ between runs (default: on
+                            with --changed-since only); safe to delete, keep it out of git
+      --cache-dir DIR       keep the facts cache in DIR instead
       -h, --help            show this help
 
     formats:
@@ -118,6 +128,32 @@ enum Help {
     are never written over an article of the run, nor under a name the run would read as one.
     Exit status: 0 no errors, 1 errors found (or more warnings than --max-warnings), 2 usage
     problem (the other files are still linted).
+
+    """
+
+    static let library = """
+    usage: galley library [options] FACTS ...
+
+    The final step of a sharded run: reads the facts every shard wrote (galley lint --shard K/N
+    --facts FILE) and runs the library rules (unique, internal-links, orphans) over the whole
+    library, reporting only their findings. The shards' reports and this one together hold
+    each finding of an unsharded run exactly once. Run it on the same checkout and from the same
+    folder as the shards: each article is judged with the configuration that governs it, which
+    must be the one its facts were taken under. See docs/ci.md.
+
+    options:
+      --config FILE         use this configuration for every file (as the shards did)
+      --format FORMAT       output format (default gcc), as for galley lint
+      --output FILE         write the report to FILE (atomically) instead of standard output
+      --min-severity LEVEL  hide findings below note, warning or error
+      -q, --quiet           show errors only
+      --max-warnings N      also fail (exit 1) when more than N warnings are reported
+      --baseline FILE       hide the findings recorded in FILE; report only new ones
+      --write-baseline FILE record every library finding in FILE
+      -h, --help            show this help
+
+    Exit status: 0 no errors, 1 errors found, 2 usage problem (facts missing a shard, written by
+    another Galley or configuration, damaged).
 
     """
 

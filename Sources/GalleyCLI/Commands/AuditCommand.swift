@@ -11,6 +11,7 @@ enum AuditCommand {
         var htmlPath: String?
         var csvPath: String?
         var jsonPath: String?
+        var libraryCSVPath: String?
         var title: String?
         var configPath: String?
         var jobs = Terminal.processorCount
@@ -20,7 +21,7 @@ enum AuditCommand {
         var showProgress = true
 
         static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> Options? {
-            let parsed = try Arguments(arguments, valued: ["--report", "--csv", "--json", "--title", "--config", "--jobs", "--max-file-size", "--shard"],
+            let parsed = try Arguments(arguments, valued: ["--report", "--csv", "--json", "--library-csv", "--title", "--config", "--jobs", "--max-file-size", "--shard"],
                                        switches: ["--help", "-h", "--no-progress", "--only-articles"])
             if parsed.has("--help") || parsed.has("-h") { return nil }
             // The shared options mean what they mean to `galley lint`.
@@ -41,9 +42,10 @@ enum AuditCommand {
             options.htmlPath = try path(parsed, "--report")
             options.csvPath = try path(parsed, "--csv")
             options.jsonPath = try path(parsed, "--json")
-            let outputs = [options.htmlPath, options.csvPath, options.jsonPath].compactMap { $0 }
+            options.libraryCSVPath = try path(parsed, "--library-csv")
+            let outputs = [options.htmlPath, options.csvPath, options.jsonPath, options.libraryCSVPath].compactMap { $0 }
             guard !outputs.isEmpty else { throw Arguments.UsageError(message: "audit needs somewhere to write: --report FILE.html, --csv FILE or --json FILE") }
-            guard Set(outputs).count == outputs.count else { throw Arguments.UsageError(message: "--report, --csv and --json must be different files") }
+            guard Set(outputs).count == outputs.count else { throw Arguments.UsageError(message: "--report, --csv, --json and --library-csv must be different files") }
             return options
         }
 
@@ -69,7 +71,8 @@ enum AuditCommand {
         let discovery = FileDiscovery.expand(options.paths)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
         let writer = GuardedWriter(protecting: discovery)
-        for case let (option, path?) in [("--report", options.htmlPath), ("--csv", options.csvPath), ("--json", options.jsonPath)] {
+        for case let (option, path?) in [("--report", options.htmlPath), ("--csv", options.csvPath), ("--json", options.jsonPath),
+                                         ("--library-csv", options.libraryCSVPath)] {
             if let refusal = writer.refusal(for: path, option: option) { return CommandLineTool.usageError(refusal.message) }
         }
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
@@ -80,11 +83,22 @@ enum AuditCommand {
 
         var report = AuditReport(rules: LintCommand.activeRules(plan))
         var progress = Progress(total: plan.items.count, enabled: options.showProgress)
-        ParallelRun.run(plan.items, jobs: options.jobs, work: { $0.lint() }) { fileReport in
+        var library = LibraryPhase(linters: plan.linters)
+        let runsLibrary = library.isActive && options.shard == nil
+        ParallelRun.run(plan.items, jobs: options.jobs, work: { ($0.lint(), $0.linterNumber) }) { result in
+            var (fileReport, linter) = result
+            if runsLibrary, let facts = fileReport.facts { library.add(facts, linter: linter) }
+            fileReport.facts = nil
             report.add(fileReport)
             progress.advance()
         }
         progress.clear()
+        if runsLibrary {
+            library.finishAdding()
+            report.addLibrary(library.run(), rules: library.libraryIDs.sorted())
+        } else if library.isActive {
+            Terminal.write("galley: note: the library rules need every article; an audit of one shard leaves them out\n", to: .error)
+        }
 
         let summary = AuditSummary(report)
         let heading = AuditHeading(title: options.title ?? options.paths.joined(separator: ", "), date: Clock.today())
@@ -94,6 +108,7 @@ enum AuditCommand {
             ("--report", options.htmlPath, "the HTML report", { AuditHTMLWriter.write(report, summary, about: heading) }),
             ("--csv", options.csvPath, "the CSV rows", { AuditCSVWriter.write(report) }),
             ("--json", options.jsonPath, "the JSON audit", { AuditJSONWriter.write(report, summary, about: heading) }),
+            ("--library-csv", options.libraryCSVPath, "the library CSV rows", { AuditLibraryCSVWriter.write(report.library) }),
         ]
         for output in outputs {
             guard let path = output.path else { continue }

@@ -34,6 +34,9 @@ enum LintCommand {
         }
         output.begin()
         var progress = Progress(total: plan.items.count, enabled: options.showProgress)
+        if LibraryLint.applies(plan, options) {
+            return LibraryLint.run(plan, options: options, output: &output, progress: &progress, writer: writer, usageProblems: !discovery.problems.isEmpty)
+        }
         ParallelRun.run(plan.items, jobs: options.jobs, work: { $0.lint() }) { report in
             // Findings go to the terminal too: they print on a clean line, then the count returns.
             if !report.diagnostics.isEmpty { progress.clear() }
@@ -85,7 +88,7 @@ enum LintCommand {
     /// The output and baseline paths must not be articles of the run (checked before anything
     /// runs, so a refused run writes nothing).
     private static func refusal(_ options: LintOptions, _ writer: GuardedWriter) -> GuardedWriter.Refusal? {
-        let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath)]
+        let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath), ("--facts", options.library.factsPath)]
         for case let (option, path?) in outputs {
             if let refusal = writer.refusal(for: path, option: option) { return refusal }
         }

@@ -23,15 +23,18 @@ struct LintOptions {
     var showProgress = true
     /// The name standard input stands for (`galley lint - --stdin-filename docs/a.md`).
     var stdinFilename: String?
+    /// Library rules: where this run's facts go (`--facts`), the ref whose changes are linted
+    /// (`--changed-since`), and the facts cache (`--cache`, `--no-cache`, `--cache-dir`).
+    var library = LibraryOptions()
 
     /// `-` among the paths: the article comes from standard input.
     var readsStandardInput: Bool { paths.contains("-") }
     /// What findings in standard input are reported at without `--stdin-filename` (read as Markdown).
     static let standardInputName = "<stdin>"
 
-    static let valued: Set<String> = ["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
-                                      "--baseline", "--write-baseline", "--shard", "--stdin-filename"]
-    static let switches: Set<String> = ["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress"]
+    static let valued: Set<String> = Set(["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
+                                      "--baseline", "--write-baseline", "--shard", "--stdin-filename"]).union(LibraryOptions.valued)
+    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress"]).union(LibraryOptions.switches)
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
         let parsed = try Arguments(arguments, valued: valued, switches: switches)
@@ -87,6 +90,7 @@ struct LintOptions {
         if let output = options.outputPath, output == options.baselinePath || output == options.writeBaselinePath {
             throw Arguments.UsageError(message: "--output and the baseline must be different files")
         }
+        options.library = try LibraryOptions.parse(parsed, lint: options)
         return options
     }
 

@@ -31,22 +31,33 @@ struct LintOutput {
         buffered = options.outputPath == nil ? nil : ""
         recorded = options.writeBaselinePath == nil ? nil : []
         if let path = options.baselinePath {
-            let bytes: [UInt8]
-            do {
-                bytes = try FileSystem.read(path)
-            } catch {
-                throw SetupError(message: "cannot read the baseline \(path): \(error.reason)")
-            }
-            do {
-                baselineFilter = BaselineFilter(try Baseline.parse(String(decoding: bytes, as: UTF8.self), name: path))
-            } catch {
-                throw SetupError(message: error.message)
-            }
+            baselineFilter = BaselineFilter(try Self.readBaseline(path))
+        }
+    }
+
+    private static func readBaseline(_ path: String) throws(SetupError) -> Baseline {
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.read(path)
+        } catch {
+            throw SetupError(message: "cannot read the baseline \(path): \(error.reason)")
+        }
+        do {
+            return try Baseline.parse(String(decoding: bytes, as: UTF8.self), name: path)
+        } catch {
+            throw SetupError(message: error.message)
         }
     }
 
     mutating func begin() {
         emit(reporter.begin())
+    }
+
+    /// Counts baseline entries that no longer match only among the findings this run can
+    /// report (a shard: its files' own; `galley library`: the library rules').
+    mutating func limitBaseline(to scope: BaselineFilter.Scope, libraryIDs: Set<String>) throws(SetupError) {
+        guard baselineFilter != nil, let path = options.baselinePath else { return }
+        baselineFilter = BaselineFilter(try Self.readBaseline(path), libraryIDs: libraryIDs, scope: scope)
     }
 
     mutating func add(_ report: FileReport) {
