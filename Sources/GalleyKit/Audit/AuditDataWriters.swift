@@ -23,6 +23,7 @@ public enum AuditJSONWriter {
                 + "\"findings\": \(rule.findings), \"description\": \(JSONEscaping.quoted(rule.description))}"
         }.joined(separator: ",") + (byArticles.isEmpty ? "],\n" : "\n  ],\n")
         out += "  \"worstArticles\": [" + summary.worstArticles.map { JSONEscaping.quoted(report.rows[$0].path) }.joined(separator: ", ") + "],\n"
+        out += "  \"library\": " + libraryJSON(report.library) + ",\n"
         out += "  \"articles\": ["
         var bytes = Array(out.utf8)
         for (index, row) in report.rows.enumerated() {
@@ -43,6 +44,52 @@ public enum AuditJSONWriter {
     }
 
     private static func number(_ value: Double?) -> String { value.map(AuditNumber.format) ?? "null" }
+
+    /// The library section: null when the configuration has no library rules.
+    static func libraryJSON(_ library: AuditLibrary?) -> String {
+        guard let library else { return "null" }
+        var out = "{\"rules\": [" + library.rules.map(JSONEscaping.quoted).joined(separator: ", ") + "],"
+        out += "\n    \"duplicates\": [" + library.duplicates.map { group in
+            "\n      {\"rule\": \(JSONEscaping.quoted(group.rule)), \"severity\": \"\(group.severity.rawValue)\", \"what\": \(JSONEscaping.quoted(group.what)), "
+                + "\"value\": \(JSONEscaping.quoted(group.value)), \"articles\": ["
+                + group.articles.map { "{\"path\": \(JSONEscaping.quoted($0.path)), \"line\": \($0.line)}" }.joined(separator: ", ") + "]}"
+        }.joined(separator: ",") + (library.duplicates.isEmpty ? "]," : "\n    ],")
+        out += "\n    \"brokenLinks\": [" + library.brokenLinks.map { link in
+            "\n      {\"rule\": \(JSONEscaping.quoted(link.rule)), \"severity\": \"\(link.severity.rawValue)\", \"path\": \(JSONEscaping.quoted(link.path)), "
+                + "\"line\": \(link.line), \"column\": \(link.column), \"url\": \(JSONEscaping.quoted(link.url)), \"target\": \(JSONEscaping.quoted(link.target)), "
+                + "\"anchor\": \(link.anchor.map(JSONEscaping.quoted) ?? "null")}"
+        }.joined(separator: ",") + (library.brokenLinks.isEmpty ? "]," : "\n    ],")
+        out += "\n    \"orphans\": [" + library.orphans.map { orphan in
+            "\n      {\"rule\": \(JSONEscaping.quoted(orphan.rule)), \"severity\": \"\(orphan.severity.rawValue)\", \"path\": \(JSONEscaping.quoted(orphan.path)), \"line\": \(orphan.line)}"
+        }.joined(separator: ",") + (library.orphans.isEmpty ? "]}" : "\n    ]}")
+        return out
+    }
+}
+
+/// The audit's library section as CSV rows, for spreadsheets: one row per article of each
+/// duplicate group, per broken link and per orphan.
+public enum AuditLibraryCSVWriter {
+    public static let columns = ["kind", "rule", "severity", "path", "line", "column", "value", "target", "anchor", "others"]
+
+    public static func write(_ library: AuditLibrary?) -> [UInt8] {
+        var bytes = Array((columns.joined(separator: ",") + "\r\n").utf8)
+        func row(_ fields: [String]) { bytes.append(contentsOf: (fields.map(AuditCSVWriter.text).joined(separator: ",") + "\r\n").utf8) }
+        guard let library else { return bytes }
+        for group in library.duplicates {
+            for member in group.articles {
+                let others = group.articles.map(\.path).filter { $0 != member.path }.joined(separator: " ")
+                row(["duplicate", group.rule, group.severity.rawValue, member.path, String(member.line), "", group.value, "", "", others])
+            }
+        }
+        for link in library.brokenLinks {
+            row([link.anchor == nil ? "missing-target" : "missing-anchor", link.rule, link.severity.rawValue, link.path, String(link.line),
+                 String(link.column), link.url, link.target, link.anchor ?? "", ""])
+        }
+        for orphan in library.orphans {
+            row(["orphan", orphan.rule, orphan.severity.rawValue, orphan.path, String(orphan.line), "", "", "", "", ""])
+        }
+        return bytes
+    }
 }
 
 public enum AuditCSVWriter {

@@ -22,6 +22,7 @@ public enum AuditHTMLWriter {
         page += "</p>" + AuditCharts.histogram(summary.histogram, median: totals.medianReadingEase)
         page += AuditCharts.bandLegend(summary.histogram, scored: scored) + "</section></div>\n"
         page += worst(report, summary)
+        if let library = report.library { AuditLibraryHTML.section(library, into: &page.bytes) }
         table(report, into: &page)
         findings(report, into: &page)
         page += "<footer>Made by Galley \(Galley.version). Reading ease is Flesch's (0–100, higher is easier); grade is Flesch-Kincaid's (US school years).</footer>\n"

@@ -46,6 +46,8 @@ public struct AuditReport: Sendable {
     public private(set) var messages: [String] = []
     /// Files found in folders that are not articles (YAML data files), left out of the rows.
     public private(set) var skipped = 0
+    /// What the library rules found, when the configuration has any.
+    public private(set) var library: AuditLibrary?
     private var ruleIndex: [String: Int] = [:]
     private var messageIndex: [String: Int32] = [:]
     private let definitions: [String: RuleDefinition]
@@ -85,6 +87,45 @@ public struct AuditReport: Sendable {
     }
 
     public func findings(of row: Row) -> ArraySlice<Finding> { findings[row.findingRange] }
+
+    /// Adds the library rules' findings (in path order) to the rows of their articles, and the
+    /// library section. `rules`: the library rules that ran.
+    public mutating func addLibrary(_ libraryFindings: [LibraryDiagnostic], rules libraryRules: [String]) {
+        library = AuditLibrary(rules: libraryRules, findings: libraryFindings)
+        guard !libraryFindings.isEmpty else { return }
+        var merged: [Finding] = []
+        merged.reserveCapacity(findings.count + libraryFindings.count)
+        var next = 0
+        for position in rows.indices {
+            var row = rows[position]
+            var own = Array(findings[row.findingRange])
+            while next < libraryFindings.count, libraryFindings[next].diagnostic.path.utf8.lexicographicallyPrecedes(row.path.utf8) { next += 1 }
+            var perRule: [Int: Int] = [:]
+            for finding in own { perRule[Int(finding.rule), default: 0] += 1 }
+            let before = Set(perRule.keys)
+            while next < libraryFindings.count, libraryFindings[next].diagnostic.path == row.path {
+                let diagnostic = libraryFindings[next].diagnostic
+                next += 1
+                switch diagnostic.severity {
+                case .error: row.errors += 1
+                case .warning: row.warnings += 1
+                case .note: row.notes += 1
+                }
+                let rule = index(ofRule: diagnostic)
+                rules[rule].findings += 1
+                perRule[rule, default: 0] += 1
+                own.append(Finding(line: Int32(clamping: diagnostic.span.start.line), column: Int32(clamping: diagnostic.span.start.column),
+                                   severity: diagnostic.severity, rule: Int32(rule), message: index(ofMessage: diagnostic.message)))
+            }
+            for rule in perRule.keys where !before.contains(rule) { rules[rule].articles += 1 }
+            own.sort { ($0.line, $0.column, rules[Int($0.rule)].id) < ($1.line, $1.column, rules[Int($1.rule)].id) }
+            row.rulesBroken = perRule.sorted { ($0.value, rules[$1.key].id) > ($1.value, rules[$0.key].id) }.map(\.key)
+            row.findingRange = merged.count..<(merged.count + own.count)
+            merged += own
+            rows[position] = row
+        }
+        findings = merged
+    }
 
     private mutating func index(ofRule diagnostic: Diagnostic) -> Int {
         if let known = ruleIndex[diagnostic.ruleID] { return known }
