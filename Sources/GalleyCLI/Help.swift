@@ -116,8 +116,9 @@ enum Help {
       --changed-since REF   lint only the files changed since the git ref REF (and untracked
                             ones); library rules still read every article's facts and report
                             what concerns the changed files
-      --cache, --no-cache   keep articles' facts in .galley-cache/ between runs (default: on
+      --cache               keep articles' facts in .galley-cache/ between runs (the default
                             with --changed-since only); safe to delete, keep it out of git
+      --no-cache            neither read nor write the facts cache
       --cache-dir DIR       keep the facts cache in DIR instead
       -h, --help            show this help
 
@@ -220,6 +221,8 @@ enum Help {
       --report FILE         write the HTML report to FILE
       --csv FILE            write one row per article to FILE
       --json FILE           write totals, rules and every article with its findings to FILE
+      --library-csv FILE    write the library rules' findings (shared values, broken links and
+                            anchors, orphans) to FILE, one row each
       --title TEXT          what the report calls the library (default: the paths given)
       --config FILE         use this configuration for every file instead of the nearest .galley.yml
       --only-articles       skip named YAML files that are not articles, as folders do

@@ -33,7 +33,7 @@ import Testing
         return result
     }
 
-    static let commandsWithOptions = ["lint", "metrics", "audit"]
+    static let commandsWithOptions = ["lint", "metrics", "audit", "library"]
 
     @Test func completionScriptsAndManPageNameEveryCommandAndOption() throws {
         let commands = try Self.commands()
@@ -67,7 +67,8 @@ import Testing
     /// The help can only promise what the parser accepts: every option the help of a command
     /// lists is known to its parser (with `--help`, which then prints the help and exits 0).
     @Test func everyOptionInTheHelpIsAccepted() throws {
-        let samples = ["FILE": "x.out", "PATH": "x.md", "N": "1", "K/N": "1/2", "SIZE": "1M", "TEXT": "t", "LEVEL": "warning", "FORMAT": "json"]
+        let samples = ["FILE": "x.out", "PATH": "x.md", "N": "1", "K/N": "1/2", "SIZE": "1M", "TEXT": "t", "LEVEL": "warning", "FORMAT": "json",
+                       "REF": "HEAD", "DIR": "x.cache"]
         for command in try Self.commands() where !["help", "version"].contains(command) {
             for option in try Self.options(command) {
                 var arguments = [command, option.name]
@@ -112,7 +113,7 @@ import Testing
         let commands = try Self.commands()
         #expect(try complete("galley ''").filter { commands.contains($0) } == commands.sorted())
         #expect(try complete("galley ''").contains("article.md"))
-        #expect(try complete("galley li") == ["lint"])
+        #expect(try complete("galley li") == ["library", "lint"])
         #expect(try complete("galley check") == ["check-config"])
         let formats = ReportFormat.allCases.map(\.rawValue).sorted()
         #expect(try complete("galley lint --format ''") == formats)
