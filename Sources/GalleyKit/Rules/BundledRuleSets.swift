@@ -190,5 +190,44 @@ rules:
     passive-voice: {max-share: 20}
     transition-words: {min-share: 30}
 """#),
+        ("library.yml", #"""
+# Galley's bundled library rules: checks across articles, which run once every article of the
+# run has been read (see docs/library.md). Add them next to the house style in .galley.yml:
+#   rule-sets: [house-style, library]
+#   site:                         # how the site maps files to pages (docs/configuration.md)
+#     slugs: github               # or jekyll, kramdown, hugo, docusaurus, mkdocs
+# Broken links are errors; shared titles, descriptions and questions are warnings; orphans
+# are notes. Every rule can be switched off or re-graded in .galley.yml like any other.
+name: library
+description: Checks across the library - shared titles, descriptions and FAQ questions, broken links and anchors, orphans.
+rules:
+  - id: unique-title
+    kind: unique
+    severity: warning
+    description: No two articles share a title (compared ignoring case, spacing and punctuation); search engines treat them as duplicates.
+    field: title
+
+  - id: unique-description
+    kind: unique
+    severity: warning
+    description: No two articles share a meta description; search engines show it under the title, and a repeated one tells readers nothing.
+    field: description
+
+  - id: unique-faq-question
+    kind: unique
+    severity: warning
+    description: An FAQ question is answered in one article, not several that may answer it differently.
+    faq-questions: true
+
+  - id: broken-links
+    kind: internal-links
+    severity: error
+    description: Links between articles lead to a file or page that exists, and to an anchor that exists there.
+
+  - id: orphan-article
+    kind: orphans
+    severity: note
+    description: Some other article links to every article (index pages excepted), so readers can find it.
+"""#),
     ]
 }
