@@ -31,6 +31,8 @@ public struct ConfigurationLoader {
         var digest = SHA256()
         load(path, into: &configuration, chain: &chain, errors: &errors, digest: &digest)
         configuration.signature = digest.finish().prefix(16).map(hexByte).joined()
+        // Root-relative links start from the configuration's folder unless `site: root` says otherwise.
+        if configuration.site.root == nil { configuration.site.root = PathNames.directory(of: path) }
         if configuration.ruleSets.isEmpty, errors.isEmpty {
             switch BundledRules.load(BundledRules.defaultSetName)! {
             case .success(let set): configuration.ruleSets = [set]

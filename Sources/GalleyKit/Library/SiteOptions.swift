@@ -5,8 +5,8 @@ import YAMLParser
 /// `site:` in `.galley.yml`; library rules resolve each article's links with the options of
 /// the configuration that governs it.
 public struct SiteOptions: Sendable, Hashable {
-    /// The folder (absolute) a root-relative link such as `/guide/install.md` starts from;
-    /// nil: the folder Galley runs in.
+    /// The folder (absolute) a root-relative link such as `/guide/install.md` starts from: by
+    /// default the folder of the `.galley.yml`; nil (no configuration file): the folder Galley runs in.
     public var root: String?
     /// The URL of an article without a permalink, from its path under `root`: `/:path/` gives
     /// `docs/guide/install.md` the URL `/docs/guide/install/` (`index`, `README` and `_index`
@@ -29,7 +29,7 @@ public struct SiteOptions: Sendable, Hashable {
     public init() {}
 
     public static let keys: [(key: String, description: String)] = [
-        ("root", "the folder root-relative links (/guide/install.md) start from, relative to this file (default: the folder Galley runs in)"),
+        ("root", "the folder root-relative links (/guide/install.md) start from, relative to this file (default: this file's folder)"),
         ("url-pattern", "the URL of an article from its path under root, with :path, e.g. /:path/ or /docs/:path.html"),
         ("permalink-fields", "front matter fields that set an article's URL (default: [permalink])"),
         ("index-files", "file names that stand for their folder (default: [index, README, _index])"),
