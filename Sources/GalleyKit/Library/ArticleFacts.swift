@@ -91,20 +91,17 @@ public struct FieldFact: Sendable, Hashable {
 
 public struct HeadingFact: Sendable, Hashable {
     public var level: Int
-    /// The heading as the site renders it, as plain text (code spans kept, emphasis and link
-    /// syntax gone), which generators turn into ids; empty for HTML and XML pages.
+    /// A Markdown heading's text as written between its markers (`## ` and any closing `#`s,
+    /// or a setext heading's lines), from which each generator makes its id its own way; empty
+    /// for HTML and XML pages.
     public var text: String
-    /// The id written with the heading in markup (`<h2 id>`, `xml:id`), which replaces a generated one.
+    /// The id the heading's markup gives it (`<h2 id>`, `xml:id`), which no generator changes.
     public var anchor: String?
-    /// A Markdown attribute list ending the heading line (`{#install .wide}`), braces included:
-    /// most generators take its id, GitHub shows it as text.
-    public var attributeList: String?
 
-    public init(level: Int, text: String, anchor: String? = nil, attributeList: String? = nil) {
+    public init(level: Int, text: String, anchor: String? = nil) {
         self.level = level
         self.text = text
         self.anchor = anchor
-        self.attributeList = attributeList
     }
 }
 

@@ -76,7 +76,6 @@ struct FactsWriter {
             byte(UInt8(clamping: heading.level))
             string(heading.text)
             optional(heading.anchor)
-            optional(heading.attributeList)
         }
         number(facts.anchors.count)
         for anchor in facts.anchors { string(anchor) }
@@ -200,12 +199,11 @@ struct FactsReader {
             facts.fields.append(FieldFact(name: name, values: values))
         }
         for _ in 0..<(try count(minimumBytes: 7)) { facts.faqQuestions.append(try text()) }
-        for _ in 0..<(try count(minimumBytes: 4)) {
+        for _ in 0..<(try count(minimumBytes: 3)) {
             let level = Int(try byte())
             let text = try string()
             let anchor = try optional()
-            let attributeList = try optional()
-            facts.headings.append(HeadingFact(level: level, text: text, anchor: anchor, attributeList: attributeList))
+            facts.headings.append(HeadingFact(level: level, text: text, anchor: anchor))
         }
         for _ in 0..<(try count()) { facts.anchors.append(try string()) }
         for _ in 0..<(try count(minimumBytes: 8)) {

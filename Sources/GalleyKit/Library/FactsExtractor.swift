@@ -41,18 +41,16 @@ public struct FactsExtractor: Sendable {
             var heading = HeadingFact(level: block.level, text: "", anchor: block.anchor)
             if isMarkdown {
                 if let written = MarkdownHeadingText.read(document.source.bytes, start: block.range.start, end: block.range.end) {
-                    heading.text = written.text
-                    heading.attributeList = written.attributeList
+                    // The markup's own id, if any, is in the text; each generator reads it its way.
+                    heading.text = written
+                    heading.anchor = nil
                 } else if block.anchor == nil {
                     // Not written as a Markdown heading (made from front matter): the site has no such heading.
                     continue
-                } else {
-                    heading.text = block.text.text
                 }
             }
             if block.level == 1, facts.h1 == nil {
-                let text = isMarkdown && !heading.text.isEmpty ? heading.text : block.text.text
-                facts.h1 = FactText(text, at: position(block.range))
+                facts.h1 = FactText(block.text.text, at: position(block.range))
             }
             facts.headings.append(heading)
         }

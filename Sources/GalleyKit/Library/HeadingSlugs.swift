@@ -1,18 +1,23 @@
 /// The ids static site generators give headings, so a link's `#fragment` can be checked
 /// against the page the site will serve. Each style follows its generator's own code:
 ///
+/// Ids come from the heading as rendered (code spans kept, emphasis and links as their text)
+/// unless said otherwise; `{#id}` at the end of a heading sets its id in every style but
+/// `github`, and `{#id .class}` (Hugo) or `{: #id}` (MkDocs' attr_list) in those that read them.
+///
 /// - `github`, `docusaurus`: github-slugger 2 (GitHub's rendering; Docusaurus uses it too):
 ///   lower case; letters, marks, decimal and letter numbers, connector punctuation, `-` and
 ///   spaces stay, every other character goes; each space becomes `-`. Repeats get `-1`, `-2`….
 /// - `jekyll`: kramdown-parser-gfm, Jekyll's default: lower case; word characters (letters,
 ///   marks, numbers, connector punctuation), `-`, spaces and tabs stay; spaces and tabs become
 ///   `-`. Repeats get `-1`, `-2`….
-/// - `kramdown`: kramdown with its own input syntax: leading characters up to the first ASCII
+/// - `kramdown`: kramdown with its own input syntax, from the heading as written: leading characters up to the first ASCII
 ///   letter go, then everything but ASCII letters, digits, spaces and `-`; spaces become `-`;
 ///   lower case; `section` when nothing is left. Repeats get `-1`, `-2`….
-/// - `hugo`: Hugo's Goldmark ids (`autoHeadingIDType: github`): letters, digits and `_` kept in
-///   lower case, spaces, tabs and `-` become `-`, the rest goes; `heading` when nothing is
-///   left. Repeats get the first free `-1`, `-2`…, avoiding ids written in the page.
+/// - `hugo`: Hugo's Goldmark ids (`autoHeadingIDType: github`), from the heading as written:
+///   letters, digits and `_` kept in lower case, spaces, tabs and `-` become `-`, the rest goes;
+///   `heading` when nothing is left. Repeats get the first free `-1`, `-2`…, avoiding ids
+///   written in the page.
 /// - `mkdocs`: Python-Markdown's toc extension: accents folded to ASCII (NFKD), everything but
 ///   ASCII word characters, spaces and `-` removed, trimmed, lower case, runs of spaces and `-`
 ///   become one `-`. Repeats (and ids written in the page) get `_1`, `_2`….
@@ -21,26 +26,51 @@ public enum HeadingSlugs {
         case github, docusaurus, jekyll, kramdown, hugo, mkdocs
     }
 
-    /// One heading of a page: its rendered text and the id written with it, if any.
+    /// One heading of a page: its Markdown text as written (empty for an HTML or XML heading),
+    /// and the id its markup gives it, if any.
     public struct Heading: Sendable {
-        public var text: String
-        public var explicitID: String?
+        public var markdown: String
+        public var markupID: String?
 
-        public init(text: String, explicitID: String? = nil) {
-            self.text = text
-            self.explicitID = explicitID
+        public init(markdown: String, markupID: String? = nil) {
+            self.markdown = markdown
+            self.markupID = markupID
+        }
+    }
+
+    /// What a style makes an id from: the id an attribute list gives (nil if none), else the
+    /// text it slugs (as written or as rendered, as its generator does).
+    static func source(of heading: Heading, style: Style) -> (id: String?, text: String) {
+        if let id = heading.markupID { return (id, "") }
+        let written = heading.markdown
+        switch style {
+        case .github:
+            return (nil, MarkdownHeadingText.render(written))
+        case .docusaurus, .jekyll:
+            if let id = MarkdownHeadingText.attributeList(in: written, .idOnly)?.id { return (id, "") }
+            return (nil, MarkdownHeadingText.render(written))
+        case .kramdown:
+            if let id = MarkdownHeadingText.attributeList(in: written, .idOnly)?.id { return (id, "") }
+            return (nil, written)
+        case .hugo:
+            if let (rest, id) = MarkdownHeadingText.attributeList(in: written, .attributes) { return (id, rest) }
+            return (nil, written)
+        case .mkdocs:
+            if let (rest, id) = MarkdownHeadingText.attributeList(in: written, .attributesOrIAL) { return (id, MarkdownHeadingText.render(rest)) }
+            return (nil, MarkdownHeadingText.render(written))
         }
     }
 
     /// The id of each heading of one page, in order. `otherIDs` are the page's other explicit
     /// ids (raw HTML), which some generators avoid when making ids.
     public static func ids(of headings: [Heading], style: Style, otherIDs: [String] = []) -> [String] {
+        let sources = headings.map { source(of: $0, style: style) }
         switch style {
         case .github, .docusaurus:
             var occurrences: [String: Int] = [:]
-            return headings.map { heading in
-                if let id = heading.explicitID { return id }
-                let original = githubSlug(heading.text)
+            return sources.map { source in
+                if let id = source.id { return id }
+                let original = githubSlug(source.text)
                 var result = original
                 while occurrences[result] != nil {
                     occurrences[original, default: 0] += 1
@@ -51,21 +81,21 @@ public enum HeadingSlugs {
             }
         case .jekyll, .kramdown:
             var counters: [String: Int] = [:]
-            return headings.map { heading in
-                if let id = heading.explicitID { return id }
-                let base = style == .jekyll ? jekyllSlug(heading.text) : kramdownSlug(heading.text)
+            return sources.map { source in
+                if let id = source.id { return id }
+                let base = style == .jekyll ? jekyllSlug(source.text) : kramdownSlug(source.text)
                 let count = counters[base, default: -1] + 1
                 counters[base] = count
                 return count > 0 ? base + "-" + String(count) : base
             }
         case .hugo:
             var used: Set<String> = []
-            return headings.map { heading in
-                if let id = heading.explicitID {
+            return sources.map { source in
+                if let id = source.id {
                     used.insert(id)
                     return id
                 }
-                let base = hugoSlug(heading.text)
+                let base = hugoSlug(source.text)
                 var result = base
                 if used.contains(result) {
                     var number = 1
@@ -76,10 +106,10 @@ public enum HeadingSlugs {
                 return result
             }
         case .mkdocs:
-            var used = Set(otherIDs + headings.compactMap(\.explicitID))
-            return headings.map { heading in
-                if let id = heading.explicitID { return id }
-                var id = mkdocsSlug(heading.text)
+            var used = Set(otherIDs + sources.compactMap(\.id))
+            return sources.map { source in
+                if let id = source.id { return id }
+                var id = mkdocsSlug(source.text)
                 while used.contains(id) || id.isEmpty { id = nextMkDocsID(id) }
                 used.insert(id)
                 return id
@@ -122,11 +152,12 @@ public enum HeadingSlugs {
         return String(result)
     }
 
-    /// Onigmo's `\p{Word}`: letters, marks, numbers, connector punctuation.
+    /// Onigmo's `\p{Word}`: alphabetic characters, marks, decimal digits, connector punctuation
+    /// (`²` and `½` are not, `Ⅻ` is: checked against kramdown-parser-gfm).
     private static func isRubyWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.properties.isAlphabetic { return true }
         switch scalar.properties.generalCategory {
-        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
-             .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber, .connectorPunctuation:
+        case .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .connectorPunctuation:
             return true
         default:
             return false

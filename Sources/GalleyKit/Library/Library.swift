@@ -209,12 +209,7 @@ public final class Library {
         var anchors = Set(facts.anchors)
         if facts.headingsGetGeneratedIDs {
             let style = site(of: article).slugs
-            let headings = facts.headings.map { heading -> HeadingSlugs.Heading in
-                if let anchor = heading.anchor { return HeadingSlugs.Heading(text: heading.text, explicitID: anchor) }
-                guard let list = heading.attributeList else { return HeadingSlugs.Heading(text: heading.text) }
-                if style == .github { return HeadingSlugs.Heading(text: heading.text + " " + list) }
-                return HeadingSlugs.Heading(text: heading.text, explicitID: MarkdownHeadingText.id(inAttributeList: list))
-            }
+            let headings = facts.headings.map { HeadingSlugs.Heading(markdown: $0.text, markupID: $0.anchor) }
             anchors.formUnion(HeadingSlugs.ids(of: headings, style: style, otherIDs: facts.anchors))
         } else {
             anchors.formUnion(facts.headings.compactMap(\.anchor))

@@ -1,18 +1,13 @@
-/// A Markdown heading's text as the site renders it, read from its source line: generators make
-/// heading ids from that text, code spans included, which the prose of the document model leaves
-/// out. Emphasis, link and image syntax, raw HTML tags, escapes and character references are
-/// resolved the way CommonMark renders them; a trailing attribute list (`{#id .class}`) is kept
-/// apart, since some generators take the id from it and GitHub shows it as text.
+/// A Markdown heading's text, read from its source: generators make heading ids from it, each
+/// its own way. Some use it as written (kramdown, Hugo), others as rendered (`render`: code spans
+/// kept, emphasis and link syntax gone, escapes and character references resolved), which the
+/// prose of the document model is not (it leaves code out). A trailing attribute list
+/// (`{#id .class}`) gives an id where the generator reads such lists (`attributeList`).
 enum MarkdownHeadingText {
-    struct Heading: Equatable {
-        var text: String
-        /// The attribute list at the end of the line, with its braces, if any.
-        var attributeList: String?
-    }
-
-    /// The heading whose block starts at `start` and whose text ends at `end`; nil when the
-    /// source there is not a Markdown heading (a heading a reader made from front matter).
-    static func read(_ source: [UInt8], start: Int, end: Int) -> Heading? {
+    /// The text between the markers of the heading whose block starts at `start` and whose text
+    /// ends at `end` (a setext heading's lines joined by line breaks); nil when the source
+    /// there is not a Markdown heading (a heading a reader made from front matter).
+    static func read(_ source: [UInt8], start: Int, end: Int) -> String? {
         guard start >= 0, start < source.count else { return nil }
         var content: [UInt8]
         if source[start] == UInt8(ascii: "#") {
@@ -34,22 +29,38 @@ enum MarkdownHeadingText {
             }
             content = Array(lines.joined(separator: [0x0A]))
         }
-        content = trimmed(content)
-        var attributeList: String?
-        if let (text, list) = splitAttributeList(content) {
-            content = text
-            attributeList = list
-        }
-        return Heading(text: render(content), attributeList: attributeList)
+        return String(decoding: trimmed(content), as: UTF8.self)
     }
 
-    /// The id an attribute list gives (`{#install}`, `{: #install .wide}`), if it gives one.
-    static func id(inAttributeList list: String) -> String? {
-        let inner = list.dropFirst().dropLast()
-        for token in inner.split(whereSeparator: { $0 == " " || $0 == "\t" }) where token.hasPrefix("#") && token.count > 1 {
-            return String(token.dropFirst())
+    /// The forms of a trailing attribute list a generator reads.
+    enum AttributeLists {
+        /// None: the braces are text (GitHub).
+        case none
+        /// Only a lone id, `{#id}` (kramdown and Jekyll's header ids, Docusaurus).
+        case idOnly
+        /// `{#id .class key=value}` (Hugo's Goldmark).
+        case attributes
+        /// That, or with a leading colon, `{: #id}` (Python-Markdown's attr_list, MkDocs).
+        case attributesOrIAL
+    }
+
+    /// `text` without the attribute list ending it, and the id the list gives, when `forms`
+    /// reads such a list there; nil when there is none.
+    static func attributeList(in text: String, _ forms: AttributeLists) -> (text: String, id: String?)? {
+        guard forms != .none else { return nil }
+        let bytes = Array(text.utf8)
+        guard bytes.last == UInt8(ascii: "}"), let open = bytes.lastIndex(of: UInt8(ascii: "{")) else { return nil }
+        guard open == 0 || bytes[open - 1] == 0x20 || bytes[open - 1] == 0x09 else { return nil }
+        var tokens = bytes[(open + 1)..<(bytes.count - 1)].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        if let first = tokens.first, first.first == UInt8(ascii: ":") {
+            guard forms == .attributesOrIAL else { return nil }
+            if first.count == 1 { tokens.removeFirst() } else { tokens[0] = first.dropFirst() }
         }
-        return nil
+        guard !tokens.isEmpty, tokens.allSatisfy(isAttribute) else { return nil }
+        let ids = tokens.filter { $0.first == UInt8(ascii: "#") }.map { String(decoding: $0.dropFirst(), as: UTF8.self) }
+        if forms == .idOnly, tokens.count != 1 || ids.count != 1 { return nil }
+        let rest = String(decoding: trimmed(Array(bytes[..<open])), as: UTF8.self)
+        return (rest, ids.last)
     }
 
     private static func lineEnd(_ source: [UInt8], from index: Int) -> Int {
@@ -89,19 +100,6 @@ enum MarkdownHeadingText {
         return trimmed(text)
     }
 
-    /// `Title {#id .class}` → (`Title`, `{#id .class}`), when every token is an attribute.
-    private static func splitAttributeList(_ content: [UInt8]) -> ([UInt8], String)? {
-        guard content.last == UInt8(ascii: "}"), let open = content.lastIndex(of: UInt8(ascii: "{")) else { return nil }
-        let inner = content[(open + 1)..<(content.count - 1)]
-        var tokens = inner.split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
-        if tokens.first == [UInt8(ascii: ":")][...] { tokens.removeFirst() } else if tokens.first?.first == UInt8(ascii: ":") {
-            tokens[0] = tokens[0].dropFirst()
-        }
-        guard !tokens.isEmpty, tokens.allSatisfy(isAttribute) else { return nil }
-        guard open == 0 || content[open - 1] == 0x20 || content[open - 1] == 0x09 else { return nil }
-        return (trimmed(Array(content[..<open])), String(decoding: content[open...], as: UTF8.self))
-    }
-
     private static func isAttribute(_ token: ArraySlice<UInt8>) -> Bool {
         guard let first = token.first else { return false }
         if first == UInt8(ascii: "#") || first == UInt8(ascii: ".") { return token.count > 1 }
@@ -113,9 +111,9 @@ enum MarkdownHeadingText {
     private static let backtick = UInt8(ascii: "`")
 
     /// The plain text CommonMark renders from inline Markdown.
-    static func render(_ bytes: [UInt8]) -> String {
+    static func render(_ text: String) -> String {
         var output: [UInt8] = []
-        render(bytes[...], into: &output)
+        render(Array(text.utf8)[...], into: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
