@@ -29,10 +29,19 @@ enum LibraryLint {
             return CommandLineTool.usageError(error.message)
         }
         let keepsSourceLines = options.format == .pretty
+        let keepsFacts = runsLibrary || options.library.factsPath != nil
+        // A whole run can fill the cache for later runs over changed files (--cache).
+        let cache = phase.isActive && options.library.cacheEnabled ? FactsCache(directory: options.library.cacheDirectory, writer: writer) : nil
         var held: [FileReport] = []
-        ParallelRun.run(plan.items, jobs: options.jobs, work: { item in (item.lint(), item.linterNumber) }) { result in
-            var (report, linter) = result
-            if let facts = report.facts { phase.add(facts, linter: linter) }
+        var cacheProblem: String?
+        ParallelRun.run(plan.items, jobs: options.jobs, work: { item in
+            guard cache != nil else { return Outcome(report: item.lint(), linter: item.linterNumber) }
+            return Self.work(item, linting: true, cache: cache)
+        }) { outcome in
+            guard var report = outcome.report else { return }
+            let linter = outcome.linter
+            if cacheProblem == nil { cacheProblem = outcome.cacheProblem }
+            if keepsFacts, let facts = report.facts ?? outcome.facts { phase.add(facts, linter: linter) }
             report.facts = nil
             if runsLibrary {
                 // Kept until the library rules have run: only what the reporters print.
@@ -47,6 +56,7 @@ enum LibraryLint {
         }
         progress.clear()
         phase.finishAdding()
+        if let cacheProblem { Terminal.write("galley: warning: the facts cache is not written: \(cacheProblem)\n", to: .error) }
         var failed = usageProblems
         if let path = options.library.factsPath {
             failed = !writeFacts(phase, plan: plan, shard: options.shard, to: path, writer: writer) || failed
