@@ -158,3 +158,14 @@ import Testing
         #expect(article.stderr.contains("--facts docs/index.md is docs/index.md, one of the files being linted"))
     }
 }
+
+/// A small site of every construct the library rules follow (Fixtures/library/site): relative,
+/// root-relative, URL-pattern and permalink links, raw HTML anchors, links from HTML and DocBook
+/// pages, images, a suppression with a reason), against its golden output.
+@Suite struct LibraryGoldenTests {
+    @Test func fixtureSite() throws {
+        let result = try TestSupport.runGalley(["lint", "Fixtures/library/site"])
+        #expect(result.status == 1)
+        try TestSupport.expectGolden(result.stdout, "library/site.lint.txt")
+    }
+}

@@ -101,6 +101,35 @@ public enum FuzzSupport {
         }
     }
 
+    /// The bundled library rules, with the site options a real site sets.
+    static let library: Linter = {
+        guard case .success(let set)? = BundledRules.load("library") else { fatalError("the bundled library rules do not load") }
+        var site = SiteOptions()
+        site.urlPattern = "/:path/"
+        site.permalinkFields = ["permalink"]
+        return Linter(rules: set.rules, site: site)
+    }()
+
+    /// A facts file (`galley library`'s input, written by another CI job). The input gets a
+    /// valid checksum appended, so mutations reach the header and records instead of stopping
+    /// at the checksum; whatever decodes then goes through the library rules.
+    public static func readFactsFile(_ input: [UInt8]) {
+        guard let file = try? FactsFile.decode(input + SHA256.hash(input)) else { return }
+        var phase = LibraryPhase(linters: [library])
+        for record in file.records.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) { phase.add(record, linter: 0) }
+        var total = 0
+        for finding in phase.run(workingDirectory: "/galley-fuzz-site") { total &+= finding.diagnostic.message.utf8.count }
+        if total == -1 { print(total) }
+    }
+
+    /// A facts cache entry (`.galley-cache/`, a shared folder), with a valid checksum appended.
+    public static func readCacheEntry(_ input: [UInt8]) {
+        guard let facts = try? FactsCache.decodeEntry(input + SHA256.hash(input), path: "fuzz.md") else { return }
+        var phase = LibraryPhase(linters: [library])
+        phase.add(facts, linter: 0)
+        if phase.run(workingDirectory: "/galley-fuzz-site").count == -1 { print(facts.path) }
+    }
+
     /// Touches every field of the report so nothing is optimized away.
     private static func consume(_ report: FileReport) {
         var total = 0

@@ -46,7 +46,8 @@ public struct FactsCache: Sendable {
         return try? Self.decodeEntry(bytes, path: path)
     }
 
-    static func decodeEntry(_ bytes: [UInt8], path: String) throws(FactsError) -> ArticleFacts {
+    /// Reads a cache entry's bytes (public for the fuzz targets).
+    public static func decodeEntry(_ bytes: [UInt8], path: String) throws(FactsError) -> ArticleFacts {
         guard bytes.count >= magic.count + 32, bytes[..<magic.count].elementsEqual(magic) else { throw FactsError("not a cache entry") }
         let body = bytes[..<(bytes.count - 32)]
         guard SHA256.hash(body).elementsEqual(bytes[body.count...]) else { throw FactsError("damaged cache entry") }
