@@ -42,6 +42,18 @@ import Testing
         #expect(HeadingSlugs.ids(of: Self.headings(["Custom {#custom}", "Examples", "Examples"]), style: .docusaurus) == ["custom", "examples", "examples-1"])
     }
 
+    /// Attribute lists as MkDocs' attr_list writes them on real sites (Material for MkDocs):
+    /// `id=` values, quoted values with spaces; footnotes' ids.
+    @Test func attributeListsAndFootnotes() {
+        let lines = ["with pip <small>recommended</small> { #with-pip data-toc-label=\"with pip\" }", "9.7.0 { id=\"9.7.0\" }", "Path { id=navigation-path }"]
+        #expect(HeadingSlugs.ids(of: Self.headings(lines), style: .mkdocs) == ["with-pip", "9.7.0", "navigation-path"])
+        #expect(HeadingSlugs.ids(of: Self.headings(lines), style: .kramdown) == ["with-pip-smallrecommendedsmall--with-pip-data-toc-labelwith-pip-", "id970-", "path--idnavigation-path-"])
+        let document = TestSupport.document("# Notes\n\nText.[^one]\n\n[^one]: A note.\n\n```\n[^not]: in code\n```\n")
+        let facts = FactsExtractor(fields: []).facts(of: document)
+        #expect(facts.footnotes == ["one"])
+        #expect(HeadingSlugs.footnoteIDs(facts.footnotes, style: .mkdocs) == ["fn:one", "fnref:one"])
+    }
+
     /// Setext headings, closing hashes, escapes; a heading made from front matter has no id.
     @Test func headingTextAsWritten() {
         let document = TestSupport.document("Setext *title*\n==============\n\n## Closing ##\n\n## Escaped \\# and \\*stars\\*\n")

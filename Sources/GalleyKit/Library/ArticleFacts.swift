@@ -18,6 +18,8 @@ public struct ArticleFacts: Sendable, Hashable {
     public var headings: [HeadingFact] = []
     /// Explicit ids that are not a heading's (`<a name>`, `<section id>`, raw HTML in Markdown).
     public var anchors: [String] = []
+    /// Labels of Markdown footnote definitions (`[^note]: …`), which generators give ids.
+    public var footnotes: [String] = []
     /// Links and image sources, in order, as written.
     public var links: [LinkFact] = []
     /// Inline suppressions a library finding could meet (see `SuppressionFact`).

@@ -79,6 +79,8 @@ struct FactsWriter {
         }
         number(facts.anchors.count)
         for anchor in facts.anchors { string(anchor) }
+        number(facts.footnotes.count)
+        for label in facts.footnotes { string(label) }
         number(facts.links.count)
         for link in facts.links {
             string(link.url)
@@ -206,6 +208,7 @@ struct FactsReader {
             facts.headings.append(HeadingFact(level: level, text: text, anchor: anchor))
         }
         for _ in 0..<(try count()) { facts.anchors.append(try string()) }
+        for _ in 0..<(try count()) { facts.footnotes.append(try string()) }
         for _ in 0..<(try count(minimumBytes: 8)) {
             let url = try string()
             let position = try position()

@@ -58,7 +58,9 @@ public struct FactsExtractor: Sendable {
         var anchors = document.anchors.filter { !headingAnchors.contains($0) }
         if isMarkdown {
             let bodyStart = FrontMatter.find(in: document.source)?.block.end ?? 0
-            anchors += MarkdownHTMLAnchors.ids(in: document.source.bytes, from: bodyStart)
+            let scanned = MarkdownHTMLAnchors.scan(document.source.bytes, from: bodyStart)
+            anchors += scanned.ids
+            facts.footnotes = scanned.footnotes
         }
         var seenAnchors: Set<String> = []
         facts.anchors = anchors.filter { seenAnchors.insert($0).inserted }

@@ -117,6 +117,20 @@ public enum HeadingSlugs {
         }
     }
 
+    /// The ids footnotes get, for their definitions and their references: `fn:note` and
+    /// `fnref:note` (Python-Markdown, kramdown), `user-content-fn-note` (GitHub, remark-gfm),
+    /// `fn:1` by number (Hugo's Goldmark).
+    public static func footnoteIDs(_ labels: [String], style: Style) -> [String] {
+        switch style {
+        case .mkdocs, .kramdown, .jekyll:
+            return labels.flatMap { ["fn:" + $0, "fnref:" + $0] }
+        case .github, .docusaurus:
+            return labels.flatMap { ["user-content-fn-" + $0, "user-content-fnref-" + $0] }
+        case .hugo:
+            return labels.indices.flatMap { ["fn:\($0 + 1)", "fnref:\($0 + 1)"] }
+        }
+    }
+
     /// github-slugger's `slug`: the regular expression it strips with is every character of
     /// the categories below that is not alphabetic, and not `-` or a space.
     static func githubSlug(_ text: String) -> String {

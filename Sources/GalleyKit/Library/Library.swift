@@ -81,7 +81,9 @@ public final class Library {
     public func resolve(_ rawURL: String, from article: Int, facts: ArticleFacts? = nil) -> LinkTarget {
         let site = site(of: article)
         var url = Substring(rawURL.trimmingWhitespace)
-        guard !url.isEmpty else { return .notChecked }
+        // Brackets are not allowed in a URL's path: such a "URL" is Markdown that a reader took
+        // for one (a footnote definition read as a link reference by plain CommonMark).
+        guard !url.isEmpty, !url.contains("["), !url.contains("]") else { return .notChecked }
         if url.hasPrefix("//") { return .notChecked }
         if Self.hasScheme(url) {
             guard let own = site.url.map(Self.withoutTrailingSlash), url.hasPrefix(own) else { return .notChecked }
@@ -111,7 +113,10 @@ public final class Library {
                 if diskKind(candidate) != nil { return .file(display(candidate)) }
             }
         }
+        // A missing file outside the repository, or outside the site's root (`../std/` beside a
+        // book), belongs to another site or checkout: it is not the library's to judge.
         if boundary.root.map({ !filePath.hasPrefix($0 + "/") && filePath != $0 }) == true { return .notChecked }
+        if let root = site.root, !filePath.hasPrefix(root + "/"), filePath != root { return .notChecked }
         return .missing(display(filePath))
     }
 
@@ -211,6 +216,7 @@ public final class Library {
             let style = site(of: article).slugs
             let headings = facts.headings.map { HeadingSlugs.Heading(markdown: $0.text, markupID: $0.anchor) }
             anchors.formUnion(HeadingSlugs.ids(of: headings, style: style, otherIDs: facts.anchors))
+            anchors.formUnion(HeadingSlugs.footnoteIDs(facts.footnotes, style: style))
         } else {
             anchors.formUnion(facts.headings.compactMap(\.anchor))
         }

@@ -7,7 +7,14 @@ enum MarkdownHTMLAnchors {
     static let maxTagBytes = 2_048
 
     static func ids(in bytes: [UInt8], from start: Int) -> [String] {
+        scan(bytes, from: start).ids
+    }
+
+    /// The raw HTML ids, and the labels of footnote definitions (`[^note]: …`), for which
+    /// generators make ids of their own.
+    static func scan(_ bytes: [UInt8], from start: Int) -> (ids: [String], footnotes: [String]) {
         var ids: [String] = []
+        var footnotes: [String] = []
         var fence: (marker: UInt8, length: Int)?
         var lineStart = min(max(0, start), bytes.count)
         while lineStart < bytes.count {
@@ -32,10 +39,22 @@ enum MarkdownHTMLAnchors {
                     continue
                 }
             }
-            if fence == nil { scanLine(bytes, lineStart..<lineEnd, into: &ids) }
+            if fence == nil {
+                if let label = footnoteLabel(bytes, from: index, to: lineEnd) { footnotes.append(label) }
+                scanLine(bytes, lineStart..<lineEnd, into: &ids)
+            }
             lineStart = lineEnd + 1
         }
-        return ids
+        return (ids, footnotes)
+    }
+
+    /// `[^label]:` at the start of a line.
+    private static func footnoteLabel(_ bytes: [UInt8], from start: Int, to end: Int) -> String? {
+        guard end - start > 4, bytes[start] == UInt8(ascii: "["), bytes[start + 1] == UInt8(ascii: "^") else { return nil }
+        var index = start + 2
+        while index < end, bytes[index] != UInt8(ascii: "]"), bytes[index] != 0x20 { index += 1 }
+        guard index > start + 2, index + 1 < end, bytes[index] == UInt8(ascii: "]"), bytes[index + 1] == UInt8(ascii: ":") else { return nil }
+        return String(decoding: bytes[(start + 2)..<index], as: UTF8.self)
     }
 
     private static func scanLine(_ bytes: [UInt8], _ line: Range<Int>, into ids: inout [String]) {

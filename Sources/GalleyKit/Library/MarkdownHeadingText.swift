@@ -51,16 +51,49 @@ enum MarkdownHeadingText {
         let bytes = Array(text.utf8)
         guard bytes.last == UInt8(ascii: "}"), let open = bytes.lastIndex(of: UInt8(ascii: "{")) else { return nil }
         guard open == 0 || bytes[open - 1] == 0x20 || bytes[open - 1] == 0x09 else { return nil }
-        var tokens = bytes[(open + 1)..<(bytes.count - 1)].split(whereSeparator: { $0 == 0x20 || $0 == 0x09 })
+        var tokens = attributeTokens(bytes[(open + 1)..<(bytes.count - 1)])
         if let first = tokens.first, first.first == UInt8(ascii: ":") {
             guard forms == .attributesOrIAL else { return nil }
             if first.count == 1 { tokens.removeFirst() } else { tokens[0] = first.dropFirst() }
         }
         guard !tokens.isEmpty, tokens.allSatisfy(isAttribute) else { return nil }
-        let ids = tokens.filter { $0.first == UInt8(ascii: "#") }.map { String(decoding: $0.dropFirst(), as: UTF8.self) }
+        var ids = tokens.filter { $0.first == UInt8(ascii: "#") }.map { String(decoding: $0.dropFirst(), as: UTF8.self) }
+        if forms != .idOnly {
+            // `id=install` or `id="9.7.0"`.
+            for token in tokens where token.starts(with: "id=".utf8) {
+                var value = token.dropFirst(3)
+                if let quote = value.first, quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'"), value.count >= 2, value.last == quote {
+                    value = value.dropFirst().dropLast()
+                }
+                if !value.isEmpty { ids.append(String(decoding: value, as: UTF8.self)) }
+            }
+        }
         if forms == .idOnly, tokens.count != 1 || ids.count != 1 { return nil }
         let rest = String(decoding: trimmed(Array(bytes[..<open])), as: UTF8.self)
         return (rest, ids.last)
+    }
+
+    /// Tokens separated by spaces, a quoted value (`data-toc-label="with pip"`) staying whole.
+    private static func attributeTokens(_ bytes: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+        var tokens: [ArraySlice<UInt8>] = []
+        var start: Int?
+        var quote: UInt8?
+        for index in bytes.indices {
+            let byte = bytes[index]
+            if let open = quote {
+                if byte == open { quote = nil }
+                continue
+            }
+            if byte == 0x20 || byte == 0x09 {
+                if let first = start { tokens.append(bytes[first..<index]) }
+                start = nil
+                continue
+            }
+            if start == nil { start = index }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") { quote = byte }
+        }
+        if let first = start { tokens.append(bytes[first..<bytes.endIndex]) }
+        return tokens
     }
 
     private static func lineEnd(_ source: [UInt8], from index: Int) -> Int {

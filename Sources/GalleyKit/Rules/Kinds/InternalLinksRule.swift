@@ -10,6 +10,7 @@ struct InternalLinksRule: LibraryRule, RuleKind {
         ("fragments", "check #fragment links against the target's anchors (default: true)"),
         ("images", "check that image sources exist (default: true)"),
         ("ignore", "URL prefixes not to check, such as /api/ (pages another tool makes)"),
+        ("ignore-anchors", "prefixes of anchors the site's own tooling makes, not checked (e.g. config. for ids a build hook adds)"),
     ]
     static let examples: [RuleExample] = [
         RuleExample("A link to a file that does not exist, and to a heading that does not", options: "", articles: [
@@ -30,12 +31,14 @@ struct InternalLinksRule: LibraryRule, RuleKind {
     var fragments = true
     var images = true
     var ignored: [String] = []
+    var ignoredAnchors: [String] = []
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         var rule = InternalLinksRule(definition: definition)
         rule.fragments = options.bool("fragments") ?? true
         rule.images = options.bool("images") ?? true
         rule.ignored = (options.strings("ignore") ?? []).map(\.0)
+        rule.ignoredAnchors = (options.strings("ignore-anchors") ?? []).map(\.0)
         return rule
     }
 
@@ -60,7 +63,8 @@ struct InternalLinksRule: LibraryRule, RuleKind {
                         values: ["url": link.url, "match": link.url, "target": path],
                         subject: "missing:" + path, related: [path], detail: .missingTarget(url: link.url, target: path)))
                 case .article(let index, let fragment):
-                    guard fragments, let fragment, !link.isImage, !library.hasAnchor(fragment, in: index) else { continue }
+                    guard fragments, let fragment, !link.isImage, !ignoredAnchors.contains(where: { fragment.hasPrefix($0) }),
+                          !library.hasAnchor(fragment, in: index) else { continue }
                     let targetPath = library.path(index)
                     let place = index == article ? "this article" : targetPath
                     let anchors = library.anchors(of: index).sorted()
