@@ -150,3 +150,57 @@ import Testing
         #expect(split.finish().map { hexByte($0) }.joined() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
     }
 }
+
+/// Links followed from one article to another, as a site serves them.
+@Suite struct LinkResolutionTests {
+    @Test func joinResolvesDotsOnBytes() {
+        #expect(Library.join("/a/b", "c.md") == "/a/b/c.md")
+        #expect(Library.join("/a/b", "../c.md") == "/a/c.md")
+        #expect(Library.join("/a", "../../x") == "/x")
+        #expect(Library.join("/", "x/./y/") == "/x/y")
+        #expect(Library.join("/site/", "/guide/setup") == "/site/guide/setup")
+        #expect(Library.join("/a/b", "..") == "/a")
+    }
+
+    @Test func urlsOfOnePage() {
+        #expect(Library.normalizedURL("/guide/") == Library.normalizedURL("/guide/index.html"))
+        #expect(Library.normalizedURL("/guide") == Library.normalizedURL("/guide.html"))
+        #expect(Library.normalizedURL("/a%20b/#x") == "/a b")
+        #expect(Library.hasScheme("https://x"[...]) && Library.hasScheme("mailto:a@b"[...]) && !Library.hasScheme("./a:b"[...]) && !Library.hasScheme("a/b:c"[...]))
+        var site = SiteOptions()
+        site.urlPattern = "/docs/:path/"
+        #expect(site.url(forRelativePath: "guide/index.md") == "/docs/guide/")
+        #expect(site.url(forRelativePath: "index.md") == "/docs/")
+        #expect(site.url(forRelativePath: "a/b.c.md") == "/docs/a/b.c/")
+    }
+
+    /// Relative, root-relative, extensionless, .html for .md, folder index, URL pattern,
+    /// permalink (absolute and relative), other schemes, the page itself.
+    @Test func everyWayALinkFindsItsArticle() {
+        var store = FactsStore()
+        for (path, permalink) in [("/w/site/guide/index.md", nil), ("/w/site/guide/setup.md", nil), ("/w/site/blog/post.md", "/news/one/"),
+                                  ("/w/site/blog/rel.md", "two/")] {
+            var facts = ArticleFacts(path: path, format: .markdown)
+            if let permalink { facts.fields = [FieldFact(name: "permalink", values: [FactText(permalink, at: FactPosition())])] }
+            store.append(facts, linter: 0)
+        }
+        var site = SiteOptions()
+        site.root = "/w/site"
+        site.urlPattern = "/:path/"
+        let library = Library(store: store, sites: [site], workingDirectory: "/w")
+        func target(_ url: String, from article: Int = 1) -> Library.LinkTarget { library.resolve(url, from: article) }
+        #expect(target("index.md") == .article(0, fragment: nil))
+        #expect(target("./setup#part") == .article(1, fragment: "part"))
+        #expect(target("setup.html#a%20b") == .article(1, fragment: "a b"))
+        #expect(target("/guide/") == .article(0, fragment: nil))
+        #expect(target("/guide/setup/") == .article(1, fragment: nil))
+        #expect(target("../blog/post.md") == .article(2, fragment: nil))
+        #expect(target("/news/one/#x") == .article(2, fragment: "x"))
+        #expect(target("/blog/two/") == .article(3, fragment: nil))
+        #expect(target("#here") == .article(1, fragment: "here"))
+        #expect(target("https://example.com/guide/") == .notChecked)
+        #expect(target("#") == .notChecked)
+        #expect(target("nothing.md") == .missing("site/guide/nothing.md"))
+        #expect(target("/nothing/") == .missing("site/nothing"))
+    }
+}

@@ -184,7 +184,9 @@ struct FactsReader {
         return FactText(value, at: try position())
     }
 
-    mutating func facts() throws(FactsError) -> ArticleFacts {
+    /// `summary`: stop after the FAQ questions (path, format, title, description, H1, fields,
+    /// questions), for rules that read nothing else.
+    mutating func facts(summary: Bool = false) throws(FactsError) -> ArticleFacts {
         let path = try string()
         let formatName = try string()
         guard let format = DocumentFormat(rawValue: formatName) else { throw FactsError("unknown article format '\(formatName.prefix(40))'") }
@@ -201,6 +203,7 @@ struct FactsReader {
             facts.fields.append(FieldFact(name: name, values: values))
         }
         for _ in 0..<(try count(minimumBytes: 7)) { facts.faqQuestions.append(try text()) }
+        if summary { return facts }
         for _ in 0..<(try count(minimumBytes: 3)) {
             let level = Int(try byte())
             let text = try string()

@@ -45,6 +45,14 @@ public struct FactsStore: Sendable {
         return facts
     }
 
+    /// Path, format, title, description, H1, metadata fields and FAQ questions of article
+    /// `index`, without the headings, anchors, links and suppressions.
+    public func summary(_ index: Int) -> ArticleFacts {
+        var reader = FactsReader(bytes, from: index == 0 ? 0 : ends[index - 1], to: ends[index])
+        guard let facts = try? reader.facts(summary: true) else { preconditionFailure("a facts record written by this run does not decode") }
+        return facts
+    }
+
     /// Only the path of article `index`, without decoding the rest.
     public func path(_ index: Int) -> String {
         var reader = FactsReader(bytes, from: index == 0 ? 0 : ends[index - 1], to: ends[index])

@@ -134,6 +134,7 @@ public enum HeadingSlugs {
     /// github-slugger's `slug`: the regular expression it strips with is every character of
     /// the categories below that is not alphabetic, and not `-` or a space.
     static func githubSlug(_ text: String) -> String {
+        if let ascii = asciiSlug(text, keepsUnderscore: true, spaces: [0x20]) { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " {
@@ -155,6 +156,7 @@ public enum HeadingSlugs {
 
     /// kramdown-parser-gfm's `generate_gfm_header_id`, before the repeat counter.
     static func jekyllSlug(_ text: String) -> String {
+        if let ascii = asciiSlug(text, keepsUnderscore: true, spaces: [0x20, 0x09]) { return ascii }
         var result = String.UnicodeScalarView()
         for scalar in text.lowercased().unicodeScalars {
             if scalar == " " || scalar == "\t" {
@@ -164,6 +166,25 @@ public enum HeadingSlugs {
             }
         }
         return String(result)
+    }
+
+    /// The common case of the GitHub-like styles, on bytes: ASCII text, lower-cased, letters,
+    /// digits and `-` kept (and `_` when `keepsUnderscore`), each of `spaces` made `-`, the rest
+    /// dropped. nil when the text is not all ASCII.
+    private static func asciiSlug(_ text: String, keepsUnderscore: Bool, spaces: [UInt8]) -> String? {
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return nil }
+            if byte >= 0x41 && byte <= 0x5A {
+                output.append(byte + 32)
+            } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || (keepsUnderscore && byte == 0x5F) {
+                output.append(byte)
+            } else if spaces.contains(byte) {
+                output.append(0x2D)
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Onigmo's `\p{Word}`: alphabetic characters, marks, decimal digits, connector punctuation

@@ -13,12 +13,17 @@ public final class Library {
     private let boundary: RepositoryBoundary
 
     private var indexByPath: [String: Int] = [:]
+    /// Absolute paths without their extension (`/site/guide/setup` for `setup.md`): a link may
+    /// name an article without its extension or with another one (`setup.html`).
+    private var indexByStem: [String: Int] = [:]
     private var absolutePaths: [String] = []
     private var indexByURL: [String: Int] = [:]
     private var urlsBuilt = false
     private var anchorCache: [Int: Set<String>] = [:]
     private var diskCache: [String: FileSystem.Kind?] = [:]
     private var resolvedTargets: [Int: [LinkTarget]] = [:]
+    /// Set while `prepare` resolves links on several threads: no cache is written then.
+    private var isPreparing = false
 
     public init(store: FactsStore, sites: [SiteOptions], workingDirectory: String = FileSystem.currentDirectory) {
         self.store = store
@@ -30,6 +35,11 @@ public final class Library {
             let absolute = PathNames.absolute(store.path(index), from: self.workingDirectory)
             absolutePaths.append(absolute)
             if indexByPath[absolute] == nil { indexByPath[absolute] = index }
+            let name = PathNames.fileName(absolute)
+            if let dot = name.lastIndex(of: "."), dot != name.startIndex {
+                let stem = String(absolute.dropLast(name.distance(from: dot, to: name.endIndex)))
+                if indexByStem[stem] == nil { indexByStem[stem] = index }
+            }
         }
     }
 
@@ -37,6 +47,9 @@ public final class Library {
     public var indices: Range<Int> { 0..<store.count }
 
     public subscript(index: Int) -> ArticleFacts { store[index] }
+
+    /// Title, description, H1, fields and FAQ questions of an article (see `FactsStore.summary`).
+    public func summary(_ index: Int) -> ArticleFacts { store.summary(index) }
 
     public func site(of article: Int) -> SiteOptions {
         let number = store.linter(article)
@@ -69,6 +82,29 @@ public final class Library {
         case missing(String)
     }
 
+    /// A library shared with worker threads while `prepare` runs. Safe because, until it
+    /// returns, workers only read what `init` and `buildURLs` set, and only the calling thread
+    /// writes (the results it is handed, into `resolvedTargets`).
+    private struct Shared: @unchecked Sendable {
+        let library: Library
+    }
+
+    /// Resolves every article's links (and the site's page URLs) on `jobs` threads before the
+    /// rules run: following links is most of what the library rules cost.
+    public func prepare(jobs: Int) {
+        buildURLs(jobs: jobs)
+        let shared = Shared(library: self)
+        isPreparing = true
+        ParallelRun.run(Array(indices), jobs: jobs, work: { article in
+            let library = shared.library
+            let facts = library.store[article]
+            return (article, facts.links.map { library.resolve($0.url, from: article, facts: facts) })
+        }) { result in
+            resolvedTargets[result.0] = result.1
+        }
+        isPreparing = false
+    }
+
     /// Where each link of `article` leads, in the order of its facts' links.
     public func targets(of article: Int, facts: ArticleFacts? = nil) -> [LinkTarget] {
         if let known = resolvedTargets[article] { return known }
@@ -80,11 +116,12 @@ public final class Library {
 
     public func resolve(_ rawURL: String, from article: Int, facts: ArticleFacts? = nil) -> LinkTarget {
         let site = site(of: article)
-        var url = Substring(rawURL.trimmingWhitespace)
+        var url = Substring(rawURL)
+        if url.first?.isWhitespace == true || url.last?.isWhitespace == true { url = Substring(rawURL.trimmingWhitespace) }
         // Brackets are not allowed in a URL's path: such a "URL" is Markdown that a reader took
         // for one (a footnote definition read as a link reference by plain CommonMark).
-        guard !url.isEmpty, !url.contains("["), !url.contains("]") else { return .notChecked }
-        if url.hasPrefix("//") { return .notChecked }
+        guard !url.isEmpty, !url.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return .notChecked }
+        if url.utf8.starts(with: "//".utf8) { return .notChecked }
         if Self.hasScheme(url) {
             guard let own = site.url.map(Self.withoutTrailingSlash), url.hasPrefix(own) else { return .notChecked }
             let rest = url.dropFirst(own.count)
@@ -92,11 +129,11 @@ public final class Library {
             url = "/" + rest.drop { $0 == "/" }
         }
         var fragment: String?
-        if let hash = url.firstIndex(of: "#") {
-            fragment = Self.percentDecoded(url[url.index(after: hash)...])
+        if let hash = url.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Self.percentDecoded(url[url.utf8.index(after: hash)...])
             url = url[..<hash]
         }
-        if let question = url.firstIndex(of: "?") { url = url[..<question] }
+        if let question = url.utf8.firstIndex(of: UInt8(ascii: "?")) { url = url[..<question] }
         let path = Self.percentDecoded(url)
         if path.isEmpty {
             guard let fragment, !fragment.isEmpty else { return .notChecked }
@@ -104,7 +141,7 @@ public final class Library {
         }
         let isRootRelative = path.hasPrefix("/")
         let base = isRootRelative ? (site.root ?? workingDirectory) : PathNames.directory(of: absolutePaths[article])
-        let filePath = PathNames.absolute(isRootRelative ? String(path.dropFirst()) : path, from: base)
+        let filePath = Self.join(base, path)
         if let found = lookUpFile(filePath, site: site, fragment: fragment) { return found }
         if let found = lookUpURL(path, from: article, site: site, facts: facts, fragment: fragment) { return found }
         if isRootRelative {
@@ -124,27 +161,18 @@ public final class Library {
     /// extension (`guide` or `guide.html` for `guide.md`), or any file on disk.
     private func lookUpFile(_ path: String, site: SiteOptions, fragment: String?) -> LinkTarget? {
         if let index = indexByPath[path] { return .article(index, fragment: fragment) }
-        let kind = diskKind(path)
-        if kind == .directory || kind == nil {
-            for name in site.indexFiles {
-                for format in ArticleFormats.all {
-                    for ext in format.extensions {
-                        if let index = indexByPath[path + "/" + name + "." + ext] { return .article(index, fragment: fragment) }
-                    }
-                }
-            }
-        }
-        if kind != nil { return .file(display(path)) }
         let name = PathNames.fileName(path)
-        var stem = path
-        if let dot = name.lastIndex(of: ".") {
-            let ext = name[name.index(after: dot)...].lowercased()
-            guard ext == "html" || ext == "htm" else { return nil }
-            stem = String(path.dropLast(name.count - name.distance(from: name.startIndex, to: dot)))
+        let dot = name.lastIndex(of: ".")
+        if dot == nil {
+            // A folder's index article, or the article without its extension.
+            for index in site.indexFiles { if let found = indexByStem[path + "/" + index] { return .article(found, fragment: fragment) } }
+            if let found = indexByStem[path] { return .article(found, fragment: fragment) }
         }
-        for format in ArticleFormats.all {
-            for ext in format.extensions {
-                if let index = indexByPath[stem + "." + ext] { return .article(index, fragment: fragment) }
+        if diskKind(path) != nil { return .file(display(path)) }
+        if let dot {
+            let ext = name[name.index(after: dot)...].lowercased()
+            if ext == "html" || ext == "htm", let found = indexByStem[String(path.dropLast(name.distance(from: dot, to: name.endIndex)))] {
+                return .article(found, fragment: fragment)
             }
         }
         return nil
@@ -152,32 +180,34 @@ public final class Library {
 
     /// A page URL, through the permalinks and URL patterns of the articles.
     private func lookUpURL(_ path: String, from article: Int, site: SiteOptions, facts: ArticleFacts?, fragment: String?) -> LinkTarget? {
-        buildURLs()
+        if !urlsBuilt { buildURLs(jobs: 1) }
         guard !indexByURL.isEmpty else { return nil }
         var absoluteURL = path
         if !path.hasPrefix("/") {
             guard let page = pageURL(of: article, facts: facts) else { return nil }
             let folder = page.hasSuffix("/") ? page : PathNames.directory(of: page)
-            absoluteURL = PathNames.normalize(folder + "/" + path) + (path.hasSuffix("/") ? "/" : "")
+            absoluteURL = Self.join(folder, path) + (path.hasSuffix("/") ? "/" : "")
         }
         guard let index = indexByURL[Self.normalizedURL(absoluteURL)] else { return nil }
         return .article(index, fragment: fragment)
     }
 
-    private func buildURLs() {
+    private func buildURLs(jobs: Int) {
         guard !urlsBuilt else { return }
         urlsBuilt = true
-        for index in 0..<store.count {
-            guard let url = pageURL(of: index) else { continue }
-            let key = Self.normalizedURL(url)
-            if indexByURL[key] == nil { indexByURL[key] = index }
+        guard sites.contains(where: { $0.urlPattern != nil || !$0.permalinkFields.isEmpty }) else { return }
+        let shared = Shared(library: self)
+        isPreparing = true
+        ParallelRun.run(Array(indices), jobs: jobs, work: { index in (index, shared.library.pageURL(of: index).map(Self.normalizedURL)) }) { result in
+            if let key = result.1, indexByURL[key] == nil { indexByURL[key] = result.0 }
         }
+        isPreparing = false
     }
 
     /// The URL the site serves an article at: its permalink, else the URL pattern's.
     public func pageURL(of article: Int, facts given: ArticleFacts? = nil) -> String? {
         let site = site(of: article)
-        let facts = given ?? (site.permalinkFields.isEmpty && site.urlPattern == nil ? nil : store[article])
+        let facts = given ?? (site.permalinkFields.isEmpty ? nil : store.summary(article))
         let relative = PathNames.relative(absolutePaths[article], to: site.root ?? workingDirectory)
         let patternURL = relative.flatMap { site.url(forRelativePath: $0) }
         for field in site.permalinkFields {
@@ -195,8 +225,8 @@ public final class Library {
     /// `/guide/`, `/guide`, `/guide/index.html` and `/guide.html` are one page.
     static func normalizedURL(_ url: String) -> String {
         var path = Substring(url)
-        if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = path[..<cut] }
-        var text = PathNames.normalize("/" + percentDecoded(path))
+        if let cut = path.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) { path = path[..<cut] }
+        var text = join("/", percentDecoded(path))
         for suffix in ["/index.html", "/index.htm", ".html", ".htm"] where text.hasSuffix(suffix) {
             text = String(text.dropLast(suffix.count))
             break
@@ -227,28 +257,53 @@ public final class Library {
     /// Whether `fragment` lands somewhere in `article`. `top` always does (browsers scroll to the
     /// top for it), as do text fragments (`#:~:text=`).
     public func hasAnchor(_ fragment: String, in article: Int) -> Bool {
-        if fragment.isEmpty || fragment.lowercased() == "top" || fragment.hasPrefix(":~:") { return true }
+        if fragment.isEmpty || (fragment.utf8.count == 3 && fragment.lowercased() == "top") || fragment.hasPrefix(":~:") { return true }
         return anchors(of: article).contains(fragment)
     }
 
     // MARK: Helpers
 
     private func diskKind(_ path: String) -> FileSystem.Kind? {
-        if let known = diskCache[path] { return known }
+        if !isPreparing, let known = diskCache[path] { return known }
         var kind: FileSystem.Kind?
         if boundary.root.map({ path == $0 || path.hasPrefix($0 + "/") }) ?? true {
             kind = try? FileSystem.kind(of: path)
         }
-        diskCache[path] = kind
+        if !isPreparing { diskCache[path] = kind }
         return kind
     }
 
     /// `scheme:` as RFC 3986 spells it (`https:`, `mailto:`, `javascript:`).
     static func hasScheme(_ url: Substring) -> Bool {
-        guard let colon = url.firstIndex(of: ":"), colon != url.startIndex else { return false }
-        let scheme = url[..<colon]
-        guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic, first.isASCII else { return false }
-        return scheme.unicodeScalars.allSatisfy { $0.isASCII && ($0.properties.isAlphabetic || ("0"..."9").contains($0) || $0 == "+" || $0 == "-" || $0 == ".") }
+        var first = true
+        for byte in url.utf8 {
+            if byte == UInt8(ascii: ":") { return !first }
+            let isLetter = byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A
+            let isOther = (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
+            guard isLetter || (!first && isOther) else { return false }
+            first = false
+        }
+        return false
+    }
+
+    /// `relative` (a path, or one starting with `/` that stays under `base`) resolved against
+    /// the absolute folder `base`, `.` and `..` removed, on bytes: a library resolves every
+    /// link of every article, and `PathNames.normalize` splits into strings.
+    static func join(_ base: String, _ relative: String) -> String {
+        var output = Array(base.utf8)
+        if output.count > 1, output.last == UInt8(ascii: "/") { output.removeLast() }
+        let rootLength = 1
+        for segment in relative.utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if segment.count == 1, segment.first == UInt8(ascii: ".") { continue }
+            if segment.count == 2, segment.first == UInt8(ascii: "."), segment.last == UInt8(ascii: ".") {
+                if let slash = output.lastIndex(of: UInt8(ascii: "/")) { output.removeSubrange(max(slash, slash == 0 ? rootLength : slash)...) }
+                continue
+            }
+            if output.last != UInt8(ascii: "/") { output.append(UInt8(ascii: "/")) }
+            output.append(contentsOf: segment)
+        }
+        if output.isEmpty { output = [UInt8(ascii: "/")] }
+        return String(decoding: output, as: UTF8.self)
     }
 
     static func withoutTrailingSlash(_ text: String) -> String {
@@ -257,7 +312,7 @@ public final class Library {
 
     /// `%20` → space; malformed escapes stay as written.
     static func percentDecoded(_ text: Substring) -> String {
-        guard text.contains("%") else { return String(text) }
+        guard text.utf8.contains(UInt8(ascii: "%")) else { return String(text) }
         let bytes = Array(text.utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count)

@@ -49,8 +49,9 @@ public struct LibraryPhase {
     }
 
     /// The library's findings, in report order (path, line, column).
-    public func run(workingDirectory: String = FileSystem.currentDirectory, focus: Focus? = nil) -> [LibraryDiagnostic] {
+    public func run(workingDirectory: String = FileSystem.currentDirectory, focus: Focus? = nil, jobs: Int = Terminal.processorCount) -> [LibraryDiagnostic] {
         let library = Library(store: store, sites: linters.map(\.site), workingDirectory: workingDirectory)
+        if linters.contains(where: { $0.engine.libraryRules.contains { $0 is InternalLinksRule || $0 is OrphansRule } }) { library.prepare(jobs: jobs) }
         var byArticle: [Int: [LibraryDiagnostic]] = [:]
         for (number, linter) in linters.enumerated() {
             for rule in linter.engine.libraryRules {

@@ -142,16 +142,20 @@ enum MarkdownHeadingText {
     // MARK: Inline rendering
 
     private static let backtick = UInt8(ascii: "`")
+    /// Bytes that may start inline Markdown: escapes, code, references, tags, links, emphasis.
+    private static let markupBytes: Set<UInt8> = Set("\\`&<[!*_~".utf8)
 
     /// The plain text CommonMark renders from inline Markdown.
     static func render(_ text: String) -> String {
+        // Most headings are plain words: nothing to resolve.
+        if !text.utf8.contains(where: { markupBytes.contains($0) }) { return text }
         var output: [UInt8] = []
         render(Array(text.utf8)[...], into: &output)
         return String(decoding: output, as: UTF8.self)
     }
 
     private static func render(_ bytes: ArraySlice<UInt8>, into output: inout [UInt8]) {
-        let delimiters = emphasisDelimiters(in: bytes)
+        let delimiters = bytes.contains { $0 == UInt8(ascii: "*") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "~") } ? emphasisDelimiters(in: bytes) : []
         var index = bytes.startIndex
         while index < bytes.endIndex {
             let byte = bytes[index]

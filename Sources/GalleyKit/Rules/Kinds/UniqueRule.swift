@@ -109,22 +109,48 @@ struct UniqueRule: LibraryRule, RuleKind {
         }
     }
 
-    /// The value as compared: case folded, runs of white space as one space, punctuation
-    /// dropped, as the options say.
+    /// The value as compared: case folded, runs of white space as one space, punctuation and
+    /// symbols dropped, as the options say. Works on Unicode scalars (this runs for every value
+    /// of the library, several times a run).
     func key(_ text: String) -> String {
-        var result = ""
+        let folds = normalization.contains(.case), collapses = normalization.contains(.whitespace)
+        let drops = normalization.contains(.punctuation)
+        var result = String.UnicodeScalarView()
         var pendingSpace = false
-        for character in normalization.contains(.case) ? text.lowercased() : text {
-            if normalization.contains(.punctuation), character.isPunctuation || character.isSymbol { continue }
-            if normalization.contains(.whitespace), character.isWhitespace {
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if collapses, isSpace {
+                    pendingSpace = !result.isEmpty
+                    continue
+                }
+                let isLetterOrDigit = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if drops, !isLetterOrDigit, !isSpace { continue }
+                if pendingSpace { result.append(" ") }
+                pendingSpace = false
+                result.append(folds && byte >= 0x41 && byte <= 0x5A ? Unicode.Scalar(byte + 32) : scalar)
+                continue
+            }
+            let properties = scalar.properties
+            if collapses, properties.isWhitespace {
                 pendingSpace = !result.isEmpty
                 continue
             }
+            if drops {
+                switch properties.generalCategory {
+                case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation, .initialPunctuation, .finalPunctuation,
+                     .otherPunctuation, .mathSymbol, .currencySymbol, .modifierSymbol, .otherSymbol:
+                    continue
+                default:
+                    break
+                }
+            }
             if pendingSpace { result.append(" ") }
             pendingSpace = false
-            result.append(character)
+            if folds { result.append(contentsOf: properties.lowercaseMapping.unicodeScalars) } else { result.append(scalar) }
         }
-        return result
+        return String(result)
     }
 
     func check(_ library: Library) -> [LibraryFinding] {
@@ -136,7 +162,7 @@ struct UniqueRule: LibraryRule, RuleKind {
         var order: [String] = []
         for article in library.indices {
             var seen: Set<String> = []
-            for value in values(of: library[article]) {
+            for value in values(of: library.summary(article)) {
                 let key = key(value.text)
                 // One article repeating its own question is the faq rule's business, not the library's.
                 guard !key.isEmpty, !allowed.contains(key), seen.insert(key).inserted else { continue }
