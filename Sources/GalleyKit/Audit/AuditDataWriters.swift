@@ -70,14 +70,19 @@ public enum AuditJSONWriter {
 /// duplicate group, per broken link and per orphan.
 public enum AuditLibraryCSVWriter {
     public static let columns = ["kind", "rule", "severity", "path", "line", "column", "value", "target", "anchor", "others"]
+    /// Other articles of a group named in a row.
+    static let maxOthers = 10
 
     public static func write(_ library: AuditLibrary?) -> [UInt8] {
         var bytes = Array((columns.joined(separator: ",") + "\r\n").utf8)
         func row(_ fields: [String]) { bytes.append(contentsOf: (fields.map(AuditCSVWriter.text).joined(separator: ",") + "\r\n").utf8) }
         guard let library else { return bytes }
         for group in library.duplicates {
-            for member in group.articles {
-                let others = group.articles.map(\.path).filter { $0 != member.path }.joined(separator: " ")
+            for (index, member) in group.articles.enumerated() {
+                // At most ten others by name: a value shared by thousands of articles would
+                // otherwise make the file grow with the square of the group.
+                var others = group.articles.enumerated().lazy.filter { $0.offset != index }.prefix(maxOthers).map(\.element.path).joined(separator: " ")
+                if group.articles.count - 1 > maxOthers { others += " and \(group.articles.count - 1 - maxOthers) more" }
                 row(["duplicate", group.rule, group.severity.rawValue, member.path, String(member.line), "", group.value, "", "", others])
             }
         }

@@ -173,29 +173,37 @@ struct UniqueRule: LibraryRule, RuleKind {
         var findings: [LibraryFinding] = []
         for key in order {
             guard let members = groups[key], members.count > 1 else { continue }
+            // One array of the group's paths and one of its members, shared by every finding of
+            // the group: a title shared by thousands of articles must not cost a list per article.
             let paths = members.map { library.path($0.article) }
-            let group = members.map { LibraryDetail.GroupMember(path: library.path($0.article), line: Int($0.value.position.line)) }
+            let group = zip(paths, members).map { LibraryDetail.GroupMember(path: $0.0, line: Int($0.1.value.position.line)) }
             for (position, member) in members.enumerated() {
-                let others = paths.enumerated().filter { $0.offset != position }.map(\.element)
-                let named = Self.list(others)
+                let named = Self.list(others: paths, except: position)
                 let message = "\(what) '\(Self.shortened(member.value.text))' is also the \(what) of \(named)"
                 findings.append(LibraryFinding(
                     article: member.article, position: member.value.position, message: message,
                     values: ["value": member.value.text, "match": member.value.text, "others": named, "count": String(members.count)],
-                    subject: "unique:" + key, related: others,
+                    subject: "unique:" + key, related: paths,
                     detail: .duplicate(what: what, value: member.value.text, group: group)))
             }
         }
         return findings
     }
 
-    /// "b.md", "b.md and c.md", "b.md, c.md and d.md", "b.md, c.md, d.md and 9 other articles".
-    static func list(_ paths: [String]) -> String {
+    /// The group's paths but the one at `except`: "b.md", "b.md and c.md", "b.md, c.md and d.md",
+    /// "b.md, c.md, d.md and 9 other articles". Reads at most five paths, however large the group.
+    static func list(others paths: [String], except: Int) -> String {
         let shown = 3
-        if paths.count <= shown + 1 {
-            return paths.count == 1 ? paths[0] : paths.dropLast().joined(separator: ", ") + " and " + paths.last!
+        let total = paths.count - 1
+        var named: [String] = []
+        for (index, path) in paths.enumerated() where index != except {
+            named.append(path)
+            if named.count == shown + 1 { break }
         }
-        return paths.prefix(shown).joined(separator: ", ") + " and \(paths.count - shown) other articles"
+        if total <= shown + 1 {
+            return named.count == 1 ? named[0] : named.dropLast().joined(separator: ", ") + " and " + named.last!
+        }
+        return named.prefix(shown).joined(separator: ", ") + " and \(total - shown) other articles"
     }
 
     static func shortened(_ text: String) -> String {
