@@ -5,6 +5,8 @@ enum SourceDecoder {
         var issues: [ReadIssue]
         /// Why the file is not text Galley reads (NUL bytes, UTF-32), or nil.
         var skipReason: String?
+        /// The map from `bytes` back to the file's own bytes.
+        var origin = SourceOrigin(encoding: .utf8, hasByteOrderMark: false)
 
         var isBinary: Bool { skipReason != nil }
     }
@@ -19,12 +21,12 @@ enum SourceDecoder {
         }
         if raw.starts(with: [0xFF, 0xFE]) { return fromUTF16(raw.dropFirst(2), bigEndian: false) }
         if raw.starts(with: [0xFE, 0xFF]) { return fromUTF16(raw.dropFirst(2), bigEndian: true) }
-        let body = raw.starts(with: [0xEF, 0xBB, 0xBF]) ? raw.dropFirst(3) : raw[...]
-        return normalize(body)
+        let hasMark = raw.starts(with: [0xEF, 0xBB, 0xBF])
+        return normalize(hasMark ? raw.dropFirst(3) : raw[...], hasByteOrderMark: hasMark)
     }
 
     /// Fast path: valid UTF-8 without CR or NUL is used as it is.
-    private static func normalize(_ input: ArraySlice<UInt8>) -> Result {
+    private static func normalize(_ input: ArraySlice<UInt8>, hasByteOrderMark: Bool) -> Result {
         let needsWork = input.withUnsafeBufferPointer { buffer -> Bool in
             // Eight bytes at a time: any byte with its high bit set, zero, or CR.
             let raw = UnsafeRawBufferPointer(buffer)
@@ -37,7 +39,12 @@ enum SourceDecoder {
             for byte in buffer[index...] where byte == 0x0D || byte == 0 || byte >= 0x80 { return true }
             return false
         }
-        guard needsWork else { return Result(bytes: Array(input), issues: [], skipReason: nil) }
+        guard needsWork else {
+            return Result(bytes: Array(input), issues: [], skipReason: nil, origin: SourceOrigin(encoding: .utf8, hasByteOrderMark: hasByteOrderMark))
+        }
+        // Original offsets count from the file's first byte, the mark included.
+        let shift = hasByteOrderMark ? 3 : 0
+        var recorder = SourceOriginRecorder()
         var output: [UInt8] = []
         output.reserveCapacity(input.count)
         var issues: [ReadIssue] = []
@@ -51,8 +58,15 @@ enum SourceDecoder {
                 if byte < 0x80 {
                     if byte == 0x0D {
                         output.append(0x0A)
-                        if index + 1 < buffer.count, buffer[index + 1] == 0x0A { index += 1 }
+                        if index + 1 < buffer.count, buffer[index + 1] == 0x0A {
+                            index += 1
+                            recorder.noteLineBreak(.crlf)
+                            recorder.anchor(normalized: output.count, original: shift + index + 1)
+                        } else {
+                            recorder.noteLineBreak(.cr)
+                        }
                     } else {
+                        if byte == 0x0A { recorder.noteLineBreak(.lf) }
                         if byte == 0 { nulCount += 1 }
                         output.append(byte)
                     }
@@ -77,13 +91,15 @@ enum SourceDecoder {
                     while index < buffer.count, buffer[index] & 0xC0 == 0x80, validSequenceLength(buffer, at: index) == 0 {
                         index += 1
                     }
+                    recorder.anchor(normalized: output.count, original: shift + index)
                 }
             }
         }
         if invalidCount > maxReportedEncodingIssues {
             issues.append(moreIssues(invalidCount - maxReportedEncodingIssues, what: "invalid UTF-8 sequences", at: firstUnlisted))
         }
-        return Result(bytes: output, issues: issues, skipReason: nulCount > 0 ? nulReason : nil)
+        return Result(bytes: output, issues: issues, skipReason: nulCount > 0 ? nulReason : nil,
+                      origin: recorder.origin(encoding: .utf8, hasByteOrderMark: hasByteOrderMark))
     }
 
     static let maxReportedEncodingIssues = 20
@@ -132,6 +148,9 @@ enum SourceDecoder {
         var hasNUL = false
         var afterCR = false
         var firstUnlisted = 0
+        var recorder = SourceOriginRecorder()
+        // Original byte offsets count from the file's first byte: the mark is two bytes.
+        let start = input.startIndex - 2
         func unit(at index: Int) -> UInt32 {
             let first = UInt32(input[index]), second = UInt32(input[index + 1])
             return bigEndian ? first << 8 | second : second << 8 | first
@@ -146,7 +165,13 @@ enum SourceDecoder {
             output.append(contentsOf: [0xEF, 0xBF, 0xBD])
         }
         var index = input.startIndex
+        var lastAnchor = 0
         while index + 1 < input.endIndex {
+            // Checkpoints every few kilobytes keep mapping an offset back a short walk.
+            if output.count - lastAnchor >= 4096 {
+                recorder.anchor(normalized: output.count, original: index - start)
+                lastAnchor = output.count
+            }
             var value = unit(at: index)
             index += 2
             if (0xD800...0xDBFF).contains(value), index + 1 < input.endIndex, (0xDC00...0xDFFF).contains(unit(at: index)) {
@@ -155,22 +180,29 @@ enum SourceDecoder {
             }
             guard let scalar = Unicode.Scalar(value) else {
                 replace("unpaired surrogate 0x\(String(value, radix: 16, uppercase: true))")
+                recorder.anchor(normalized: output.count, original: index - start)
                 afterCR = false
                 continue
             }
             if scalar == "\n", afterCR {
                 afterCR = false
+                recorder.noteLineBreak(.crlf)
+                recorder.anchor(normalized: output.count, original: index - start)
                 continue
             }
+            if afterCR { recorder.noteLineBreak(.cr) }
+            if scalar == "\n" { recorder.noteLineBreak(.lf) }
             afterCR = scalar == "\r"
             if scalar.value == 0 { hasNUL = true }
             UTF8.encode(afterCR ? "\n" : scalar) { output.append($0) }
         }
+        if afterCR { recorder.noteLineBreak(.cr) }
         if index < input.endIndex { replace("odd last byte") }
         if invalid > maxReportedEncodingIssues {
             issues.append(moreIssues(invalid - maxReportedEncodingIssues, what: "invalid \(name) code units", at: firstUnlisted))
         }
-        return Result(bytes: output, issues: issues, skipReason: hasNUL ? nulReason : nil)
+        return Result(bytes: output, issues: issues, skipReason: hasNUL ? nulReason : nil,
+                      origin: recorder.origin(encoding: bigEndian ? .utf16BE : .utf16LE, hasByteOrderMark: true))
     }
 
     static func moreIssues(_ count: Int, what: String, at offset: Int) -> ReadIssue {

@@ -13,6 +13,8 @@ public struct SourceText: Sendable {
     public var isBinary: Bool { skipReason != nil }
     /// Why the input is not text Galley reads (NUL bytes, UTF-32), or nil.
     public let skipReason: String?
+    /// The way back from `bytes` to the file's own bytes (encoding, byte-order mark, line endings).
+    public let origin: SourceOrigin
     /// Code points before every `checkpointStride`-th byte, so that a column far into a long line
     /// (minified HTML, a YAML flow mapping on one line) costs a short scan, not one from the
     /// line's start: otherwise many findings on one long line take quadratic time.
@@ -28,6 +30,7 @@ public struct SourceText: Sendable {
         bytes = decoded.bytes
         issues = decoded.issues
         skipReason = decoded.skipReason
+        origin = decoded.origin
         var starts = [0]
         starts.reserveCapacity(bytes.count / 40 + 1)
         var checkpoints = [0]
@@ -70,6 +73,17 @@ public struct SourceText: Sendable {
             index += 1
         }
         return SourceLocation(line: line + 1, column: column)
+    }
+
+    /// The offset in the file's own bytes of normalized `offset` (see `SourceOrigin`).
+    public func originalOffset(of offset: Int) -> Int {
+        origin.isIdentity ? min(max(0, offset), bytes.count) : origin.originalOffset(of: offset, in: bytes)
+    }
+
+    /// 1-based byte column of `offset` on its line (what tools that count UTF-8 bytes want).
+    public func byteColumn(of offset: Int) -> Int {
+        let clamped = min(max(0, offset), bytes.count)
+        return clamped - lineStarts[lineIndex(containing: clamped)] + 1
     }
 
     public func span(_ range: SourceRange) -> SourceSpan {
