@@ -13,6 +13,7 @@ enum CommandLineTool {
         guard let first = arguments.first else { return LintCommand.run([]) }
         switch first {
         case "lint": return LintCommand.run(Array(arguments.dropFirst()))
+        case "fix": return FixCommand.run(Array(arguments.dropFirst()))
         case "dump": return DumpCommand.run(Array(arguments.dropFirst()))
         case "rules": return RulesCommand.run(Array(arguments.dropFirst()))
         case "explain": return ExplainCommand.run(Array(arguments.dropFirst()))

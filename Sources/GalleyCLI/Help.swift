@@ -3,6 +3,7 @@ import GalleyKit
 enum Help {
     static let commands: [(name: String, summary: String)] = [
         ("lint", "check articles and print findings (the default command)"),
+        ("fix", "apply the fixes Galley offers (swaps) to articles, then report what is left"),
         ("rules", "list the active rules: id, kind, severity, where defined"),
         ("explain", "show what a rule or rule kind checks, its options and examples"),
         ("check-config", "load and validate configuration and rule sets; lint nothing"),
@@ -20,6 +21,7 @@ enum Help {
     static func text(for command: String?) -> String {
         switch command {
         case "lint": return lint
+        case "fix": return fix
         case "dump": return dump
         case "rules": return rules
         case "explain": return explain
@@ -120,6 +122,8 @@ enum Help {
                             with --changed-since only); safe to delete, keep it out of git
       --no-cache            neither read nor write the facts cache
       --cache-dir DIR       keep the facts cache in DIR instead
+      --fix                 apply the fixes first, as 'galley fix' does (see 'galley help fix')
+      --dry-run             with --fix: print the changes as a unified diff, write nothing
       -h, --help            show this help
 
     formats:
@@ -155,6 +159,32 @@ enum Help {
 
     Exit status: 0 no errors, 1 errors found, 2 usage problem (facts missing a shard, written by
     another Galley or configuration, damaged).
+
+    """
+
+    static let fix = """
+    usage: galley fix [options] [path ...]
+           galley fix [options] - [--stdin-filename PATH]
+           galley lint --fix [options] [path ...]
+
+    Lints every article as 'galley lint' does, applies each fix a finding offers (rule kinds say
+    whether they fix: 'galley explain KIND'), lints the result again and repeats until nothing is
+    left to apply (at most \(Fixer.maxPasses) passes), then writes each changed article once, atomically,
+    keeping its encoding, byte-order mark, line endings and permissions. A file with nothing to
+    fix is never written. Prints "N fixes in M files" and the findings that are left, as lint
+    does. A fix is offered only where the words stand in the source exactly as read, never across
+    markup, entities or template tags.
+
+    options: those of 'galley lint' (see 'galley help lint'), and
+      --dry-run             print the changes as a unified diff (a/PATH, b/PATH: 'git apply' or
+                            'patch -p1' reads it) and write nothing; the findings that would be
+                            left go to standard error
+      --min-severity LEVEL  fix (and report) only findings at this severity or above
+
+    With '-', the article comes from standard input and its fixed text (or, with --dry-run, the
+    diff) goes to standard output; findings go to standard error.
+    Exit status: as lint (0 no errors left, 1 errors left), and 2 when an article cannot be
+    written (read-only, for instance): it is left as it was, and the others are still fixed.
 
     """
 

@@ -264,6 +264,10 @@ public enum FileSystem {
         var info = stat()
         guard stat(target, &info) == 0 else { throw failure(path) }
         guard case .regular = kind(info) else { throw Failure(path: path, reason: "is not a regular file", code: EINVAL, kind: kind(info)) }
+        // A file nobody may write is read-only on purpose, even to root (whom access() lets through).
+        guard info.st_mode & 0o222 != 0 else {
+            throw Failure(path: path, reason: "is read-only (mode \(String(info.st_mode & 0o777, radix: 8)))", code: EACCES)
+        }
         guard access(target, W_OK) == 0 else { throw failure(path) }
         let directory = target.lastIndex(of: "/").map { String(target[..<$0]) } ?? "."
         let name = target.lastIndex(of: "/").map { String(target[target.index(after: $0)...]) } ?? target

@@ -18,6 +18,16 @@ import Testing
         case .success(let found):
             #expect(found == example.expected, "\(kindName): \(example.title)")
         }
+        // A kind that fixes shows what each example becomes; one that does not leaves it alone.
+        let fixed = try RuleExampleRunner.fixed(kind: kindName, example: example).get()
+        #expect(fixed == (example.fixed ?? example.article), "\(kindName): \(example.title), fixed")
+        #expect(kind.fixes != nil || example.fixed == nil, "\(kindName) shows a fix but says it fixes nothing")
+    }
+
+    @Test func kindsThatFixShowAFix() {
+        for kind in RuleKinds.all where kind.fixes != nil {
+            #expect(kind.examples.contains { $0.fixed != nil && $0.fixed != $0.article }, "\(kind.name) fixes but shows no fix")
+        }
     }
 
     @Test func everyKindHasTriggeringAndPassingExamples() {

@@ -13,6 +13,7 @@ enum LintCommand {
             Terminal.write(Help.lint, to: .output)
             return ExitCode.clean
         }
+        if options.fix { return FixCommand.run(options) }
         if options.readsStandardInput { return lintStandardInput(options) }
 
         let discovery = FileDiscovery.expand(options.paths)

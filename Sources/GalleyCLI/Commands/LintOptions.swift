@@ -26,6 +26,9 @@ struct LintOptions {
     /// Library rules: where this run's facts go (`--facts`), the ref whose changes are linted
     /// (`--changed-since`), and the facts cache (`--cache`, `--no-cache`, `--cache-dir`).
     var library = LibraryOptions()
+    /// `galley fix` or `lint --fix`: apply the findings' fixes; with `dryRun`, print them as a diff.
+    var fix = false
+    var dryRun = false
 
     /// `-` among the paths: the article comes from standard input.
     var readsStandardInput: Bool { paths.contains("-") }
@@ -34,11 +37,16 @@ struct LintOptions {
 
     static let valued: Set<String> = Set(["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
                                       "--baseline", "--write-baseline", "--shard", "--stdin-filename"]).union(LibraryOptions.valued)
-    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress"]).union(LibraryOptions.switches)
+    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress", "--fix", "--dry-run"])
+        .union(LibraryOptions.switches)
 
-    static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
+    /// `fixing`: parsed for `galley fix`, which is `galley lint --fix`.
+    static func parse(_ arguments: [String], fixing: Bool = false) throws(Arguments.UsageError) -> LintOptions {
         let parsed = try Arguments(arguments, valued: valued, switches: switches)
         var options = LintOptions()
+        options.fix = fixing || parsed.has("--fix")
+        options.dryRun = parsed.has("--dry-run")
+        if options.dryRun, !options.fix { throw Arguments.UsageError(message: "--dry-run shows what --fix would change; use it with --fix or galley fix") }
         options.showHelp = parsed.has("--help") || parsed.has("-h")
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
         options.configPath = parsed.value("--config")

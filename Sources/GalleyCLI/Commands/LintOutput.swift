@@ -18,14 +18,18 @@ struct LintOutput {
     /// Every finding, before any filter, when a baseline is to be written.
     private var recorded: [Baseline.Entry]?
     private(set) var summary = RunSummary()
+    /// Where the report goes when not into a file (standard error when standard output carries
+    /// the fixed text of `galley fix -`).
+    private let stream: Terminal.Stream
     /// Files that exist but could not be read: like a missing path, a usage problem (exit 2).
     private var unreadableFiles = 0
 
-    init(options: LintOptions, rules: [RuleDefinition], writer: GuardedWriter) throws(SetupError) {
+    init(options: LintOptions, rules: [RuleDefinition], writer: GuardedWriter, stream: Terminal.Stream = .output) throws(SetupError) {
         self.options = options
         self.writer = writer
+        self.stream = stream
         let colors = options.outputPath == nil
-            && PrettyReporter.wantsColors(outputIsTerminal: Terminal.isTerminal(.output), noColor: Terminal.environment("NO_COLOR"))
+            && PrettyReporter.wantsColors(outputIsTerminal: Terminal.isTerminal(stream), noColor: Terminal.environment("NO_COLOR"))
         let context = ReportContext(rules: RuleCatalog(definitions: rules), workingDirectory: FileSystem.currentDirectory, colors: colors)
         reporter = options.format.makeReporter(context)
         buffered = options.outputPath == nil ? nil : ""
@@ -106,7 +110,7 @@ struct LintOutput {
         if buffered != nil {
             buffered! += text
         } else {
-            Terminal.write(text, to: .output)
+            Terminal.write(text, to: stream)
         }
     }
 

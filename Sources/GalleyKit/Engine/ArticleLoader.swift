@@ -35,16 +35,19 @@ public struct ArticleLoader: Sendable {
     }
 
     public func load(path: String) -> Result<Document, Problem> {
-        guard let format = DocumentFormat(path: path) else {
+        read(path: path).flatMap { load(path: path, bytes: $0) }
+    }
+
+    /// The file's bytes, as `load` reads them (`galley fix` keeps them to write the fixed text).
+    public func read(path: String) -> Result<[UInt8], Problem> {
+        guard DocumentFormat(path: path) != nil else {
             return .failure(Problem(message: Self.unsupportedMessage, severity: .error, isFailure: false))
         }
-        let bytes: [UInt8]
         do {
-            bytes = try FileSystem.read(path, maxBytes: maxFileBytes)
+            return .success(try FileSystem.read(path, maxBytes: maxFileBytes))
         } catch {
             return .failure(problem(reading: error))
         }
-        return load(path: path, bytes: bytes, format: format)
     }
 
     /// Bytes that stand for the file at `path` (standard input, an editor's buffer).

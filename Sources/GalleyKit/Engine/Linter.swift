@@ -41,6 +41,12 @@ public struct Linter: Sendable {
         report(path: path, loader.load(path: path, bytes: bytes, format: format), onlyArticles: onlyArticles)
     }
 
+    /// Lints bytes and keeps the document read from them (fixes map their edits through its source).
+    func lintKeepingDocument(path: String, bytes: [UInt8], format: DocumentFormat?, onlyArticles: Bool) -> (FileReport, Document?) {
+        let loaded = loader.load(path: path, bytes: bytes, format: format)
+        return (report(path: path, loaded, onlyArticles: onlyArticles), try? loaded.get())
+    }
+
     private func report(path: String, _ loaded: Result<Document, ArticleLoader.Problem>, onlyArticles: Bool) -> FileReport {
         let document: Document
         switch loaded {

@@ -58,6 +58,7 @@ public struct RuleEngine: Sendable {
                     severity: rule.severity, message: rule.message(for: finding), ruleID: rule.id,
                     ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion)
                 diagnostic.subject = finding.subject
+                diagnostic.fixes = finding.fixes
                 diagnostics.append(diagnostic)
             }
         }
@@ -65,6 +66,10 @@ public struct RuleEngine: Sendable {
         diagnostics = suppressions.apply(to: diagnostics, activeIDs: activeIDs, deferredIDs: libraryIDs)
         diagnostics.sort(by: Diagnostic.sortedOrder)
         Fingerprint.assign(to: &diagnostics, source: document.source)
+        for index in diagnostics.indices {
+            let range = diagnostics[index].range
+            diagnostics[index].byteColumns = ByteColumns(start: document.source.byteColumn(of: range.start), end: document.source.byteColumn(of: range.end))
+        }
         guard takingFacts else { return (diagnostics, nil) }
         return (diagnostics, extractor.facts(of: document, suppressions: suppressions.libraryFacts(libraryIDs: libraryIDs)))
     }

@@ -32,6 +32,10 @@ public struct Diagnostic: Sendable, Hashable {
     /// What a finding about the whole article is about (a missing section, field or FAQ): its
     /// identity, where other findings are identified by the text they point at.
     public var subject: String?
+    /// Edits that resolve the finding, best first; `galley fix` applies the first.
+    public var fixes: [Fix] = []
+    /// 1-based UTF-8 byte columns of the start and the end; set by the engine, which has the source.
+    public var byteColumns: ByteColumns?
 
     public init(path: String, range: SourceRange, span: SourceSpan, severity: Severity, message: String, ruleID: String,
                 ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil) {

@@ -43,6 +43,8 @@ public struct Finding: Sendable, Hashable {
     public var isAboutTheRule = false
     /// Set for a finding about the whole article rather than a piece of it (see `aboutDocument`).
     public var subject: String?
+    /// Ways to resolve it by editing the text, best first (see `RuleContext.replacementFix`).
+    public var fixes: [Fix] = []
 
     public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil) {
         self.range = range

@@ -6,6 +6,7 @@ public enum RuleDocumentation {
         var lines = ["kind: \(kind.name)", "", kind.summary, "", "options:"]
         let width = (kind.options.map(\.key.count).max() ?? 0) + 2
         for option in kind.options { lines.append("  \(option.key.padding(to: width))\(option.description)") }
+        lines += ["", "fixes: \(kind.fixes ?? "nothing; galley fix leaves its findings to you")"]
         for example in kind.examples {
             lines += ["", "example: \(example.title)", "  rule:", "    kind: \(kind.name)"]
             lines += example.options.split(separator: "\n").map { "    \($0)" }
@@ -15,9 +16,17 @@ public enum RuleDocumentation {
             }
             for (path, text) in articles(of: example) {
                 lines.append(path.map { "  article \($0):" } ?? "  article:")
-                lines += text.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : "    \($0)" }
+                lines += indented(text)
             }
             lines.append("  reports: \(example.expected.isEmpty ? "nothing" : example.expected.joined(separator: ", "))")
+            if let fixed = example.fixed {
+                if fixed == example.article {
+                    lines.append("  galley fix: changes nothing")
+                } else {
+                    lines.append("  galley fix makes it:")
+                    lines += indented(fixed)
+                }
+            }
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -27,15 +36,21 @@ public enum RuleDocumentation {
         example.articles.isEmpty ? [(nil, example.article)] : example.articles.map { ($0.path, $0.text) }
     }
 
+    private static func indented(_ article: String) -> [String] {
+        article.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : "    \($0)" }
+    }
+
     /// docs/rules.md.
     public static func markdown() -> String {
         var out = header
         out += "\n## Scopes\n\nText rules take `scope:`, a list of these names:\n\n| scope | reads |\n|---|---|\n"
         for scope in Scope.names { out += "| `\(scope.name)` | \(scope.description) |\n" }
         out += "\n## Kinds\n\n"
-        for kind in RuleKinds.all { out += "- [`\(kind.name)`](#\(kind.name)): \(kind.summary)\n" }
+        for kind in RuleKinds.all { out += "- [`\(kind.name)`](#\(kind.name)): \(kind.summary)\(kind.fixes == nil ? "" : " *Fixable.*")\n" }
         for kind in RuleKinds.all {
-            out += "\n### \(kind.name)\n\n\(kind.summary)\n\n| option | meaning |\n|---|---|\n"
+            out += "\n### \(kind.name)\n\n\(kind.summary)\n\n"
+            out += kind.fixes.map { "**`galley fix`** \($0)\n\n" } ?? "`galley fix` does not change its findings.\n\n"
+            out += "| option | meaning |\n|---|---|\n"
             for option in kind.options { out += "| `\(option.key)` | \(option.description.replacingOccurrences("|", "\\|")) |\n" }
             for example in kind.examples {
                 out += "\n**\(example.title)**\n\n```yaml\n- id: example\n  kind: \(kind.name)\n  severity: warning\n"
@@ -51,6 +66,9 @@ public enum RuleDocumentation {
                     out += "```markdown\n\(text)```\n\n"
                 }
                 out += example.expected.isEmpty ? "Reports nothing.\n" : "Reports at \(example.expected.map { "`\($0)`" }.joined(separator: ", ")).\n"
+                if let fixed = example.fixed {
+                    out += fixed == example.article ? "`galley fix` changes nothing.\n" : "\n`galley fix` makes it:\n\n```markdown\n\(fixed)```\n"
+                }
             }
         }
         return out

@@ -11,6 +11,14 @@ public enum RuleExampleRunner {
         return yaml
     }
 
+    /// The example's article after `galley fix` with the example's rule.
+    public static func fixed(kind: String, example: RuleExample) -> Result<String, ConfigErrors> {
+        RuleSetLoader.load(path: "<example>", bytes: Array(ruleSetYAML(kind: kind, example: example).utf8)).map { ruleSet in
+            let fixer = Fixer(linter: Linter(rules: ruleSet.rules))
+            return String(decoding: fixer.fix(path: "example.md", bytes: Array(example.article.utf8), format: .markdown).fixed, as: UTF8.self)
+        }
+    }
+
     /// `line:column` of every finding the example's rule reports on its article, or the
     /// configuration errors when the example's options do not load.
     public static func run(kind: String, example: RuleExample) -> Result<[String], ConfigErrors> {

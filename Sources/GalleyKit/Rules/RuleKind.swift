@@ -10,6 +10,8 @@ public protocol RuleKind: Sendable {
     /// Option keys, each with a one-line description.
     static var options: [(key: String, description: String)] { get }
     static var examples: [RuleExample] { get }
+    /// What `galley fix` does about the kind's findings, in a sentence; nil when it fixes nothing.
+    static var fixes: String? { get }
     /// Builds a rule from its options, reporting problems into `options`. Returns nil when the
     /// options are unusable.
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)?
@@ -28,12 +30,15 @@ public struct RuleExample: Sendable {
     public var site: String = ""
     /// `line:column` of every expected finding, in order (`path:line:column` for library rules).
     public var expected: [String]
+    /// The article after `galley fix`, for kinds that fix.
+    public var fixed: String?
 
-    public init(_ title: String, options: String, article: String, expected: [String]) {
+    public init(_ title: String, options: String, article: String, expected: [String], fixed: String? = nil) {
         self.title = title
         self.options = options
         self.article = article
         self.expected = expected
+        self.fixed = fixed
     }
 
     /// An example of a library rule: several articles, and where it reports across them.
@@ -58,6 +63,10 @@ public struct ExampleArticle: Sendable {
         self.path = path
         self.text = text
     }
+}
+
+extension RuleKind {
+    public static var fixes: String? { nil }
 }
 
 public enum RuleKinds {

@@ -7,11 +7,22 @@ struct SubstituteRule: TermRule, RuleKind {
     static let options: [(key: String, description: String)] = [
         ("swaps", "a mapping of each term to its suggested replacement"),
     ] + TermOptions.descriptions
+    static let fixes: String? = """
+        replaces the matched words with the swap, keeping their case (Utilize → Use, UTILIZE → USE); \
+        an empty swap removes the words and one space beside them. Offered only where the words \
+        stand in the source exactly as read: not across inline markup, entities or template tags.
+        """
     static let examples: [RuleExample] = [
         RuleExample("The message names the swap", options: "swaps: {utilize: use, in order to: to}",
-                    article: "# Title\n\nWe utilize tools in order to help.\n", expected: ["3:4", "3:18"]),
-        RuleExample("Inflected forms get an inflected suggestion", options: "swaps: {facilitate: help}\ninflections: true",
-                    article: "# Title\n\nThis facilitated the work.\n", expected: ["3:6"]),
+                    article: "# Title\n\nWe utilize tools in order to help.\n", expected: ["3:4", "3:18"],
+                    fixed: "# Title\n\nWe use tools to help.\n"),
+        RuleExample("Inflected forms get an inflected suggestion, in the same case", options: "swaps: {facilitate: help}\ninflections: true",
+                    article: "# Title\n\nThis facilitated the work. FACILITATE it.\n", expected: ["3:6", "3:28"],
+                    fixed: "# Title\n\nThis helped the work. HELP it.\n"),
+        RuleExample("An empty swap removes the words", options: "swaps: {very: \"\"}",
+                    article: "# Title\n\nIt is very good.\n", expected: ["3:7"], fixed: "# Title\n\nIt is good.\n"),
+        RuleExample("No fix across inline markup", options: "swaps: {in order to: to}",
+                    article: "# Title\n\nWe work *in order* to help.\n", expected: ["3:10"], fixed: "# Title\n\nWe work *in order* to help.\n"),
         RuleExample("Nothing to swap", options: "swaps: {utilize: use}",
                     article: "# Title\n\nWe use tools.\n", expected: []),
     ]
@@ -57,13 +68,21 @@ struct SubstituteRule: TermRule, RuleKind {
                 suggestion = Inflections.apply(from: base, to: unitHit.hit.spec.phrase, on: suggestion)
             }
             suggestion = Self.matchingCase(suggestion, of: match)
-            return Finding(range: text.sourceRange(ofTextRange: unitHit.hit.range), message: "use '\(suggestion)' instead of '\(match)'",
-                           values: ["match": match, "term": base, "suggestion": suggestion], matchedText: match, suggestion: suggestion)
+            let message = suggestion.isEmpty ? "remove '\(match)'" : "use '\(suggestion)' instead of '\(match)'"
+            var finding = Finding(range: text.sourceRange(ofTextRange: unitHit.hit.range), message: message,
+                                  values: ["match": match, "term": base, "suggestion": suggestion], matchedText: match, suggestion: suggestion)
+            let title = suggestion.isEmpty ? "Remove '\(match)'" : "Replace '\(match)' with '\(suggestion)'"
+            if let fix = context.replacementFix(unit: unitHit.unit, textRange: unitHit.hit.range, with: suggestion, title: title) {
+                finding.fixes = [fix]
+            }
+            return finding
         }
     }
 
-    /// "Utilize" → "Use": a capitalized match gets a capitalized suggestion.
+    /// "Utilize" → "Use", "UTILIZE" → "USE": the suggestion takes the match's case.
     static func matchingCase(_ suggestion: String, of match: String) -> String {
+        let letters = match.filter(\.isLetter)
+        if letters.count > 1, letters.allSatisfy(\.isUppercase) { return suggestion.uppercased() }
         guard let first = match.first, first.isUppercase, let head = suggestion.first, head.isLowercase else { return suggestion }
         return head.uppercased() + suggestion.dropFirst()
     }

@@ -1,0 +1,174 @@
+import GalleyKit
+import SystemIO
+
+/// `galley fix [options] [path ...]`, also `galley lint --fix`: lints as `lint` does, applies every
+/// fix it can (see `Fixer`), writes each changed article once through the guarded writer, and
+/// reports what is left. `--dry-run` prints a unified diff instead of writing; `-` fixes
+/// standard input and prints the fixed text.
+enum FixCommand {
+    static func run(_ arguments: [String]) -> Int32 {
+        let options: LintOptions
+        do {
+            options = try LintOptions.parse(arguments, fixing: true)
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        if options.showHelp {
+            Terminal.write(Help.fix, to: .output)
+            return ExitCode.clean
+        }
+        return run(options)
+    }
+
+    static func run(_ options: LintOptions) -> Int32 {
+        if options.writeBaselinePath != nil {
+            return CommandLineTool.usageError("--write-baseline records findings as they are; run it with galley lint, not while fixing")
+        }
+        if options.readsStandardInput { return fixStandardInput(options) }
+
+        let discovery = FileDiscovery.expand(options.paths)
+        for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
+        let writer = GuardedWriter(protecting: discovery)
+        if let path = options.outputPath, let refusal = writer.refusal(for: path, option: "--output") {
+            return CommandLineTool.usageError(refusal.message)
+        }
+        let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
+        let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders,
+                                 configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
+        for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
+        LintCommand.noteExclusions(plan, named: discovery.named)
+
+        // With --dry-run the diff has standard output to itself; the findings go to standard error.
+        var output: LintOutput
+        do {
+            output = try LintOutput(options: options, rules: LintCommand.activeRules(plan), writer: writer, stream: options.dryRun ? .error : .output)
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        output.begin()
+        var tally = Tally()
+        var progress = Progress(total: plan.items.count, enabled: options.showProgress)
+        let minimum = options.minimumSeverity
+        ParallelRun.run(plan.items, jobs: options.jobs, work: { item in
+            Fixer(linter: item.linter, accepts: { $0.severity >= minimum }).fix(path: item.path, onlyArticles: !item.isNamed)
+        }) { outcome in
+            progress.clear()
+            output.add(tally.settle(outcome, options: options, writer: writer))
+            progress.advance()
+        }
+        progress.clear()
+        tally.printSummary(dryRun: options.dryRun)
+        return output.finish(usageProblems: !discovery.problems.isEmpty || tally.writeFailures > 0)
+    }
+
+    /// `galley fix -`: the fixed article goes to standard output (or its diff, with --dry-run),
+    /// its remaining findings to standard error, like a formatter reading standard input.
+    private static func fixStandardInput(_ options: LintOptions) -> Int32 {
+        guard options.paths == ["-"] else {
+            return CommandLineTool.usageError("'-' (standard input) cannot be combined with other paths")
+        }
+        let name = options.stdinFilename ?? LintOptions.standardInputName
+        var format = DocumentFormat.markdown
+        if let named = options.stdinFilename {
+            guard let known = DocumentFormat(path: named) else {
+                return CommandLineTool.usageError("--stdin-filename \(named): \(ArticleLoader.unsupportedMessage)")
+            }
+            format = known
+        }
+        let writer = GuardedWriter(protecting: FileDiscovery.Result(), inputs: [name])
+        if let path = options.outputPath, let refusal = writer.refusal(for: path, option: "--output") {
+            return CommandLineTool.usageError(refusal.message)
+        }
+        let plan = LintPlan.make(files: PathList([name]), named: [name], configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        let bytes: [UInt8]
+        do {
+            bytes = try FileSystem.readStandardInput(maxBytes: options.maxFileBytes)
+        } catch let failure {
+            return CommandLineTool.usageError("standard input \(failure.reason)")
+        }
+        var output: LintOutput
+        do {
+            output = try LintOutput(options: options, rules: LintCommand.activeRules(plan), writer: writer, stream: .error)
+        } catch {
+            return CommandLineTool.usageError(error.message)
+        }
+        LintCommand.noteExclusions(plan, named: [name])
+        output.begin()
+        var fixed = bytes
+        var tally = Tally()
+        let minimum = options.minimumSeverity
+        for item in plan.items {
+            let outcome = Fixer(linter: item.linter, accepts: { $0.severity >= minimum }).fix(path: name, bytes: bytes, format: format)
+            fixed = outcome.fixed
+            tally.count(outcome)
+            if !outcome.settled { Tally.warnUnsettled(name) }
+            output.add(outcome.report)
+        }
+        if options.dryRun {
+            if fixed != bytes { Terminal.write(Tally.diff(name: name, original: bytes, fixed: fixed), to: .output) }
+        } else {
+            fixed.withUnsafeBufferPointer { Terminal.write($0, to: .output) }
+        }
+        tally.printSummary(dryRun: options.dryRun)
+        return output.finish(usageProblems: false)
+    }
+}
+
+/// What a fix run did: fixes and files counted, each changed file written (or shown as a diff).
+private struct Tally {
+    var fixes = 0
+    var files = 0
+    var writeFailures = 0
+
+    mutating func count(_ outcome: Fixer.Outcome) {
+        guard outcome.changed else { return }
+        fixes += outcome.applied
+        files += 1
+    }
+
+    /// Writes (or shows) one file's fixed text; returns the report to show for it: what is left
+    /// in the fixed text, or in the original when it could not be written.
+    mutating func settle(_ outcome: Fixer.Outcome, options: LintOptions, writer: GuardedWriter) -> FileReport {
+        if !outcome.settled { Self.warnUnsettled(outcome.path) }
+        guard outcome.changed else { return outcome.report }
+        if options.dryRun {
+            if outcome.encoding != .utf8, let encoding = outcome.encoding {
+                Terminal.write("galley: note: \(outcome.path) is \(encoding.rawValue); its diff shows the text as UTF-8 and does not apply to the file's bytes\n", to: .error)
+            }
+            Terminal.write(Self.diff(name: outcome.path, original: outcome.original, fixed: outcome.fixed, encoding: outcome.encoding), to: .output)
+        } else {
+            do {
+                try writer.rewrite(article: outcome.path, with: outcome.fixed)
+            } catch {
+                Terminal.write("galley: error: \(error.message); its \(Plural.count(outcome.applied, "fix")) not applied\n", to: .error)
+                writeFailures += 1
+                return outcome.originalReport
+            }
+        }
+        count(outcome)
+        return outcome.report
+    }
+
+    static func diff(name: String, original: [UInt8], fixed: [UInt8], encoding: SourceOrigin.Encoding? = .utf8) -> String {
+        var path = name
+        while path.hasPrefix("./") { path.removeFirst(2) }
+        // A UTF-16 file is shown as its text; `patch` could not apply that to its bytes anyway.
+        let (old, new) = encoding == .utf8 ? (original, fixed) : (Self.utf8(original), Self.utf8(fixed))
+        return UnifiedDiff.make(old: old, new: new, oldName: "a/" + path, newName: "b/" + path)
+    }
+
+    private static func utf8(_ bytes: [UInt8]) -> [UInt8] { SourceText(decoding: bytes).bytes }
+
+    static func warnUnsettled(_ path: String) {
+        Terminal.write("galley: warning: \(path): fixes still changed the text after \(Fixer.maxPasses) passes, or undid each other; "
+                       + "what is left is reported below (check rules whose swaps feed each other)\n", to: .error)
+    }
+
+    func printSummary(dryRun: Bool) {
+        let what = "\(Plural.count(fixes, "fix")) in \(Plural.count(files, "file"))"
+        Terminal.write(dryRun ? "galley: \(what) to apply (dry run: nothing written)\n" : "galley: \(what)\n", to: .error)
+    }
+}

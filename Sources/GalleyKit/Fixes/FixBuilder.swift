@@ -1,0 +1,131 @@
+/// Turns "replace these words of this text with that" into a `Fix`, or into nothing when the
+/// words do not stand one to one in the source.
+///
+/// A fix is offered only where the replaced text is the source text byte for byte: not across
+/// inline markup, an entity, an escape or a template tag, whose bytes differ from the text they
+/// produce (readers keep such spans out of identity segments). The one difference allowed is
+/// white space: a space of the text may stand for a run of spaces, and for a line break except
+/// in a table cell or a heading. The replacement is escaped for the format, and a removal takes
+/// one adjacent space with it.
+struct FixBuilder {
+    let document: Document
+    let unit: TextUnit
+
+    func replace(_ textRange: Range<Int>, with replacement: String, title: String) -> Fix? {
+        let text = Array(unit.text.text.utf8)
+        guard textRange.lowerBound >= 0, textRange.upperBound <= text.count, !textRange.isEmpty else { return nil }
+        let candidates = replacement.isEmpty ? removals(textRange, in: text) : [(textRange, replacement)]
+        for (range, replacement) in candidates {
+            guard let source = exactSource(of: range, text: text) else { continue }
+            guard let escaped = ReplacementEscaping.escape(replacement, for: place(at: source.start)) else { return nil }
+            if Array(escaped.utf8) == Array(document.source.bytes[source.start..<source.end]) { return nil }
+            return Fix(title: title, edits: [TextEdit(range: source, replacement: escaped, in: document.source)])
+        }
+        return nil
+    }
+
+    /// A removal takes one space with it: the one after if there is one, else the one before;
+    /// a plain space before a line break, so lines stay as they were. A capitalized word
+    /// removed before a lower-case one hands its capital on ("Very good" → "Good").
+    private func removals(_ range: Range<Int>, in text: [UInt8]) -> [(Range<Int>, String)] {
+        var ranges: [(Range<Int>, String)] = []
+        let after = range.upperBound < text.count && text[range.upperBound] == 0x20
+        let before = range.lowerBound > 0 && text[range.lowerBound - 1] == 0x20
+        let widerAfter = removal(range.lowerBound..<range.upperBound + 1, capitalized: String(decoding: text[range], as: UTF8.self), in: text)
+        let widerBefore = (range.lowerBound - 1..<range.upperBound, "")
+        if after, sourceIsPlainSpace(atText: range.upperBound) { ranges.append(widerAfter) }
+        if before, sourceIsPlainSpace(atText: range.lowerBound - 1) { ranges.append(widerBefore) }
+        if after { ranges.append(widerAfter) }
+        if before { ranges.append(widerBefore) }
+        if !after && !before { ranges.append((range, "")) }
+        return ranges
+    }
+
+    /// `range` removed, and the letter after it capitalized when the removed words began with one.
+    private func removal(_ range: Range<Int>, capitalized match: String, in text: [UInt8]) -> (Range<Int>, String) {
+        guard match.first?.isUppercase == true, range.upperBound < text.count else { return (range, "") }
+        var end = range.upperBound + 1
+        while end < text.count, text[end] & 0xC0 == 0x80 { end += 1 }
+        let next = String(decoding: text[range.upperBound..<end], as: UTF8.self)
+        guard let letter = next.first, letter.isLowercase else { return (range, "") }
+        return (range.lowerBound..<end, next.uppercased())
+    }
+
+    private func sourceIsPlainSpace(atText offset: Int) -> Bool {
+        let range = unit.text.sourceRange(ofTextRange: offset..<offset + 1)
+        return range.end - range.start == 1 && document.source.bytes[range.start] == 0x20
+    }
+
+    /// The source range of `range` of the text, when the source there is that text.
+    private func exactSource(of range: Range<Int>, text: [UInt8]) -> SourceRange? {
+        let mapped = unit.text.sourceRange(ofTextRange: range)
+        let source = document.source.bytes
+        guard mapped.start <= mapped.end, mapped.end <= source.count else { return nil }
+        let breaksAllowed = unit.block.map { ![.tableCell, .heading].contains(document.blocks[$0].kind) } ?? true
+        var i = range.lowerBound
+        var p = mapped.start
+        while i < range.upperBound {
+            guard p < mapped.end else { return nil }
+            if text[i] == source[p] {
+                i += 1
+                p += 1
+            } else if text[i] == 0x20, isBlank(source[p]) || (breaksAllowed && source[p] == 0x0A) {
+                while p < mapped.end, isBlank(source[p]) || (breaksAllowed && source[p] == 0x0A) { p += 1 }
+                i += 1
+            } else {
+                return nil
+            }
+        }
+        return p == mapped.end ? mapped : nil
+    }
+
+    private func isBlank(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+
+    /// What the replacement must be escaped for at source offset `offset`.
+    private func place(at offset: Int) -> ReplacementEscaping.Place {
+        switch document.format {
+        case .yaml:
+            return .yaml
+        case .markdown:
+            // Text outside every block is front matter, which is YAML.
+            guard unit.block != nil else { return .yaml }
+            let source = document.source
+            let lineStart = source.lineStarts[source.lineIndex(containing: offset)]
+            let before = source.bytes[lineStart..<offset]
+            return .markdown(atLineStart: before.allSatisfy { $0 == 0x20 || $0 == 0x09 || $0 == UInt8(ascii: ">") })
+        case .html, .xml:
+            if isInCharacterData(offset) { return .characterData }
+            // Metadata in markup may be an attribute value (`<meta content="...">`): its quote.
+            guard unit.block == nil else { return .markup(quote: nil) }
+            let start = unit.text.sourceRange.start
+            let quote = start > 0 ? document.source.bytes[start - 1] : 0
+            return .markup(quote: quote == UInt8(ascii: "\"") || quote == UInt8(ascii: "'") ? quote : nil)
+        }
+    }
+
+    /// Whether `offset` lies inside `<![CDATA[ ... ]]>`: after an opening with no close between.
+    private func isInCharacterData(_ offset: Int) -> Bool {
+        let bytes = document.source.bytes[..<offset]
+        guard let open = Self.lastIndex(of: Array("<![CDATA[".utf8), in: bytes) else { return false }
+        guard let close = Self.lastIndex(of: Array("]]>".utf8), in: bytes) else { return true }
+        return close < open
+    }
+
+    private static func lastIndex(of needle: [UInt8], in bytes: ArraySlice<UInt8>) -> Int? {
+        var index = bytes.endIndex - needle.count
+        while index >= bytes.startIndex {
+            if bytes[index] == needle[0], bytes[index..<index + needle.count].elementsEqual(needle) { return index }
+            index -= 1
+        }
+        return nil
+    }
+}
+
+extension RuleContext {
+    /// A fix that replaces `textRange` (UTF-8 offsets) of unit `unit`'s text with `replacement`
+    /// (plain text; empty to remove the words), or nil where the text does not stand one to one
+    /// in the source or the replacement cannot be written there safely.
+    public func replacementFix(unit: Int, textRange: Range<Int>, with replacement: String, title: String) -> Fix? {
+        FixBuilder(document: document, unit: units[unit]).replace(textRange, with: replacement, title: title)
+    }
+}
