@@ -9,7 +9,7 @@ import GalleyKit
 
     static func fence(_ format: ReportFormat) -> String {
         switch format {
-        case .json, .sarif, .codequality: return "json"
+        case .json, .sarif, .codequality, .rdjson: return "json"
         case .junit, .checkstyle: return "xml"
         case .gcc, .pretty, .github: return "text"
         }

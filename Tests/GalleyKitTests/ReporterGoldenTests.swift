@@ -119,6 +119,8 @@ import Testing
             return try XMLReading.junitFindings(output)
         case .checkstyle:
             return try XMLReading.checkstyleFindings(output)
+        case .rdjson:
+            return try RDJSONReading.findings(output)
         case .codequality:
             let items = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [[String: Any]])
             let severities = ["major": "error", "minor": "warning", "info": "note"]
@@ -137,6 +139,35 @@ import Testing
 extension ReportFormat {
     /// Code Quality locates findings by line only.
     var hasColumns: Bool { self != .codequality }
+}
+
+/// rdjson read back as reviewdog reads it: its columns count UTF-8 bytes, turned here into the
+/// code points the other formats count, from the line in the file.
+enum RDJSONReading {
+    static func findings(_ output: String) throws -> [ReporterGoldenTests.Finding] {
+        let root = try #require(try JSONSerialization.jsonObject(with: Data(output.utf8)) as? [String: Any])
+        #expect((root["source"] as? [String: Any])?["name"] as? String == "galley")
+        let items = try #require(root["diagnostics"] as? [[String: Any]])
+        let severities = ["ERROR": "error", "WARNING": "warning", "INFO": "note"]
+        return try items.map { item in
+            let location = try #require(item["location"] as? [String: Any])
+            let path = try #require(location["path"] as? String)
+            let start = try #require((location["range"] as? [String: Any])?["start"] as? [String: Any])
+            let line = try #require(start["line"] as? Int)
+            let byteColumn = try #require(start["column"] as? Int)
+            return ReporterGoldenTests.Finding(
+                path: path, line: line, column: try codePointColumn(path: path, line: line, byteColumn: byteColumn),
+                severity: try #require(severities[item["severity"] as? String ?? ""]),
+                rule: try #require((item["code"] as? [String: Any])?["value"] as? String), message: try #require(item["message"] as? String))
+        }
+    }
+
+    static func codePointColumn(path: String, line: Int, byteColumn: Int) throws -> Int {
+        let url = path.hasPrefix("/") ? URL(fileURLWithPath: path) : TestSupport.packageRoot.appendingPathComponent(path)
+        let text = SourceText(decoding: Array(try Data(contentsOf: url)))
+        let offset = text.lineStarts[line - 1] + byteColumn - 1
+        return text.location(of: offset).column
+    }
 }
 
 enum SARIFReading {

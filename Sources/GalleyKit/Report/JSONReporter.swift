@@ -44,6 +44,21 @@ public struct JSONReporter: Reporter {
             ("suggestion", .optional(diagnostic.suggestion)),
             ("ruleSet", .optional(diagnostic.ruleSet)),
             ("fingerprint", .string(diagnostic.stableFingerprint)),
+            ("fixes", .array(diagnostic.fixes.map(fix))),
+        ])
+    }
+
+    /// A fix: what it does, and its edits with the positions of the text they replace.
+    static func fix(_ fix: Fix) -> JSONOutput {
+        .object([
+            ("description", .string(fix.title)),
+            ("edits", .array(fix.edits.map { edit in
+                .object([
+                    ("line", .int(edit.span.start.line)), ("column", .int(edit.span.start.column)),
+                    ("endLine", .int(edit.span.end.line)), ("endColumn", .int(edit.span.end.column)),
+                    ("text", .string(edit.replacement)),
+                ])
+            })),
         ])
     }
 }

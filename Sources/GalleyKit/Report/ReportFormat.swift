@@ -1,6 +1,6 @@
 /// The output formats of `galley lint --format`, one reporter each.
 public enum ReportFormat: String, CaseIterable, Sendable {
-    case gcc, pretty, json, sarif, github, junit, checkstyle, codequality
+    case gcc, pretty, json, sarif, github, junit, checkstyle, codequality, rdjson
 
     public var summary: String {
         switch self {
@@ -12,6 +12,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .junit: return "JUnit XML, one test case per finding (GitLab, Jenkins)"
         case .checkstyle: return "Checkstyle XML (Jenkins warnings, reviewdog)"
         case .codequality: return "GitLab Code Quality JSON"
+        case .rdjson: return "reviewdog's diagnostic format, fixes as suggestions for review comments"
         }
     }
 
@@ -25,6 +26,7 @@ public enum ReportFormat: String, CaseIterable, Sendable {
         case .junit: return JUnitReporter()
         case .checkstyle: return CheckstyleReporter()
         case .codequality: return CodeQualityReporter()
+        case .rdjson: return RDJSONReporter(context: context)
         }
     }
 }

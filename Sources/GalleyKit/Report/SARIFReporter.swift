@@ -65,16 +65,32 @@ public struct SARIFReporter: Reporter {
         let uri = ArtifactURI.make(path: diagnostic.path, workingDirectory: context.workingDirectory)
         artifact.append(("uri", .string(uri.uri)))
         if uri.isRelative { artifact.append(("uriBaseId", .string(ArtifactURI.baseID))) }
-        let span = diagnostic.span
-        let region = JSONOutput.object([
+        members.append(("locations", .array([.object([
+            ("physicalLocation", .object([("artifactLocation", .object(artifact)), ("region", Self.region(diagnostic.span))])),
+        ])])))
+        members.append(("partialFingerprints", .object([(Self.fingerprintKey, .string(diagnostic.stableFingerprint))])))
+        if !diagnostic.fixes.isEmpty {
+            // Each fix replaces regions of the one file, in the run's columns (code points).
+            members.append(("fixes", .array(diagnostic.fixes.map { fix in
+                .object([
+                    ("description", .object([("text", .string(fix.title))])),
+                    ("artifactChanges", .array([.object([
+                        ("artifactLocation", .object(artifact)),
+                        ("replacements", .array(fix.edits.map { edit in
+                            .object([("deletedRegion", Self.region(edit.span)), ("insertedContent", .object([("text", .string(edit.replacement))]))])
+                        })),
+                    ])])),
+                ])
+            })))
+        }
+        return .object(members)
+    }
+
+    private static func region(_ span: SourceSpan) -> JSONOutput {
+        .object([
             ("startLine", .int(span.start.line)), ("startColumn", .int(span.start.column)),
             ("endLine", .int(span.end.line)), ("endColumn", .int(span.end.column)),
         ])
-        members.append(("locations", .array([.object([
-            ("physicalLocation", .object([("artifactLocation", .object(artifact)), ("region", region)])),
-        ])])))
-        members.append(("partialFingerprints", .object([(Self.fingerprintKey, .string(diagnostic.stableFingerprint))])))
-        return .object(members)
     }
 
     static func level(_ severity: Severity) -> String { severity.rawValue }
