@@ -14,6 +14,7 @@ enum CommandLineTool {
         switch first {
         case "lint": return LintCommand.run(Array(arguments.dropFirst()))
         case "fix": return FixCommand.run(Array(arguments.dropFirst()))
+        case "lsp": return LSPCommand.run(Array(arguments.dropFirst()))
         case "dump": return DumpCommand.run(Array(arguments.dropFirst()))
         case "rules": return RulesCommand.run(Array(arguments.dropFirst()))
         case "explain": return ExplainCommand.run(Array(arguments.dropFirst()))

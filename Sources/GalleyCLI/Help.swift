@@ -14,6 +14,7 @@ enum Help {
         ("library", "run the library rules over the facts of every shard (a CI matrix's final step)"),
         ("completions", "print a bash, zsh or fish completion script"),
         ("vale", "lint with a Vale set-up (.vale.ini and its styles), printing what Vale prints"),
+        ("lsp", "run the language server for editors (LSP on standard input and output)"),
         ("help", "show this help, or help for one command"),
         ("version", "print the version"),
     ]
@@ -32,6 +33,7 @@ enum Help {
         case "library": return library
         case "completions": return completions
         case "vale": return vale
+        case "lsp": return lsp
         default: return overview
         }
     }
@@ -185,6 +187,20 @@ enum Help {
     diff) goes to standard output; findings go to standard error.
     Exit status: as lint (0 no errors left, 1 errors left), and 2 when an article cannot be
     written (read-only, for instance): it is left as it was, and the others are still fixed.
+
+    """
+
+    static let lsp = """
+    usage: galley lsp [--config FILE]
+
+    Runs Galley's language server (LSP 3.17) on standard input and output, for editors: findings
+    appear as you type (each change is linted as soon as the previous lint ends), quick fixes
+    apply swaps or disable a rule on a line, and hovering a finding explains its rule. Each
+    document uses the nearest .galley.yml, as 'galley lint' does (or FILE, with --config), and
+    changes to configuration, rule sets and word lists are picked up. Set-ups for VS Code,
+    Neovim, Helix, Zed, Emacs and Sublime Text are in docs/editors.md.
+
+    Exit status: 0 after 'shutdown' and 'exit', 1 when the editor ends without them.
 
     """
 

@@ -38,6 +38,22 @@ public enum Terminal {
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
+    /// Reads what standard input has (waiting for some), at most the buffer's size; 0 at its end.
+    public static func readInput(into buffer: UnsafeMutableRawBufferPointer) -> Int {
+        guard let base = buffer.baseAddress, buffer.count > 0 else { return 0 }
+        while true {
+            let count = Glibc.read(0, base, buffer.count)
+            if count < 0, errno == EINTR { continue }
+            return max(0, count)
+        }
+    }
+
+    /// Writing to a pipe whose reader has gone fails with EPIPE instead of ending the process
+    /// (a language server whose editor quit notices the end of its input and exits by itself).
+    public static func ignoreBrokenPipes() {
+        signal(SIGPIPE, SIG_IGN)
+    }
+
     /// Writes whole lines in `write` calls of at most PIPE_BUF bytes, which POSIX makes atomic on
     /// pipes, so several Galley processes sharing one pipe (pre-commit) never split a line.
     public static func write(_ text: String, to stream: Stream) {

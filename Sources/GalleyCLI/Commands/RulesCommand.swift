@@ -77,16 +77,10 @@ enum ExplainCommand {
         }
         var errors: [ConfigError] = []
         let rules = configuration.rules(applying: [], errors: &errors)
-        guard let rule = rules.first(where: { $0.id == name }), let kind = RuleKinds.named(rule.definition.kind) else {
+        guard let rule = rules.first(where: { $0.id == name }), let text = RuleDocumentation.text(forRule: rule.definition) else {
             let names = rules.map(\.id) + RuleKinds.all.map { $0.name }
             return CommandLineTool.usageError("no rule or rule kind '\(name)'\(Spelling.suggestion(for: name, among: names)); see 'galley rules'")
         }
-        let definition = rule.definition
-        var text = "rule: \(definition.id) (\(definition.severity.rawValue))\n"
-        text += "defined at: \(definition.origin):\(definition.location.line) in rule set '\(definition.ruleSet)'\n"
-        if !definition.description.isEmpty { text += "\n\(definition.description)\n" }
-        if let message = definition.message { text += "\nmessage: \(message)\n" }
-        text += "\n" + RuleDocumentation.text(for: kind)
         Terminal.write(text, to: .output)
         return ExitCode.clean
     }

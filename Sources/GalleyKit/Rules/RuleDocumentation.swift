@@ -36,6 +36,17 @@ public enum RuleDocumentation {
         example.articles.isEmpty ? [(nil, example.article)] : example.articles.map { ($0.path, $0.text) }
     }
 
+    /// A configured rule: where it is defined, what it is for, its message, and its kind's
+    /// documentation (what `galley explain RULE` prints, and the language server's hover).
+    public static func text(forRule definition: RuleDefinition) -> String? {
+        guard let kind = RuleKinds.named(definition.kind) else { return nil }
+        var text = "rule: \(definition.id) (\(definition.severity.rawValue))\n"
+        text += "defined at: \(definition.origin):\(definition.location.line) in rule set '\(definition.ruleSet)'\n"
+        if !definition.description.isEmpty { text += "\n\(definition.description)\n" }
+        if let message = definition.message { text += "\nmessage: \(message)\n" }
+        return text + "\n" + RuleDocumentation.text(for: kind)
+    }
+
     private static func indented(_ article: String) -> [String] {
         article.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { $0.isEmpty ? "" : "    \($0)" }
     }

@@ -132,7 +132,13 @@ indirect enum JSONValue: Sendable {
                            bytes[index] == UInt8(ascii: "\\"), bytes[index + 1] == UInt8(ascii: "u") {
                             index += 2
                             let low = try hex4()
-                            scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low &- 0xDC00)
+                            if (0xDC00..<0xE000).contains(low) {
+                                scalarValue = 0x10000 + ((scalarValue - 0xD800) << 10) + (low - 0xDC00)
+                            } else {
+                                // A high surrogate without its low half: U+FFFD, then the escape that followed.
+                                output.append(contentsOf: [0xEF, 0xBF, 0xBD])
+                                scalarValue = low
+                            }
                         }
                         output.append(contentsOf: String(Character(Unicode.Scalar(scalarValue) ?? "\u{FFFD}")).utf8)
                     default: output.append(code)
