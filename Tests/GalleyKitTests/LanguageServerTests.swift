@@ -305,6 +305,24 @@ import Testing
         #expect(DocumentURI.uri(of: "/tmp/a b/é.md") == "file:///tmp/a%20b/%C3%A9.md")
     }
 
+    /// Recorded sessions (the fuzz target's seeds) replayed: what the server answers is pinned by
+    /// a golden, one message a line; the hostile one ends without a crash or a hang.
+    @Test(arguments: ["session", "utf8-html", "hostile"])
+    func recordedSessions(name: String) throws {
+        let input = try TestSupport.fixtureBytes("lsp/\(name).lsp")
+        let (output, status) = LanguageServerMain.replay(input)
+        var reader = MessageReader(bytes: output)
+        var lines: [String] = []
+        while case .message(let body) = reader.next() { lines.append(String(decoding: body, as: UTF8.self)) }
+        lines.append("status: \(status.map(String.init) ?? "input ended")")
+        try TestSupport.expectGolden(lines.joined(separator: "\n") + "\n", "lsp/\(name).lsp.txt")
+        // The binary, threaded, on a pipe: the same session ends by itself.
+        let start = Date()
+        let result = try TestSupport.runGalley(["lsp"], input: String(decoding: input, as: UTF8.self))
+        #expect(Date().timeIntervalSince(start) < 20)
+        #expect(result.status == (status ?? 1))
+    }
+
     /// The binary on real pipes: a session, then the end of input, within a deadline.
     @Test func theBinarySpeaksOverStandardInputAndOutput() throws {
         let folder = try TestSupport.temporaryDirectory()

@@ -130,6 +130,13 @@ public enum FuzzSupport {
         if phase.run(workingDirectory: "/galley-fuzz-site").count == -1 { print(facts.path) }
     }
 
+    /// The input as the bytes an editor sends `galley lsp`: framing, JSON-RPC, every request
+    /// and notification, with documents linted by the nearest (or no) configuration.
+    public static func languageServer(_ bytes: [UInt8]) {
+        let (output, _) = LanguageServerMain.replay(bytes)
+        if output.count == -1 { print(output.count) }
+    }
+
     /// Touches every field of the report so nothing is optimized away.
     private static func consume(_ report: FileReport) {
         var total = 0

@@ -25,6 +25,22 @@ public enum LanguageServerMain {
         }
     }
 
+    /// A whole session from bytes in memory, linting on the calling thread after each message;
+    /// returns what the server wrote and its exit status (nil when the input ends first). For
+    /// fuzzing, and for replaying a recorded session.
+    public static func replay(_ input: [UInt8], configPath: String? = nil) -> (output: [UInt8], status: Int32?) {
+        final class Sink: Sendable {
+            let bytes = Mutex<[UInt8]>([])
+        }
+        let sink = Sink()
+        let server = LanguageServer(configPath: configPath, writer: MessageWriter { bytes in sink.bytes.withLock { $0 += bytes } }, mode: .inline)
+        var reader = MessageReader(bytes: input)
+        while true {
+            let event = reader.next()
+            if let status = server.handle(event) { return (sink.bytes.withLock { $0 }, event == .end ? nil : status) }
+        }
+    }
+
     /// The id a `$/cancelRequest` names, read ahead of the queue.
     private static func cancelledID(_ body: [UInt8]) -> RPCID? {
         let marker = Array("$/cancelRequest".utf8)
