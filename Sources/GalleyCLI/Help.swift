@@ -177,11 +177,24 @@ enum Help {
     does. A fix is offered only where the words stand in the source exactly as read, never across
     markup, entities or template tags.
 
-    options: those of 'galley lint' (see 'galley help lint'), and
+    options:
       --dry-run             print the changes as a unified diff (a/PATH, b/PATH: 'git apply' or
                             'patch -p1' reads it) and write nothing; the findings that would be
                             left go to standard error
       --min-severity LEVEL  fix (and report) only findings at this severity or above
+      -q, --quiet           fix and report errors only (--min-severity error)
+      --config FILE         use this configuration for every file instead of the nearest .galley.yml
+      --format FORMAT       how the findings left are reported (default gcc)
+      --output FILE         write that report to FILE (atomically) instead of standard output
+      --max-warnings N      also fail (exit 1) when more than N warnings are left
+      --baseline FILE       report only findings left that FILE does not record (all are fixed)
+      --only-articles       skip named YAML files that are not articles, as folders do
+      --jobs N              files fixed in parallel (default: all cores)
+      --shard K/N           fix only this job's share (K of N) of the files, chosen by path
+      --no-progress         no progress line on standard error (shown only on a terminal)
+      --max-file-size SIZE  skip larger files with a warning (default 10M; K and M suffixes)
+      --stdin-filename PATH the file standard input stands for (its format and configuration)
+      -h, --help            show this help
 
     With '-', the article comes from standard input and its fixed text (or, with --dry-run, the
     diff) goes to standard output; findings go to standard error.
