@@ -43,7 +43,7 @@ import Testing
         let before = try Self.state(folder)
         let result = try TestSupport.runGalley(["fix", "."], in: folder)
         #expect(result.status == 1, "errors that fix cannot fix remain")
-        #expect(result.stderr.contains("galley: 57 fixes in 8 files\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("galley: 58 fixes in 8 files\n"), "\(result.stderr)")
         try TestSupport.expectGolden(result.stdout, "fix/expected/remaining.txt")
         let after = try Self.state(folder)
         for name in Self.articles {
@@ -93,7 +93,7 @@ import Testing
         let before = try Self.state(folder)
         let result = try TestSupport.runGalley(["fix", "--dry-run", "."], in: folder)
         try TestSupport.expectGolden(result.stdout, "fix/expected/dry-run.diff")
-        #expect(result.stderr.contains("galley: 57 fixes in 8 files to apply (dry run: nothing written)\n"))
+        #expect(result.stderr.contains("galley: 58 fixes in 8 files to apply (dry run: nothing written)\n"))
         #expect(result.stderr.contains("utf16le.md is UTF-16LE; its diff shows the text as UTF-8"))
         let after = try Self.state(folder)
         for name in Self.articles { #expect(after[name]!.0 == before[name]!.0 && after[name]!.1 == before[name]!.1, "\(name)") }
@@ -118,7 +118,7 @@ import Testing
         let before = try Self.state(folder)
         let result = try TestSupport.runGalley(["fix", "."], in: folder)
         #expect(result.status == 2)
-        #expect(result.stderr.contains("galley: error: cannot write markdown.md: is read-only (mode 444); its 17 fixes not applied\n"), "\(result.stderr)")
+        #expect(result.stderr.contains("galley: error: cannot write markdown.md: is read-only (mode 444); its 18 fixes not applied\n"), "\(result.stderr)")
         #expect(result.stderr.contains("galley: 40 fixes in 7 files\n"))
         let after = try Self.state(folder)
         #expect(after["markdown.md"]!.0 == before["markdown.md"]!.0)
@@ -136,10 +136,10 @@ import Testing
         let result = try TestSupport.runGalley(["fix", "-", "--stdin-filename", "markdown.md"], in: folder, input: input)
         #expect(result.stdout == expected)
         #expect(result.stderr.contains("markdown.md:8:1: error: avoid 'Obviously' [condescending]"))
-        #expect(result.stderr.contains("galley: 17 fixes in 1 file\n"))
+        #expect(result.stderr.contains("galley: 18 fixes in 1 file\n"))
         #expect(result.status == 1)
         let diff = try TestSupport.runGalley(["fix", "--dry-run", "-", "--stdin-filename", "markdown.md"], in: folder, input: input)
-        #expect(diff.stdout.hasPrefix("--- a/markdown.md\n+++ b/markdown.md\n@@ -1,19 +1,17 @@\n"))
+        #expect(diff.stdout.hasPrefix("--- a/markdown.md\n+++ b/markdown.md\n@@ -1,23 +1,21 @@\n"))
         #expect(try String(contentsOfFile: folder + "/markdown.md", encoding: .utf8) == input, "standard input never writes the file it names")
     }
 

@@ -14,7 +14,8 @@ struct FixBuilder {
     func replace(_ textRange: Range<Int>, with replacement: String, title: String) -> Fix? {
         let text = Array(unit.text.text.utf8)
         guard textRange.lowerBound >= 0, textRange.upperBound <= text.count, !textRange.isEmpty else { return nil }
-        let candidates = replacement.isEmpty ? removals(textRange, in: text) : [(textRange, replacement)]
+        guard !changesLinkedHeading() else { return nil }
+        let candidates = (replacement.isEmpty ? removals(textRange, in: text) : [(textRange, replacement)]).flatMap { withArticle($0, in: text) }
         for (range, replacement) in candidates {
             guard let source = exactSource(of: range, text: text) else { continue }
             guard let escaped = ReplacementEscaping.escape(replacement, for: place(at: source.start)) else { return nil }
@@ -49,6 +50,69 @@ struct FixBuilder {
         let next = String(decoding: text[range.upperBound..<end], as: UTF8.self)
         guard let letter = next.first, letter.isLowercase else { return (range, "") }
         return (range.lowerBound..<end, next.uppercased())
+    }
+
+    /// The edit taking in an "a" or "an" just before it when the word that now follows the
+    /// article wants the other one. When that cannot be written (the article is outside the
+    /// text's one-to-one stretch), the edit alone is tried next only if the article was already
+    /// wrong: a fix never makes one wrong.
+    private func withArticle(_ edit: (Range<Int>, String), in text: [UInt8]) -> [(Range<Int>, String)] {
+        guard let adjusted = articleAdjusted(edit, in: text) else { return [edit] }
+        let original = String(decoding: text[edit.0.lowerBound...].drop { $0 == 0x20 }, as: UTF8.self)
+        let article = String(decoding: text[adjusted.0.lowerBound..<edit.0.lowerBound], as: UTF8.self).trimmingSpaces.lowercased()
+        let wasRight = IndefiniteArticle.wantsAn(original).map { $0 == (article == "an") } ?? true
+        return wasRight ? [adjusted] : [adjusted, edit]
+    }
+
+    private func articleAdjusted(_ edit: (Range<Int>, String), in text: [UInt8]) -> (Range<Int>, String)? {
+        let (range, replacement) = edit
+        // The word that will follow the article: the replacement's first, or after a removal the
+        // next word of the text.
+        var following = replacement
+        if replacement.isEmpty || replacement.first == " " {
+            var start = range.upperBound
+            while start < text.count, text[start] == 0x20 { start += 1 }
+            var end = start
+            while end < text.count, text[end] != 0x20 { end += 1 }
+            following = replacement.trimmingSpaces + String(decoding: text[start..<end], as: UTF8.self)
+        }
+        guard let wantsAn = IndefiniteArticle.wantsAn(following) else { return nil }
+        // The article: a word of one or two letters, then one space, just before the range.
+        var spaceStart = range.lowerBound
+        if text[range.lowerBound] != 0x20 {
+            guard spaceStart > 0, text[spaceStart - 1] == 0x20 else { return nil }
+            spaceStart -= 1
+        }
+        var start = spaceStart
+        while start > 0, start > spaceStart - 3, text[start - 1] >= 0x41, (text[start - 1] | 0x20) >= 0x61, (text[start - 1] | 0x20) <= 0x7A { start -= 1 }
+        guard start < spaceStart, start == 0 || !Self.isWordByte(text[start - 1]) else { return nil }
+        let article = String(decoding: text[start..<spaceStart], as: UTF8.self)
+        guard ["a", "an"].contains(article.lowercased()) else { return nil }
+        let agreeing = IndefiniteArticle.agreeing(article, wantsAn: wantsAn)
+        guard agreeing != article else { return nil }
+        let between = String(decoding: text[spaceStart..<range.lowerBound], as: UTF8.self)
+        return (start..<range.upperBound, agreeing + between + replacement)
+    }
+
+    private static func isWordByte(_ byte: UInt8) -> Bool {
+        byte >= 0x80 || (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || byte >= 0x30 && byte <= 0x39
+    }
+
+    /// A heading whose anchor a link of the document points at keeps its words: editing them
+    /// would change the anchor (`#does-it-work`) and break the link.
+    private func changesLinkedHeading() -> Bool {
+        guard let block = unit.block, document.blocks[block].kind == .heading else { return false }
+        let slug = Self.slug(document.blocks[block].text.text)
+        return document.links.contains { $0.url.hasSuffix("#" + slug) }
+    }
+
+    /// The anchor GitHub and kramdown make of a heading: lower case, punctuation dropped,
+    /// spaces as hyphens.
+    static func slug(_ heading: String) -> String {
+        String(heading.lowercased().compactMap { character -> Character? in
+            if character == " " { return "-" }
+            return character.isLetter || character.isNumber || character == "-" || character == "_" ? character : nil
+        })
     }
 
     private func sourceIsPlainSpace(atText offset: Int) -> Bool {

@@ -8,9 +8,10 @@ struct SubstituteRule: TermRule, RuleKind {
         ("swaps", "a mapping of each term to its suggested replacement"),
     ] + TermOptions.descriptions
     static let fixes: String? = """
-        replaces the matched words with the swap, keeping their case (Utilize → Use, UTILIZE → USE); \
-        an empty swap removes the words and one space beside them. Offered only where the words \
-        stand in the source exactly as read: not across inline markup, entities or template tags.
+        replaces the matched words with the swap, keeping their case (Utilize → Use, UTILIZE → USE) \
+        and the "a" or "an" before them right; an empty swap removes the words and one space beside \
+        them. Offered only where the words stand in the source exactly as read (not across inline \
+        markup, entities or template tags), and not in a heading a link of the article points at.
         """
     static let examples: [RuleExample] = [
         RuleExample("The message names the swap", options: "swaps: {utilize: use, in order to: to}",
@@ -21,6 +22,9 @@ struct SubstituteRule: TermRule, RuleKind {
                     fixed: "# Title\n\nThis helped the work. HELP it.\n"),
         RuleExample("An empty swap removes the words", options: "swaps: {very: \"\"}",
                     article: "# Title\n\nIt is very good.\n", expected: ["3:7"], fixed: "# Title\n\nIt is good.\n"),
+        RuleExample("The article before the words follows the swap", options: "swaps: {additional: more, very: \"\"}",
+                    article: "# Title\n\nAn additional step, a very old tool.\n", expected: ["3:4", "3:23"],
+                    fixed: "# Title\n\nA more step, an old tool.\n"),
         RuleExample("No fix across inline markup", options: "swaps: {in order to: to}",
                     article: "# Title\n\nWe work *in order* to help.\n", expected: ["3:10"], fixed: "# Title\n\nWe work *in order* to help.\n"),
         RuleExample("Nothing to swap", options: "swaps: {utilize: use}",
