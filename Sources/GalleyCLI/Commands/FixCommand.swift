@@ -140,6 +140,12 @@ private struct Tally {
             }
             Terminal.write(Self.diff(name: outcome.path, original: outcome.original, fixed: outcome.fixed, encoding: outcome.encoding), to: .output)
         } else {
+            // Another program may have written the file since it was read: its change wins.
+            guard (try? FileSystem.read(outcome.path)) == outcome.original else {
+                Terminal.write("galley: error: \(outcome.path) changed while it was being fixed; not written, run galley fix again\n", to: .error)
+                writeFailures += 1
+                return outcome.originalReport
+            }
             do {
                 try writer.rewrite(article: outcome.path, with: outcome.fixed)
             } catch {
