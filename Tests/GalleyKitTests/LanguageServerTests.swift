@@ -198,6 +198,18 @@ import Testing
         #expect(Self.ranges(harness.published()[0]) == ["2:3-2:10 plain"])
     }
 
+    /// Clients that watch no files for the server: saving a configuration file reloads it.
+    @Test func savingAConfigurationFileReloadsIt() throws {
+        let harness = try Harness()
+        try Self.rules(in: harness.folder)
+        harness.initialize()
+        harness.open("a.md", "# Title\n\nWe utilize it obviously.\n")
+        #expect(Self.ranges(harness.published()[0]).count == 2)
+        try "rule-sets: [rules.yml]\nrules: {plain: off}\n".write(toFile: harness.folder + "/.galley.yml", atomically: true, encoding: .utf8)
+        harness.send(#"{"jsonrpc":"2.0","method":"textDocument/didSave","params":{"textDocument":{"uri":"\#(harness.uri(".galley.yml"))"}}}"#)
+        #expect(Self.ranges(harness.published()[0]) == ["2:18-2:27 tone"])
+    }
+
     /// Every malformed message gets a JSON-RPC error (or, for a notification, a log line), and
     /// the server goes on answering.
     @Test func hostileMessagesGetErrorsNotCrashes() throws {

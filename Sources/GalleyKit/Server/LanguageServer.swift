@@ -127,7 +127,7 @@ final class LanguageServer: Sendable {
             case "initialized": registerWatchers()
             case "textDocument/didOpen": try open(params)
             case "textDocument/didChange": try change(params)
-            case "textDocument/didSave": try markDirty([uri(params)])
+            case "textDocument/didSave": try saved(params)
             case "textDocument/didClose": try close(params)
             case "workspace/didChangeWatchedFiles": watchedFilesChanged(params)
             case "workspace/didChangeConfiguration": reloadConfiguration()
@@ -237,6 +237,17 @@ final class LanguageServer: Sendable {
             shared.results[uri] = nil
             shared.dirty.removeAll { $0 == uri }
             writer.send(LSPDiagnostics.clear(uri))
+        }
+    }
+
+    /// A saved configuration file, rule set or word list reloads the configuration, for
+    /// clients that do not watch files for the server; any other save re-lints the document.
+    private func saved(_ params: JSONValue?) throws(RPCError) {
+        let uri = try uri(params)
+        if let path = DocumentURI.path(of: uri), ServerWorkspace.affectsConfiguration(path) {
+            reloadConfiguration()
+        } else {
+            try markDirty([uri])
         }
     }
 
