@@ -192,4 +192,11 @@ extension RuleContext {
     public func replacementFix(unit: Int, textRange: Range<Int>, with replacement: String, title: String) -> Fix? {
         FixBuilder(document: document, unit: units[unit]).replace(textRange, with: replacement, title: title)
     }
+
+    /// The same for a text of block `block` that a rule reads in its own form (Vale's view of the
+    /// block): a fix is made only where that text's bytes are the source's.
+    public func replacementFix(run: TextRun, block: Int, textRange: Range<Int>, with replacement: String, title: String) -> Fix? {
+        guard block < document.blocks.count else { return nil }
+        return FixBuilder(document: document, unit: TextUnit(text: run, block: block, metadataKey: nil)).replace(textRange, with: replacement, title: title)
+    }
 }

@@ -13,14 +13,20 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
         ("exceptions", "patterns that, found in a match, excuse it"),
         ("vocab", "also excuse the project's accepted words (default: true)"),
     ] + ValeRuleSettings.commonOptions
+    static let fixes: String? = """
+        replaces the match with the swap (the first of several alternatives; an editor offers \
+        each), capitalized when the rule says so. Only swaps that are plain words fix, not \
+        patterns, and only where the match stands in the source exactly as read.
+        """
     static let examples: [RuleExample] = [
         RuleExample("The message names the swap", options: "swap: {utilize: use, in order to: to}\nmessage: \"Use '%s' instead of '%s'.\"",
-                    article: "# Title\n\nWe utilize tools in order to help.\n", expected: ["3:4", "3:18"]),
+                    article: "# Title\n\nWe utilize tools in order to help.\n", expected: ["3:4", "3:18"],
+                    fixed: "# Title\n\nWe use tools to help.\n"),
         RuleExample("Keys are patterns, and the preferred form may already be there",
                     options: "swap: {'java[- ]?script': JavaScript}\nignorecase: true",
-                    article: "# Title\n\nJavaScript, not Java Script.\n", expected: ["3:17"]),
+                    article: "# Title\n\nJavaScript, not Java Script.\n", expected: ["3:17"], fixed: "# Title\n\nJavaScript, not JavaScript.\n"),
         RuleExample("Alternatives with a replace action", options: "swap: {cell phone: phone|mobile phone}\naction: {name: replace}",
-                    article: "# Title\n\nCall my cell phone.\n", expected: ["3:9"]),
+                    article: "# Title\n\nCall my cell phone.\n", expected: ["3:9"], fixed: "# Title\n\nCall my phone.\n"),
         RuleExample("Nothing to swap", options: "swap: {utilize: use}",
                     article: "# Title\n\nWe use tools.\n", expected: []),
     ]
@@ -115,12 +121,13 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
     /// Vale's `matchToken`: a phrase (letters, digits, spaces, hyphens) is compared as text,
     /// anything else as the pattern `^(?:replacement)$`.
     private static func sameness(_ replacement: String) -> Sameness {
-        let isPhrase = replacement.unicodeScalars.allSatisfy {
-            $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0.properties.numericType == .decimal
-        }
-        if isPhrase { return .text }
+        if isPhrase(replacement) { return .text }
         if let pattern = try? ValePattern("^(?:" + replacement + ")$") { return .pattern(pattern) }
         return .text
+    }
+
+    static func isPhrase(_ text: String) -> Bool {
+        text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0.properties.numericType == .decimal }
     }
 
     func relinked(to book: ValeWordBook, slot: Int32) -> SubstitutionRule {
@@ -158,8 +165,13 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
                     shown = ValeMessage.sentence(params)
                     message = Self.unquoted(message)
                 }
-                alerts.append(ValeAlert(text: unit.text, range: range, match: text, message: ValeMessage.format(message, [shown, observed]),
-                                        suggestion: expected))
+                var alert = ValeAlert(text: unit.text, range: range, match: text, message: ValeMessage.format(message, [shown, observed]),
+                                      suggestion: expected)
+                // Each alternative that is plain words (not a pattern) is a fix, in the match's case.
+                alert.replacements = expected.splitting(by: "|").filter { Self.isPhrase($0) && !$0.isEmpty }.map {
+                    capitalized ? ValeRules.capFirst($0) : $0
+                }
+                alerts.append(alert)
             }
             return (alerts, gaveUp)
         }

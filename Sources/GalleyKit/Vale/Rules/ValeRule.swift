@@ -47,6 +47,9 @@ struct ValeAlert {
     var match: String
     var message: String
     var suggestion: String?
+    /// Plain texts that may replace the match, best first: what `galley fix` and the editor's
+    /// quick fixes offer (substitution).
+    var replacements: [String] = []
 }
 
 /// What a Vale rule's run over one document shares: match data, the word list hits.
@@ -99,8 +102,15 @@ extension ValeRule {
                 guard seen.insert(range.start).inserted else { continue }
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
-                findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alert.message),
-                                        matchedText: alert.match, suggestion: alert.suggestion))
+                var finding = Finding(range: range, message: ValeMessage.collapsingWhitespace(alert.message),
+                                      matchedText: alert.match, suggestion: alert.suggestion)
+                if alert.text < document.blockTextCount {
+                    finding.fixes = alert.replacements.compactMap { replacement in
+                        context.replacementFix(run: text, block: alert.text, textRange: alert.range, with: replacement,
+                                               title: replacement.isEmpty ? "Remove '\(alert.match)'" : "Replace '\(alert.match)' with '\(replacement)'")
+                    }
+                }
+                findings.append(finding)
             }
             if gaveUp {
                 var finding = Finding(range: document.text(unit.text).run.sourceRange(ofTextRange: unit.range),
