@@ -154,6 +154,25 @@ import Testing
         #expect(result.stdout.contains("a.md:3:5: warning: use 'alpha' instead of 'beta' [swap]"))
     }
 
+    /// With library rules, the findings left are galley lint's of the files as written: links,
+    /// duplicates and orphans across the articles included.
+    @Test func libraryFindingsAreReportedAfterWriting() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try "rule-sets: [library, rules.yml]\n".write(toFile: folder + "/.galley.yml", atomically: true, encoding: .utf8)
+        try "name: t\nrules:\n  - id: plain\n    kind: substitute\n    swaps: {utilize: use}\n".write(toFile: folder + "/rules.yml", atomically: true, encoding: .utf8)
+        try "---\ntitle: Same title\n---\n# Same title\n\nWe utilize [a link](missing.md).\n".write(toFile: folder + "/a.md", atomically: true, encoding: .utf8)
+        try "---\ntitle: Same title\n---\n# Same title\n\nLink to [a](a.md).\n".write(toFile: folder + "/b.md", atomically: true, encoding: .utf8)
+        let result = try TestSupport.runGalley(["fix", "."], in: folder)
+        let lint = try TestSupport.runGalley(["lint", "."], in: folder)
+        #expect(result.status == 1 && lint.status == 1)
+        #expect(result.stdout == lint.stdout)
+        #expect(result.stdout.contains("[broken-links]") && result.stdout.contains("[unique-title]"))
+        #expect(result.stderr.hasPrefix("galley: 1 fix in 1 file\n"))
+        #expect(try String(contentsOfFile: folder + "/a.md", encoding: .utf8).contains("We use [a link]"))
+        let changed = try TestSupport.runGalley(["fix", "--changed-since", "HEAD", "."], in: folder)
+        #expect(changed.status == 2 && changed.stderr.contains("are galley lint's"))
+    }
+
     @Test func dryRunNeedsFix() throws {
         let result = try TestSupport.runGalley(["lint", "--dry-run", "."])
         #expect(result.status == 2)

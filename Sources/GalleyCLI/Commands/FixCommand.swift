@@ -24,10 +24,12 @@ enum FixCommand {
         if options.writeBaselinePath != nil {
             return CommandLineTool.usageError("--write-baseline records findings as they are; run it with galley lint, not while fixing")
         }
+        if options.library.factsPath != nil || options.library.changedSince != nil || options.library.useCache != nil {
+            return CommandLineTool.usageError("--facts, --changed-since and the facts cache are galley lint's; galley fix fixes the files it is given")
+        }
         if options.readsStandardInput { return fixStandardInput(options) }
 
         let discovery = FileDiscovery.expand(options.paths)
-        for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
         let writer = GuardedWriter(protecting: discovery)
         if let path = options.outputPath, let refusal = writer.refusal(for: path, option: "--output") {
             return CommandLineTool.usageError(refusal.message)
@@ -35,10 +37,21 @@ enum FixCommand {
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders,
                                  configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        // Library rules (broken links, duplicate titles) read every article as written: after
+        // writing the fixes, the findings left are what galley lint then reports.
+        let lintsAfter = !options.dryRun && plan.linters.contains { $0.takesFacts }
+        if !lintsAfter {
+            for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
+        }
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
-        for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
-        for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
-        LintCommand.noteExclusions(plan, named: discovery.named)
+        if !lintsAfter {
+            for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
+            for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
+            LintCommand.noteExclusions(plan, named: discovery.named)
+        }
+        if options.dryRun, plan.linters.contains(where: { $0.takesFacts }) {
+            Terminal.write("galley: note: the library rules (links, duplicates, orphans) read the files as written; --dry-run reports each file's own findings only\n", to: .error)
+        }
 
         // With --dry-run the diff has standard output to itself; the findings go to standard error.
         var output: LintOutput
@@ -47,7 +60,7 @@ enum FixCommand {
         } catch {
             return CommandLineTool.usageError(error.message)
         }
-        output.begin()
+        if !lintsAfter { output.begin() }
         var tally = Tally()
         var progress = Progress(total: plan.items.count, enabled: options.showProgress)
         let minimum = options.minimumSeverity
@@ -55,12 +68,17 @@ enum FixCommand {
             Fixer(linter: item.linter, accepts: { $0.severity >= minimum }).fix(path: item.path, onlyArticles: !item.isNamed)
         }) { outcome in
             progress.clear()
-            output.add(tally.settle(outcome, options: options, writer: writer))
+            let report = tally.settle(outcome, options: options, writer: writer)
+            if !lintsAfter { output.add(report) }
             progress.advance()
         }
         progress.clear()
         tally.printSummary(dryRun: options.dryRun)
-        return output.finish(usageProblems: !discovery.problems.isEmpty || tally.writeFailures > 0)
+        guard lintsAfter else { return output.finish(usageProblems: !discovery.problems.isEmpty || tally.writeFailures > 0) }
+        var lint = options
+        lint.fix = false
+        let status = LintCommand.run(lint)
+        return tally.writeFailures > 0 ? ExitCode.usage : status
     }
 
     /// `galley fix -`: the fixed article goes to standard output (or its diff, with --dry-run),

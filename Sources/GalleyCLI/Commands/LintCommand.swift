@@ -14,6 +14,10 @@ enum LintCommand {
             return ExitCode.clean
         }
         if options.fix { return FixCommand.run(options) }
+        return run(options)
+    }
+
+    static func run(_ options: LintOptions) -> Int32 {
         if options.readsStandardInput { return lintStandardInput(options) }
 
         let discovery = FileDiscovery.expand(options.paths)
