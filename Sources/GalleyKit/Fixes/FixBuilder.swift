@@ -99,20 +99,17 @@ struct FixBuilder {
     }
 
     /// A heading whose anchor a link of the document points at keeps its words: editing them
-    /// would change the anchor (`#does-it-work`) and break the link.
+    /// would change the anchor (`#does-it-work`, as GitHub, Jekyll, kramdown or Hugo make it)
+    /// and break the link. A heading with an id of its own (`<h2 id>`, `xml:id`) keeps its
+    /// anchor whatever its words.
     private func changesLinkedHeading() -> Bool {
-        guard let block = unit.block, document.blocks[block].kind == .heading else { return false }
-        let slug = Self.slug(document.blocks[block].text.text)
-        return document.links.contains { $0.url.hasSuffix("#" + slug) }
-    }
-
-    /// The anchor GitHub and kramdown make of a heading: lower case, punctuation dropped,
-    /// spaces as hyphens.
-    static func slug(_ heading: String) -> String {
-        String(heading.lowercased().compactMap { character -> Character? in
-            if character == " " { return "-" }
-            return character.isLetter || character.isNumber || character == "-" || character == "_" ? character : nil
-        })
+        guard let block = unit.block, document.blocks[block].kind == .heading, document.blocks[block].anchor == nil else { return false }
+        let text = document.blocks[block].text.text
+        let anchors = Set([HeadingSlugs.githubSlug(text), HeadingSlugs.jekyllSlug(text), HeadingSlugs.kramdownSlug(text), HeadingSlugs.hugoSlug(text)])
+        return document.links.contains { link in
+            guard let hash = link.url.lastIndex(of: "#") else { return false }
+            return anchors.contains(String(link.url[link.url.index(after: hash)...]))
+        }
     }
 
     private func sourceIsPlainSpace(atText offset: Int) -> Bool {
