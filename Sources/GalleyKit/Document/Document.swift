@@ -29,8 +29,14 @@ public struct Document: Sendable {
     public var anchors: [String]
     /// Problems met while reading: encoding, parse errors, refused entities.
     public var issues: [ReadIssue]
-    /// False for a YAML file that has no article body (a data or configuration file).
+    /// False for a file that holds no article: a YAML data or configuration file, an XML feed,
+    /// sitemap or image, a web page without content.
     public var isArticle = true
+    /// Why the file is not an article, when Galley can say (`isArticle` is false): it is then
+    /// skipped with a note rather than checked.
+    public var notArticleReason: String?
+    /// For a web page: where its article was found and what was left out.
+    public var extraction: ContentExtraction?
 
     public init(path: String, format: DocumentFormat, source: SourceText) {
         self.path = path

@@ -39,6 +39,17 @@ public enum DocumentDump {
         }
 
         lines.append("format: \(document.format.rawValue)")
+        if let reason = document.notArticleReason { lines.append("not an article: \(reason)") }
+        if let extraction = document.extraction {
+            let roots = extraction.roots.map { "\($0.description) @\(at($0.offset))" }.joined(separator: ", ")
+            lines.append("content: \(roots.isEmpty ? "none" : roots)")
+            lines.append("  because: \(extraction.reason)")
+            for group in extraction.leftOut {
+                let shown = group.elements.prefix(8).map { "\($0.description) @\(at($0.offset))" }
+                let more = group.elements.count > 8 ? ", and \(group.elements.count - 8) more" : ""
+                lines.append("  left out (\(group.reason)): \(shown.joined(separator: ", "))\(more)")
+            }
+        }
         lines.append("metadata:")
         for field in document.metadata.fields {
             lines.append("  \(field.key) (\(field.origin.rawValue)) @\(at(field.offset)):")

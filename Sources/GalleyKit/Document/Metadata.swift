@@ -16,6 +16,12 @@ public struct Metadata: Sendable {
         fields.append(field)
     }
 
+    /// Puts `field` in place of the field that `self[field.key]` returns (or adds it).
+    public mutating func replace(_ field: MetadataField) {
+        let wanted = field.key.lowercased()
+        if let index = fields.lastIndex(where: { $0.key.lowercased() == wanted }) { fields[index] = field } else { fields.append(field) }
+    }
+
     /// Adds `field` unless a field with its key already exists.
     public mutating func setIfAbsent(_ field: MetadataField) {
         if self[field.key] == nil { fields.append(field) }
@@ -27,6 +33,8 @@ public struct MetadataField: Sendable {
         case frontMatter = "front-matter"
         case htmlTitle = "html-title"
         case htmlMeta = "html-meta"
+        /// schema.org data in a page's `application/ld+json` script.
+        case jsonLD = "json-ld"
         case docbookInfo = "docbook-info"
         case xpath
         case yamlArticle = "yaml"

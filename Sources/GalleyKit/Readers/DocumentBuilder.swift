@@ -355,6 +355,10 @@ struct DocumentBuilder {
 
     mutating func addIssue(_ issue: ReadIssue) { document.issues.append(issue) }
 
+    mutating func replaceMetadata(_ field: MetadataField) { document.metadata.replace(field) }
+
+    mutating func setExtraction(_ extraction: ContentExtraction) { document.extraction = extraction }
+
     mutating func addStructuredData(_ text: String, at offset: Int) {
         document.structuredData.append(StructuredData(text: text, offset: offset))
         document.structuredFAQ.append(contentsOf: StructuredFAQReader.entries(in: text, at: offset, source: document.source))

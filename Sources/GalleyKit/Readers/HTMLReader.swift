@@ -5,7 +5,7 @@ enum HTMLReader {
     /// libxml2 2.9 predates HTML5: it calls `<article>` or `<section>` an invalid tag. Not worth reporting.
     private static let ignoredCodes: Set<Int32> = [801]
 
-    static func read(path: String, source: SourceText) -> Document {
+    static func read(path: String, source: SourceText, options: HTMLOptions = .none) -> Document {
         var builder = DocumentBuilder(path: path, format: .html, source: source)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
@@ -14,9 +14,9 @@ enum HTMLReader {
             // libxml2 would call it "Document is empty", past the end of the file.
             guard frontMatter.hasBody(in: source) else { return builder.build() }
         }
-        let tree = MarkupParser.parse(bytes, as: .html)
+        let tree = MarkupParser.parse(bytes, as: .html, selecting: options.queries)
         MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)
-        MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(), metadataOrigin: .htmlMeta).walk(into: &builder)
+        HTMLPage.read(tree, options: options, results: tree.selections[...], into: &builder)
         return builder.build()
     }
 }
@@ -28,15 +28,24 @@ enum MarkupIssues {
     /// HTML5 allows `</p>` inside a script (only `</script` ends it); libxml2 2.9 calls it a mismatch.
     static let validInHTML5 = ["Element script embeds close tag", "Element style embeds close tag"]
 
+    /// libxml2's "ID … already defined": templates repeat ids (a menu drawn twice), which changes
+    /// nothing a reader sees. One note says so for the whole page.
+    static let duplicateID: Int32 = 513
+
     static func report(_ issues: [MarkupIssue], ignoring ignored: Set<Int32>, minimum: MarkupIssue.Level, into builder: inout DocumentBuilder) {
-        let relevant = issues.filter { issue in
+        var relevant = issues.filter { issue in
             !ignored.contains(issue.code) && rank(issue.level) >= rank(minimum)
                 && !(builder.document.format == .html && validInHTML5.contains { issue.message.hasPrefix($0) })
         }
+        let duplicates = relevant.filter { $0.code == duplicateID }
+        if let first = duplicates.first {
+            relevant.removeAll { $0.code == duplicateID }
+            let more = duplicates.count == 1 ? "" : duplicates.count == 2 ? " (and 1 more duplicate id)" : " (and \(duplicates.count - 1) more duplicate ids)"
+            builder.addIssue(ReadIssue(kind: .parse, severity: .note, offset: position(of: first, builder.source),
+                                       message: first.message + more))
+        }
         for issue in relevant.prefix(maxReported) {
-            var offset = issue.offset >= 0
-                ? Int(issue.offset)
-                : builder.source.offset(line: Int(issue.line), column: max(1, Int(issue.column)))
+            var offset = position(of: issue, builder.source)
             if issue.message.hasPrefix("Opening and ending tag mismatch") { offset = endTagStart(before: offset, in: builder.source) }
             builder.addIssue(ReadIssue(kind: .parse, severity: .error, offset: offset, message: issue.message))
         }
@@ -45,6 +54,10 @@ enum MarkupIssues {
             builder.addIssue(ReadIssue(kind: .parse, severity: .note, offset: offset,
                                        message: "\(relevant.count - maxReported) more parse errors not shown"))
         }
+    }
+
+    private static func position(of issue: MarkupIssue, _ source: SourceText) -> Int {
+        issue.offset >= 0 ? Int(issue.offset) : source.offset(line: Int(issue.line), column: max(1, Int(issue.column)))
     }
 
     /// libxml2 reports a mismatched end tag after reading it; point at its `</` instead.

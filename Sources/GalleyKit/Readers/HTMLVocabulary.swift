@@ -1,8 +1,10 @@
 import MarkupParser
 
-/// HTML (and XHTML) elements as article structure.
+/// HTML (and XHTML) elements as article structure, within the page's content roots: outside
+/// them only the page's metadata is read.
 struct HTMLVocabulary: MarkupVocabulary {
     var syntax: SourceAligner.Syntax { .markup }
+    let layout: PageLayout
 
     private static let containers: Set<String> = [
         "html", "body", "main", "div", "header", "footer", "form", "fieldset", "figure",
@@ -10,13 +12,15 @@ struct HTMLVocabulary: MarkupVocabulary {
     ]
     private static let notProse: Set<String> = [
         "style", "template", "noscript", "pre", "code", "kbd", "samp", "var", "svg", "math", "iframe", "object", "embed",
-        "canvas", "select", "textarea", "nav", "button", "link", "base", "audio", "video", "map", "head-script",
+        "canvas", "select", "textarea", "nav", "button", "link", "base", "audio", "video", "map", "head-script", "input",
     ]
 
     func role(of index: Int32, in tree: MarkupTree, sectionLevel: Int) -> MarkupRole {
         let node = tree.nodes[Int(index)]
         let name = node.name.lowercased()
-        if tree.attribute("hidden", of: node) != nil { return .skip }
+        guard layout.isInside(index) else { return metadataRole(node, name: name, tree) ?? .outside }
+        if layout.isLeftOut(index) { return .skip }
+        if let trigger = layout.triggers[index] { return trigger.map { .heading(level: $0) } ?? .transparent }
         switch name {
         case "p": return .block(.paragraph)
         case "section", "article", "aside": return .sectioning
@@ -35,19 +39,29 @@ struct HTMLVocabulary: MarkupVocabulary {
         case "a": return tree.attribute("href", of: node).map { .link(url: $0) } ?? .transparent
         case "img": return .image(url: tree.attribute("src", of: node) ?? "", altAttribute: "alt")
         case "br": return .lineBreak
-        case "title":
-            return parentName(of: node, tree) == "head" ? .metadata(key: "title") : .skip
-        case "meta":
-            guard let key = tree.attribute("name", of: node) ?? tree.attribute("property", of: node),
-                  let value = tree.attribute("content", of: node) else { return .skip }
-            return .metaTag(key: key.lowercased(), value: value)
-        case "script":
-            let type = tree.attribute("type", of: node)?.lowercased() ?? ""
-            return type == "application/ld+json" ? .structuredData : .skip
+        case "title", "meta", "script":
+            return metadataRole(node, name: name, tree) ?? .skip
         default:
             if Self.containers.contains(name) { return .container }
             if Self.notProse.contains(name) { return .skip }
             return .transparent
+        }
+    }
+
+    /// `<title>`, `<meta name content>` and JSON-LD: the page's metadata, read wherever it is.
+    private func metadataRole(_ node: MarkupNode, name: String, _ tree: MarkupTree) -> MarkupRole? {
+        switch name {
+        case "title":
+            return parentName(of: node, tree) == "head" ? .metadata(key: "title") : nil
+        case "meta":
+            guard let key = tree.attribute("name", of: node) ?? tree.attribute("property", of: node),
+                  let value = tree.attribute("content", of: node) else { return nil }
+            return .metaTag(key: key.lowercased(), value: value)
+        case "script":
+            let type = tree.attribute("type", of: node)?.lowercased() ?? ""
+            return type == "application/ld+json" ? .structuredData : nil
+        default:
+            return nil
         }
     }
 

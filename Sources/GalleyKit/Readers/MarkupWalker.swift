@@ -10,6 +10,9 @@ enum MarkupRole: Equatable {
     case sectioning
     /// Not prose (script, code, index terms): nothing inside is read, but it separates words.
     case skip
+    /// Outside the article (a web page's chrome around it): its text is not read, but its
+    /// metadata and the article inside it are.
+    case outside
     case block(Block.Kind)
     case heading(level: Int)
     /// A section-like element; its title is a heading at `level`.
@@ -42,6 +45,16 @@ enum MarkupRole: Equatable {
     case structuredData
 }
 
+extension MarkupRole {
+    /// Roles whose content is metadata, read wherever they are.
+    var isMetadata: Bool {
+        switch self {
+        case .metadata, .metadataList, .metaTag, .structuredData: return true
+        default: return false
+        }
+    }
+}
+
 protocol MarkupVocabulary {
     /// The role of element `index`; `sectionLevel` is the level of the enclosing section's title.
     func role(of index: Int32, in tree: MarkupTree, sectionLevel: Int) -> MarkupRole
@@ -70,6 +83,8 @@ struct MarkupWalker {
         var endsCapture = false
         var endsListItem = false
         var isDocumentTitle = false
+        /// Whether text was outside the article before this element.
+        var restoresOutside: Bool?
     }
 
     private enum Step {
@@ -82,6 +97,7 @@ struct MarkupWalker {
         var sectionLevels: [Int] = [0]
         var stack: [Step] = []
         var lastOffset = 0
+        var outside = false
         var unreportedReferences: [String: Int] = [:]
         for node in tree.nodes where node.kind == .entityReference { unreportedReferences[node.name, default: 0] += 1 }
         for child in topLevel().reversed() { stack.append(.enter(child)) }
@@ -90,6 +106,7 @@ struct MarkupWalker {
             case .exit(let exit):
                 for _ in 0..<exit.frames { builder.end() }
                 if exit.popsSectionLevel { sectionLevels.removeLast() }
+                if let restored = exit.restoresOutside { outside = restored }
                 if exit.isDocumentTitle, let heading = builder.lastBlock, heading.kind == .heading {
                     builder.setMetadata("title", .string(heading.text), at: heading.range.start, origin: metadataOrigin)
                 }
@@ -105,6 +122,7 @@ struct MarkupWalker {
                 lastOffset = max(lastOffset, offset)
                 switch node.kind {
                 case .text, .cdata:
+                    guard !outside || !captures.isEmpty else { break }
                     lastOffset = max(lastOffset, appendText(node, captures: &captures, builder: &builder, fallback: lastOffset))
                 case .comment:
                     let end = node.endOffset >= 0 ? Int(node.endOffset) : offset
@@ -142,6 +160,14 @@ struct MarkupWalker {
                     default:
                         break
                     }
+                    if role == .outside {
+                        exit.restoresOutside = outside
+                        outside = true
+                    } else if outside, !role.isMetadata {
+                        // An article root inside the chrome.
+                        exit.restoresOutside = true
+                        outside = false
+                    }
                     stack.append(.exit(exit))
                     let children = Array(tree.children(of: index))
                     for child in children.reversed() { stack.append(.enter(child)) }
@@ -170,7 +196,7 @@ struct MarkupWalker {
                        sectionLevels: inout [Int], captures: inout [Capture], builder: inout DocumentBuilder) -> Bool {
         let node = tree.nodes[Int(index)]
         switch role {
-        case .transparent:
+        case .transparent, .outside:
             return true
         case .container:
             builder.beginContainer(at: offset)

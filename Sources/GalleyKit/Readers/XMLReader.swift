@@ -8,7 +8,7 @@ enum XMLReader {
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     static let xincludeNamespace = "http://www.w3.org/2001/XInclude"
 
-    static func read(path: String, source: SourceText, mappings: [XMLVocabularyMapping] = []) -> Document {
+    static func read(path: String, source: SourceText, mappings: [XMLVocabularyMapping] = [], html: HTMLOptions = .none) -> Document {
         var builder = DocumentBuilder(path: path, format: .xml, source: source)
         var queries: [MarkupParser.XPathQuery] = []
         var firstQuery: [Int] = []
@@ -17,6 +17,8 @@ enum XMLReader {
             queries += mapping.queries.map(\.query)
             if let sections = mapping.sections { queries.append(MarkupParser.XPathQuery(sections, namespaces: mapping.namespaces)) }
         }
+        let htmlQueries = queries.count
+        queries += html.queries
         let tree = MarkupParser.parse(source.bytes, as: .xml, selecting: queries)
         MarkupIssues.report(tree.issues, ignoring: [], minimum: .error, into: &builder)
         for entity in tree.entityDeclarations where entity.isExternal {
@@ -37,12 +39,12 @@ enum XMLReader {
         let vocabulary: any MarkupVocabulary
         var origin = MetadataField.Origin.docbookInfo
         if let root, let index = mappings.firstIndex(where: { $0.root == root.name && ($0.namespace == nil || $0.namespace == root.namespace) }) {
-            let end = index + 1 < firstQuery.count ? firstQuery[index + 1] : tree.selections.count
+            let end = index + 1 < firstQuery.count ? firstQuery[index + 1] : htmlQueries
             vocabulary = XPathVocabulary(mapping: mappings[index], selections: tree.selections[firstQuery[index]..<end], tree: tree)
             origin = .xpath
         } else if let root, root.namespace == xhtmlNamespace || (root.namespace == nil && root.name == "html") {
-            vocabulary = HTMLVocabulary()
-            origin = .htmlMeta
+            HTMLPage.read(tree, options: html, results: tree.selections[min(htmlQueries, tree.selections.count)...], into: &builder)
+            return builder.build()
         } else {
             vocabulary = DocBookVocabulary()
         }

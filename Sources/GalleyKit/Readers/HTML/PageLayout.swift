@@ -1,0 +1,38 @@
+/// Where a page's article is, as the HTML vocabulary reads it: which nodes are inside a content
+/// root, which elements inside are left out, and which accordion buttons head a panel.
+struct PageLayout {
+    private var inside: [Bool]
+    private let leftOut: [Int32: LeftOutReason]
+    /// Accordion triggers inside the article: the heading level of one that stands alone, nil
+    /// for one inside a heading or question (its text is part of that).
+    let triggers: [Int32: Int?]
+
+    init(page: PageTree, roots: [Int32], chrome: PageChrome) {
+        var inside = [Bool](repeating: false, count: page.count)
+        for root in roots {
+            for index in Int(root)..<Int(page.subtreeEnd[Int(root)]) { inside[index] = true }
+        }
+        self.inside = inside
+        leftOut = chrome.reasons
+        var triggers: [Int32: Int?] = [:]
+        var level = 1
+        for position in 0..<page.count where inside[position] {
+            let index = Int32(position)
+            guard page.isElement(index) else { continue }
+            let name = page.name(index)
+            if name.count == 2, name.first == "h", let digit = name.last?.wholeNumberValue, (1...6).contains(digit) {
+                level = digit
+            }
+            guard chrome.accordionTriggers.contains(index) else { continue }
+            let enclosed = page.ancestor(of: index, includingSelf: false) { Self.questionHolders.contains(page.name($0)) } != nil
+            triggers[index] = enclosed ? Optional<Int>.none : min(level + 1, 6)
+        }
+        self.triggers = triggers
+    }
+
+    private static let questionHolders: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "summary", "dt", "button"]
+
+    func isInside(_ index: Int32) -> Bool { inside[Int(index)] }
+
+    func isLeftOut(_ index: Int32) -> Bool { leftOut[index] != nil }
+}
