@@ -17,6 +17,7 @@ public struct Configuration: Sendable {
     public struct Override: Sendable {
         public var files: [FilePattern]
         public var rules: [String: RuleOverride]
+        public var html = HTMLSettings()
     }
 
     /// The file, or nil for the built-in default (the bundled house style).
@@ -36,6 +37,8 @@ public struct Configuration: Sendable {
     /// A digest of every file the configuration was read from (itself, what it extends, its
     /// rule sets): facts taken under another configuration are never reused for this one.
     public var signature = "built-in"
+    /// `html:` at the top level (extended files' settings merged in).
+    public var html = HTMLSettings()
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 
@@ -88,7 +91,11 @@ public struct Configuration: Sendable {
 
     /// What the readers need for a file matching exactly the overrides `applying`.
     public func readerOptions(applying: [Int] = []) -> ReaderOptions {
-        ReaderOptions(xmlMappings: xmlMappings)
+        var settings = html
+        for index in applying { settings = settings.merged(with: overrides[index].html) }
+        var options = ReaderOptions(xmlMappings: xmlMappings)
+        options.html = settings.applied(to: HTMLOptions())
+        return options
     }
 
     /// The bundled house style, used where no `.galley.yml` is found.

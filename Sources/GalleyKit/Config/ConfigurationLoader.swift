@@ -17,10 +17,11 @@ public struct ConfigurationLoader {
         ("include", "globs of the files to lint (default: every article)"),
         ("exclude", "globs of files not to lint"),
         ("rules", "per-rule changes by id: off, on, a severity, or a mapping of options to replace"),
-        ("overrides", "a list of {files: [globs], rules: {...}}: changes for matching files only"),
+        ("overrides", "a list of {files: [globs], rules: {...}, html: {...}}: changes for matching files only"),
         ("xml", "{vocabularies: [...]}: XPath mappings of XML vocabularies other than DocBook"),
         ("vale", "a .vale.ini or a Vale style folder (or a list of them): their rules run beside the rule sets (docs/vale.md)"),
         ("site", "{root, url-pattern, permalink-fields, index-files, slugs, url, static}: how the site maps files to pages, for library rules"),
+        ("html", "{content, ignore, title-separator, faq}: where a web page's article is, with CSS selectors (docs/html.md)"),
     ]
 
     /// Loads the configuration at `path` (absolute).
@@ -124,6 +125,10 @@ public struct ConfigurationLoader {
         if let overrides = reader.node("overrides"), overrides.resolvedScalar != .null {
             configuration.overrides += self.overrides(overrides, file: file, directory: directory, reader: &reader)
         }
+        if var html = reader.options("html") {
+            configuration.html = configuration.html.merged(with: HTMLConfig.settings(&html))
+            reader.absorb(html)
+        }
         if var xml = reader.options("xml") {
             if let vocabularies = xml.node("vocabularies") {
                 var nestedErrors: [ConfigError] = []
@@ -219,7 +224,7 @@ public struct ConfigurationLoader {
 
     private func overrides(_ node: YAMLNode, file: YAMLFile, directory: String, reader: inout OptionReader) -> [Configuration.Override] {
         guard let items = node.items else {
-            reader.report("'overrides' must be a list of {files, rules}", at: node)
+            reader.report("'overrides' must be a list of {files, rules, html}", at: node)
             return []
         }
         var result: [Configuration.Override] = []
@@ -230,8 +235,13 @@ public struct ConfigurationLoader {
             if let rulesNode = nested.node("rules") {
                 for (id, change) in ruleChanges(rulesNode, file: file, reader: &nested) { rules[id] = change }
             }
+            var html = HTMLSettings()
+            if var settings = nested.options("html") {
+                html = HTMLConfig.settings(&settings)
+                nested.absorb(settings)
+            }
             reader.absorb(nested)
-            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules))
+            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules, html: html))
         }
         return result
     }

@@ -15,11 +15,11 @@ public enum ArticleFormats {
         ArticleFormat(format: .markdown, name: "Markdown", extensions: ["md", "markdown", "mdown", "mkd"]) { path, source, _ in
             MarkdownReader.read(path: path, source: source)
         },
-        ArticleFormat(format: .html, name: "HTML", extensions: ["html", "htm"]) { path, source, _ in
-            HTMLReader.read(path: path, source: source)
+        ArticleFormat(format: .html, name: "HTML", extensions: ["html", "htm"]) { path, source, options in
+            HTMLReader.read(path: path, source: source, options: options.html)
         },
         ArticleFormat(format: .xml, name: "XML", extensions: ["xml", "dbk", "docbook", "xhtml"]) { path, source, options in
-            XMLReader.read(path: path, source: source, mappings: options.xmlMappings)
+            XMLReader.read(path: path, source: source, mappings: options.xmlMappings, html: options.html)
         },
         ArticleFormat(format: .yaml, name: "YAML article", extensions: ["yml", "yaml"]) { path, source, _ in
             YAMLArticleReader.read(path: path, source: source)
@@ -65,6 +65,8 @@ public enum ArticleFormats {
 public struct ReaderOptions: Sendable, Hashable {
     /// XPath mappings of XML vocabularies other than DocBook (`xml: vocabularies:`).
     public var xmlMappings: [XMLVocabularyMapping] = []
+    /// Where a web page's article is and what to leave out (`html:`).
+    public var html = HTMLOptions()
 
     public init(xmlMappings: [XMLVocabularyMapping] = []) {
         self.xmlMappings = xmlMappings

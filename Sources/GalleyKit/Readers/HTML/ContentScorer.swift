@@ -168,13 +168,6 @@ struct ContentScorer {
         if length > 80 { return density < 0.25 }
         guard length > 0, density == 0 else { return false }
         if page.name(index).hasPrefix("h") { return true }
-        let text = page.text(of: index, limit: 400).trimmingCharacters(in: { $0.isWhitespace })
-        return text.hasSuffix(".")
-    }
-}
-
-private extension String {
-    func trimmingCharacters(in predicate: (Character) -> Bool) -> String {
-        Substring(self).trimmingCharacters(in: predicate)
+        return page.text(of: index, limit: 400).last { !$0.isWhitespace } == "."
     }
 }
