@@ -100,7 +100,23 @@ public struct Configuration: Sendable {
 
     /// The bundled house style, used where no `.galley.yml` is found.
     public static func builtIn() -> Result<Configuration, ConfigErrors> {
-        BundledRules.load(BundledRules.defaultSetName)!.map { Configuration(path: nil, ruleSets: [$0]) }
+        BundledRules.load(BundledRules.defaultSetName)!.map { set in
+            var configuration = Configuration(path: nil, ruleSets: [set])
+            configuration.addReaderRules()
+            return configuration
+        }
+    }
+
+    /// The reader's rules (`parse-error`) join every configuration, after its own rule sets,
+    /// unless one of those defines the same ids: then that definition stands.
+    mutating func addReaderRules() {
+        guard case .success(let reader)? = BundledRules.load(BundledRules.readerSetName),
+              !ruleSets.contains(where: { $0.path == reader.path }) else { return }
+        let defined = Set(ruleIDs)
+        var kept = reader
+        kept.entries.removeAll { defined.contains($0.id) }
+        kept.rules.removeAll { defined.contains($0.id) }
+        if !kept.entries.isEmpty { ruleSets.append(kept) }
     }
 }
 

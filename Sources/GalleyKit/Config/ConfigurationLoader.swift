@@ -40,6 +40,7 @@ public struct ConfigurationLoader {
             case .failure(let failure): errors += failure.errors
             }
         }
+        if errors.isEmpty { configuration.addReaderRules() }
         if errors.isEmpty { rejectDuplicateIDs(configuration, errors: &errors) }
         if errors.isEmpty { validateRuleChanges(configuration, errors: &errors) }
         return errors.isEmpty ? .success(configuration) : .failure(ConfigErrors(errors))

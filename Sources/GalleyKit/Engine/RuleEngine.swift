@@ -47,7 +47,9 @@ public struct RuleEngine: Sendable {
     /// The document's diagnostics and, when `takingFacts`, its facts for the library rules
     /// (with the suppressions a library finding could meet).
     public func inspect(_ document: Document, context: RuleContext, takingFacts: Bool = true) -> (diagnostics: [Diagnostic], facts: ArticleFacts?) {
-        var diagnostics = document.issues.map { issue in
+        // Parse problems are the `parse` rule's findings (the configuration adds it), so their
+        // severity can be configured like any rule's.
+        var diagnostics = document.issues.filter { $0.kind != .parse }.map { issue in
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
@@ -55,7 +57,7 @@ public struct RuleEngine: Sendable {
             for finding in rule.check(document, context: context) {
                 var diagnostic = Diagnostic(
                     path: document.path, range: finding.range, span: document.span(of: finding.range),
-                    severity: rule.severity, message: rule.message(for: finding), ruleID: rule.id,
+                    severity: min(rule.severity, finding.maximumSeverity ?? rule.severity), message: rule.message(for: finding), ruleID: rule.id,
                     ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion)
                 diagnostic.subject = finding.subject
                 diagnostic.fixes = finding.fixes

@@ -3,6 +3,8 @@ internal import GalleyBuildInfo
 /// The rule sets compiled into the binary (from Rules/*.yml), so Galley works from any folder.
 public enum BundledRules {
     public static let defaultSetName = "house-style"
+    /// The reader's rules (`parse-error`), added to every configuration that does not define them.
+    public static let readerSetName = "reader"
 
     public static var names: [String] { BundledRuleSets.files.map { String($0.name.dropLast(4)) } }
 

@@ -229,5 +229,19 @@ rules:
     severity: note
     description: Some other article links to every article (index pages excepted), so readers can find it.
 """#),
+        ("reader.yml", #"""
+# Problems Galley's readers meet in an article's markup, as rules like any other: their severity
+# can be changed, they can be switched off, per folder with overrides, and suppressed inline.
+# Galley adds this set to every configuration whose rule sets do not define these ids, e.g.
+#   rules:
+#     parse-error: warning
+name: reader
+description: Problems in the markup of the article itself, found while reading it.
+rules:
+  - id: parse-error
+    kind: parse
+    severity: error
+    description: The markup is broken where the parser read it (mismatched or unclosed tags, XML that is not well-formed, an unclosed code fence, YAML that does not parse); what could be read is still checked. Problems that are not the author's (ids a page template repeats, HTML5 elements an older parser does not know) are notes at most.
+"""#),
     ]
 }

@@ -45,6 +45,9 @@ public struct Finding: Sendable, Hashable {
     public var subject: String?
     /// Ways to resolve it by editing the text, best first (see `RuleContext.replacementFix`).
     public var fixes: [Fix] = []
+    /// The most severe the finding may be reported, whatever the rule's severity (a reader's
+    /// problem it judged to be a note stays a note).
+    public var maximumSeverity: Severity?
 
     public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil) {
         self.range = range
