@@ -59,7 +59,7 @@ import Testing
     @Test func checkConfigPassesAValidConfiguration() throws {
         let result = try TestSupport.runGalley(["check-config", "Fixtures/config/site"])
         #expect(result.status == 0)
-        #expect(result.stdout == "ok: Fixtures/config/site/.galley.yml: 21 rules from house-style, site-tone\n")
+        #expect(result.stdout == "ok: Fixtures/config/site/.galley.yml: 22 rules from house-style, site-tone, reader\n")
     }
 
     @Test func rulesListsWhereEachRuleWasDefined() throws {

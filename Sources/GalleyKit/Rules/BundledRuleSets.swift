@@ -241,7 +241,7 @@ rules:
   - id: parse-error
     kind: parse
     severity: error
-    description: The markup is broken where the parser read it (mismatched or unclosed tags, XML that is not well-formed, an unclosed code fence, YAML that does not parse); what could be read is still checked. Problems that are not the author's (ids a page template repeats, HTML5 elements an older parser does not know) are notes at most.
+    description: The markup is broken where the parser read it (mismatched or unclosed tags, XML that is not well-formed, an unclosed code fence); what could be read is still checked.
 """#),
     ]
 }

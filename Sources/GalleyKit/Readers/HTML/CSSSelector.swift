@@ -117,11 +117,23 @@ struct CSSCompoundSelector: Sendable, Hashable {
 enum XPathLiteral {
     /// A string literal for XPath 1.0, which has no escapes: `concat()` joins the pieces when
     /// the text holds both kinds of quote.
-    static func quote(_ text: String) -> String {
+    static func quote(_ raw: String) -> String {
+        // Characters XML does not allow (most controls, U+FFFE) cannot be in a page libxml2
+        // parsed, and libxml2 refuses them in an expression: they become U+FFFD, which matches
+        // nothing they could have matched.
+        let text = raw.unicodeScalars.allSatisfy(isXMLCharacter) ? raw
+            : String(String.UnicodeScalarView(raw.unicodeScalars.map { isXMLCharacter($0) ? $0 : "\u{FFFD}" }))
         if !text.contains("'") { return "'\(text)'" }
         if !text.contains("\"") { return "\"\(text)\"" }
         let pieces = text.split(separator: "'", omittingEmptySubsequences: false).map { "'\($0)'" }
         return "concat(" + pieces.joined(separator: ",\"'\",") + ")"
+    }
+
+    private static func isXMLCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x9, 0xA, 0xD, 0x20...0xD7FF, 0xE000...0xFFFD, 0x10000...0x10FFFF: return true
+        default: return false
+        }
     }
 
     /// `@name` when the name is a plain XML name, else a test on the attribute's local name.

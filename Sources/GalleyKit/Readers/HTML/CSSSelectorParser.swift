@@ -4,8 +4,9 @@ struct CSSSelectorParser {
     private let scalars: [Unicode.Scalar]
     private var position = 0
 
+    /// As CSS reads its input, U+0000 stands for U+FFFD (it could not pass through XPath's C strings).
     init(_ text: String) {
-        scalars = Array(text.unicodeScalars)
+        scalars = text.unicodeScalars.map { $0 == "\u{0}" ? "\u{FFFD}" : $0 }
     }
 
     private static let supported = "type, .class, #id, [attr], [attr=value], descendant and '>' combinators, ',' lists"

@@ -4,7 +4,7 @@
 /// problems not shown) keep their lower severity.
 struct ParseRule: Rule, RuleKind {
     static let name = "parse"
-    static let summary = "Reports markup the reader could not read as written, at its place; what could be read is still checked."
+    static let summary = "Reports markup the reader could not read as written, at its place. Problems that are not the author's (ids a page template repeats, HTML5 elements an older parser does not know) stay notes whatever the severity."
     static let options: [(key: String, description: String)] = []
     static let examples: [RuleExample] = [
         RuleExample("A code fence that is never closed", options: "",
