@@ -107,7 +107,8 @@ enum Help {
       --max-warnings N      also fail (exit 1) when more than N warnings are reported
       --baseline FILE       hide the findings recorded in FILE; report only new ones
       --write-baseline FILE record every current finding in FILE (exit 0 once written)
-      --only-articles       skip named YAML files that are not articles, as folders do
+      --only-articles       skip every file that is not an article without a note (YAML data,
+                            feeds, sitemaps, SVG, pages without content), named ones too
       --jobs N              files linted in parallel (default: all cores)
       --shard K/N           lint only this job's share (K of N) of the files, chosen by path,
                             so N CI jobs together cover every file exactly once
@@ -284,7 +285,8 @@ enum Help {
                             anchors, orphans) to FILE, one row each
       --title TEXT          what the report calls the library (default: the paths given)
       --config FILE         use this configuration for every file instead of the nearest .galley.yml
-      --only-articles       skip named YAML files that are not articles, as folders do
+      --only-articles       skip every file that is not an article without a note (YAML data,
+                            feeds, sitemaps, SVG, pages without content), named ones too
       --jobs N              files linted in parallel (default: all cores)
       --shard K/N           audit only this job's share (K of N) of the files, chosen by path
       --no-progress         no progress line on standard error (shown only on a terminal)

@@ -77,7 +77,8 @@ enum AuditCommand {
         }
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders,
-                                 configPath: options.configPath, maxFileBytes: options.maxFileBytes, measuresProse: true)
+                                 configPath: options.configPath, maxFileBytes: options.maxFileBytes, measuresProse: true,
+                                 onlyArticles: options.onlyArticles)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
         LintCommand.noteExclusions(plan, named: discovery.named)
 

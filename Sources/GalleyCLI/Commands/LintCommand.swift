@@ -25,7 +25,8 @@ enum LintCommand {
         let writer = GuardedWriter(protecting: discovery)
         if let refusal = refusal(options, writer) { return CommandLineTool.usageError(refusal.message) }
         let files = options.shard.map { $0.select(discovery.files) } ?? discovery.files
-        let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath, maxFileBytes: options.maxFileBytes)
+        let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath,
+                                 maxFileBytes: options.maxFileBytes, onlyArticles: options.onlyArticles)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
         for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
         for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
@@ -86,7 +87,7 @@ enum LintCommand {
         }
         noteExclusions(plan, named: [name])
         output.begin()
-        for item in plan.items { output.add(item.linter.lint(path: name, bytes: bytes, format: format)) }
+        for item in plan.items { output.add(item.linter.lint(path: name, bytes: bytes, format: format, silently: options.onlyArticles)) }
         return output.finish(usageProblems: false)
     }
 

@@ -11,17 +11,20 @@ public struct LintPlan: Sendable {
         public var isNamed: Bool
         /// The index of the item's linter in `LintPlan.linters`.
         public var linterNumber: Int
+        /// `--only-articles`: files that are not articles are skipped without a word.
+        public var onlyArticles: Bool
 
         public var linter: Linter { shared.linter }
 
-        init(path: String, shared: SharedLinter, isNamed: Bool, linterNumber: Int) {
+        init(path: String, shared: SharedLinter, isNamed: Bool, linterNumber: Int, onlyArticles: Bool) {
             self.path = path
             self.shared = shared
             self.isNamed = isNamed
             self.linterNumber = linterNumber
+            self.onlyArticles = onlyArticles
         }
 
-        public func lint() -> FileReport { shared.linter.lint(path: path, onlyArticles: !isNamed) }
+        public func lint() -> FileReport { shared.linter.lint(path: path, onlyArticles: !isNamed, silently: onlyArticles) }
     }
 
     final class SharedLinter: Sendable {
@@ -38,6 +41,7 @@ public struct LintPlan: Sendable {
         fileprivate var positions: [Int32] = []
         fileprivate var linterNumbers: [Int32] = []
         fileprivate var linters: [SharedLinter] = []
+        fileprivate var onlyArticles = false
 
         public var startIndex: Int { 0 }
         public var endIndex: Int { positions.count }
@@ -45,7 +49,8 @@ public struct LintPlan: Sendable {
         public subscript(index: Int) -> Item {
             let path = files[Int(positions[index])]
             let number = Int(linterNumbers[index])
-            return Item(path: path, shared: linters[number], isNamed: !named.isEmpty && named.contains(path), linterNumber: number)
+            return Item(path: path, shared: linters[number], isNamed: !named.isEmpty && named.contains(path), linterNumber: number,
+                        onlyArticles: onlyArticles)
         }
     }
 
@@ -62,13 +67,15 @@ public struct LintPlan: Sendable {
     /// `measuresProse`: every report carries the article's words and scores (`galley audit`).
     /// `keepsExcluded`: files the configuration leaves out are listed in `excluded` but planned
     /// all the same (`galley dump` shows what Galley reads of any file it is asked about).
+    /// `onlyArticles`: `--only-articles`, files that are not articles are skipped silently.
     public static func make(files: PathList, named: Set<String> = [], folders: [String] = [], configPath: String?, maxFileBytes: Int,
-                            measuresProse: Bool = false, keepsExcluded: Bool = false) -> LintPlan {
+                            measuresProse: Bool = false, keepsExcluded: Bool = false, onlyArticles: Bool = false) -> LintPlan {
         var planner = Planner(maxFileBytes: maxFileBytes, measuresProse: measuresProse)
         let cwd = PathNames.normalize(FileSystem.currentDirectory)
         var plan = LintPlan()
         plan.items.files = files
         plan.items.named = named
+        plan.items.onlyArticles = onlyArticles
         var explicit: Configuration?
         if let configPath {
             switch planner.configuration(at: PathNames.absolute(configPath, from: cwd)) {

@@ -30,24 +30,27 @@ public struct Linter: Sendable {
     public var takesFacts: Bool { !engine.libraryRules.isEmpty }
 
     /// Reads and lints one file. Problems reading it become diagnostics, never crashes.
-    /// With `onlyArticles`, a YAML file that is not an article (no `body`) is skipped silently:
-    /// content folders hold data and configuration YAML too.
-    public func lint(path: String, onlyArticles: Bool = false) -> FileReport {
-        report(path: path, loader.load(path: path), onlyArticles: onlyArticles)
+    /// A file that is not an article is not checked as one: a YAML data file (no `body`) is
+    /// skipped silently with `onlyArticles` (content folders hold data and configuration YAML
+    /// too), and linted when named; a file that says why it is none (an RSS feed, a sitemap, a
+    /// redirect page) is skipped with a note saying so, silently with `silently`
+    /// (`--only-articles`).
+    public func lint(path: String, onlyArticles: Bool = false, silently: Bool = false) -> FileReport {
+        report(path: path, loader.load(path: path), onlyArticles: onlyArticles, silently: silently)
     }
 
     /// Lints bytes that stand for the file at `path` (standard input, an editor's buffer).
-    public func lint(path: String, bytes: [UInt8], format: DocumentFormat? = nil, onlyArticles: Bool = false) -> FileReport {
-        report(path: path, loader.load(path: path, bytes: bytes, format: format), onlyArticles: onlyArticles)
+    public func lint(path: String, bytes: [UInt8], format: DocumentFormat? = nil, onlyArticles: Bool = false, silently: Bool = false) -> FileReport {
+        report(path: path, loader.load(path: path, bytes: bytes, format: format), onlyArticles: onlyArticles, silently: silently)
     }
 
     /// Lints bytes and keeps the document read from them (fixes map their edits through its source).
-    func lintKeepingDocument(path: String, bytes: [UInt8], format: DocumentFormat?, onlyArticles: Bool) -> (FileReport, Document?) {
+    func lintKeepingDocument(path: String, bytes: [UInt8], format: DocumentFormat?, onlyArticles: Bool, silently: Bool = false) -> (FileReport, Document?) {
         let loaded = loader.load(path: path, bytes: bytes, format: format)
-        return (report(path: path, loaded, onlyArticles: onlyArticles), try? loaded.get())
+        return (report(path: path, loaded, onlyArticles: onlyArticles, silently: silently), try? loaded.get())
     }
 
-    private func report(path: String, _ loaded: Result<Document, ArticleLoader.Problem>, onlyArticles: Bool) -> FileReport {
+    private func report(path: String, _ loaded: Result<Document, ArticleLoader.Problem>, onlyArticles: Bool, silently: Bool) -> FileReport {
         let document: Document
         switch loaded {
         case .failure(let problem):
@@ -56,6 +59,11 @@ public struct Linter: Sendable {
             return FileReport(path: path, diagnostics: [problem.diagnostic(path: path)], failed: problem.isFailure)
         case .success(let read):
             document = read
+        }
+        if !document.isArticle, let reason = document.notArticleReason {
+            guard !silently else { return FileReport(path: path, diagnostics: [], skipped: true) }
+            let note = ArticleLoader.Problem(message: "skipped: \(reason)", severity: .note, isFailure: false)
+            return FileReport(path: path, diagnostics: [note.diagnostic(path: path)])
         }
         if onlyArticles, !document.isArticle { return FileReport(path: path, diagnostics: [], skipped: true) }
         let context = engine.context(for: document)

@@ -22,6 +22,16 @@ struct DocBookVocabulary: MarkupVocabulary {
         "imageobject", "videoobject", "audioobject", "titleabbrev", "mathphrase", "equation", "inlineequation",
     ]
 
+    /// A DocBook document: any root in DocBook 5's namespace, or (DocBook 4, which has none) a
+    /// root that DocBook defines as a document or a part of one.
+    static func isArticleRoot(_ root: MarkupNode) -> Bool {
+        if root.namespace == XMLReader.docBookNamespace { return true }
+        guard root.namespace == nil else { return false }
+        let name = root.name
+        return roots.contains(name) || chapters.contains(name) || sections.contains(name) || infos.contains(name)
+            || ["sect1", "sect2", "sect3", "sect4", "sect5", "qandaset", "qandadiv", "qandaentry", "partintro", "sidebar"].contains(name)
+    }
+
     func role(of index: Int32, in tree: MarkupTree, sectionLevel: Int) -> MarkupRole {
         let node = tree.nodes[Int(index)]
         let name = node.name

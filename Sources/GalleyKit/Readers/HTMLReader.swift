@@ -17,7 +17,12 @@ enum HTMLReader {
         let tree = MarkupParser.parse(bytes, as: .html, selecting: options.queries)
         MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)
         HTMLPage.read(tree, options: options, results: tree.selections[...], into: &builder)
-        return builder.build()
+        var document = builder.build()
+        if let reason = HTMLPage.notArticleReason(document, tree) {
+            document.isArticle = false
+            document.notArticleReason = reason
+        }
+        return document
     }
 }
 

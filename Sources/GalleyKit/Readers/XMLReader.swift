@@ -44,7 +44,17 @@ enum XMLReader {
             origin = .xpath
         } else if let root, root.namespace == xhtmlNamespace || (root.namespace == nil && root.name == "html") {
             HTMLPage.read(tree, options: html, results: tree.selections[min(htmlQueries, tree.selections.count)...], into: &builder)
-            return builder.build()
+            var document = builder.build()
+            if let reason = HTMLPage.notArticleReason(document, tree) {
+                document.isArticle = false
+                document.notArticleReason = reason
+            }
+            return document
+        } else if let root, !DocBookVocabulary.isArticleRoot(root) {
+            var document = builder.build()
+            document.isArticle = false
+            document.notArticleReason = NonArticleXML.reason(root: root)
+            return document
         } else {
             vocabulary = DocBookVocabulary()
         }

@@ -18,6 +18,44 @@ enum HTMLPage {
         PageMetadata.complete(&builder, options: options)
     }
 
+    /// Why the page is not an article, when it is none: a redirect, or a page whose content
+    /// holds no text of its own (an empty listing, a page of links). Linting such pages as
+    /// articles would report a dozen things "missing" that were never meant to be there.
+    static func notArticleReason(_ document: Document, _ tree: MarkupTree) -> String? {
+        let headings = document.headings.map { document.blocks[$0].range }
+        func inHeading(_ offset: Int) -> Bool { headings.contains { $0.start <= offset && offset < max($0.end, $0.start + 1) } }
+        var letters = 0
+        for block in document.blocks where block.kind != .heading && block.kind != .altText { letters += letterCount(block.text.text) }
+        for link in document.links where !inHeading(link.range.start) { letters -= letterCount(link.text.text) }
+        if let target = redirectTarget(tree), letters < 200 {
+            return "the page redirects to '\(target)' (<meta http-equiv=\"refresh\">); it is not an article"
+        }
+        guard letters <= 0 else { return nil }
+        let root = document.extraction?.roots.last?.description ?? "<body>"
+        return document.blocks.isEmpty
+            ? "the page has no text in its content (\(root)); it is not an article"
+            : "the page's content (\(root)) is only headings and links, no text of its own; it is not an article"
+    }
+
+    private static func letterCount(_ text: String) -> Int {
+        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic || $1.properties.numericType != nil ? 1 : 0) }
+    }
+
+    /// The URL of `<meta http-equiv="refresh" content="0; url=…">`.
+    private static func redirectTarget(_ tree: MarkupTree) -> String? {
+        for node in tree.nodes where node.kind == .element && node.name == "meta" {
+            guard tree.attribute("http-equiv", of: node)?.lowercased() == "refresh", let content = tree.attribute("content", of: node) else { continue }
+            let scalars = Array(content.unicodeScalars)
+            let lowered = content.lowercased().unicodeScalars.map { $0 }
+            guard lowered.count == scalars.count,
+                  let at = (0..<max(0, scalars.count - 3)).first(where: { String(String.UnicodeScalarView(lowered[$0..<($0 + 4)])) == "url=" }) else { continue }
+            let quotes: Set<Unicode.Scalar> = ["'", "\"", " ", "\t"]
+            let target = String(String.UnicodeScalarView(scalars[(at + 4)...].drop { quotes.contains($0) }.reversed().drop { quotes.contains($0) }.reversed()))
+            return target.isEmpty ? nil : target
+        }
+        return nil
+    }
+
     /// What the dump shows: the roots, why, and what was left out inside them.
     private static func extraction(_ page: PageTree, choice: ContentLocator.Choice, chrome: PageChrome, layout: PageLayout) -> ContentExtraction {
         func element(_ index: Int32) -> ContentExtraction.Element {
