@@ -40,6 +40,14 @@ import Testing
             "Fixtures/config/broken/bad-override/.galley.yml:4:17: error: 'max-length' must be a whole number, found a string ('lots')",
             "Fixtures/config/broken/bad-override/.galley.yml:8:33: error: unknown key 'most'",
         ]),
+        ("bad-selector", [
+            "Fixtures/config/broken/bad-selector/.galley.yml:2:29: error: 'content': 'article:first-of-type' is not a selector Galley reads: ':first-of-type': pseudo-classes and pseudo-elements are not supported; supported: type, .class, #id, [attr], [attr=value], descendant and '>' combinators, ',' lists",
+            "Fixtures/config/broken/bad-selector/.galley.yml:3:26: error: 'ignore': '.share, aside + div' is not a selector Galley reads: the '+' combinator is not supported; supported: type, .class, #id, [attr], [attr=value], descendant and '>' combinators, ',' lists",
+            "Fixtures/config/broken/bad-selector/.galley.yml:4:20: error: 'title-separator' must have a character other than spaces",
+            "Fixtures/config/broken/bad-selector/.galley.yml:5:8: error: missing required key 'answer'",
+            "Fixtures/config/broken/bad-selector/.galley.yml:9:19: error: 'ignore': 'div[data-role=menu' is not a selector Galley reads: '[' is not closed",
+            "Fixtures/config/broken/bad-selector/.galley.yml:10:7: error: unknown key 'contents' (did you mean 'content'?)",
+        ]),
         ("extends-loop", ["Fixtures/config/broken/extends-loop/.galley.yml:1:1: error: 'extends' loops back to this file: Fixtures/config/broken/extends-loop/.galley.yml → Fixtures/config/broken/extends-loop/other.yml → Fixtures/config/broken/extends-loop/.galley.yml"]),
     ]
 

@@ -10,6 +10,8 @@ import Testing
         "locations/probe.md", "locations/probe.html", "locations/probe.xml", "locations/probe.yml",
         "defective/tone.md",
         "faq/details.html", "faq/definition-list.html", "faq/bold-questions.md",
+        "faq/yoast.html", "faq/rank-math.html", "faq/accordion.html", "faq/microdata.html", "faq/us-question.md",
+        "html/chrome.html", "html/two-articles.html",
     ]
 
     @Test(arguments: articles)

@@ -129,6 +129,28 @@ public enum FuzzSupport {
         phase.add(facts, linter: 0)
         if phase.run(workingDirectory: "/galley-fuzz-site").count == -1 { print(facts.path) }
     }
+    /// Parses the input as an `html:` selector; when it parses, uses it as the content root and
+    /// as an ignore selector on a page with chrome, so its XPath runs through libxml2 too.
+    public static func selector(_ bytes: [UInt8]) {
+        guard let list = try? CSSSelectorList(parsing: String(decoding: bytes, as: UTF8.self)) else { return }
+        for configure in [{ (options: inout HTMLOptions) in options.content = [list] }, { options in options.ignore = [list] }] {
+            var options = ReaderOptions()
+            configure(&options.html)
+            let document = ArticleFormats.read(path: "page.html", bytes: selectorPage, format: .html, options: options)
+            _ = DocumentDump.text(of: document)
+        }
+    }
+
+    /// A page with the chrome and the markup selectors aim at.
+    static let selectorPage = Array("""
+        <!DOCTYPE html><html><head><title>Page | Site</title></head><body>
+        <header><nav><a href="/">Home</a></nav></header>
+        <main id="main" class="site-main" role="main"><article class="post" data-kind="news">
+        <h1 class="entry-title">Title <a class="headerlink" href="#t">¶</a></h1>
+        <div class="entry-content"><p lang="en-GB">Text, with words.</p><ul><li>One</li></ul></div>
+        <aside class="related"><h2>Related</h2></aside></article></main>
+        <footer class="site-footer"><p>Footer</p></footer></body></html>
+        """.utf8)
 
     /// The input as the bytes an editor sends `galley lsp`: framing, JSON-RPC, every request
     /// and notification, with documents linted by the nearest (or no) configuration.

@@ -42,6 +42,8 @@ enum HTMLConfig {
     ]
 
     static func settings(_ reader: inout OptionReader) -> HTMLSettings {
+        // Every known key counts as read, so a misspelt one is reported with the right suggestion.
+        for (key, _) in keys { _ = reader.node(key) }
         var settings = HTMLSettings()
         if reader.has("content") { settings.content = .some(selectorList(&reader, "content")) }
         if reader.has("ignore") { settings.ignore = .some(selectorList(&reader, "ignore")) }

@@ -159,6 +159,14 @@ public struct FAQ: Sendable {
         case section, qandaset, definitionList = "definition-list", details
         /// Entries selected by an XML vocabulary mapping.
         case mapped
+        /// WordPress FAQ blocks: Yoast SEO's (`.schema-faq-section`) and Rank Math's (`.rank-math-list-item`).
+        case yoast = "yoast-faq-block", rankMath = "rank-math-faq-block"
+        /// Buttons or headings that open a panel (`aria-controls`), each a question and its answer.
+        case accordion
+        /// schema.org microdata: `itemtype` Question with an `acceptedAnswer`.
+        case microdata
+        /// Entries the configuration's `html: faq:` selectors name.
+        case configured = "html-faq"
     }
 
     public var origin: Origin

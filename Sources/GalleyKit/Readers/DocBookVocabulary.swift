@@ -45,7 +45,7 @@ struct DocBookVocabulary: MarkupVocabulary {
         case _ where Self.sections.contains(name): return .section(level: sectionLevel + 1)
         case "sect1", "sect2", "sect3", "sect4", "sect5": return .section(level: Int(name.utf8.last! - 48) + 1)
         case "qandaset", "qandadiv": return .faqSet(.qandaset, always: true)
-        case "qandaentry": return .faqEntry(defaultRole: .body)
+        case "qandaentry": return .faqEntry(defaultRole: .body, origin: .mapped)
         case "question": return .faqQuestion(startsEntry: false, kind: .paragraph)
         case "answer": return .faqAnswer(kind: .paragraph)
         case "title":

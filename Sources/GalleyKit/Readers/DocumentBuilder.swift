@@ -145,15 +145,22 @@ struct DocumentBuilder {
         frames[frames.count - 1].context.role = defaultRole
     }
 
-    /// A question; with `startsEntry` (a `<dt>`) it also opens a new entry.
-    mutating func beginFAQQuestion(at offset: Int, startsEntry: Bool = false, kind: Block.Kind = .paragraph) {
-        guard frames.last?.context.faqSet != nil else { return beginBlock(kind, at: offset) }
+    /// A question; with `startsEntry` (a `<dt>`) it also opens a new entry. A heading question
+    /// (`level`) is a heading of the outline too.
+    mutating func beginFAQQuestion(at offset: Int, startsEntry: Bool = false, kind: Block.Kind = .paragraph, level: Int = 0) {
+        guard frames.last?.context.faqSet != nil else { return beginBlock(kind, at: offset, level: level) }
         if startsEntry, let set = frames.last?.context.faqSet {
             faqCandidates[set].faq.entries.append(FAQEntry(question: -1, answers: [], offset: offset))
             frames[frames.count - 1].context.faqEntry = faqCandidates[set].faq.entries.count - 1
         }
-        push(kind == .paragraph ? .faqQuestion : .block(kind, level: 0), at: offset)
+        push(kind == .paragraph ? .faqQuestion : .block(kind, level: kind == .heading ? level : 0), at: offset)
         frames[frames.count - 1].context.role = .faqQuestion
+        if kind == .heading {
+            startBlock(frame: frames.count - 1, at: offset)
+            if let sectioning = frames.lastIndex(where: { $0.kind == .sectioning }) {
+                openSectionings[sectioning, default: []].append(document.blocks.count - 1)
+            }
+        }
     }
 
     mutating func beginFAQAnswer(at offset: Int, kind: Block.Kind = .paragraph) {

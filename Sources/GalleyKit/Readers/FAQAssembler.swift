@@ -118,11 +118,12 @@ enum FAQAssembler {
         return FAQ(origin: .section, heading: heading, offset: document.blocks[heading].range.start, entries: entries)
     }
 
-    /// A paragraph that is only a question: `**Can it be rebuilt?**` or a short line ending in "?".
-    private static func isQuestion(_ block: Block) -> Bool {
+    /// A paragraph that is only a question: `**Can it be rebuilt?**` or one sentence ending in
+    /// "?" (the sentence splitter knows that "Is it legal in the U.S.?" is one).
+    static func isQuestion(_ block: Block) -> Bool {
         let text = block.text.text
         guard text.hasSuffix("?") else { return false }
         if block.isEmphasized { return true }
-        return !text.dropLast().contains { $0 == "." || $0 == "!" || $0 == "?" }
+        return SentenceSplitter.sentences(in: text).count == 1
     }
 }

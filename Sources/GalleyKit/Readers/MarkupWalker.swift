@@ -35,9 +35,12 @@ enum MarkupRole: Equatable {
     /// HTML `<meta name content>`.
     case metaTag(key: String, value: String)
     case faqSet(FAQ.Origin, always: Bool)
-    case faqEntry(defaultRole: Block.Role)
+    /// One question and its answer; `origin` names the FAQ when no set element encloses it.
+    case faqEntry(defaultRole: Block.Role, origin: FAQ.Origin)
     /// `startsEntry` for `<dt>`, whose entry has no element of its own.
     case faqQuestion(startsEntry: Bool, kind: Block.Kind)
+    /// A question written as a heading (`<h3 class="rank-math-question">`, an accordion's button).
+    case faqQuestionHeading(level: Int, startsEntry: Bool)
     case faqAnswer(kind: Block.Kind)
     /// HTML `<details>`: an FAQ entry inside an FAQ, a container elsewhere.
     case details(always: Bool)
@@ -150,7 +153,7 @@ struct MarkupWalker {
                     guard apply(role, index: index, offset: offset, exit: &exit, sectionLevels: &sectionLevels,
                                 captures: &captures, builder: &builder) else { continue }
                     switch role {
-                    case .heading:
+                    case .heading, .faqQuestionHeading:
                         if let id { builder.setHeadingAnchor(id) }
                     case .sectionTitle:
                         // DocBook puts the id on the section, not its title.
@@ -263,16 +266,19 @@ struct MarkupWalker {
                 sectionLevels.append((sectionLevels.last ?? 0) + 1)
                 exit.popsSectionLevel = true
             }
-        case .faqEntry(let defaultRole):
+        case .faqEntry(let defaultRole, let origin):
             if !builder.isInFAQSet {
-                // Mapped vocabularies select entries; the FAQ is wherever they are.
-                builder.beginFAQSet(.mapped, at: offset, always: true)
+                // Mapped vocabularies and selectors name entries; the FAQ is wherever they are.
+                builder.beginFAQSet(origin, at: offset, always: true)
                 exit.frames += 1
             }
             builder.beginFAQEntry(at: offset, defaultRole: defaultRole)
             exit.frames += 1
         case .faqQuestion(let startsEntry, let kind):
             builder.beginFAQQuestion(at: offset, startsEntry: startsEntry, kind: kind)
+            exit.frames = 1
+        case .faqQuestionHeading(let level, let startsEntry):
+            builder.beginFAQQuestion(at: offset, startsEntry: startsEntry, kind: .heading, level: level)
             exit.frames = 1
         case .faqAnswer(let kind):
             builder.beginFAQAnswer(at: offset, kind: kind)

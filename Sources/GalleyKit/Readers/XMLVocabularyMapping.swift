@@ -40,7 +40,7 @@ public struct XMLVocabularyMapping: Sendable, Hashable {
         for (key, expression) in metadata.sorted(by: { $0.key < $1.key }) { add(expression, .metadata(key: key)) }
         for (expression, level) in headings.sorted(by: { $0.key < $1.key }) { add(expression, .heading(level: level)) }
         add(sectionTitles, .sectionTitle)
-        add(faqEntries, .faqEntry(defaultRole: .body))
+        add(faqEntries, .faqEntry(defaultRole: .body, origin: .mapped))
         add(faqQuestions, .faqQuestion(startsEntry: false, kind: .paragraph))
         add(faqAnswers, .faqAnswer(kind: .paragraph))
         add(orderedLists, .list(ordered: true))

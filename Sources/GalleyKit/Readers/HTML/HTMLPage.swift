@@ -12,7 +12,7 @@ enum HTMLPage {
         let locator = ContentLocator(page: page, chrome: chrome)
         let choice = locator.locate(configured: configured)
         chrome.leaveOutLinkLists(in: choice.roots, page: page, stats: locator.stats, trusted: configured?.nodes ?? [])
-        let layout = PageLayout(page: page, roots: choice.roots, chrome: chrome)
+        let layout = PageLayout(page: page, roots: choice.roots, chrome: chrome, configuredFAQ: selections.faq)
         MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(layout: layout), metadataOrigin: .htmlMeta).walk(into: &builder)
         builder.setExtraction(extraction(page, choice: choice, chrome: chrome, layout: layout))
         PageMetadata.complete(&builder, options: options)
@@ -34,7 +34,7 @@ enum HTMLPage {
         let root = document.extraction?.roots.last?.description ?? "<body>"
         return document.blocks.isEmpty
             ? "the page has no text in its content (\(root)); it is not an article"
-            : "the page's content (\(root)) is only headings and links, no text of its own; it is not an article"
+            : "the page's content (\(root)) has no text of its own besides headings and links; it is not an article"
     }
 
     private static func letterCount(_ text: String) -> Int {

@@ -6,8 +6,11 @@ struct PageLayout {
     /// Accordion triggers inside the article: the heading level of one that stands alone, nil
     /// for one inside a heading or question (its text is part of that).
     let triggers: [Int32: Int?]
+    /// FAQ markup inside the article (`HTMLFAQMarkup`).
+    private(set) var faqRoles: [Int32: MarkupRole] = [:]
 
-    init(page: PageTree, roots: [Int32], chrome: PageChrome) {
+    init(page: PageTree, roots: [Int32], chrome: PageChrome,
+         configuredFAQ: (entries: [Int32], questions: Set<Int32>, answers: Set<Int32>)? = nil) {
         var inside = [Bool](repeating: false, count: page.count)
         for root in roots {
             for index in Int(root)..<Int(page.subtreeEnd[Int(root)]) { inside[index] = true }
@@ -28,6 +31,9 @@ struct PageLayout {
             triggers[index] = enclosed ? Optional<Int>.none : min(level + 1, 6)
         }
         self.triggers = triggers
+        let marked = inside
+        faqRoles = HTMLFAQMarkup(page: page, inside: { marked[Int($0)] && !chrome.excluded[Int($0)] || roots.contains($0) },
+                                 triggerLevels: triggers, configured: configuredFAQ).roles
     }
 
     private static let questionHolders: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "summary", "dt", "button"]
