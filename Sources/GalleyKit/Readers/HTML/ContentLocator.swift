@@ -33,7 +33,7 @@ struct ContentLocator {
             let characters = roots.reduce(0) { $0 + stats.ownCharacters($1) }
             return characters > 0 && (characters >= 1000 || characters * 100 >= total * 15)
         }
-        if let main = mainElement(), holdsText([main]) { return withTitle(narrowToArticle(in: main)) }
+        if let main = mainElement(holdsText: holdsText) { return withTitle(narrowToArticle(in: main)) }
         let articles = topLevelArticles(in: nil)
         if articles.count == 1, holdsText(articles) { return withTitle(Choice(roots: articles, reason: "the page's only <article>")) }
         if articles.count > 1 {
@@ -58,14 +58,15 @@ struct ContentLocator {
         (0..<Int32(page.count)).filter { page.parent($0) == MarkupTree.none && page.isElement($0) }
     }
 
-    /// The visible `<main>` or `[role=main]` with the most text; one nested inside it that
-    /// holds nearly all of it is more precise.
-    private func mainElement() -> Int32? {
+    /// The first visible `<main>` or `[role=main]` that holds text enough (some pages have one
+    /// for ads before the real one, others a second one of teasers after it); one nested inside
+    /// it that holds nearly all of its text is more precise.
+    private func mainElement(holdsText: ([Int32]) -> Bool) -> Int32? {
         var candidates: [Int32] = []
         for position in 0..<page.count where page.isElement(Int32(position)) && !chrome.excluded[position] && isMain(Int32(position)) {
             candidates.append(Int32(position))
         }
-        guard var best = candidates.max(by: { stats.ownCharacters($0) < stats.ownCharacters($1) }) else { return nil }
+        guard var best = candidates.first(where: { holdsText([$0]) }) else { return nil }
         while let inner = candidates.first(where: { $0 != best && page.contains(best, $0) && stats.ownCharacters($0) * 10 >= stats.ownCharacters(best) * 8 }) {
             best = inner
         }
