@@ -20,8 +20,8 @@ struct HTMLVocabulary: MarkupVocabulary {
         let name = node.name.lowercased()
         guard layout.isInside(index) else { return metadataRole(node, name: name, tree) ?? .outside }
         if layout.isLeftOut(index) { return .skip }
-        if let role = layout.faqRoles[index] { return role }
-        if let trigger = layout.triggers[index] { return trigger.map { .heading(level: $0) } ?? .transparent }
+        if let role = layout.faqRole(index) { return role }
+        if let trigger = layout.trigger(index) { return trigger.map { .heading(level: $0) } ?? .transparent }
         switch name {
         case "p": return .block(.paragraph)
         case "section", "article", "aside": return .sectioning

@@ -62,10 +62,7 @@ struct ContentLocator {
     /// for ads before the real one, others a second one of teasers after it); one nested inside
     /// it that holds nearly all of its text is more precise.
     private func mainElement(holdsText: ([Int32]) -> Bool) -> Int32? {
-        var candidates: [Int32] = []
-        for position in 0..<page.count where page.isElement(Int32(position)) && !chrome.excluded[position] && isMain(Int32(position)) {
-            candidates.append(Int32(position))
-        }
+        let candidates = chrome.mains
         guard var best = candidates.first(where: { holdsText([$0]) }) else { return nil }
         while let inner = candidates.first(where: { $0 != best && page.contains(best, $0) && stats.ownCharacters($0) * 10 >= stats.ownCharacters(best) * 8 }) {
             best = inner
@@ -73,16 +70,13 @@ struct ContentLocator {
         return best
     }
 
-    private func isMain(_ index: Int32) -> Bool {
-        page.name(index) == "main" || page.attribute("role", of: index)?.lowercased() == "main"
-    }
-
     /// A `<main>` that holds one article, and no title outside it, is that article.
     private func narrowToArticle(in main: Int32) -> Choice {
         let what = page.name(main) == "main" ? "<main>" : "[role=main]"
         let articles = topLevelArticles(in: main)
         if articles.count == 1, let article = articles.first,
-           !page.elements(in: main).contains(where: { page.name($0) == "h1" && !page.contains(article, $0) && !chrome.excluded[Int($0)] }) {
+           !chrome.keys.holdsTitle(main)
+            || !page.elements(in: main).contains(where: { page.name($0) == "h1" && !page.contains(article, $0) && !chrome.excluded[Int($0)] }) {
             return Choice(roots: [article], reason: "the only <article> in the page's \(what)")
         }
         return Choice(roots: [main], reason: "the page's \(what)")
@@ -90,9 +84,8 @@ struct ContentLocator {
 
     /// Visible articles not inside another article (within `scope`, or the whole page).
     private func topLevelArticles(in scope: Int32?) -> [Int32] {
-        let range = scope.map { $0..<page.subtreeEnd[Int($0)] } ?? 0..<Int32(page.count)
         var result: [Int32] = []
-        for index in range where page.isElement(index) && page.name(index) == "article" && !chrome.excluded[Int(index)] {
+        for index in chrome.articles where scope.map({ page.contains($0, index) }) ?? true {
             if let last = result.last, page.contains(last, index) { continue }
             result.append(index)
         }
@@ -135,8 +128,7 @@ struct ContentLocator {
     /// Content that does not hold the title often follows it: the `<h1>` just before the first
     /// root is read too, when it is the page's title rather than the site's name.
     private func withTitle(_ choice: Choice) -> Choice {
-        guard let first = choice.roots.first,
-              !choice.roots.contains(where: { root in page.elements(in: root).contains { page.name($0) == "h1" } }) else { return choice }
+        guard let first = choice.roots.first, !choice.roots.contains(where: chrome.keys.holdsTitle) else { return choice }
         var heading: Int32?
         var index = first - 1
         while index >= 0 {

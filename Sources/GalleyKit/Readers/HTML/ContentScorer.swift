@@ -28,22 +28,22 @@ struct ContentScorer {
             // A paragraph scores for its parent; text written straight into a container among
             // its blocks (`<div>Text<br>more text<div>…</div></div>`) scores for the container.
             let length: Int
-            let commas: Int
+            let textNodes: [Int32]
             var ancestor: Int32
             if isScorable(index) {
-                (length, commas, ancestor) = (stats.characters(index), stats.commas(index), page.parent(index))
+                (length, textNodes, ancestor) = (stats.characters(index), [index], page.parent(index))
             } else if Self.containers.contains(page.name(index)) {
                 var blockLength = 0
-                var blockCommas = 0
-                for child in tree.children(of: index) where page.isElement(child) && Self.blocks.contains(page.name(child)) {
-                    blockLength += stats.characters(child)
-                    blockCommas += stats.commas(child)
+                var inline: [Int32] = []
+                for child in tree.children(of: index) {
+                    if page.isElement(child) && Self.blocks.contains(page.name(child)) { blockLength += stats.characters(child) } else { inline.append(child) }
                 }
-                (length, commas, ancestor) = (stats.characters(index) - blockLength, stats.commas(index) - blockCommas, index)
+                (length, textNodes, ancestor) = (stats.characters(index) - blockLength, inline, index)
             } else {
                 continue
             }
             guard length >= Self.minimumParagraph else { continue }
+            let commas = textNodes.reduce(0) { $0 + stats.commas($1) }
             let points = 1 + Double(commas) + Double(min(length / 100, 3))
             var level = 0
             while ancestor != MarkupTree.none, level < 5 {

@@ -30,6 +30,30 @@ enum ElementHints {
         "related", "share", "sidebar", "social", "sponsor", "subscribe", "taboola",
     ]
 
+    /// Whether a `class` or `id` value may hold a boilerplate word, by a scan of its bytes for
+    /// the first two letters of one: most values (`entry-content`, `quick-take`) are settled
+    /// without splitting them into words.
+    static func mayName(_ value: String?) -> Bool {
+        guard let value else { return false }
+        var previous: UInt16 = 0
+        for byte in value.utf8 {
+            let lower = UInt16(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            if openings.contains(previous << 8 | lower) { return true }
+            previous = lower
+        }
+        return false
+    }
+
+    /// The first two letters of every boilerplate word and stem.
+    private static let openings: Set<UInt16> = {
+        var result: Set<UInt16> = []
+        for word in boilerplateWords.map(String.init) + boilerplateStems {
+            let bytes = Array(word.utf8)
+            if bytes.count >= 2 { result.insert(UInt16(bytes[0]) << 8 | UInt16(bytes[1])) }
+        }
+        return result
+    }()
+
     /// The boilerplate word or stem `word` carries, or nil.
     static func boilerplateWord(in word: Substring) -> String? {
         if boilerplateWords.contains(word) { return String(word) }

@@ -23,6 +23,34 @@ struct HTMLFAQMarkup {
         assignAccordions()
     }
 
+    /// Whether the page has any of the markup this looks for (most pages have none): microdata
+    /// types, panels a button controls, or a WordPress FAQ block's class.
+    static func mayHold(_ tree: MarkupTree) -> Bool {
+        for attribute in tree.attributes {
+            switch attribute.name {
+            case "itemtype", "aria-controls": return true
+            case "class", "id": if contains(attribute.value, "schema-faq") || contains(attribute.value, "rank-math") { return true }
+            default: break
+            }
+        }
+        return false
+    }
+
+    /// Byte search: `String.contains` compares characters, which costs more than a page's worth of parsing here.
+    private static func contains(_ text: String, _ needle: StaticString) -> Bool {
+        let bytes = text.utf8
+        let count = needle.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        return needle.withUTF8Buffer { wanted in
+            var window = bytes.startIndex
+            while bytes.distance(from: window, to: bytes.endIndex) >= count {
+                if bytes[window] == wanted[0], bytes[window...].starts(with: wanted) { return true }
+                window = bytes.index(after: window)
+            }
+            return false
+        }
+    }
+
     // MARK: Configured
 
     private mutating func assignConfigured(_ selected: (entries: [Int32], questions: Set<Int32>, answers: Set<Int32>)) {

@@ -24,10 +24,16 @@ enum HTMLPage {
     static func notArticleReason(_ document: Document, _ tree: MarkupTree) -> String? {
         let headings = document.headings.map { document.blocks[$0].range }
         func inHeading(_ offset: Int) -> Bool { headings.contains { $0.start <= offset && offset < max($0.end, $0.start + 1) } }
+        var linkLetters = 0
+        for link in document.links where !inHeading(link.range.start) { linkLetters += letterCount(link.text.text, upTo: .max) }
+        // Counting stops once the page has clearly more than its links and a redirect's few words.
+        let enough = linkLetters + redirectLetters
         var letters = 0
-        for block in document.blocks where block.kind != .heading && block.kind != .altText { letters += letterCount(block.text.text) }
-        for link in document.links where !inHeading(link.range.start) { letters -= letterCount(link.text.text) }
-        if let target = redirectTarget(tree), letters < 200 {
+        for block in document.blocks where block.kind != .heading && block.kind != .altText && letters < enough {
+            letters += letterCount(block.text.text, upTo: enough - letters)
+        }
+        letters -= linkLetters
+        if letters < redirectLetters, let target = redirectTarget(tree) {
             return "the page redirects to '\(target)' (<meta http-equiv=\"refresh\">); it is not an article"
         }
         guard letters <= 0 else { return nil }
@@ -37,8 +43,21 @@ enum HTMLPage {
             : "the page's content (\(root)) has no text of its own besides headings and links; it is not an article"
     }
 
-    private static func letterCount(_ text: String) -> Int {
-        text.unicodeScalars.reduce(0) { $0 + ($1.properties.isAlphabetic || $1.properties.numericType != nil ? 1 : 0) }
+    /// A redirect page says little more than where it goes.
+    private static let redirectLetters = 200
+
+    /// Letters and digits in `text`, counted up to `limit` (ASCII without Unicode's tables).
+    private static func letterCount(_ text: String, upTo limit: Int) -> Int {
+        var count = 0
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                if scalar.isASCIILetter || scalar.isASCIIDigit { count += 1 }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                count += 1
+            }
+            if count >= limit { break }
+        }
+        return count
     }
 
     /// The URL of `<meta http-equiv="refresh" content="0; url=…">`.

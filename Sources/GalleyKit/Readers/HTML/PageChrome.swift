@@ -27,18 +27,24 @@ struct PageChrome {
     /// Buttons and links that open an accordion panel (`aria-controls`, `aria-expanded`): headings, not controls.
     private(set) var accordionTriggers: Set<Int32> = []
 
+    /// Visible `<main>` and `[role=main]` elements, and `<article>` elements, in document order.
+    private(set) var mains: [Int32] = []
+    private(set) var articles: [Int32] = []
+    /// What each subtree holds (the title, the content, a configured root).
+    let keys: SubtreeKeys
+
     /// `protected`: elements (configured content roots) that are never left out, nor their ancestors.
     /// `trusted`: subtrees where class and id hints do not apply (configured content roots).
     init(page: PageTree, ignored: Set<Int32>, protected: Set<Int32>, trusted: [Int32]) {
         let tree = page.tree
         excluded = [Bool](repeating: false, count: page.count)
         let panels = Self.accordionPanels(tree)
-        let keys = SubtreeKeys(page: page, protected: protected)
+        keys = SubtreeKeys(page: page, protected: protected)
         var scopes = [UInt8](repeating: 0, count: page.count)
+        let anyIgnored = !ignored.isEmpty
         for position in 0..<page.count {
             let index = Int32(position)
-            let node = tree.nodes[position]
-            let parent = node.parent
+            let parent = tree.nodes[position].parent
             if parent != MarkupTree.none {
                 if excluded[Int(parent)] {
                     excluded[position] = true
@@ -46,32 +52,38 @@ struct PageChrome {
                 }
                 scopes[position] = scopes[Int(parent)]
             }
-            guard node.kind == .element else { continue }
-            let name = node.name
-            scopes[position] |= Scope.of(name, role: tree.attribute("role", of: node))
-            if isTrigger(node, tree) { accordionTriggers.insert(index) }
+            guard tree.nodes[position].kind == .element else { continue }
+            let name = tree.nodes[position].name
+            let attributes = ElementAttributes(tree.nodes[position], tree)
+            scopes[position] |= Scope.of(name, role: attributes.role)
+            if attributes.controlsPanel, name == "button" || name == "a" || attributes.role == "button" { accordionTriggers.insert(index) }
             var reason: LeftOutReason?
             if keys.holdsConfigured(index) {
-                continue
-            } else if isHidden(node, tree), !(tree.attribute("id", of: node).map(panels.contains) ?? false) {
+                reason = nil
+            } else if attributes.isHidden, !(attributes.id.map(panels.contains) ?? false) {
                 reason = .hidden
             } else if keys.holdsContent(index) {
                 // An <article> of comments or teasers is boilerplate by its name like any element.
-                guard name == "article", !keys.holdsContent(below: index, page), let hint = boilerplateHint(index, node, page: page, keys: keys, trusted: trusted) else { continue }
-                reason = .boilerplate
-                hints[index] = hint
-            } else if ignored.contains(index) {
+                if name == "article", !keys.holdsContent(below: index, page),
+                   let hint = boilerplateHint(index, name, attributes, page: page, trusted: trusted) {
+                    reason = .boilerplate
+                    hints[index] = hint
+                }
+            } else if anyIgnored, ignored.contains(index) {
                 reason = .configured
-            } else if let semantic = semanticReason(index, node, scope: parent == MarkupTree.none ? 0 : scopes[Int(parent)], page: page) {
+            } else if let semantic = semanticReason(index, name, attributes, scope: parent == MarkupTree.none ? 0 : scopes[Int(parent)], page: page) {
                 reason = semantic
-            } else if let hint = boilerplateHint(index, node, page: page, keys: keys, trusted: trusted) {
+            } else if let hint = boilerplateHint(index, name, attributes, page: page, trusted: trusted) {
                 reason = .boilerplate
                 hints[index] = hint
             }
             if let reason {
                 reasons[index] = reason
                 excluded[position] = true
+                continue
             }
+            if name == "main" || attributes.role == "main" { mains.append(index) }
+            if name == "article" { articles.append(index) }
         }
     }
 
@@ -79,14 +91,12 @@ struct PageChrome {
     /// site, tag clouds): mostly link text, with at least three links and little text besides.
     /// Configured content roots are trusted as they are.
     mutating func leaveOutLinkLists(in roots: [Int32], page: PageTree, stats: TextStats, trusted: [Int32]) {
-        let keys = SubtreeKeys(page: page, protected: Set(trusted))
         for root in roots where !trusted.contains(where: { page.contains($0, root) }) {
             var index = root + 1
             while index < page.subtreeEnd[Int(root)] {
                 let position = Int(index)
-                guard page.isElement(index), !excluded[position], Self.linkListHolders.contains(page.name(index)),
-                      !keys.holdsTitle(index), !keys.holdsContent(index),
-                      stats.linkDensity(index) >= 0.5, stats.ownCharacters(index) < 200,
+                guard !excluded[position], stats.linkDensity(index) >= 0.5, stats.ownCharacters(index) < 200, page.isElement(index),
+                      Self.linkListHolders.contains(page.name(index)), !keys.holdsTitle(index), !keys.holdsContent(index),
                       page.elements(in: index).filter({ page.name($0) == "a" }).count >= 3 else {
                     index += 1
                     continue
@@ -118,10 +128,8 @@ struct PageChrome {
         }
     }
 
-    private func semanticReason(_ index: Int32, _ node: MarkupNode, scope: UInt8, page: PageTree) -> LeftOutReason? {
-        let tree = page.tree
-        let role = tree.attribute("role", of: node)?.lowercased()
-        switch node.name {
+    private func semanticReason(_ index: Int32, _ name: String, _ attributes: ElementAttributes, scope: UInt8, page: PageTree) -> LeftOutReason? {
+        switch name {
         case "nav": return .navigation
         case "header": return scope & Scope.sectioning == 0 ? .pageHeader : nil
         case "footer": return scope & Scope.sectioning == 0 ? .pageFooter : nil
@@ -129,44 +137,20 @@ struct PageChrome {
         case "form": return .form
         case "dialog": return .dialog
         case "button": return accordionTriggers.contains(index) ? nil : .control
-        case "a": return isPermalink(index, node, page: page) ? .permalink : nil
+        case "a": return isPermalink(index, attributes, page: page) ? .permalink : nil
         default: break
         }
-        switch role {
-        case "navigation", "menu", "menubar": return .navigation
-        case "banner": return .pageHeader
-        case "contentinfo": return .pageFooter
-        case "complementary": return scope & Scope.article == 0 ? .aside : nil
-        case "search": return .form
-        case "dialog", "alertdialog": return .dialog
-        case "button": return accordionTriggers.contains(index) ? nil : .control
+        switch attributes.role {
+        case "navigation"?, "menu"?, "menubar"?: return .navigation
+        case "banner"?: return .pageHeader
+        case "contentinfo"?: return .pageFooter
+        case "complementary"?: return scope & Scope.article == 0 ? .aside : nil
+        case "search"?: return .form
+        case "dialog"?, "alertdialog"?: return .dialog
+        case "button"?: return accordionTriggers.contains(index) ? nil : .control
         default: break
         }
-        if tree.attribute("aria-modal", of: node)?.lowercased() == "true" { return .dialog }
-        return nil
-    }
-
-    private func isHidden(_ node: MarkupNode, _ tree: MarkupTree) -> Bool {
-        for attribute in tree.attributes(of: node) {
-            switch attribute.name {
-            case "hidden":
-                if attribute.value.lowercased() != "until-found" { return true }
-            case "aria-hidden":
-                if attribute.value.lowercased() == "true" { return true }
-            case "style":
-                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
-                if style.contains("display:none") || style.contains("visibility:hidden") { return true }
-            default:
-                break
-            }
-        }
-        return false
-    }
-
-    /// A button, `[role=button]` or link that shows or hides a panel: an accordion's question.
-    private func isTrigger(_ node: MarkupNode, _ tree: MarkupTree) -> Bool {
-        guard node.name == "button" || node.name == "a" || tree.attribute("role", of: node)?.lowercased() == "button" else { return false }
-        return tree.attribute("aria-controls", of: node) != nil || tree.attribute("aria-expanded", of: node) != nil
+        return attributes.isModal ? .dialog : nil
     }
 
     /// Ids named by `aria-controls`: accordion panels, read even while collapsed (hidden).
@@ -180,13 +164,12 @@ struct PageChrome {
 
     /// A link to an anchor on the page whose text is only a symbol (`¶`, `#`, `§`, `🔗`) or
     /// nothing, or whose class says it is one: the permalink after a heading, a back-to-top arrow.
-    private func isPermalink(_ index: Int32, _ node: MarkupNode, page: PageTree) -> Bool {
-        let tree = page.tree
-        if let classes = tree.attribute("class", of: node)?.lowercased().split(separator: " "),
+    private func isPermalink(_ index: Int32, _ attributes: ElementAttributes, page: PageTree) -> Bool {
+        if let classes = attributes.classes?.lowercased().split(separator: " "),
            classes.contains(where: { Self.permalinkClasses.contains(String($0)) }) {
             return true
         }
-        guard let href = tree.attribute("href", of: node), href.hasPrefix("#"), tree.attribute("aria-controls", of: node) == nil else { return false }
+        guard let href = attributes.href, href.hasPrefix("#"), !attributes.controlsPanel else { return false }
         let text = page.text(of: index, limit: 16)
         return text.count <= 3 && !text.contains { $0.isLetter || $0.isNumber }
     }
@@ -200,8 +183,9 @@ struct PageChrome {
 
     /// The hint that marks `node` as boilerplate (sharing bars, comments, related links, ads,
     /// cookie banners), or nil. Containers of the title or of the main content never are.
-    private func boilerplateHint(_ index: Int32, _ node: MarkupNode, page: PageTree, keys: SubtreeKeys, trusted: [Int32]) -> String? {
-        guard !Self.neverBoilerplate.contains(node.name) else { return nil }
+    private func boilerplateHint(_ index: Int32, _ name: String, _ attributes: ElementAttributes, page: PageTree, trusted: [Int32]) -> String? {
+        guard attributes.classes != nil || attributes.id != nil, !Self.neverBoilerplate.contains(name),
+              ElementHints.mayName(attributes.classes) || ElementHints.mayName(attributes.id) else { return nil }
         let words = page.hintWords(index)
         guard !words.isEmpty, !keys.holdsTitle(index) else { return nil }
         if words.contains(where: { ElementHints.isArticleWord($0) }) { return nil }
@@ -227,17 +211,19 @@ struct SubtreeKeys {
         let tree = page.tree
         flags = [UInt8](repeating: 0, count: page.count)
         var index = page.count - 1
+        let anyProtected = !protected.isEmpty
         while index >= 0 {
-            let node = tree.nodes[index]
-            if node.kind == .element {
-                if node.name == "h1" { flags[index] |= Self.h1 }
-                if protected.contains(Int32(index)) { flags[index] |= Self.configured | Self.content }
-                if node.name == "main" || node.name == "article"
-                    || tree.attribute("role", of: node)?.lowercased() == "main" {
+            if tree.nodes[index].kind == .element {
+                let name = tree.nodes[index].name
+                if name == "h1" { flags[index] |= Self.h1 }
+                if anyProtected, protected.contains(Int32(index)) { flags[index] |= Self.configured | Self.content }
+                if name == "main" || name == "article"
+                    || (!tree.nodes[index].attributes.isEmpty && tree.attribute("role", of: tree.nodes[index])?.lowercased() == "main") {
                     flags[index] |= Self.content
                 }
             }
-            if node.parent != MarkupTree.none { flags[Int(node.parent)] |= flags[index] }
+            let parent = tree.nodes[index].parent
+            if parent != MarkupTree.none { flags[Int(parent)] |= flags[index] }
             index -= 1
         }
     }
@@ -254,4 +240,38 @@ struct SubtreeKeys {
     func holdsConfigured(_ index: Int32) -> Bool { flags[Int(index)] & Self.configured != 0 }
 
     func holdsTitle(_ index: Int32) -> Bool { flags[Int(index)] & Self.h1 != 0 }
+}
+
+/// The attributes the chrome is judged by, found in one pass over an element's attributes.
+struct ElementAttributes {
+    /// Lower case.
+    var role: String?
+    var id: String?
+    var classes: String?
+    var href: String?
+    /// `hidden` (not `until-found`), `aria-hidden="true"`, or an inline `display: none` or `visibility: hidden`.
+    var isHidden = false
+    /// `aria-controls` or `aria-expanded`: the element opens and closes a panel.
+    var controlsPanel = false
+    var isModal = false
+
+    init(_ node: MarkupNode, _ tree: MarkupTree) {
+        guard !node.attributes.isEmpty else { return }
+        for attribute in tree.attributes(of: node) {
+            switch attribute.name {
+            case "role": role = attribute.value.lowercased()
+            case "id": id = attribute.value
+            case "class": classes = attribute.value
+            case "href": href = attribute.value
+            case "hidden": if attribute.value.lowercased() != "until-found" { isHidden = true }
+            case "aria-hidden": if attribute.value.lowercased() == "true" { isHidden = true }
+            case "style":
+                let style = attribute.value.lowercased().filter { !$0.isWhitespace }
+                if style.contains("display:none") || style.contains("visibility:hidden") { isHidden = true }
+            case "aria-controls", "aria-expanded": controlsPanel = true
+            case "aria-modal": if attribute.value.lowercased() == "true" { isModal = true }
+            default: break
+            }
+        }
+    }
 }

@@ -19,7 +19,7 @@ struct PageLayout {
         leftOut = chrome.reasons
         var triggers: [Int32: Int?] = [:]
         var level = 1
-        for position in 0..<page.count where inside[position] {
+        for position in 0..<(chrome.accordionTriggers.isEmpty ? 0 : page.count) where inside[position] {
             let index = Int32(position)
             guard page.isElement(index) else { continue }
             let name = page.name(index)
@@ -31,6 +31,7 @@ struct PageLayout {
             triggers[index] = enclosed ? Optional<Int>.none : min(level + 1, 6)
         }
         self.triggers = triggers
+        guard configuredFAQ != nil || HTMLFAQMarkup.mayHold(page.tree) else { return }
         let marked = inside
         faqRoles = HTMLFAQMarkup(page: page, inside: { marked[Int($0)] && !chrome.excluded[Int($0)] || roots.contains($0) },
                                  triggerLevels: triggers, configured: configuredFAQ).roles
@@ -40,5 +41,10 @@ struct PageLayout {
 
     func isInside(_ index: Int32) -> Bool { inside[Int(index)] }
 
-    func isLeftOut(_ index: Int32) -> Bool { leftOut[index] != nil }
+    func isLeftOut(_ index: Int32) -> Bool { !leftOut.isEmpty && leftOut[index] != nil }
+
+    func faqRole(_ index: Int32) -> MarkupRole? { faqRoles.isEmpty ? nil : faqRoles[index] }
+
+    /// For an accordion trigger: the heading level it stands for (nil inside a heading); nil otherwise.
+    func trigger(_ index: Int32) -> Int?? { triggers.isEmpty ? nil : triggers[index] }
 }

@@ -8,8 +8,8 @@ struct TextStats {
     private(set) var characters: [Int32]
     /// Of those, characters inside links.
     private(set) var linkCharacters: [Int32]
-    /// Commas (and their equivalents in other scripts) in the subtree's text.
-    private(set) var commas: [Int32]
+    private let page: PageTree
+    private let excluded: [Bool]
 
     static let invisible: Set<String> = [
         "script", "style", "noscript", "template", "svg", "math", "iframe", "object", "embed", "canvas", "select",
@@ -17,53 +17,49 @@ struct TextStats {
     ]
 
     init(page: PageTree, excluded: [Bool]) {
+        self.page = page
+        self.excluded = excluded
         let tree = page.tree
         let count = page.count
-        characters = [Int32](repeating: 0, count: count)
-        linkCharacters = [Int32](repeating: 0, count: count)
-        commas = [Int32](repeating: 0, count: count)
-        var index = count - 1
-        while index >= 0 {
-            defer { index -= 1 }
-            let node = tree.nodes[index]
-            if excluded[index] {
-                continue
-            }
-            switch node.kind {
-            case .text, .cdata:
-                var visible: Int32 = 0
-                var commaCount: Int32 = 0
-                var previous: UInt8 = 0
-                for byte in tree.text(of: node) {
-                    // Count characters, not bytes: continuation bytes of UTF-8 are skipped.
-                    if byte > 0x20, byte & 0xC0 != 0x80 { visible += 1 }
-                    if byte == UInt8(ascii: ",") { commaCount += 1 }
-                    // U+FF0C (，), U+060C (،), U+3001 (、): the comma of CJK and Arabic text.
-                    if (previous == 0xEF && byte == 0xBC) || (previous == 0xD8 && byte == 0x8C) || (previous == 0xE3 && byte == 0x80) {
-                        commaCount += 1
+        var characters = [Int32](repeating: 0, count: count)
+        var linkCharacters = [Int32](repeating: 0, count: count)
+        tree.textBytes.withUnsafeBufferPointer { text in
+            var index = count - 1
+            while index >= 0 {
+                defer { index -= 1 }
+                guard !excluded[index] else { continue }
+                switch tree.nodes[index].kind {
+                case .text, .cdata:
+                    var visible: Int32 = 0
+                    // Characters, not bytes: UTF-8 continuation bytes do not count.
+                    let range = tree.nodes[index].text
+                    for position in Int(range.lowerBound)..<Int(range.upperBound) {
+                        let byte = text[position]
+                        if byte > 0x20, byte & 0xC0 != 0x80 { visible += 1 }
                     }
-                    previous = byte
+                    characters[index] = visible
+                case .element:
+                    let name = tree.nodes[index].name
+                    if name == "a" {
+                        linkCharacters[index] = characters[index]
+                    } else if characters[index] > 0, Self.invisible.contains(name) {
+                        characters[index] = 0
+                        linkCharacters[index] = 0
+                        continue
+                    }
+                default:
+                    break
                 }
-                characters[index] = visible
-                commas[index] = commaCount
-            case .element:
-                if Self.invisible.contains(node.name) {
-                    characters[index] = 0
-                    linkCharacters[index] = 0
-                    commas[index] = 0
-                    continue
+                let parentIndex = tree.nodes[index].parent
+                if parentIndex != MarkupTree.none {
+                    let parent = Int(parentIndex)
+                    characters[parent] += characters[index]
+                    linkCharacters[parent] += linkCharacters[index]
                 }
-                if node.name == "a" { linkCharacters[index] = characters[index] }
-            default:
-                break
-            }
-            let parent = Int(node.parent)
-            if node.parent != MarkupTree.none {
-                characters[parent] += characters[index]
-                linkCharacters[parent] += linkCharacters[index]
-                commas[parent] += commas[index]
             }
         }
+        self.characters = characters
+        self.linkCharacters = linkCharacters
     }
 
     func characters(_ index: Int32) -> Int { Int(characters[Int(index)]) }
@@ -74,8 +70,33 @@ struct TextStats {
         return total == 0 ? 0 : Double(linkCharacters[Int(index)]) / Double(total)
     }
 
-    func commas(_ index: Int32) -> Int { Int(commas[Int(index)]) }
-
     /// Characters outside links.
     func ownCharacters(_ index: Int32) -> Int { Int(characters[Int(index)] - linkCharacters[Int(index)]) }
+
+    /// Commas (and their equivalents in other scripts) in the element's visible text; only the
+    /// scorer asks, for the few elements it scores.
+    func commas(_ index: Int32) -> Int {
+        let tree = page.tree
+        var count = 0
+        var pending = [index]
+        while let current = pending.popLast() {
+            guard !excluded[Int(current)] else { continue }
+            let node = tree.nodes[Int(current)]
+            switch node.kind {
+            case .text, .cdata:
+                var previous: UInt8 = 0
+                for byte in tree.text(of: node) {
+                    if byte == UInt8(ascii: ",") { count += 1 }
+                    // U+FF0C (，), U+060C (،), U+3001 (、): the comma of CJK and Arabic text.
+                    if (previous == 0xEF && byte == 0xBC) || (previous == 0xD8 && byte == 0x8C) || (previous == 0xE3 && byte == 0x80) { count += 1 }
+                    previous = byte
+                }
+            case .element where !Self.invisible.contains(node.name):
+                pending.append(contentsOf: tree.children(of: current))
+            default:
+                break
+            }
+        }
+        return count
+    }
 }
