@@ -16,7 +16,7 @@ struct ContentScorer {
         var score: Double
     }
 
-    /// Shortest paragraph worth scoring, in characters.
+    /// Shortest paragraph worth scoring, in bytes of text (`TextStats`).
     static let minimumParagraph = 25
 
     func best() -> Result? {

@@ -53,10 +53,10 @@ struct PageChrome {
                 scopes[position] = scopes[Int(parent)]
             }
             guard tree.nodes[position].kind == .element else { continue }
-            let name = tree.nodes[position].name
+            let code = page.codes[position]
             let attributes = ElementAttributes(tree.nodes[position], tree)
-            scopes[position] |= Scope.of(name, role: attributes.role)
-            if attributes.controlsPanel, name == "button" || name == "a" || attributes.role == "button" { accordionTriggers.insert(index) }
+            scopes[position] |= Scope.of(code, role: attributes.role)
+            if attributes.controlsPanel, code == .button || code == .a || attributes.role == "button" { accordionTriggers.insert(index) }
             var reason: LeftOutReason?
             if keys.holdsConfigured(index) {
                 reason = nil
@@ -64,16 +64,16 @@ struct PageChrome {
                 reason = .hidden
             } else if keys.holdsContent(index) {
                 // An <article> of comments or teasers is boilerplate by its name like any element.
-                if name == "article", !keys.holdsContent(below: index, page),
-                   let hint = boilerplateHint(index, name, attributes, page: page, trusted: trusted) {
+                if code == .article, !keys.holdsContent(below: index, page),
+                   let hint = boilerplateHint(index, code, attributes, page: page, trusted: trusted) {
                     reason = .boilerplate
                     hints[index] = hint
                 }
             } else if anyIgnored, ignored.contains(index) {
                 reason = .configured
-            } else if let semantic = semanticReason(index, name, attributes, scope: parent == MarkupTree.none ? 0 : scopes[Int(parent)], page: page) {
+            } else if let semantic = semanticReason(index, code, attributes, scope: parent == MarkupTree.none ? 0 : scopes[Int(parent)], page: page) {
                 reason = semantic
-            } else if let hint = boilerplateHint(index, name, attributes, page: page, trusted: trusted) {
+            } else if let hint = boilerplateHint(index, code, attributes, page: page, trusted: trusted) {
                 reason = .boilerplate
                 hints[index] = hint
             }
@@ -82,8 +82,8 @@ struct PageChrome {
                 excluded[position] = true
                 continue
             }
-            if name == "main" || attributes.role == "main" { mains.append(index) }
-            if name == "article" { articles.append(index) }
+            if code == .main || attributes.role == "main" { mains.append(index) }
+            if code == .article { articles.append(index) }
         }
     }
 
@@ -118,28 +118,28 @@ struct PageChrome {
         static let article: UInt8 = 2
         static let table: UInt8 = 4
 
-        static func of(_ name: String, role: String?) -> UInt8 {
-            switch name {
-            case "article": return sectioning | article
-            case "section", "aside", "nav", "main": return sectioning
-            case "table": return table
+        static func of(_ code: ElementCode, role: String?) -> UInt8 {
+            switch code {
+            case .article: return sectioning | article
+            case .aside, .nav, .main: return sectioning
             default: return role == "main" || role == "article" ? sectioning : 0
             }
         }
     }
 
-    private func semanticReason(_ index: Int32, _ name: String, _ attributes: ElementAttributes, scope: UInt8, page: PageTree) -> LeftOutReason? {
-        switch name {
-        case "nav": return .navigation
-        case "header": return scope & Scope.sectioning == 0 ? .pageHeader : nil
-        case "footer": return scope & Scope.sectioning == 0 ? .pageFooter : nil
-        case "aside": return scope & Scope.article == 0 ? .aside : nil
-        case "form": return .form
-        case "dialog": return .dialog
-        case "button": return accordionTriggers.contains(index) ? nil : .control
-        case "a": return isPermalink(index, attributes, page: page) ? .permalink : nil
+    private func semanticReason(_ index: Int32, _ code: ElementCode, _ attributes: ElementAttributes, scope: UInt8, page: PageTree) -> LeftOutReason? {
+        switch code {
+        case .nav: return .navigation
+        case .header: return scope & Scope.sectioning == 0 ? .pageHeader : nil
+        case .footer: return scope & Scope.sectioning == 0 ? .pageFooter : nil
+        case .aside: return scope & Scope.article == 0 ? .aside : nil
+        case .form: return .form
+        case .dialog: return .dialog
+        case .button: return accordionTriggers.contains(index) ? nil : .control
+        case .a: return attributes.href != nil && isPermalink(index, attributes, page: page) ? .permalink : nil
         default: break
         }
+        guard attributes.role != nil || attributes.isModal else { return nil }
         switch attributes.role {
         case "navigation"?, "menu"?, "menubar"?: return .navigation
         case "banner"?: return .pageHeader
@@ -183,8 +183,8 @@ struct PageChrome {
 
     /// The hint that marks `node` as boilerplate (sharing bars, comments, related links, ads,
     /// cookie banners), or nil. Containers of the title or of the main content never are.
-    private func boilerplateHint(_ index: Int32, _ name: String, _ attributes: ElementAttributes, page: PageTree, trusted: [Int32]) -> String? {
-        guard attributes.classes != nil || attributes.id != nil, !Self.neverBoilerplate.contains(name),
+    private func boilerplateHint(_ index: Int32, _ code: ElementCode, _ attributes: ElementAttributes, page: PageTree, trusted: [Int32]) -> String? {
+        guard attributes.classes != nil || attributes.id != nil, !Self.neverBoilerplate.contains(page.name(index)),
               ElementHints.mayName(attributes.classes) || ElementHints.mayName(attributes.id) else { return nil }
         let words = page.hintWords(index)
         guard !words.isEmpty, !keys.holdsTitle(index) else { return nil }
@@ -214,10 +214,10 @@ struct SubtreeKeys {
         let anyProtected = !protected.isEmpty
         while index >= 0 {
             if tree.nodes[index].kind == .element {
-                let name = tree.nodes[index].name
-                if name == "h1" { flags[index] |= Self.h1 }
+                let code = page.codes[index]
+                if code == .h1 { flags[index] |= Self.h1 }
                 if anyProtected, protected.contains(Int32(index)) { flags[index] |= Self.configured | Self.content }
-                if name == "main" || name == "article"
+                if code == .main || code == .article
                     || (!tree.nodes[index].attributes.isEmpty && tree.attribute("role", of: tree.nodes[index])?.lowercased() == "main") {
                     flags[index] |= Self.content
                 }

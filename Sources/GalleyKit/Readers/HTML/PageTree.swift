@@ -7,12 +7,16 @@ struct PageTree {
     let tree: MarkupTree
     /// One past the last node of each node's subtree.
     let subtreeEnd: [Int32]
+    /// What each element is, for the names that matter (`.other` for text and the rest).
+    let codes: [ElementCode]
 
     init(_ tree: MarkupTree) {
         self.tree = tree
         var ends = [Int32](repeating: 0, count: tree.nodes.count)
+        var codes = [ElementCode](repeating: .other, count: tree.nodes.count)
         var index = tree.nodes.count - 1
         while index >= 0 {
+            if tree.nodes[index].kind == .element { codes[index] = ElementCode(tree.nodes[index].name) }
             var end = Int32(index + 1)
             var child = tree.nodes[index].firstChild
             while child != MarkupTree.none {
@@ -23,7 +27,10 @@ struct PageTree {
             index -= 1
         }
         subtreeEnd = ends
+        self.codes = codes
     }
+
+    func code(_ index: Int32) -> ElementCode { codes[Int(index)] }
 
     var count: Int { tree.nodes.count }
 
@@ -101,4 +108,52 @@ struct PageTree {
         }
         return String(decoding: bytes, as: UTF8.self)
     }
+}
+
+/// The element names finding the article asks about, recognised once per element by length
+/// and first letter: comparing a name with a dozen strings per question cost more than the
+/// questions.
+enum ElementCode: UInt8 {
+    case other, a, article, aside, body, button, dialog, footer, form, header, html, main, nav, invisible
+    case h1, h2, h3, h4, h5, h6
+
+    init(_ name: String) {
+        let bytes = name.utf8
+        guard let first = bytes.first else {
+            self = .other
+            return
+        }
+        switch (bytes.count, first) {
+        case (1, UInt8(ascii: "a")): self = .a
+        case (2, UInt8(ascii: "h")):
+            let level = bytes[bytes.index(after: bytes.startIndex)]
+            self = level >= UInt8(ascii: "1") && level <= UInt8(ascii: "6") ? ElementCode(rawValue: ElementCode.h1.rawValue + level - UInt8(ascii: "1"))! : .other
+        case (3, UInt8(ascii: "n")): self = name == "nav" ? .nav : .other
+        case (3, UInt8(ascii: "s")), (3, UInt8(ascii: "m")): self = name == "svg" || name == "map" ? .invisible : .other
+        case (4, UInt8(ascii: "m")): self = name == "main" ? .main : name == "math" ? .invisible : .other
+        case (4, UInt8(ascii: "b")): self = name == "body" ? .body : .other
+        case (4, UInt8(ascii: "h")): self = name == "html" ? .html : name == "head" ? .invisible : .other
+        case (4, UInt8(ascii: "f")): self = name == "form" ? .form : .other
+        case (5, UInt8(ascii: "a")): self = name == "aside" ? .aside : name == "audio" ? .invisible : .other
+        case (5, UInt8(ascii: "i")): self = name == "input" ? .invisible : .other
+        case (5, UInt8(ascii: "s")): self = name == "style" ? .invisible : .other
+        case (5, UInt8(ascii: "t")): self = name == "title" ? .invisible : .other
+        case (5, UInt8(ascii: "e")): self = name == "embed" ? .invisible : .other
+        case (5, UInt8(ascii: "v")): self = name == "video" ? .invisible : .other
+        case (6, UInt8(ascii: "b")): self = name == "button" ? .button : .other
+        case (6, UInt8(ascii: "d")): self = name == "dialog" ? .dialog : .other
+        case (6, UInt8(ascii: "f")): self = name == "footer" ? .footer : .other
+        case (6, UInt8(ascii: "h")): self = name == "header" ? .header : .other
+        case (6, UInt8(ascii: "s")): self = name == "script" || name == "select" ? .invisible : .other
+        case (6, UInt8(ascii: "i")): self = name == "iframe" ? .invisible : .other
+        case (6, UInt8(ascii: "o")): self = name == "object" ? .invisible : .other
+        case (6, UInt8(ascii: "c")): self = name == "canvas" ? .invisible : .other
+        case (7, UInt8(ascii: "a")): self = name == "article" ? .article : .other
+        case (8, UInt8(ascii: "n")): self = name == "noscript" ? .invisible : .other
+        case (8, UInt8(ascii: "t")): self = name == "template" || name == "textarea" ? .invisible : .other
+        default: self = .other
+        }
+    }
+
+    var isHeading: Bool { rawValue >= ElementCode.h1.rawValue && rawValue <= ElementCode.h6.rawValue }
 }
