@@ -11,7 +11,7 @@ import Testing
 
     /// `galley audit lib --report lib/legal.md` replaced the article with the HTML report.
     @Test func auditNeverWritesOverAnArticle() throws {
-        let root = try HostileSupport.folder(["lib/legal.md": Self.explainer, "lib/guide.html": "<h1>Guide</h1>"])
+        let root = try HostileSupport.folder(["lib/legal.md": Self.explainer, "lib/guide.html": "<h1>Guide</h1><p>How to use the guide.</p>"])
         try FileManager.default.createSymbolicLink(atPath: root + "/report.html", withDestinationPath: "lib/legal.md")
         let cases: [(option: String, path: String, message: String)] = [
             ("--report", "lib/legal.md", "--report lib/legal.md is lib/legal.md, one of the files being linted; Galley never writes to an article"),
@@ -193,7 +193,7 @@ import Testing
             "sub/.galley.yml": "extends: ../missing.yml\n",
         ])
         let check = try TestSupport.runGalley(["check-config"], in: root)
-        #expect(check.stdout == "ok: .galley.yml: 1 rule from one\n")
+        #expect(check.stdout == "ok: .galley.yml: 2 rules from one, reader\n")
         let lint = try TestSupport.runGalley(["lint", "a.md"], in: root)
         #expect(lint.lines == ["a.md:1:3: error: 'title' is 1 character; at least 3 [title]"])
         let jobs = try TestSupport.runGalley(["lint", "-j", "2"], in: root)

@@ -22,6 +22,8 @@ public enum DocumentJSON {
             ("path", .string(document.path)),
             ("format", .string(document.format.rawValue)),
             ("isArticle", .bool(document.isArticle)),
+            ("notArticleReason", document.notArticleReason.map { .string($0) } ?? .null),
+            ("content", document.extraction.map(shape.extraction) ?? .null),
             ("metadata", .array(document.metadata.fields.map(shape.field))),
             ("blocks", .array(document.blocks.indices.map(shape.block))),
             ("sections", .array(document.sections.map(shape.section))),
@@ -119,6 +121,20 @@ public enum DocumentJSON {
             .object([("ordered", .bool(list.isOrdered))] + at(list.offset) + [
                 ("parent", list.parent.map { .int($0) } ?? .null), ("section", list.section.map { .int($0) } ?? .null),
                 ("items", .array(list.items.map { item in .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) }))]) })),
+            ])
+        }
+
+        /// Where a web page's article was found (`galley dump`'s `content:` lines).
+        func extraction(_ extraction: ContentExtraction) -> JSONOutput {
+            func element(_ element: ContentExtraction.Element) -> JSONOutput {
+                .object([("element", .string(element.description))] + at(element.offset))
+            }
+            return .object([
+                ("roots", .array(extraction.roots.map(element))),
+                ("reason", .string(extraction.reason)),
+                ("leftOut", .array(extraction.leftOut.map { group in
+                    .object([("reason", .string(group.reason)), ("elements", .array(group.elements.map(element)))])
+                })),
             ])
         }
 
