@@ -200,8 +200,10 @@ struct TextRunBuilder {
         }
     }
 
+    /// Whitespace, and the placeholder byte (SUB, 0x1A) that stands in for template tags and
+    /// other non-prose syntax inside a line of Markdown (see `MaskedSource`): both separate words.
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x1A
     }
 }
 

@@ -49,11 +49,21 @@ protocol MarkupVocabulary {
     var syntax: SourceAligner.Syntax { get }
 }
 
+/// An element a walk opened and, as asked, left open (raw HTML in Markdown: the Markdown that
+/// follows is its content): the builder frames it pushed, and its role.
+struct OpenMarkupElement {
+    var node: Int32
+    var frames: Int
+    var role: MarkupRole
+}
+
 /// Walks a `MarkupTree` in document order, iteratively, and reports it to a `DocumentBuilder`.
 struct MarkupWalker {
     let tree: MarkupTree
     let vocabulary: any MarkupVocabulary
     let metadataOrigin: MetadataField.Origin
+    /// The bytes the parser read when they differ from the source (template syntax blanked).
+    var parsed: [UInt8]?
 
     private struct Capture {
         var key: String
@@ -78,6 +88,14 @@ struct MarkupWalker {
     }
 
     func walk(into builder: inout DocumentBuilder) {
+        walk(into: &builder, leavingOpen: [])
+    }
+
+    /// Walks the tree; the elements in `leavingOpen` are entered but not closed (returned in the
+    /// order they were opened).
+    @discardableResult
+    func walk(into builder: inout DocumentBuilder, leavingOpen: Set<Int32>) -> [OpenMarkupElement] {
+        var opened: [OpenMarkupElement] = []
         var captures: [Capture] = []
         var sectionLevels: [Int] = [0]
         var stack: [Step] = []
@@ -130,7 +148,10 @@ struct MarkupWalker {
                     let id = explicitID(of: node)
                     if let id { builder.addAnchor(id) }
                     guard apply(role, index: index, offset: offset, exit: &exit, sectionLevels: &sectionLevels,
-                                captures: &captures, builder: &builder) else { continue }
+                                captures: &captures, builder: &builder) else {
+                        if leavingOpen.contains(index) { opened.append(OpenMarkupElement(node: index, frames: 0, role: role)) }
+                        continue
+                    }
                     switch role {
                     case .heading:
                         if let id { builder.setHeadingAnchor(id) }
@@ -142,12 +163,17 @@ struct MarkupWalker {
                     default:
                         break
                     }
+                    if leavingOpen.contains(index) {
+                        opened.append(OpenMarkupElement(node: index, frames: exit.frames, role: role))
+                        exit.frames = 0
+                    }
                     stack.append(.exit(exit))
                     let children = Array(tree.children(of: index))
                     for child in children.reversed() { stack.append(.enter(child)) }
                 }
             }
         }
+        return opened
     }
 
     /// The element's `id` (`xml:id` in XML, whose local name it is) or, for an HTML `<a>`, its
@@ -265,7 +291,7 @@ struct MarkupWalker {
     /// Appends a text node, piece by piece as the parser read it. Returns the source offset reached.
     private func appendText(_ node: MarkupNode, captures: inout [Capture], builder: inout DocumentBuilder, fallback: Int) -> Int {
         let text = tree.text(of: node)
-        let source = builder.source.bytes
+        let source = parsed ?? builder.source.bytes
         var position = text.startIndex
         var reached = fallback
         func place(_ piece: ArraySlice<UInt8>, verbatimAt start: Int?, range: SourceRange) {
