@@ -25,9 +25,10 @@ enum MarkdownReader {
     static func prepare(_ bytes: [UInt8], original: [UInt8], options: MarkdownOptions, mdx: Bool) -> MaskedSource {
         var mask = MaskedSource(bytes, original: original)
         for pattern in options.blockIgnores { mask.blankMatches(of: pattern, as: .blockPattern) }
+        let hasBraces = bytes.contains(UInt8(ascii: "{"))
+        if hasBraces || containsFence(bytes) { mask.findCode() }
         TemplateSyntax.scan(&mask, languages: options.templates)
-        if bytes.contains(UInt8(ascii: "{")) || containsFence(bytes) {
-            mask.findCode()
+        if hasBraces || containsFence(bytes) {
             FencedDivs.scan(&mask)
             AttributeLists.scan(&mask)
             if mdx { MDXSyntax.scan(&mask) }

@@ -1,6 +1,6 @@
 /// Admonitions and fenced divs: `:::note Title` … `:::` (Docusaurus, MkDocs and Pandoc write
-/// them alike). The fence lines are not prose; what they enclose is read as an aside. Only a fence
-/// that is closed counts, and fences nest.
+/// them alike). The fence lines are not prose; what they enclose is read as an aside. Fences nest;
+/// one never closed runs to the end of the file.
 enum FencedDivs {
     static func scan(_ mask: inout MaskedSource) {
         let bytes = mask.bytes
@@ -25,6 +25,8 @@ enum FencedDivs {
                 open.append(line)
             }
         }
+        // An admonition left open runs to the end of the file, as remark-directive reads it.
+        for opening in open { found.append(FencedDiv(open: opening, close: SourceRange(at: bytes.count))) }
         found.sort { $0.open.start < $1.open.start }
         for fence in found {
             mask.blank(fence.open, as: .admonition)

@@ -50,6 +50,12 @@ struct MarkdownWalker {
     private var blockEnds: [Int] = []
     /// Parser position of the open leaf block, against which continuation lines are corrected.
     private var leaf: (line: Int32, column: Int32)?
+    /// Backslash hard breaks so far in the leaf block: cmark-gfm does not count their line.
+    private var backslashBreaks: Int32 = 0
+    /// Set by a backslash break: the next node's position anchors the line after it.
+    private var anchorNext = false
+    /// After a backslash break, columns run on from the line before: (reported line, correction).
+    private var breakAnchor: (line: Int32, delta: Int)?
     /// Builder depth inside each open Markdown element: HTML opened inside closes with it.
     private var floors: [Int] = []
     private var rowIsHeader = false
@@ -134,12 +140,12 @@ struct MarkdownWalker {
             beginContainer(node, into: &builder) { $0.beginItem(at: $1, task: task) }
             return true
         case .link:
-            let at = inlineStart(node) ?? lastEnd
+            let at = inlineStart(node).map { max($0, lastEnd) } ?? lastEnd
             builder.beginLink(url: restoredURL(node.url ?? "", node: node), at: placement.source(at))
             floors.append(builder.depth)
             return true
         case .image:
-            let at = inlineStart(node) ?? lastEnd
+            let at = inlineStart(node).map { max($0, lastEnd) } ?? lastEnd
             builder.beginImage(url: restoredURL(node.url ?? "", node: node), at: placement.source(at), emptyAltIsDecorative: false)
             floors.append(builder.depth)
             return true
@@ -147,6 +153,10 @@ struct MarkdownWalker {
             appendText(node, into: &builder)
             return false
         case .softBreak, .lineBreak:
+            if node.kind == .lineBreak, isBackslashBreak() {
+                backslashBreaks += 1
+                anchorNext = true
+            }
             builder.appendSpace(at: SourceRange(at: placement.source(lastEnd)))
             return false
         case .code:
@@ -192,6 +202,9 @@ struct MarkdownWalker {
         floors.append(builder.depth)
         blockEnds.append(end(node))
         leaf = (node.startLine, node.startColumn)
+        backslashBreaks = 0
+        anchorNext = false
+        breakAnchor = nil
         lastEnd = at
     }
 
@@ -215,18 +228,64 @@ struct MarkdownWalker {
     /// Where an inline node starts in `placement.bytes`, nil when the parser does not say. On a
     /// paragraph's continuation lines cmark-gfm counts columns from where the paragraph's first
     /// line starts; the line's own content may start elsewhere (indentation, `>` markers, lazy lines).
-    private func inlineStart(_ node: MarkdownNode) -> Int? {
+    ///
+    /// After a backslash hard break cmark-gfm neither counts the line nor restarts the column: the
+    /// first node after it is placed where the next line's content starts, and the nodes after
+    /// it on that line keep their distance from it.
+    private mutating func inlineStart(_ node: MarkdownNode) -> Int? {
         guard node.startLine > 0 else { return nil }
-        var offset = placement.offset(node.startLine, node.startColumn)
-        if let leaf, node.startLine != leaf.line, Int(node.startLine) <= placement.lineStarts.count {
-            let lineStart = placement.lineStarts[Int(node.startLine) - 1]
-            let lineEnd = placement.lineEnd(Int(node.startLine))
-            var content = lineStart
-            let bytes = placement.bytes
-            while content < lineEnd, bytes[content] == 0x20 || bytes[content] == 0x09 || bytes[content] == UInt8(ascii: ">") { content += 1 }
-            offset += content - (lineStart + Int(leaf.column) - 1)
+        let line = Int(node.startLine + backslashBreaks)
+        guard line <= placement.lineStarts.count else { return nil }
+        let reported = placement.lineStarts[Int(node.startLine) - 1] + Int(node.startColumn) - 1
+        if anchorNext {
+            anchorNext = false
+            let content = contentStart(line)
+            breakAnchor = (node.startLine, content - reported)
+            return content
+        }
+        if let anchor = breakAnchor, anchor.line == node.startLine {
+            return max(0, min(reported + anchor.delta, placement.bytes.count))
+        }
+        var offset = min(placement.lineStarts[line - 1] + Int(node.startColumn) - 1, placement.lineEnd(line))
+        if let leaf, line != Int(leaf.line) {
+            offset += contentStart(line) - (placement.lineStarts[line - 1] + Int(leaf.column) - 1)
         }
         return max(0, min(offset, placement.bytes.count))
+    }
+
+    /// Where a line's content starts, past indentation and block quote markers.
+    private func contentStart(_ line: Int) -> Int {
+        let bytes = placement.bytes
+        var content = placement.lineStarts[line - 1]
+        let lineEnd = placement.lineEnd(line)
+        while content < lineEnd, bytes[content] == 0x20 || bytes[content] == 0x09 || bytes[content] == UInt8(ascii: ">") { content += 1 }
+        return content
+    }
+
+    /// A hard break written as a backslash at the end of the line (not as two spaces).
+    private func isBackslashBreak() -> Bool {
+        var index = lastEnd
+        let bytes = placement.bytes
+        while index < bytes.count, bytes[index] != 0x0A { index += 1 }
+        return index > 0 && index <= bytes.count && bytes[index - 1] == UInt8(ascii: "\\")
+    }
+
+    /// The first place at or after `floor`, on the line holding `near`, where `literal` is written
+    /// as it is: for the positions cmark-gfm gets wrong (lazy lines, autolinks).
+    private func findOnLine(_ literal: ArraySlice<UInt8>, near: Int, floor: Int) -> Int? {
+        guard !literal.isEmpty else { return nil }
+        let bytes = placement.bytes
+        var lineStart = min(near, bytes.count)
+        while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
+        var lineEnd = min(near, bytes.count)
+        while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+        var index = max(lineStart, floor)
+        let first = literal[literal.startIndex]
+        while index + literal.count <= lineEnd {
+            if bytes[index] == first, isVerbatim(literal, at: index) { return index }
+            index += 1
+        }
+        return nil
     }
 
     private mutating func appendText(_ node: MarkdownNode, into builder: inout DocumentBuilder) {
@@ -241,6 +300,11 @@ struct MarkdownWalker {
             if let start, isVerbatim(literal, at: start) {
                 builder.appendVerbatim(literal, at: start)
                 lastEnd = start + literal.count
+                return
+            }
+            if let found = findOnLine(literal, near: max(start ?? lastEnd, lastEnd), floor: lastEnd) {
+                builder.appendVerbatim(literal, at: found)
+                lastEnd = found + literal.count
                 return
             }
             align(literal, from: max(start ?? lastEnd, lastEnd), limit: limit, into: &builder)

@@ -83,6 +83,21 @@ struct MaskedSource {
         codeRegion(containing: offset) != nil
     }
 
+    /// True when `range` starts inside a code region and ends outside it, or the other way round:
+    /// template syntax is never half code (`{{`…`}}` written as two code spans is not a tag).
+    func crossesCode(_ range: Range<Int>) -> Bool {
+        guard !code.isEmpty, !range.isEmpty else { return false }
+        if let region = codeRegion(containing: range.lowerBound) { return range.upperBound > region.upperBound }
+        // The first region after the start must begin at or after the end.
+        var low = 0
+        var high = code.count
+        while low < high {
+            let middle = (low + high) / 2
+            if code[middle].lowerBound <= range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < code.count && code[low].lowerBound < range.upperBound
+    }
+
     /// The code region holding `offset`, found by binary search.
     func codeRegion(containing offset: Int) -> Range<Int>? {
         var low = 0

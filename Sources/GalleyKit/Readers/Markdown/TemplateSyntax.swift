@@ -28,18 +28,20 @@ enum TemplateSyntax {
             }
             let next = bytes[index + 1]
             let third = index + 2 < count ? bytes[index + 2] : 0
-            if next == UInt8(ascii: "%"), liquid, let tag = liquidTag(at: index, in: bytes) {
+            if next == UInt8(ascii: "%"), liquid, let tag = liquidTag(at: index, in: bytes), !mask.crossesCode(tag.range) {
                 found.insert(.liquid)
                 index = blankLiquidTag(tag, in: &mask, bytes: bytes)
                 continue
             }
             if next == UInt8(ascii: "{"), hugo, third == UInt8(ascii: "<") || third == UInt8(ascii: "%"),
-               let end = close(from: index + 3, delimiter: third == UInt8(ascii: "<") ? [0x3E, 0x7D, 0x7D] : [0x25, 0x7D, 0x7D], in: bytes) {
+               let end = close(from: index + 3, delimiter: third == UInt8(ascii: "<") ? [0x3E, 0x7D, 0x7D] : [0x25, 0x7D, 0x7D], in: bytes),
+               !mask.crossesCode(index..<end) {
                 found.insert(.hugo)
                 index = blankShortcode(index..<end, in: &mask, bytes: bytes)
                 continue
             }
-            if next == UInt8(ascii: "{"), liquid || hugo, let end = close(from: index + 2, delimiter: [0x7D, 0x7D], in: bytes) {
+            if next == UInt8(ascii: "{"), liquid || hugo, let end = close(from: index + 2, delimiter: [0x7D, 0x7D], in: bytes),
+               !mask.crossesCode(index..<end) {
                 outputSeen = true
                 mask.blank(SourceRange(start: index, end: end), as: .template)
                 index = end
@@ -47,7 +49,7 @@ enum TemplateSyntax {
             }
             // `{#` also opens kramdown and Pandoc attribute lists (`{#id}`): a Jinja comment needs a space.
             if next == UInt8(ascii: "#"), jinjaComments, third == 0x20 || third == UInt8(ascii: "-") || third == 0x0A,
-               let end = close(from: index + 2, delimiter: [0x23, 0x7D], in: bytes) {
+               let end = close(from: index + 2, delimiter: [0x23, 0x7D], in: bytes), !mask.crossesCode(index..<end) {
                 found.insert(.jinja)
                 mask.blank(SourceRange(start: index, end: end), as: .template)
                 index = end
