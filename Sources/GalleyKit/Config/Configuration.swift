@@ -17,6 +17,8 @@ public struct Configuration: Sendable {
     public struct Override: Sendable {
         public var files: [FilePattern]
         public var rules: [String: RuleOverride]
+        /// `templates`, `ignore`, `front-matter-title` for the matching files.
+        public var syntax = SyntaxSettings()
     }
 
     /// The file, or nil for the built-in default (the bundled house style).
@@ -36,6 +38,8 @@ public struct Configuration: Sendable {
     /// A digest of every file the configuration was read from (itself, what it extends, its
     /// rule sets): facts taken under another configuration are never reused for this one.
     public var signature = "built-in"
+    /// `templates`, `ignore`, `front-matter-title`.
+    public var syntax = SyntaxSettings()
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 
@@ -88,7 +92,11 @@ public struct Configuration: Sendable {
 
     /// What the readers need for a file matching exactly the overrides `applying`.
     public func readerOptions(applying: [Int] = []) -> ReaderOptions {
-        ReaderOptions(xmlMappings: xmlMappings)
+        var options = ReaderOptions(xmlMappings: xmlMappings)
+        var settings = syntax
+        for index in applying { settings = settings.merged(with: overrides[index].syntax) }
+        settings.apply(to: &options)
+        return options
     }
 
     /// The bundled house style, used where no `.galley.yml` is found.

@@ -21,7 +21,7 @@ public struct ConfigurationLoader {
         ("xml", "{vocabularies: [...]}: XPath mappings of XML vocabularies other than DocBook"),
         ("vale", "a .vale.ini or a Vale style folder (or a list of them): their rules run beside the rule sets (docs/vale.md)"),
         ("site", "{root, url-pattern, permalink-fields, index-files, slugs, url, static}: how the site maps files to pages, for library rules"),
-    ]
+    ] + SyntaxSettings.keys
 
     /// Loads the configuration at `path` (absolute).
     public mutating func load(_ path: String) -> Result<Configuration, ConfigErrors> {
@@ -136,6 +136,7 @@ public struct ConfigurationLoader {
             configuration.site.read(&site, directory: directory)
             reader.absorb(site)
         }
+        configuration.syntax = configuration.syntax.merged(with: SyntaxSettings.read(&reader))
         errors += reader.finish()
     }
 
@@ -230,8 +231,10 @@ public struct ConfigurationLoader {
             if let rulesNode = nested.node("rules") {
                 for (id, change) in ruleChanges(rulesNode, file: file, reader: &nested) { rules[id] = change }
             }
+            let syntax = SyntaxSettings.read(&nested)
             reader.absorb(nested)
-            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules))
+            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules,
+                                                 syntax: syntax))
         }
         return result
     }

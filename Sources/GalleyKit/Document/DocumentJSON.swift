@@ -40,6 +40,12 @@ public enum DocumentJSON {
             ("comments", .array(document.comments.map { comment in
                 .object([("text", .string(comment.text))] + shape.span(comment.range))
             })),
+            ("templates", .array(document.templateLanguages.map { use in
+                .object([("language", .string(use.language.rawValue)), ("detected", .bool(use.detected))])
+            })),
+            ("ignored", .array(document.ignored.map { span in
+                .object([("kind", .string(span.kind.rawValue))] + shape.span(span.range))
+            })),
         ]
         if !document.anchors.isEmpty { members.append(("anchors", .array(document.anchors.map { .string($0) }))) }
         members.append(("problems", .array(document.issues.map { issue in
@@ -103,6 +109,9 @@ public enum DocumentJSON {
                 ("item", block.item.map { .int($0) } ?? .null),
                 ("quoted", .bool(block.isQuoted)),
                 ("emphasized", .bool(block.isEmphasized)),
+                ("header", .bool(block.isHeader)),
+                ("anchor", block.anchor.map { .string($0) } ?? .null),
+                ("frontMatterTitle", .bool(block.isFrontMatterTitle)),
             ]
             return .object(members + span(block.range) + [("text", run(block.text))])
         }
@@ -118,7 +127,9 @@ public enum DocumentJSON {
         func list(_ list: List) -> JSONOutput {
             .object([("ordered", .bool(list.isOrdered))] + at(list.offset) + [
                 ("parent", list.parent.map { .int($0) } ?? .null), ("section", list.section.map { .int($0) } ?? .null),
-                ("items", .array(list.items.map { item in .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) }))]) })),
+                ("items", .array(list.items.map { item in
+                    .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) })), ("task", item.task.map { .bool($0) } ?? .null)])
+                })),
             ])
         }
 

@@ -345,7 +345,6 @@ struct DocumentBuilder {
         heading.level = 1
         heading.isFrontMatterTitle = true
         document.blocks.append(heading)
-        noteHeading(document.blocks.count - 1)
     }
 
     /// Source the reader did not read as prose, and the template languages it recognized.

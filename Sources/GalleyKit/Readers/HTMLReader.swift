@@ -5,7 +5,7 @@ enum HTMLReader {
     /// libxml2 2.9 predates HTML5: it calls `<article>` or `<section>` an invalid tag. Not worth reporting.
     private static let ignoredCodes: Set<Int32> = [801]
 
-    static func read(path: String, source: SourceText) -> Document {
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
         var builder = DocumentBuilder(path: path, format: .html, source: source)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
@@ -14,9 +14,12 @@ enum HTMLReader {
             // libxml2 would call it "Document is empty", past the end of the file.
             guard frontMatter.hasBody(in: source) else { return builder.build() }
         }
-        let tree = MarkupParser.parse(bytes, as: .html)
+        let parsed = MaskedSource.templatesBlanked(bytes, original: source.bytes, options: options, into: &builder)
+        let tree = MarkupParser.parse(parsed ?? bytes, as: .html)
         MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)
-        MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(), metadataOrigin: .htmlMeta).walk(into: &builder)
+        var walker = MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(), metadataOrigin: .htmlMeta)
+        walker.parsed = parsed
+        walker.walk(into: &builder)
         return builder.build()
     }
 }

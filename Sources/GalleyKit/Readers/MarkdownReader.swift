@@ -4,7 +4,7 @@ import MarkdownParser
 /// front matter. Template syntax, attribute lists, admonition fences and (in MDX) ESM and
 /// expressions are taken out of the prose first (`MaskedSource`), keeping every position.
 enum MarkdownReader {
-    static func read(path: String, source: SourceText, options: MarkdownOptions = .default, mdx: Bool = false) -> Document {
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions(), mdx: Bool = false) -> Document {
         var builder = DocumentBuilder(path: path, format: mdx ? .mdx : .markdown, source: source)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
@@ -22,9 +22,9 @@ enum MarkdownReader {
     }
 
     /// The bytes the parser reads: what is not prose blanked, positions kept.
-    static func prepare(_ bytes: [UInt8], original: [UInt8], options: MarkdownOptions, mdx: Bool) -> MaskedSource {
+    static func prepare(_ bytes: [UInt8], original: [UInt8], options: ReaderOptions, mdx: Bool) -> MaskedSource {
         var mask = MaskedSource(bytes, original: original)
-        for pattern in options.blockIgnores { mask.blankMatches(of: pattern, as: .blockPattern) }
+        for pattern in options.ignoredBlocks { mask.blankMatches(of: pattern.pattern, as: .blockPattern) }
         let hasBraces = bytes.contains(UInt8(ascii: "{"))
         if hasBraces || containsFence(bytes) { mask.findCode() }
         TemplateSyntax.scan(&mask, languages: options.templates)
@@ -33,7 +33,7 @@ enum MarkdownReader {
             AttributeLists.scan(&mask)
             if mdx { MDXSyntax.scan(&mask) }
         }
-        for pattern in options.tokenIgnores { mask.blankMatches(of: pattern, as: .tokenPattern) }
+        for pattern in options.ignoredTokens { mask.blankMatches(of: pattern.pattern, as: .tokenPattern) }
         mask.finish(placeholderInLines: true)
         return mask
     }

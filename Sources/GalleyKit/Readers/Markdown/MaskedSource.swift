@@ -110,6 +110,19 @@ struct MaskedSource {
         return nil
     }
 
+    /// HTML with its template syntax (Jinja, Nunjucks, Liquid, Go templates) and the user's ignore
+    /// patterns blanked as spaces; nil when there is none. Records what was blanked in the builder.
+    static func templatesBlanked(_ bytes: [UInt8], original: [UInt8], options: ReaderOptions, into builder: inout DocumentBuilder) -> [UInt8]? {
+        guard bytes.contains(UInt8(ascii: "{")) || !options.ignoredBlocks.isEmpty || !options.ignoredTokens.isEmpty else { return nil }
+        var mask = MaskedSource(bytes, original: original)
+        for pattern in options.ignoredBlocks { mask.blankMatches(of: pattern.pattern, as: .blockPattern) }
+        TemplateSyntax.scan(&mask, languages: options.templates)
+        for pattern in options.ignoredTokens { mask.blankMatches(of: pattern.pattern, as: .tokenPattern) }
+        mask.finish(placeholderInLines: false)
+        builder.setIgnored(mask.ignored, templates: mask.templateLanguages)
+        return mask.ignored.isEmpty ? nil : mask.bytes
+    }
+
     // MARK: Filling
 
     /// Writes the blanks: spaces where a line holds nothing else, else `placeholder` (or spaces
