@@ -14,6 +14,8 @@ struct LinksRule: Rule, RuleKind {
                     article: "# Title\n\nText <img src=\"line.png\" alt=\"\"> here.\n", expected: []),
         RuleExample("Vague link text", options: "vague-text: [click here, read more]",
                     article: "# Title\n\nFor details, [click here](https://example.com).\n", expected: ["3:15"]),
+        RuleExample("Inline code is link text", options: "empty-text: true",
+                    article: "# Title\n\nSee [`repo/contribute`](https://example.com) and [](https://example.org).\n", expected: ["3:50"]),
         RuleExample("Descriptive link text and alt text", options: "alt-text: true\nvague-text: [click here]",
                     article: "# Title\n\nRead [the style guide](https://example.com).\n\n![A chart of results](c.png)\n", expected: []),
     ]
