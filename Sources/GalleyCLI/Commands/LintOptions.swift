@@ -26,6 +26,8 @@ struct LintOptions {
     /// Library rules: where this run's facts go (`--facts`), the ref whose changes are linted
     /// (`--changed-since`), and the facts cache (`--cache`, `--no-cache`, `--cache-dir`).
     var library = LibraryOptions()
+    /// Folders are walked without what .gitignore and .galleyignore leave out (`--no-ignore`: with).
+    var honorsIgnoreFiles = true
 
     /// `-` among the paths: the article comes from standard input.
     var readsStandardInput: Bool { paths.contains("-") }
@@ -34,7 +36,7 @@ struct LintOptions {
 
     static let valued: Set<String> = Set(["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
                                       "--baseline", "--write-baseline", "--shard", "--stdin-filename"]).union(LibraryOptions.valued)
-    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress"]).union(LibraryOptions.switches)
+    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress", "--no-ignore"]).union(LibraryOptions.switches)
 
     static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> LintOptions {
         let parsed = try Arguments(arguments, valued: valued, switches: switches)
@@ -43,6 +45,7 @@ struct LintOptions {
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
         options.configPath = parsed.value("--config")
         options.onlyArticles = parsed.has("--only-articles")
+        options.honorsIgnoreFiles = !parsed.has("--no-ignore")
         options.showProgress = !parsed.has("--no-progress") && Terminal.isTerminal(.error)
         if let text = parsed.value("--shard") {
             guard let shard = Shard(text) else { throw Arguments.UsageError(message: "--shard needs K/N with 1 ≤ K ≤ N, such as 2/4, not '\(text)'") }
