@@ -253,11 +253,12 @@ struct TOMLParser {
     }
 
     private mutating func array(depth: Int) throws(TOMLError) -> MetadataValue {
+        let start = index
         index += 1
         var items: [MetadataValue] = []
         while true {
             skipWhitespaceAndComments()
-            guard index < end else { throw error("the array is never closed with ']'") }
+            guard index < end else { throw TOMLError(message: "this array is never closed with ']'", offset: start) }
             if bytes[index] == UInt8(ascii: "]") {
                 index += 1
                 return .list(items)
@@ -268,7 +269,7 @@ struct TOMLParser {
             case .tables(let tables): items.append(.list(tables.map { .map($0.fields(source: source)) }))
             }
             skipWhitespaceAndComments()
-            guard index < end else { throw error("the array is never closed with ']'") }
+            guard index < end else { throw TOMLError(message: "this array is never closed with ']'", offset: start) }
             if bytes[index] == UInt8(ascii: ",") {
                 index += 1
             } else if bytes[index] != UInt8(ascii: "]") {
@@ -278,6 +279,7 @@ struct TOMLParser {
     }
 
     private mutating func inlineTable(depth: Int) throws(TOMLError) -> TOMLTable {
+        let start = index
         index += 1
         let table = TOMLTable()
         table.isDefined = true
@@ -291,7 +293,7 @@ struct TOMLParser {
             skipSpaces()
             try keyValue(into: table, sealing: true)
             skipSpaces()
-            guard index < end else { throw error("the inline table is never closed with '}'") }
+            guard index < end, bytes[index] != 0x0A else { throw TOMLError(message: "this inline table is never closed with '}' on its line", offset: start) }
             if bytes[index] == UInt8(ascii: "}") {
                 index += 1
                 table.isSealed = true

@@ -458,6 +458,17 @@ struct MarkdownWalker {
 
     private mutating func readBlockHTML(_ node: MarkdownNode, into builder: inout DocumentBuilder) {
         let literal = tree.literal(of: node)
+        if nesting > 0, placement.isExact, let split = kramdownSpanStart(literal, at: start(node)) {
+            // kramdown, inside markdown="1": a line that starts with a span element (an image, a
+            // link) starts a paragraph, not an HTML block. The tag is HTML; what follows is Markdown.
+            readHTML(SourceRange(start: start(node), end: split), into: &builder)
+            var lines = 0
+            for byte in literal where byte == 0x0A { lines += 1 }
+            if literal.last != 0x0A { lines += 1 }
+            let last = min(Int(node.startLine) + max(0, lines - 1), placement.lineStarts.count)
+            readNestedMarkdown(SourceRange(start: split, end: max(split, min(placement.lineEnd(last), placement.end))), into: &builder)
+            return
+        }
         guard placement.isExact else {
             addComments(in: literal, at: placement.source(start(node)), into: &builder)
             return
@@ -486,13 +497,39 @@ struct MarkdownWalker {
         }
     }
 
-    /// The content of a `markdown="1"` element, parsed on its own and placed where it is.
+    /// Where the Markdown after a leading span element's tag starts (the end of its line), when an
+    /// HTML block of several lines starts with one.
+    private func kramdownSpanStart(_ literal: ArraySlice<UInt8>, at start: Int) -> Int? {
+        guard let newline = literal.firstIndex(of: 0x0A), newline + 1 < literal.endIndex,
+              !literal[(newline + 1)...].allSatisfy(TextRunBuilder.isSpace) else { return nil }
+        var index = literal.startIndex
+        while index < newline, literal[index] == 0x20 || literal[index] == 0x09 { index += 1 }
+        guard index < newline, literal[index] == UInt8(ascii: "<") else { return nil }
+        var end = index + 1
+        while end < newline, (literal[end] | 0x20) >= 0x61, (literal[end] | 0x20) <= 0x7A { end += 1 }
+        let name = String(decoding: literal[(index + 1)..<end], as: UTF8.self).lowercased()
+        guard Self.spanElements.contains(name) else { return nil }
+        let split = start + (newline + 1 - literal.startIndex)
+        return split <= placement.bytes.count ? split : nil
+    }
+
+    private static let spanElements: Set<String> = [
+        "a", "abbr", "b", "bdi", "bdo", "br", "cite", "code", "dfn", "em", "i", "img", "kbd", "mark", "q", "s", "samp", "small",
+        "span", "strong", "sub", "sup", "time", "u", "var",
+    ]
+
+    /// The content of a `markdown="1"` element, parsed on its own and placed where it is. The
+    /// file's link reference definitions come along, as kramdown resolves them file-wide.
     private mutating func readNestedMarkdown(_ range: SourceRange, into builder: inout DocumentBuilder) {
         guard nesting < Self.maxNesting, range.end > range.start else {
             html.read(range, leftOpen: [], into: &builder)
             return
         }
-        let tree = MarkdownParser.parse(Array(placement.bytes[range.start..<range.end]))
+        var content = Array(placement.bytes[range.start..<range.end])
+        if let definitions = mask?.referenceDefinitions, !definitions.isEmpty, content.contains(UInt8(ascii: "]")) {
+            content += [0x0A, 0x0A] + definitions
+        }
+        let tree = MarkdownParser.parse(content)
         var lineStarts = [range.start]
         for start in placement.lineStarts where start > range.start && start < range.end { lineStarts.append(start) }
         let inner = MarkdownPlacement(bytes: placement.bytes, lineStarts: lineStarts, end: range.end, toSource: nil)

@@ -29,6 +29,25 @@ struct MaskedSource {
     /// Ranges of code (fenced blocks, inline code spans), where attribute lists and MDX are not looked for.
     private(set) var code: [Range<Int>] = []
 
+    /// The file's link reference definitions (`[name]: url`), one a line, for content parsed on
+    /// its own (kramdown's `markdown="1"` elements resolve references file-wide).
+    var referenceDefinitions: [UInt8] {
+        var result: [UInt8] = []
+        var lineStart = 0
+        while lineStart < bytes.count {
+            var lineEnd = lineStart
+            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            var index = lineStart
+            while index < lineEnd, index - lineStart < 4, bytes[index] == 0x20 { index += 1 }
+            if index < lineEnd, bytes[index] == UInt8(ascii: "["), !isInCode(index),
+               let close = bytes[index..<lineEnd].firstIndex(of: UInt8(ascii: "]")), close + 1 < lineEnd, bytes[close + 1] == UInt8(ascii: ":") {
+                result += bytes[lineStart..<lineEnd] + [0x0A]
+            }
+            lineStart = lineEnd + 1
+        }
+        return result
+    }
+
     init(_ bytes: [UInt8], original: [UInt8]) {
         self.bytes = bytes
         self.original = original

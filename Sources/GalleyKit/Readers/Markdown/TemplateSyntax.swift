@@ -58,6 +58,8 @@ enum TemplateSyntax {
             index += 1
         }
         if outputSeen, !found.contains(.hugo), !found.contains(.jinja) { found.insert(.liquid) }
+        // Jinja shares Liquid's delimiters; its comments tell them apart.
+        if found.contains(.jinja) { found.remove(.liquid) }
         if let configured {
             mask.templateLanguages = TemplateLanguage.allCases.filter { configured.contains($0) }.map { TemplateLanguageUse(language: $0, detected: false) }
         } else {
