@@ -69,10 +69,13 @@ public enum MarkdownParser {
         _ = registered
         guard let parser = cmark_parser_new(options) else { return tree }
         defer { cmark_parser_free(parser) }
-        galley_cmark_attach_gfm_extensions(parser)
         bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress, buffer.count > 0 else { return }
+            guard let base = buffer.baseAddress, buffer.count > 0 else {
+                galley_cmark_attach_gfm_extensions(parser, 0)
+                return
+            }
             UnsafeRawPointer(base).withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                galley_cmark_attach_gfm_extensions(parser, galley_cmark_may_autolink($0, buffer.count))
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }

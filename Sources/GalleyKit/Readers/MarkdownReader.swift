@@ -25,27 +25,19 @@ enum MarkdownReader {
     static func prepare(_ bytes: [UInt8], original: [UInt8], options: ReaderOptions, mdx: Bool) -> MaskedSource {
         var mask = MaskedSource(bytes, original: original)
         for pattern in options.ignoredBlocks { mask.blankMatches(of: pattern.pattern, as: .blockPattern) }
-        let hasBraces = bytes.contains(UInt8(ascii: "{"))
-        if hasBraces || containsFence(bytes) { mask.findCode() }
-        TemplateSyntax.scan(&mask, languages: options.templates)
-        if hasBraces || containsFence(bytes) {
-            FencedDivs.scan(&mask)
+        // Everything below starts with `{` or `:::`; most files have neither.
+        let hasBraces = ByteScan.contains(UInt8(ascii: "{"), in: bytes)
+        let hasFences = ByteScan.contains(Array(":::".utf8), in: bytes)
+        if hasBraces || hasFences { mask.findCode() }
+        TemplateSyntax.scan(&mask, languages: options.templates, hasBraces: hasBraces)
+        if hasFences { FencedDivs.scan(&mask) }
+        if hasBraces {
             AttributeLists.scan(&mask)
             if mdx { MDXSyntax.scan(&mask) }
         }
         for pattern in options.ignoredTokens { mask.blankMatches(of: pattern.pattern, as: .tokenPattern) }
         mask.finish(placeholderInLines: true)
         return mask
-    }
-
-    /// Whether `:::` occurs (an admonition may open).
-    private static func containsFence(_ bytes: [UInt8]) -> Bool {
-        var run = 0
-        for byte in bytes {
-            run = byte == UInt8(ascii: ":") ? run + 1 : 0
-            if run == 3 { return true }
-        }
-        return false
     }
 
     /// An H1 in the body, as a Markdown heading or an `<h1>` in raw HTML.

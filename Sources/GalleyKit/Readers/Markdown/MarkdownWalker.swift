@@ -42,6 +42,9 @@ struct MarkdownWalker {
     let placement: MarkdownPlacement
     /// What the file's preparation found (attribute lists, fences, blanked spans); nil for YAML.
     let mask: MaskedSource?
+    /// The mask's admonitions and anchors, read on every block and heading.
+    private let fences: [FencedDiv]
+    private let anchors: [(range: SourceRange, id: String)]
     private var html: HTMLFragmentReader
     private let nesting: Int
     /// Source offset just past the last text placed in the current block, a floor for positions.
@@ -69,6 +72,8 @@ struct MarkdownWalker {
         self.tree = tree
         self.placement = placement
         self.mask = mask
+        fences = placement.isExact ? mask?.fences ?? [] : []
+        anchors = placement.isExact ? mask?.anchors ?? [] : []
         self.nesting = nesting
         html = HTMLFragmentReader(parsed: placement.bytes, isMDX: isMDX)
     }
@@ -331,12 +336,8 @@ struct MarkdownWalker {
     }
 
     private func isVerbatim(_ literal: ArraySlice<UInt8>, at start: Int) -> Bool {
-        guard start >= 0, start + literal.count <= placement.bytes.count else { return false }
-        return placement.bytes.withUnsafeBufferPointer { source in
-            literal.withUnsafeBufferPointer { text in
-                for index in 0..<text.count where source[start + index] != text[index] { return false }
-                return true
-            }
+        placement.bytes.withUnsafeBufferPointer { source in
+            literal.withUnsafeBufferPointer { ByteScan.matches(source, at: start, $0) }
         }
     }
 
@@ -394,31 +395,31 @@ struct MarkdownWalker {
 
     /// A paragraph whose only content is one strong span: `**Can it be rebuilt?**`.
     private func isOnlyStrong(_ paragraph: Int32) -> Bool {
-        let children = tree.children(of: paragraph)
-        return children.count == 1 && tree.nodes[Int(children[0])].kind == .strong
+        let first = tree.nodes[Int(paragraph)].firstChild
+        return first >= 0 && tree.nodes[Int(first)].kind == .strong && tree.nodes[Int(first)].nextSibling < 0
     }
 
     // MARK: Attribute lists and admonitions
 
     /// The explicit id of a heading: an attribute list on its line, or alone on the next line.
     private func anchor(of node: MarkdownNode) -> String? {
-        guard let mask, !mask.anchors.isEmpty, placement.isExact, node.startLine > 0 else { return nil }
+        guard !anchors.isEmpty, node.startLine > 0 else { return nil }
         let first = placement.lineStarts[Int(node.startLine) - 1]
         let lastLine = Int(max(node.endLine, node.startLine))
         var last = placement.lineEnd(lastLine)
         if lastLine < placement.lineStarts.count {
             let next = placement.lineEnd(lastLine + 1)
-            if let candidate = mask.anchors.first(where: { $0.range.start > last && $0.range.end <= next }),
+            if let candidate = anchors.first(where: { $0.range.start > last && $0.range.end <= next }),
                placement.bytes[(last + 1)..<candidate.range.start].allSatisfy(TextRunBuilder.isSpace) {
                 last = next
             }
         }
-        return mask.anchors.first { $0.range.start >= first && $0.range.end <= last }?.id
+        return anchors.first { $0.range.start >= first && $0.range.end <= last }?.id
     }
 
     /// Opens the admonitions that start before `offset` and closes those that ended before it.
     private mutating func syncFences(at offset: Int, into builder: inout DocumentBuilder) {
-        guard let fences = mask?.fences, !fences.isEmpty, placement.isExact else { return }
+        guard !fences.isEmpty else { return }
         let floor = floors.last ?? 0
         while let open = openFences.last, fences[open.fence].close.start <= offset, open.depth >= floor {
             openFences.removeLast()

@@ -132,10 +132,16 @@ struct MaskedSource {
     /// HTML with its template syntax (Jinja, Nunjucks, Liquid, Go templates) and the user's ignore
     /// patterns blanked as spaces; nil when there is none. Records what was blanked in the builder.
     static func templatesBlanked(_ bytes: [UInt8], original: [UInt8], options: ReaderOptions, into builder: inout DocumentBuilder) -> [UInt8]? {
-        guard bytes.contains(UInt8(ascii: "{")) || !options.ignoredBlocks.isEmpty || !options.ignoredTokens.isEmpty else { return nil }
+        let hasBraces = ByteScan.contains(UInt8(ascii: "{"), in: bytes)
+        guard hasBraces || !options.ignoredBlocks.isEmpty || !options.ignoredTokens.isEmpty else {
+            if let configured = options.templates, !configured.isEmpty {
+                builder.setIgnored([], templates: TemplateSyntax.uses(configured))
+            }
+            return nil
+        }
         var mask = MaskedSource(bytes, original: original)
         for pattern in options.ignoredBlocks { mask.blankMatches(of: pattern.pattern, as: .blockPattern) }
-        TemplateSyntax.scan(&mask, languages: options.templates)
+        TemplateSyntax.scan(&mask, languages: options.templates, hasBraces: hasBraces)
         for pattern in options.ignoredTokens { mask.blankMatches(of: pattern.pattern, as: .tokenPattern) }
         mask.finish(placeholderInLines: false)
         builder.setIgnored(mask.ignored, templates: mask.templateLanguages)

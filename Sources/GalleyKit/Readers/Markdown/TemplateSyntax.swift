@@ -11,7 +11,9 @@ enum TemplateSyntax {
     private static let maxTagLength = 8192
 
     /// Blanks the syntax of `languages` (nil: every language, reporting those found) in `mask`.
-    static func scan(_ mask: inout MaskedSource, languages configured: Set<TemplateLanguage>?) {
+    static func scan(_ mask: inout MaskedSource, languages configured: Set<TemplateLanguage>?, hasBraces: Bool = true) {
+        if let configured { mask.templateLanguages = uses(configured) }
+        guard hasBraces, configured?.isEmpty != true else { return }
         let bytes = mask.bytes
         let count = bytes.count
         let all = configured == nil
@@ -22,10 +24,8 @@ enum TemplateSyntax {
         var outputSeen = false
         var index = 0
         while index + 1 < count {
-            guard bytes[index] == UInt8(ascii: "{") else {
-                index += 1
-                continue
-            }
+            guard let brace = ByteScan.firstIndex(of: UInt8(ascii: "{"), in: bytes, from: index), brace + 1 < count else { break }
+            index = brace
             let next = bytes[index + 1]
             let third = index + 2 < count ? bytes[index + 2] : 0
             if next == UInt8(ascii: "%"), liquid, let tag = liquidTag(at: index, in: bytes), !mask.crossesCode(tag.range) {
@@ -60,11 +60,14 @@ enum TemplateSyntax {
         if outputSeen, !found.contains(.hugo), !found.contains(.jinja) { found.insert(.liquid) }
         // Jinja shares Liquid's delimiters; its comments tell them apart.
         if found.contains(.jinja) { found.remove(.liquid) }
-        if let configured {
-            mask.templateLanguages = TemplateLanguage.allCases.filter { configured.contains($0) }.map { TemplateLanguageUse(language: $0, detected: false) }
-        } else {
+        if configured == nil {
             mask.templateLanguages = TemplateLanguage.allCases.filter { found.contains($0) }.map { TemplateLanguageUse(language: $0, detected: true) }
         }
+    }
+
+    /// Configured languages, in a stable order.
+    static func uses(_ configured: Set<TemplateLanguage>) -> [TemplateLanguageUse] {
+        TemplateLanguage.allCases.filter { configured.contains($0) }.map { TemplateLanguageUse(language: $0, detected: false) }
     }
 
     // MARK: Liquid and Jinja

@@ -113,7 +113,9 @@ enum TrailingPunctuation {
 
     /// The heading's last punctuation scalar, or nil when it ends in a letter, digit or symbol.
     static func last(of text: String) -> Unicode.Scalar? {
-        var scalars = Array(text.unicodeScalars)
+        // Most headings end in a letter or a digit, settled on the last byte.
+        if let byte = text.utf8.last, SourceAligner.isAlphanumeric(byte) { return nil }
+        var scalars = text.unicodeScalars[...]
         while let last = scalars.last, isClosing(last) || last.properties.isWhitespace { scalars.removeLast() }
         guard let last = scalars.last, Character(last).isPunctuation else { return nil }
         return last
