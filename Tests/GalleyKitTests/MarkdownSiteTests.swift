@@ -72,6 +72,14 @@ import Testing
         #expect(document.blocks.contains { $0.text.text.hasPrefix("The footnote text is prose") })
     }
 
+    @Test func htmlHeaderCellsAreHeaderCells() {
+        for (text, format, path) in [("<table><tr><th>Name</th><td>Value</td></tr></table>\n", DocumentFormat.markdown, "t.md"),
+                                     ("<html><body><table><tr><th>Name</th><td>Value</td></tr></table></body></html>", .html, "t.html")] {
+            let document = TestSupport.document(text, format: format, path: path)
+            #expect(document.blocks.filter { $0.kind == .tableCell }.map(\.isHeader) == [true, false], "\(format)")
+        }
+    }
+
     @Test func mdxSyntaxIsNotProse() throws {
         let document = try TestSupport.read("markdown/docusaurus.mdx")
         #expect(document.format == .mdx)

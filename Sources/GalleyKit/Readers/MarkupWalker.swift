@@ -208,7 +208,11 @@ struct MarkupWalker {
             builder.appendSpace(at: SourceRange(at: offset))
             return false
         case .block(let kind):
-            builder.beginBlock(kind, at: offset)
+            if kind == .tableCell {
+                builder.beginTableCell(header: node.name.lowercased() == "th", at: offset)
+            } else {
+                builder.beginBlock(kind, at: offset)
+            }
             exit.frames = 1
         case .heading(let level):
             builder.beginBlock(.heading, at: offset, level: level)
