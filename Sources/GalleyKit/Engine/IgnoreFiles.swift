@@ -72,18 +72,7 @@ struct IgnoreRules: Sendable {
         let prefix = line.base + "/"
         guard path.hasPrefix(prefix) else { return false }
         let parts = path.dropFirst(prefix.count).split(separator: "/").map { Array($0.utf8) }
-        return Self.match(line.segments[...], parts[...])
-    }
-
-    private static func match(_ pattern: ArraySlice<[UInt8]>, _ parts: ArraySlice<[UInt8]>) -> Bool {
-        guard let first = pattern.first else { return parts.isEmpty }
-        if first == Array("**".utf8) {
-            let rest = pattern.dropFirst()
-            for skip in 0...parts.count where match(rest, parts.dropFirst(skip)) { return true }
-            return false
-        }
-        guard let part = parts.first, Glob.matchSegment(first[...], part[...]) else { return false }
-        return match(pattern.dropFirst(), parts.dropFirst())
+        return Glob.matchSegments(line.segments[...], parts[...])
     }
 
     static func parse(_ bytes: [UInt8], base: String) -> [Line] {

@@ -11,15 +11,8 @@ enum AttributeLists {
         let bytes = mask.bytes
         let count = bytes.count
         var index = 0
-        while index + 1 < count {
-            guard bytes[index] == UInt8(ascii: "{"), !mask.isBlanked(index) else {
-                index += 1
-                continue
-            }
-            if let region = mask.codeRegion(containing: index) {
-                index = region.upperBound
-                continue
-            }
+        while let brace = mask.nextBrace(from: index), brace + 1 < count {
+            index = brace
             if bytes[index + 1] == UInt8(ascii: ":") {
                 index = kramdown(at: index, in: &mask, bytes: bytes)
                 continue

@@ -45,15 +45,8 @@ enum MDXSyntax {
         let bytes = mask.bytes
         var index = 0
         var restarts = 0
-        while index < bytes.count {
-            guard bytes[index] == UInt8(ascii: "{"), !mask.isBlanked(index) else {
-                index += 1
-                continue
-            }
-            if let region = mask.codeRegion(containing: index) {
-                index = region.upperBound
-                continue
-            }
+        while let brace = mask.nextBrace(from: index) {
+            index = brace
             guard let end = matchingBrace(from: index, in: bytes) else {
                 restarts += 1
                 if restarts > maxRestarts { return }

@@ -117,6 +117,21 @@ struct MaskedSource {
         return low < code.count && code[low].lowerBound < range.upperBound
     }
 
+    /// The first `{` at or after `start` that is neither blanked nor in code.
+    func nextBrace(from start: Int) -> Int? {
+        var index = start
+        while let brace = ByteScan.firstIndex(of: UInt8(ascii: "{"), in: bytes, from: index) {
+            if let region = codeRegion(containing: brace) {
+                index = region.upperBound
+            } else if isBlanked(brace) {
+                index = brace + 1
+            } else {
+                return brace
+            }
+        }
+        return nil
+    }
+
     /// The code region holding `offset`, found by binary search.
     func codeRegion(containing offset: Int) -> Range<Int>? {
         var low = 0
