@@ -66,6 +66,11 @@ import SystemIO
         #expect(document.ignored.filter { $0.kind == .admonition }.count == 5)
     }
 
+    @Test func mdxStatementsWithoutBraces() {
+        let document = TestSupport.document("# Page\n\nimport Sites from './sites.astro';\n\nText.\n", format: .mdx, path: "a.mdx")
+        #expect(document.blocks.map(\.text.text) == ["Page", "Text."])
+    }
+
     @Test func mdxAttributeExpressionsKeepTheTag() {
         let document = TestSupport.document("<Card title=\"Hello there\" icon={<Icon name=\"x\" />} />\n\nAfter.\n", format: .mdx, path: "a.mdx")
         #expect(document.blocks.map(\.text.text) == ["Hello there", "After."])

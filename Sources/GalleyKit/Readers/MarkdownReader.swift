@@ -24,17 +24,17 @@ enum MarkdownReader {
     /// The bytes the parser reads: what is not prose blanked, positions kept.
     static func prepare(_ bytes: [UInt8], original: [UInt8], options: ReaderOptions, mdx: Bool) -> MaskedSource {
         var mask = MaskedSource(bytes, original: original)
+        // cmark-gfm reads a NUL as U+FFFD, three bytes, which would shift every column after it.
+        mask.replaceNulBytes()
         for pattern in options.ignoredBlocks { mask.blankMatches(of: pattern.pattern, as: .blockPattern) }
         // Everything below starts with `{` or `:::`; most files have neither.
         let hasBraces = ByteScan.contains(UInt8(ascii: "{"), in: bytes)
         let hasFences = ByteScan.contains(Array(":::".utf8), in: bytes)
-        if hasBraces || hasFences { mask.findCode() }
+        if hasBraces || hasFences || mdx { mask.findCode() }
         TemplateSyntax.scan(&mask, languages: options.templates, hasBraces: hasBraces)
         if hasFences { FencedDivs.scan(&mask) }
-        if hasBraces {
-            AttributeLists.scan(&mask)
-            if mdx { MDXSyntax.scan(&mask) }
-        }
+        if hasBraces { AttributeLists.scan(&mask) }
+        if mdx { MDXSyntax.scan(&mask, expressions: hasBraces) }
         for pattern in options.ignoredTokens { mask.blankMatches(of: pattern.pattern, as: .tokenPattern) }
         mask.finish(placeholderInLines: true)
         return mask

@@ -6,9 +6,9 @@ enum MDXSyntax {
     /// Bounds the restarts after an unbalanced brace, so hostile input stays linear.
     private static let maxRestarts = 4
 
-    static func scan(_ mask: inout MaskedSource) {
+    static func scan(_ mask: inout MaskedSource, expressions hasBraces: Bool = true) {
         statements(&mask)
-        expressions(&mask)
+        if hasBraces { expressions(&mask) }
     }
 
     private static func statements(_ mask: inout MaskedSource) {

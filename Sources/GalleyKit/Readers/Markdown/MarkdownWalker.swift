@@ -145,12 +145,12 @@ struct MarkdownWalker {
             beginContainer(node, into: &builder) { $0.beginItem(at: $1, task: task) }
             return true
         case .link:
-            let at = inlineStart(node).map { max($0, lastEnd) } ?? lastEnd
+            let at = linkStart(node, opener: [UInt8(ascii: "[")])
             builder.beginLink(url: restoredURL(node.url ?? "", node: node), at: placement.source(at))
             floors.append(builder.depth)
             return true
         case .image:
-            let at = inlineStart(node).map { max($0, lastEnd) } ?? lastEnd
+            let at = linkStart(node, opener: [UInt8(ascii: "!"), UInt8(ascii: "[")])
             builder.beginImage(url: restoredURL(node.url ?? "", node: node), at: placement.source(at), emptyAltIsDecorative: false)
             floors.append(builder.depth)
             return true
@@ -258,6 +258,32 @@ struct MarkdownWalker {
         return max(0, min(offset, placement.bytes.count))
     }
 
+    /// Where a link or image starts: cmark-gfm gives one whose text runs over lines the line of its
+    /// closing bracket, so when its opener is not where it says, the opener is the one just before
+    /// its first child (an autolink has no opener and keeps its position).
+    private mutating func linkStart(_ node: MarkdownNode, opener: [UInt8]) -> Int {
+        let reported = inlineStart(node).map { max($0, lastEnd) } ?? lastEnd
+        let bytes = placement.bytes
+        if reported + opener.count <= bytes.count, bytes[reported..<(reported + opener.count)].elementsEqual(opener) { return reported }
+        if node.firstChild >= 0, let child = peekInlineStart(tree.nodes[Int(node.firstChild)]) {
+            let candidate = child - opener.count
+            if candidate >= lastEnd, child <= bytes.count, bytes[candidate..<child].elementsEqual(opener) { return candidate }
+        }
+        // No child with a position (`[\n](x)`): the last opener between the text before and here.
+        var candidate = min(reported, bytes.count) - opener.count
+        while candidate >= lastEnd {
+            if bytes[candidate..<(candidate + opener.count)].elementsEqual(opener) { return candidate }
+            candidate -= 1
+        }
+        return reported
+    }
+
+    /// `inlineStart` without its effect on the anchoring after a hard break.
+    private func peekInlineStart(_ node: MarkdownNode) -> Int? {
+        var copy = self
+        return copy.inlineStart(node)
+    }
+
     /// Where a line's content starts, past indentation and block quote markers.
     private func contentStart(_ line: Int) -> Int {
         let bytes = placement.bytes
@@ -363,7 +389,8 @@ struct MarkdownWalker {
     /// the syntax (`{{ site.url }}/x`) is put back from the file.
     private func restoredURL(_ url: String, node: MarkdownNode) -> String {
         guard let mask, url.utf8.contains(MaskedSource.placeholder), node.startLine > 0, placement.isExact else { return url }
-        let range = start(node)..<end(node)
+        // cmark-gfm's end of a link can come before its start (a NUL it read as three bytes).
+        let range = start(node)..<max(start(node), end(node))
         let spans = mask.ignored.filter { range.contains($0.range.start) }
         var runs: [Range<String.UTF8View.Index>] = []
         var index = url.utf8.startIndex
@@ -459,17 +486,6 @@ struct MarkdownWalker {
 
     private mutating func readBlockHTML(_ node: MarkdownNode, into builder: inout DocumentBuilder) {
         let literal = tree.literal(of: node)
-        if nesting > 0, placement.isExact, let split = kramdownSpanStart(literal, at: start(node)) {
-            // kramdown, inside markdown="1": a line that starts with a span element (an image, a
-            // link) starts a paragraph, not an HTML block. The tag is HTML; what follows is Markdown.
-            readHTML(SourceRange(start: start(node), end: split), into: &builder)
-            var lines = 0
-            for byte in literal where byte == 0x0A { lines += 1 }
-            if literal.last != 0x0A { lines += 1 }
-            let last = min(Int(node.startLine) + max(0, lines - 1), placement.lineStarts.count)
-            readNestedMarkdown(SourceRange(start: split, end: max(split, min(placement.lineEnd(last), placement.end))), into: &builder)
-            return
-        }
         guard placement.isExact else {
             addComments(in: literal, at: placement.source(start(node)), into: &builder)
             return
@@ -498,20 +514,32 @@ struct MarkdownWalker {
         }
     }
 
-    /// Where the Markdown after a leading span element's tag starts (the end of its line), when an
-    /// HTML block of several lines starts with one.
-    private func kramdownSpanStart(_ literal: ArraySlice<UInt8>, at start: Int) -> Int? {
-        guard let newline = literal.firstIndex(of: 0x0A), newline + 1 < literal.endIndex,
-              !literal[(newline + 1)...].allSatisfy(TextRunBuilder.isSpace) else { return nil }
-        var index = literal.startIndex
-        while index < newline, literal[index] == 0x20 || literal[index] == 0x09 { index += 1 }
-        guard index < newline, literal[index] == UInt8(ascii: "<") else { return nil }
-        var end = index + 1
-        while end < newline, (literal[end] | 0x20) >= 0x61, (literal[end] | 0x20) <= 0x7A { end += 1 }
-        let name = String(decoding: literal[(index + 1)..<end], as: UTF8.self).lowercased()
-        guard Self.spanElements.contains(name) else { return nil }
-        let split = start + (newline + 1 - literal.startIndex)
-        return split <= placement.bytes.count ? split : nil
+    /// kramdown, inside `markdown="1"`: a line that is only a span element's tag (`<img …>`, `<a …>`)
+    /// starts a paragraph that the next line continues, where CommonMark would start an HTML block.
+    /// Its line break becomes a space, so the parser reads one paragraph line; every byte keeps its
+    /// offset (lines are counted from this copy).
+    private static func joinSpanElementLines(_ content: inout [UInt8]) {
+        var lineStart = 0
+        while lineStart < content.count {
+            guard let lineEnd = ByteScan.firstIndex(of: 0x0A, in: content, from: lineStart) else { return }
+            var index = lineStart
+            while index < lineEnd, content[index] == 0x20 || content[index] == 0x09 { index += 1 }
+            var last = lineEnd
+            while last > index, content[last - 1] == 0x20 || content[last - 1] == 0x09 || content[last - 1] == 0x0D { last -= 1 }
+            if index < last, content[index] == UInt8(ascii: "<"), content[last - 1] == UInt8(ascii: ">") {
+                var nameEnd = index + 1
+                while nameEnd < last, (content[nameEnd] | 0x20) >= 0x61, (content[nameEnd] | 0x20) <= 0x7A { nameEnd += 1 }
+                let name = String(decoding: content[(index + 1)..<nameEnd], as: UTF8.self).lowercased()
+                let next = lineEnd + 1
+                var nextEnd = next
+                while nextEnd < content.count, content[nextEnd] != 0x0A { nextEnd += 1 }
+                if spanElements.contains(name), next < content.count, !content[next..<nextEnd].allSatisfy(TextRunBuilder.isSpace),
+                   !content[index..<last].contains(UInt8(ascii: "\n")) {
+                    content[lineEnd] = 0x20
+                }
+            }
+            lineStart = lineEnd + 1
+        }
     }
 
     private static let spanElements: Set<String> = [
@@ -527,12 +555,13 @@ struct MarkdownWalker {
             return
         }
         var content = Array(placement.bytes[range.start..<range.end])
+        Self.joinSpanElementLines(&content)
+        var lineStarts = [range.start]
+        for (index, byte) in content.enumerated() where byte == 0x0A { lineStarts.append(range.start + index + 1) }
         if let definitions = mask?.referenceDefinitions, !definitions.isEmpty, content.contains(UInt8(ascii: "]")) {
             content += [0x0A, 0x0A] + definitions
         }
         let tree = MarkdownParser.parse(content)
-        var lineStarts = [range.start]
-        for start in placement.lineStarts where start > range.start && start < range.end { lineStarts.append(start) }
         let inner = MarkdownPlacement(bytes: placement.bytes, lineStarts: lineStarts, end: range.end, toSource: nil)
         var walker = MarkdownWalker(tree: tree, placement: inner, mask: mask, isMDX: html.isMDX, nesting: nesting + 1)
         walker.walk(into: &builder)

@@ -70,6 +70,15 @@ struct MaskedSource {
         bytes[index] = byte
     }
 
+    /// NUL bytes (which a parser reads as something else) become placeholders.
+    mutating func replaceNulBytes() {
+        var from = 0
+        while let nul = ByteScan.firstIndex(of: 0, in: bytes, from: from) {
+            bytes[nul] = Self.placeholder
+            from = nul + 1
+        }
+    }
+
     mutating func addAnchor(_ id: String, at range: SourceRange) {
         anchors.append((range, id))
     }
