@@ -55,6 +55,7 @@ import SystemIO
     @Test func attributeListsNeedTheirPlace() {
         let document = TestSupport.document("# Title {#top}\n\nA set {a=1} of braces {#x} in prose.\n")
         #expect(document.blocks[0].anchor == "top")
+        #expect(document.anchors == ["top"])
         #expect(document.blocks[0].text.text == "Title")
         // Pandoc attributes only at a line's end or after a span: these braces are prose.
         #expect(document.blocks[1].text.text == "A set {a=1} of braces {#x} in prose.")

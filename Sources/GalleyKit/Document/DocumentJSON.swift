@@ -109,10 +109,9 @@ public enum DocumentJSON {
                 ("item", block.item.map { .int($0) } ?? .null),
                 ("quoted", .bool(block.isQuoted)),
                 ("emphasized", .bool(block.isEmphasized)),
-                ("header", .bool(block.isHeader)),
-                ("anchor", block.anchor.map { .string($0) } ?? .null),
-                ("frontMatterTitle", .bool(block.isFrontMatterTitle)),
             ]
+            if block.isHeader { members.append(("header", .bool(true))) }
+            if block.isFrontMatterTitle { members.append(("frontMatterTitle", .bool(true))) }
             return .object(members + span(block.range) + [("text", run(block.text))])
         }
 

@@ -331,7 +331,7 @@ struct DocumentBuilder {
         }
     }
 
-    /// Gives the heading being built its explicit id (`## Title {#id}`).
+    /// Gives the heading being built its explicit id (`## Title {#id}`), written at `range`.
     mutating func setHeadingAnchor(_ anchor: String) {
         guard let open = current, document.blocks[open.index].kind == .heading else { return }
         document.blocks[open.index].anchor = anchor

@@ -13,6 +13,8 @@ enum MarkdownReader {
         }
         let mask = prepare(bytes, original: source.bytes, options: options, mdx: mdx)
         builder.setIgnored(mask.ignored, templates: mask.templateLanguages)
+        // Every `{#id}` is a target for `#fragment` links, on a heading or not.
+        for anchor in mask.anchors { builder.addAnchor(source.text(anchor.id)) }
         let tree = MarkdownParser.parse(mask.bytes)
         if options.frontMatterTitleIsH1, !hasH1(tree, mask.bytes) { builder.addFrontMatterTitleHeading() }
         let placement = MarkdownPlacement(bytes: mask.bytes, lineStarts: source.lineStarts, end: mask.bytes.count, toSource: nil)

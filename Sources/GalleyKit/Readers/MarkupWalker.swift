@@ -96,6 +96,7 @@ struct MarkupWalker {
     @discardableResult
     func walk(into builder: inout DocumentBuilder, leavingOpen: Set<Int32>) -> [OpenMarkupElement] {
         var opened: [OpenMarkupElement] = []
+        let keepsSomeOpen = !leavingOpen.isEmpty
         var captures: [Capture] = []
         var sectionLevels: [Int] = [0]
         var stack: [Step] = []
@@ -149,7 +150,7 @@ struct MarkupWalker {
                     if let id { builder.addAnchor(id) }
                     guard apply(role, index: index, offset: offset, exit: &exit, sectionLevels: &sectionLevels,
                                 captures: &captures, builder: &builder) else {
-                        if leavingOpen.contains(index) { opened.append(OpenMarkupElement(node: index, frames: 0, role: role)) }
+                        if keepsSomeOpen, leavingOpen.contains(index) { opened.append(OpenMarkupElement(node: index, frames: 0, role: role)) }
                         continue
                     }
                     switch role {
@@ -163,7 +164,7 @@ struct MarkupWalker {
                     default:
                         break
                     }
-                    if leavingOpen.contains(index) {
+                    if keepsSomeOpen, leavingOpen.contains(index) {
                         opened.append(OpenMarkupElement(node: index, frames: exit.frames, role: role))
                         exit.frames = 0
                     }

@@ -48,7 +48,7 @@ enum AttributeLists {
                 var end = index + 1
                 while end < range.upperBound - 1, isIDByte(bytes[end]) { end += 1 }
                 if end > index + 1 {
-                    mask.addAnchor(String(decoding: bytes[(index + 1)..<end], as: UTF8.self), at: SourceRange(start: range.lowerBound, end: range.upperBound))
+                    mask.addAnchor(SourceRange(start: index + 1, end: end), at: SourceRange(start: range.lowerBound, end: range.upperBound))
                     return
                 }
             }

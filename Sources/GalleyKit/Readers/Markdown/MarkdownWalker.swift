@@ -44,7 +44,7 @@ struct MarkdownWalker {
     let mask: MaskedSource?
     /// The mask's admonitions and anchors, read on every block and heading.
     private let fences: [FencedDiv]
-    private let anchors: [(range: SourceRange, id: String)]
+    private let anchors: [(range: SourceRange, id: SourceRange)]
     private var html: HTMLFragmentReader
     private let nesting: Int
     /// Source offset just past the last text placed in the current block, a floor for positions.
@@ -116,7 +116,7 @@ struct MarkdownWalker {
             return true
         case .heading:
             beginLeaf(node, into: &builder) { $0.beginBlock(.heading, at: $1, level: Int(node.headingLevel)) }
-            if let anchor = anchor(of: node) { builder.setHeadingAnchor(anchor) }
+            if let anchor = anchor(of: node) { builder.setHeadingAnchor(originalText(anchor)) }
             return true
         case .paragraph:
             beginLeaf(node, into: &builder) { $0.beginBlock(.paragraph, at: $1) }
@@ -428,8 +428,8 @@ struct MarkdownWalker {
 
     // MARK: Attribute lists and admonitions
 
-    /// The explicit id of a heading: an attribute list on its line, or alone on the next line.
-    private func anchor(of node: MarkdownNode) -> String? {
+    /// Where the explicit id of a heading is: an attribute list on its line, or alone on the next line.
+    private func anchor(of node: MarkdownNode) -> SourceRange? {
         guard !anchors.isEmpty, node.startLine > 0 else { return nil }
         let first = placement.lineStarts[Int(node.startLine) - 1]
         let lastLine = Int(max(node.endLine, node.startLine))

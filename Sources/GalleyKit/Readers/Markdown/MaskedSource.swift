@@ -19,8 +19,8 @@ struct MaskedSource {
     let original: [UInt8]
     /// What was blanked, in source order once `finish` ran.
     private(set) var ignored: [IgnoredSpan] = []
-    /// Explicit ids from attribute lists (`{#id}`), where the list is.
-    private(set) var anchors: [(range: SourceRange, id: String)] = []
+    /// Explicit ids from attribute lists (`{#id}`): where the list is, and where its id is.
+    private(set) var anchors: [(range: SourceRange, id: SourceRange)] = []
     /// Admonitions and fenced divs (`:::note` … `:::`).
     var fences: [FencedDiv] = []
     var templateLanguages: [TemplateLanguageUse] = []
@@ -79,7 +79,7 @@ struct MaskedSource {
         }
     }
 
-    mutating func addAnchor(_ id: String, at range: SourceRange) {
+    mutating func addAnchor(_ id: SourceRange, at range: SourceRange) {
         anchors.append((range, id))
     }
 
