@@ -97,6 +97,7 @@ struct MarkupWalker {
     func walk(into builder: inout DocumentBuilder, leavingOpen: Set<Int32>) -> [OpenMarkupElement] {
         var opened: [OpenMarkupElement] = []
         let keepsSomeOpen = !leavingOpen.isEmpty
+        let source = parsed ?? builder.source.bytes
         var captures: [Capture] = []
         var sectionLevels: [Int] = [0]
         var stack: [Step] = []
@@ -124,7 +125,7 @@ struct MarkupWalker {
                 lastOffset = max(lastOffset, offset)
                 switch node.kind {
                 case .text, .cdata:
-                    lastOffset = max(lastOffset, appendText(node, captures: &captures, builder: &builder, fallback: lastOffset))
+                    lastOffset = max(lastOffset, appendText(node, in: source, captures: &captures, builder: &builder, fallback: lastOffset))
                 case .comment:
                     let end = node.endOffset >= 0 ? Int(node.endOffset) : offset
                     builder.addComment(String(decoding: tree.text(of: node), as: UTF8.self), range: SourceRange(start: offset, end: end))
@@ -294,9 +295,9 @@ struct MarkupWalker {
     }
 
     /// Appends a text node, piece by piece as the parser read it. Returns the source offset reached.
-    private func appendText(_ node: MarkupNode, captures: inout [Capture], builder: inout DocumentBuilder, fallback: Int) -> Int {
+    /// `source`: the bytes the parser read.
+    private func appendText(_ node: MarkupNode, in source: [UInt8], captures: inout [Capture], builder: inout DocumentBuilder, fallback: Int) -> Int {
         let text = tree.text(of: node)
-        let source = parsed ?? builder.source.bytes
         var position = text.startIndex
         var reached = fallback
         func place(_ piece: ArraySlice<UInt8>, verbatimAt start: Int?, range: SourceRange) {

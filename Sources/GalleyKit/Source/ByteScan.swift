@@ -1,27 +1,11 @@
-/// Finding bytes in text eight at a time: the Markdown reader looks for the few bytes that can
-/// start syntax it handles (`{`, `:`, `<`) in every file, and most files have none.
-enum ByteScan {
-    private static let ones: UInt64 = 0x0101_0101_0101_0101
-    private static let highBits: UInt64 = 0x8080_8080_8080_8080
+import SystemIO
 
+/// Finding bytes in text fast: the readers look for the few bytes that can start syntax they take
+/// out (`{`, `:::`) in every file, and most files have none.
+enum ByteScan {
     /// Index of the first `byte` in `bytes[from..<to]`, or nil.
     static func firstIndex(of byte: UInt8, in bytes: UnsafeBufferPointer<UInt8>, from: Int, to: Int? = nil) -> Int? {
-        let end = min(to ?? bytes.count, bytes.count)
-        var index = max(0, from)
-        guard index < end, let base = bytes.baseAddress else { return nil }
-        let pattern = ones &* UInt64(byte)
-        let raw = UnsafeRawPointer(base)
-        while index + 8 <= end {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) ^ pattern
-            // A zero byte in `word` is a match (the classic has-zero-byte test).
-            if (word &- ones) & ~word & highBits != 0 { break }
-            index += 8
-        }
-        while index < end {
-            if bytes[index] == byte { return index }
-            index += 1
-        }
-        return nil
+        Bytes.firstIndex(of: byte, in: bytes, from: max(0, from), to: min(to ?? bytes.count, bytes.count))
     }
 
     static func firstIndex(of byte: UInt8, in bytes: [UInt8], from: Int = 0, to: Int? = nil) -> Int? {
