@@ -40,14 +40,18 @@ public enum DocumentJSON {
             ("comments", .array(document.comments.map { comment in
                 .object([("text", .string(comment.text))] + shape.span(comment.range))
             })),
-            ("templates", .array(document.templateLanguages.map { use in
-                .object([("language", .string(use.language.rawValue)), ("detected", .bool(use.detected))])
-            })),
-            ("ignored", .array(document.ignored.map { span in
-                .object([("kind", .string(span.kind.rawValue))] + shape.span(span.range))
-            })),
         ]
         if !document.anchors.isEmpty { members.append(("anchors", .array(document.anchors.map { .string($0) }))) }
+        if !document.templateLanguages.isEmpty {
+            members.append(("templates", .array(document.templateLanguages.map { use in
+                .object([("language", .string(use.language.rawValue)), ("detected", .bool(use.detected))])
+            })))
+        }
+        if !document.ignored.isEmpty {
+            members.append(("ignored", .array(document.ignored.map { span in
+                .object([("kind", .string(span.kind.rawValue))] + shape.span(span.range))
+            })))
+        }
         members.append(("problems", .array(document.issues.map { issue in
             .object([("severity", .string(issue.severity.rawValue)), ("kind", .string(issue.kind.rawValue)), ("message", .string(issue.message))]
                     + shape.at(issue.offset))
@@ -127,7 +131,7 @@ public enum DocumentJSON {
             .object([("ordered", .bool(list.isOrdered))] + at(list.offset) + [
                 ("parent", list.parent.map { .int($0) } ?? .null), ("section", list.section.map { .int($0) } ?? .null),
                 ("items", .array(list.items.map { item in
-                    .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) })), ("task", item.task.map { .bool($0) } ?? .null)])
+                    .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) }))] + (item.task.map { [("task", .bool($0))] } ?? []))
                 })),
             ])
         }
