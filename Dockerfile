@@ -13,7 +13,7 @@ ARG SWIFT_IMAGE=swift:6.3-bookworm
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libxml2-dev libyaml-dev libcmark-dev libpcre2-dev pkg-config \
+      libxml2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /galley
 COPY . .
@@ -25,7 +25,7 @@ RUN version="$(VERSION="$VERSION" Scripts/version)" \
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcmark0.30.2 libgcc-s1 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
+      libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libgcc-s1 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/galley /usr/local/bin/galley
 # A library missing from the list above fails the image build here, not on a user's machine.

@@ -12,12 +12,12 @@ let package = Package(
     targets: [
         .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
         .systemLibrary(name: "CYAML", pkgConfig: "yaml-0.1", providers: [.apt(["libyaml-dev"])]),
-        .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CCMarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
 
         .target(name: "MarkupParser", dependencies: ["CLibXML2"]),
         .target(name: "YAMLParser", dependencies: ["CYAML"]),
-        .target(name: "MarkdownParser", dependencies: ["CCMark"]),
+        .target(name: "MarkdownParser", dependencies: ["CCMarkGFM"]),
         .target(name: "PCRE", dependencies: ["CPCRE2"]),
         .target(name: "SystemIO"),
         // The version a release build injects (Scripts/dist); empty in development builds.

@@ -96,7 +96,9 @@ enum Help {
     Checks every article under the given files and folders (default: .) and prints one line per
     finding: path:line:column: severity: message [rule-id]. Lines and columns are 1-based; columns
     count Unicode characters. Folders are searched recursively for \(ArticleFormats.extensionList)
-    files; hidden files and folders are skipped. With '-', the article is read from standard input.
+    files; hidden files and folders are skipped, and so is what .gitignore and .galleyignore files
+    leave out and the folders sites build or download into (\(IgnoreRulesDescription.folders));
+    '!public/' in a .galleyignore brings one back. With '-', the article is read from standard input.
 
     options:
       --config FILE         use this configuration for every file instead of the nearest .galley.yml
@@ -109,6 +111,7 @@ enum Help {
       --write-baseline FILE record every current finding in FILE (exit 0 once written)
       --only-articles       skip every file that is not an article without a note (YAML data,
                             feeds, sitemaps, SVG, pages without content), named ones too
+      --no-ignore           also read what .gitignore, .galleyignore and the defaults leave out
       --jobs N              files linted in parallel (default: all cores)
       --shard K/N           lint only this job's share (K of N) of the files, chosen by path,
                             so N CI jobs together cover every file exactly once
@@ -287,6 +290,7 @@ enum Help {
       --config FILE         use this configuration for every file instead of the nearest .galley.yml
       --only-articles       skip every file that is not an article without a note (YAML data,
                             feeds, sitemaps, SVG, pages without content), named ones too
+      --no-ignore           also read what .gitignore, .galleyignore and the defaults leave out
       --jobs N              files linted in parallel (default: all cores)
       --shard K/N           audit only this job's share (K of N) of the files, chosen by path
       --no-progress         no progress line on standard error (shown only on a terminal)
@@ -316,6 +320,7 @@ enum Help {
       --words          add each distinct word with its syllable count and where the count came
                        from (dictionary, rules, number)
       --jobs N         files measured in parallel (default: all cores); output stays in path order
+      --no-ignore      also read what .gitignore, .galleyignore and the defaults leave out
       -h, --help       show this help
 
     Exit status: 0, or 2 when a path cannot be read.

@@ -11,7 +11,7 @@ import Testing
     }
 
     @Test func thereAreRegressionInputs() {
-        #expect(Self.inputs.count >= 2)
+        #expect(Self.inputs.count >= 3)
     }
 
     @Test(arguments: inputs)
@@ -23,6 +23,16 @@ import Testing
         #expect(!report.failed)
         let run = try HostileSupport.lintUnchanged(["lint", "Fixtures/hostile/fuzz/" + input], inputs: ["Fixtures/hostile"], timeout: 60)
         #expect(run.status == 0 || run.status == 1, "exit \(run.status): \(run.stderr)")
+    }
+
+    /// `\0\0[\n]({}))` in MDX: cmark-gfm reads a NUL as three bytes, so the link ended before it
+    /// started and restoring its URL's template syntax took an inverted range. (Linting skips files
+    /// with NUL bytes; the fuzz targets and this test read them anyway.)
+    @Test func nulBytesDoNotShiftMarkdownPositions() throws {
+        let bytes = try TestSupport.fixtureBytes("hostile/fuzz/link-destination-expression-after-nul.mdx")
+        let document = ArticleFormats.read(path: "x.mdx", bytes: bytes, format: .mdx)
+        #expect(document.links.map(\.url) == ["{}"])
+        #expect(document.location(of: document.links[0].range.start).description == "1:3")
     }
 
     /// `<h class=faq><details><dl><h2`: a definition-list FAQ inside a `<details>` entry inherited

@@ -11,6 +11,9 @@ import Testing
         "locations/probe.html": ["4:30", "5:57", "11:13", "12:51", "13:115", "15:15", "18:27", "20:20", "21:45"],
         "locations/probe.xml": ["6:7", "10:15", "11:54", "12:67", "12:82", "13:25"],
         "locations/probe.yml": ["1:30", "2:33", "10:15", "12:37", "15:25"],
+        // Where cmark-gfm's own positions are off: after a backslash hard break, on lazy lines, in
+        // nested lists, after an autolink, in table cells, after entities and escapes, footnotes.
+        "markdown/positions.md": ["4:12", "4:35", "7:11", "10:10", "14:20", "16:34", "20:5", "20:21", "22:22", "22:52", "24:25", "25:19"],
     ]
 
     static func withEnds(_ starts: [String]) -> [String] {

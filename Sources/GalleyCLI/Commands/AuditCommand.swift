@@ -19,10 +19,11 @@ enum AuditCommand {
         var shard: Shard?
         var onlyArticles = false
         var showProgress = true
+        var honorsIgnoreFiles = true
 
         static func parse(_ arguments: [String]) throws(Arguments.UsageError) -> Options? {
             let parsed = try Arguments(arguments, valued: ["--report", "--csv", "--json", "--library-csv", "--title", "--config", "--jobs", "--max-file-size", "--shard"],
-                                       switches: ["--help", "-h", "--no-progress", "--only-articles"])
+                                       switches: ["--help", "-h", "--no-progress", "--only-articles", "--no-ignore"])
             if parsed.has("--help") || parsed.has("-h") { return nil }
             // The shared options mean what they mean to `galley lint`.
             var lintArguments: [String] = []
@@ -38,6 +39,7 @@ enum AuditCommand {
             options.shard = lint.shard
             options.showProgress = lint.showProgress
             options.onlyArticles = parsed.has("--only-articles")
+            options.honorsIgnoreFiles = !parsed.has("--no-ignore")
             options.title = parsed.value("--title")
             options.htmlPath = try path(parsed, "--report")
             options.csvPath = try path(parsed, "--csv")
@@ -68,7 +70,7 @@ enum AuditCommand {
             return ExitCode.clean
         }
 
-        let discovery = FileDiscovery.expand(options.paths)
+        let discovery = FileDiscovery.expand(options.paths, honoringIgnoreFiles: options.honorsIgnoreFiles)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
         let writer = GuardedWriter(protecting: discovery)
         for case let (option, path?) in [("--report", options.htmlPath), ("--csv", options.csvPath), ("--json", options.jsonPath),

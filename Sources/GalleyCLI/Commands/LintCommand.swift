@@ -20,7 +20,7 @@ enum LintCommand {
     static func run(_ options: LintOptions) -> Int32 {
         if options.readsStandardInput { return lintStandardInput(options) }
 
-        let discovery = FileDiscovery.expand(options.paths)
+        let discovery = FileDiscovery.expand(options.paths, honoringIgnoreFiles: options.honorsIgnoreFiles)
         for problem in discovery.problems { Terminal.write("galley: error: \(problem)\n", to: .error) }
         let writer = GuardedWriter(protecting: discovery)
         if let refusal = refusal(options, writer) { return CommandLineTool.usageError(refusal.message) }

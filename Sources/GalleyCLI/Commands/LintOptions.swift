@@ -29,6 +29,8 @@ struct LintOptions {
     /// `galley fix` or `lint --fix`: apply the findings' fixes; with `dryRun`, print them as a diff.
     var fix = false
     var dryRun = false
+    /// Folders are walked without what .gitignore and .galleyignore leave out (`--no-ignore`: with).
+    var honorsIgnoreFiles = true
 
     /// `-` among the paths: the article comes from standard input.
     var readsStandardInput: Bool { paths.contains("-") }
@@ -37,7 +39,7 @@ struct LintOptions {
 
     static let valued: Set<String> = Set(["--format", "--jobs", "--max-file-size", "--config", "--output", "--max-warnings", "--min-severity",
                                       "--baseline", "--write-baseline", "--shard", "--stdin-filename"]).union(LibraryOptions.valued)
-    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress", "--fix", "--dry-run"])
+    static let switches: Set<String> = Set(["--help", "-h", "--quiet", "-q", "--only-articles", "--no-progress", "--fix", "--dry-run", "--no-ignore"])
         .union(LibraryOptions.switches)
 
     /// `fixing`: parsed for `galley fix`, which is `galley lint --fix`.
@@ -51,6 +53,7 @@ struct LintOptions {
         options.paths = parsed.operands.isEmpty ? ["."] : parsed.operands
         options.configPath = parsed.value("--config")
         options.onlyArticles = parsed.has("--only-articles")
+        options.honorsIgnoreFiles = !parsed.has("--no-ignore")
         options.showProgress = !parsed.has("--no-progress") && Terminal.isTerminal(.error)
         if let text = parsed.value("--shard") {
             guard let shard = Shard(text) else { throw Arguments.UsageError(message: "--shard needs K/N with 1 ≤ K ≤ N, such as 2/4, not '\(text)'") }

@@ -7,7 +7,7 @@ enum MetricsCommand {
     static let formats = ["text", "json"]
 
     static func run(_ arguments: [String]) -> Int32 {
-        Arguments.parse(arguments, valued: ["--format", "--jobs", "--config"], switches: ["--words"], help: Help.metrics, measure)
+        Arguments.parse(arguments, valued: ["--format", "--jobs", "--config"], switches: ["--words", "--no-ignore"], help: Help.metrics, measure)
     }
 
     private static func measure(_ parsed: Arguments) -> Int32 {
@@ -22,7 +22,7 @@ enum MetricsCommand {
             return CommandLineTool.usageError(error.message)
         }
         guard !parsed.operands.isEmpty else { return Arguments.missingOperands(Help.metrics) }
-        let discovery = FileDiscovery.expand(parsed.operands)
+        let discovery = FileDiscovery.expand(parsed.operands, honoringIgnoreFiles: !parsed.has("--no-ignore"))
         var status = ExitCode.clean
         for problem in discovery.problems {
             status = CommandLineTool.usageError(problem)

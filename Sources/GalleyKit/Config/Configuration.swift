@@ -18,6 +18,8 @@ public struct Configuration: Sendable {
         public var files: [FilePattern]
         public var rules: [String: RuleOverride]
         public var html = HTMLSettings()
+        /// `templates`, `ignore`, `front-matter-title` for the matching files.
+        public var syntax = SyntaxSettings()
     }
 
     /// The file, or nil for the built-in default (the bundled house style).
@@ -39,6 +41,8 @@ public struct Configuration: Sendable {
     public var signature = "built-in"
     /// `html:` at the top level (extended files' settings merged in).
     public var html = HTMLSettings()
+    /// `templates`, `ignore`, `front-matter-title`.
+    public var syntax = SyntaxSettings()
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 
@@ -91,10 +95,15 @@ public struct Configuration: Sendable {
 
     /// What the readers need for a file matching exactly the overrides `applying`.
     public func readerOptions(applying: [Int] = []) -> ReaderOptions {
-        var settings = html
-        for index in applying { settings = settings.merged(with: overrides[index].html) }
         var options = ReaderOptions(xmlMappings: xmlMappings)
-        options.html = settings.applied(to: HTMLOptions())
+        var htmlSettings = html
+        var syntaxSettings = syntax
+        for index in applying {
+            htmlSettings = htmlSettings.merged(with: overrides[index].html)
+            syntaxSettings = syntaxSettings.merged(with: overrides[index].syntax)
+        }
+        options.html = htmlSettings.applied(to: HTMLOptions())
+        syntaxSettings.apply(to: &options)
         return options
     }
 

@@ -22,7 +22,7 @@ public struct ConfigurationLoader {
         ("vale", "a .vale.ini or a Vale style folder (or a list of them): their rules run beside the rule sets (docs/vale.md)"),
         ("site", "{root, url-pattern, permalink-fields, index-files, slugs, url, static}: how the site maps files to pages, for library rules"),
         ("html", "{content, ignore, title-separator, faq}: where a web page's article is, with CSS selectors (docs/html.md)"),
-    ]
+    ] + SyntaxSettings.keys
 
     /// Loads the configuration at `path` (absolute).
     public mutating func load(_ path: String) -> Result<Configuration, ConfigErrors> {
@@ -142,6 +142,7 @@ public struct ConfigurationLoader {
             configuration.site.read(&site, directory: directory)
             reader.absorb(site)
         }
+        configuration.syntax = configuration.syntax.merged(with: SyntaxSettings.read(&reader))
         errors += reader.finish()
     }
 
@@ -241,8 +242,10 @@ public struct ConfigurationLoader {
                 html = HTMLConfig.settings(&settings)
                 nested.absorb(settings)
             }
+            let syntax = SyntaxSettings.read(&nested)
             reader.absorb(nested)
-            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules, html: html))
+            result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules,
+                                                 html: html, syntax: syntax))
         }
         return result
     }

@@ -25,16 +25,17 @@ public struct Glob: Sendable, Hashable, CustomStringConvertible {
         let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.utf8) }
         guard !segments.isEmpty else { return false }
         if anchored {
-            return (1...parts.count).contains { matchSegments(segments[...], parts[0..<$0]) }
+            return (1...parts.count).contains { Self.matchSegments(segments[...], parts[0..<$0]) }
         }
         // Unanchored: the pattern may start at any folder.
         for start in parts.indices {
-            for end in (start + 1)...parts.count where matchSegments(segments[...], parts[start..<end]) { return true }
+            for end in (start + 1)...parts.count where Self.matchSegments(segments[...], parts[start..<end]) { return true }
         }
         return false
     }
 
-    private func matchSegments(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<[UInt8]>) -> Bool {
+    /// Whether the path's segments match the pattern's, `**` crossing any number of them.
+    static func matchSegments(_ pattern: ArraySlice<[UInt8]>, _ path: ArraySlice<[UInt8]>) -> Bool {
         guard let first = pattern.first else { return path.isEmpty }
         if first == Array("**".utf8) {
             let rest = pattern.dropFirst()

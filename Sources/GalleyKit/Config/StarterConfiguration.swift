@@ -13,7 +13,8 @@ public enum StarterConfiguration {
     # Build on a shared configuration; this file's settings come on top of it.
     # extends: ../shared/.galley.yml
 
-    # Which files to lint (default: every .md, .html, .xml, .yml article found).
+    # Which files to lint (default: every article found, without what .gitignore and
+    # .galleyignore leave out, nor node_modules/, _site/, public/ and vendor/).
     # include:
     #   - "content/**"
     exclude:
@@ -33,6 +34,14 @@ public enum StarterConfiguration {
       # - files: ["legacy/**"]
       #   rules:
       #     faq-required: off
+
+    # The site's own syntax, which is not prose (see docs/markdown.md). Template languages are
+    # recognized by default (auto); name them, or say none.
+    # templates: [liquid]
+    # ignore:
+    #   tokens: ['\\$[^$\\n]+\\$']                     # inline spans (e.g. math)
+    #   blocks: ['(?s)<<include>>.*?<</include>>']       # whole blocks
+    # front-matter-title: true                          # the site shows the title as the H1
 
     # XML vocabularies other than DocBook, mapped with XPath (see docs/configuration.md).
     # xml:

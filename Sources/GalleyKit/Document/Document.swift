@@ -37,6 +37,11 @@ public struct Document: Sendable {
     public var notArticleReason: String?
     /// For a web page: where its article was found and what was left out.
     public var extraction: ContentExtraction?
+    /// Source the reader saw but did not read as prose: template tags, attribute lists, MDX
+    /// imports and expressions, admonition fences, the user's ignore patterns. In source order.
+    public var ignored: [IgnoredSpan] = []
+    /// Template languages whose syntax was taken out of the prose, and whether configured or detected.
+    public var templateLanguages: [TemplateLanguageUse] = []
 
     public init(path: String, format: DocumentFormat, source: SourceText) {
         self.path = path
@@ -64,7 +69,7 @@ public struct Document: Sendable {
 }
 
 public enum DocumentFormat: String, Sendable, CaseIterable {
-    case markdown, html, xml, yaml
+    case markdown, html, xml, yaml, mdx
 
     /// The format a file name's extension stands for (see `ArticleFormats`).
     public init?(path: String) {
@@ -101,8 +106,12 @@ public struct Block: Sendable {
     public var isQuoted = false
     /// True when Markdown marks the whole block as strong emphasis (`**Is it safe?**`).
     public var isEmphasized = false
+    /// A table cell of a header row (Markdown) or a `<th>`.
+    public var isHeader = false
     /// A heading's explicit id (`## Title {#id}`, `<h2 id>`, a DocBook section's `xml:id`), for links to it.
     public var anchor: String?
+    /// The H1 is the front matter title, which the site renders as the page's heading.
+    public var isFrontMatterTitle = false
 
     public init(kind: Kind, text: TextRun, range: SourceRange) {
         self.kind = kind
@@ -137,6 +146,8 @@ public struct ListItem: Sendable {
     public var offset: Int
     /// Indexes of the blocks the item holds (usually one).
     public var blocks: [Int] = []
+    /// A task list item's checkbox (`- [x]`): whether it is checked; nil for other items.
+    public var task: Bool?
 }
 
 public struct Link: Sendable {
@@ -152,6 +163,8 @@ public struct Image: Sendable {
     public var offset: Int
     /// The alt-text block, when the alt text is not empty.
     public var block: Int?
+    /// An empty alt attribute marks a decorative image; Markdown's `![](src)` cannot say that.
+    public var emptyAltIsDecorative = true
 }
 
 public struct FAQ: Sendable {
@@ -194,6 +207,51 @@ public struct StructuredFAQEntry: Sendable {
 public struct StructuredData: Sendable {
     public var text: String
     public var offset: Int
+}
+
+/// A stretch of source that is not prose, and why.
+public struct IgnoredSpan: Sendable, Equatable {
+    public enum Kind: String, Sendable {
+        /// `{% … %}`, `{{ … }}`, Hugo shortcodes and the like.
+        case template
+        /// The body of a template block that is not prose (`{% comment %}`, `{% highlight %}`).
+        case templateBlock = "template-block"
+        /// kramdown and Pandoc attribute lists: `{#id .class}`, `{: .class}`.
+        case attributeList = "attribute-list"
+        /// MDX `import` and `export` statements.
+        case mdxStatement = "mdx-esm"
+        /// MDX `{expressions}`, comments included.
+        case mdxExpression = "mdx-expression"
+        /// Admonition and fenced-div markers (`:::note`, `:::`).
+        case admonition
+        /// The configuration's own patterns for inline spans and whole blocks.
+        case tokenPattern = "token-pattern"
+        case blockPattern = "block-pattern"
+    }
+
+    public var kind: Kind
+    public var range: SourceRange
+
+    public init(kind: Kind, range: SourceRange) {
+        self.kind = kind
+        self.range = range
+    }
+}
+
+/// A template language whose syntax a reader took out of the prose.
+public struct TemplateLanguageUse: Sendable, Equatable {
+    public var language: TemplateLanguage
+    /// False when configuration named it, true when the reader recognized its syntax.
+    public var detected: Bool
+}
+
+public enum TemplateLanguage: String, Sendable, CaseIterable {
+    /// Liquid (Jekyll, Eleventy, Shopify): `{% tag %}`, `{{ output }}`.
+    case liquid
+    /// Jinja and Nunjucks (MkDocs macros, Eleventy, Pelican): Liquid's delimiters and `{# comments #}`.
+    case jinja
+    /// Hugo shortcodes `{{< name >}}`, `{{% name %}}`, and Go templates `{{ .Field }}`.
+    case hugo
 }
 
 public struct Comment: Sendable {

@@ -50,6 +50,10 @@ public enum DocumentDump {
                 lines.append("  left out (\(group.reason)): \(shown.joined(separator: ", "))\(more)")
             }
         }
+        if !document.templateLanguages.isEmpty {
+            let uses = document.templateLanguages.map { "\($0.language.rawValue) (\($0.detected ? "detected" : "configured"))" }
+            lines.append("templates: \(uses.joined(separator: ", "))")
+        }
         lines.append("metadata:")
         for field in document.metadata.fields {
             lines.append("  \(field.key) (\(field.origin.rawValue)) @\(at(field.offset)):")
@@ -64,7 +68,9 @@ public enum DocumentDump {
             if let list = block.list, let item = block.item { attributes.append("list=\(list).\(item)") }
             if block.isQuoted { attributes.append("quoted") }
             if block.isEmphasized { attributes.append("emphasized") }
+            if block.isHeader { attributes.append("header") }
             if let anchor = block.anchor { attributes.append("anchor=\(anchor)") }
+            if block.isFrontMatterTitle { attributes.append("front-matter-title") }
             lines.append("  [\(index)] \(attributes.joined(separator: " ")) @\(at(block.range.start)): \(run(block.text))")
         }
         lines.append("sections:")
@@ -75,7 +81,10 @@ public enum DocumentDump {
         if !document.lists.isEmpty {
             lines.append("lists:")
             for (index, list) in document.lists.enumerated() {
-                let items = list.items.map { "[" + $0.blocks.map(String.init).joined(separator: ",") + "]" }.joined(separator: " ")
+                let items = list.items.map { item in
+                    let task = item.task.map { $0 ? "x " : "_ " } ?? ""
+                    return "[" + task + item.blocks.map(String.init).joined(separator: ",") + "]"
+                }.joined(separator: " ")
                 let parent = list.parent.map { " parent=\($0)" } ?? ""
                 lines.append("  [\(index)] \(list.isOrdered ? "ordered" : "unordered") @\(at(list.offset))\(parent) items: \(items)")
             }
@@ -112,6 +121,14 @@ public enum DocumentDump {
         }
         if !document.anchors.isEmpty {
             lines.append("anchors: \(document.anchors.map(quoted).joined(separator: " "))")
+        }
+        if !document.ignored.isEmpty {
+            lines.append("ignored:")
+            for span in document.ignored {
+                let text = document.source.text(span.range)
+                let shown = text.count > 60 ? String(text.prefix(57)) + "..." : text
+                lines.append("  @\(at(span.range.start))-\(at(span.range.end)) \(span.kind.rawValue) \(quoted(shown))")
+            }
         }
         if !document.issues.isEmpty {
             lines.append("issues:")

@@ -44,6 +44,16 @@ public enum DocumentJSON {
             })),
         ]
         if !document.anchors.isEmpty { members.append(("anchors", .array(document.anchors.map { .string($0) }))) }
+        if !document.templateLanguages.isEmpty {
+            members.append(("templates", .array(document.templateLanguages.map { use in
+                .object([("language", .string(use.language.rawValue)), ("detected", .bool(use.detected))])
+            })))
+        }
+        if !document.ignored.isEmpty {
+            members.append(("ignored", .array(document.ignored.map { span in
+                .object([("kind", .string(span.kind.rawValue))] + shape.span(span.range))
+            })))
+        }
         members.append(("problems", .array(document.issues.map { issue in
             .object([("severity", .string(issue.severity.rawValue)), ("kind", .string(issue.kind.rawValue)), ("message", .string(issue.message))]
                     + shape.at(issue.offset))
@@ -106,6 +116,8 @@ public enum DocumentJSON {
                 ("quoted", .bool(block.isQuoted)),
                 ("emphasized", .bool(block.isEmphasized)),
             ]
+            if block.isHeader { members.append(("header", .bool(true))) }
+            if block.isFrontMatterTitle { members.append(("frontMatterTitle", .bool(true))) }
             return .object(members + span(block.range) + [("text", run(block.text))])
         }
 
@@ -120,7 +132,9 @@ public enum DocumentJSON {
         func list(_ list: List) -> JSONOutput {
             .object([("ordered", .bool(list.isOrdered))] + at(list.offset) + [
                 ("parent", list.parent.map { .int($0) } ?? .null), ("section", list.section.map { .int($0) } ?? .null),
-                ("items", .array(list.items.map { item in .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) }))]) })),
+                ("items", .array(list.items.map { item in
+                    .object(at(item.offset) + [("blocks", .array(item.blocks.map { .int($0) }))] + (item.task.map { [("task", .bool($0))] } ?? []))
+                })),
             ])
         }
 

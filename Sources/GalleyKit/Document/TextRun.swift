@@ -90,6 +90,45 @@ public struct TextRun: Sendable, Hashable {
         return TextRun(text: substring(range), segments: result)
     }
 
+    /// The same text with white space as the source writes it: each run of white space that was
+    /// read as one space (two spaces, a line break, indentation) is its source's white space again,
+    /// mapped byte for byte; markup inside such a run (a quote's `>`) is left out. Everything else
+    /// is unchanged.
+    public func withSourceWhitespace(in source: [UInt8]) -> TextRun {
+        var bytes: [UInt8] = []
+        var result: [Segment] = []
+        bytes.reserveCapacity(utf8Count)
+        let text = Array(self.text.utf8)
+        for segment in segments {
+            let start = Int(segment.sourceStart)
+            let end = min(segment.sourceEnd, source.count)
+            if !segment.isIdentity, segment.textLength == 1, text[Int(segment.textStart)] == 0x20, end > start,
+               source[start..<end].contains(where: { $0 == 0x20 || $0 == 0x09 || $0 == 0x0A }) {
+                var index = start
+                while index < end {
+                    guard Self.isWhitespace(source[index]) else {
+                        index += 1
+                        continue
+                    }
+                    var runEnd = index
+                    while runEnd < end, Self.isWhitespace(source[runEnd]) { runEnd += 1 }
+                    result.append(Segment(textStart: Int32(bytes.count), textLength: Int32(runEnd - index), sourceStart: Int32(index),
+                                          sourceLength: Int32(runEnd - index)))
+                    bytes.append(contentsOf: source[index..<runEnd])
+                    index = runEnd
+                }
+                continue
+            }
+            var copy = segment
+            copy.textStart = Int32(bytes.count)
+            result.append(copy)
+            bytes.append(contentsOf: text[Int(segment.textStart)..<segment.textEnd])
+        }
+        return TextRun(text: String(decoding: bytes, as: UTF8.self), segments: result)
+    }
+
+    private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
+
     private func segment(containing offset: Int) -> Segment? {
         guard !segments.isEmpty else { return nil }
         var low = 0
@@ -200,8 +239,10 @@ struct TextRunBuilder {
         }
     }
 
+    /// Whitespace, and the placeholder byte (SUB, 0x1A) that stands in for template tags and
+    /// other non-prose syntax inside a line of Markdown (see `MaskedSource`): both separate words.
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x1A
     }
 }
 

@@ -1,6 +1,8 @@
 import SystemIO
 
-/// Expands the paths on the command line into article files, sorted by path.
+/// Expands the paths on the command line into article files, sorted by path. Folders are walked
+/// without what `.gitignore` and `.galleyignore` files leave out, nor the folders sites build or
+/// download into (`IgnoreRules`), unless `honoringIgnoreFiles` is false.
 public enum FileDiscovery {
     public struct Result: Sendable {
         public var files = PathList()
@@ -21,7 +23,7 @@ public enum FileDiscovery {
         public init() {}
     }
 
-    public static func expand(_ paths: [String]) -> Result {
+    public static func expand(_ paths: [String], honoringIgnoreFiles: Bool = true) -> Result {
         var result = Result()
         var files = PathList.Builder()
         var visited: Set<FileSystem.Identity> = []
@@ -41,7 +43,10 @@ public enum FileDiscovery {
             case .directory:
                 result.folders.append(path)
                 let found = files.count
-                walk(path, into: &files, result: &result, visited: &visited, boundary: RepositoryBoundary.of(path))
+                let boundary = RepositoryBoundary.of(path)
+                let absolute = FileSystem.canonicalPath(path) ?? PathNames.absolute(path, from: FileSystem.currentDirectory)
+                let rules = honoringIgnoreFiles ? IgnoreRules.forFolder(absolute, root: boundary.root) : nil
+                walk(path, absolute: absolute, rules: rules, into: &files, result: &result, visited: &visited, boundary: boundary)
                 if files.count == found { result.notes.append("\(path): no articles in this folder") }
             case .regular:
                 if DocumentFormat(path: path) == nil {
@@ -64,8 +69,8 @@ public enum FileDiscovery {
     /// (a symbolic link loop) is read once. Entries named like articles that are not regular
     /// files (a FIFO, a broken or looping symbolic link) are kept, so the linter says why it
     /// skips them instead of passing over them in silence.
-    private static func walk(_ root: String, into files: inout PathList.Builder, result: inout Result, visited: inout Set<FileSystem.Identity>,
-                             boundary: RepositoryBoundary) {
+    private static func walk(_ root: String, absolute: String, rules: IgnoreRules?, into files: inout PathList.Builder, result: inout Result,
+                             visited: inout Set<FileSystem.Identity>, boundary: RepositoryBoundary) {
         // Entries come in the file system's order: what is said about them is sorted by path,
         // as the files are, so that output never depends on it.
         var warnings: [String] = []
@@ -74,22 +79,29 @@ public enum FileDiscovery {
             result.warnings += warnings.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
             result.problems += problems.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-        var pending = [root]
-        while let directory = pending.popLast() {
+        var pending: [(path: String, absolute: String, rules: IgnoreRules?)] = [(root, absolute, rules)]
+        while let (directory, absolute, inherited) = pending.popLast() {
             guard let identity = try? FileSystem.identity(of: directory), visited.insert(identity).inserted else { continue }
             result.walkedFolders[identity] = directory
-            var folders: [String] = []
+            // The root's rules already hold its own ignore files.
+            let rules = directory == root ? inherited : inherited?.adding(filesIn: absolute)
+            var folders: [(path: String, absolute: String)] = []
             do {
                 try FileSystem.forEachEntry(directory) { entry in
                     guard !entry.name.hasPrefix(".") else { return }
                     let path = clean(directory.hasSuffix("/") ? directory + entry.name : directory + "/" + entry.name)
+                    let entryAbsolute = absolute == "/" ? "/" + entry.name : absolute + "/" + entry.name
+                    if let rules, entry.kind == .directory || DocumentFormat(path: path) != nil,
+                       rules.ignores(entryAbsolute, isFolder: entry.kind == .directory) {
+                        return
+                    }
                     if entry.isLink, entry.kind == .directory || DocumentFormat(path: path) != nil, let target = boundary.escape(of: path) {
                         warnings.append(outside(path, target))
                         return
                     }
                     switch entry.kind {
                     case .directory:
-                        folders.append(path)
+                        folders.append((path, entryAbsolute))
                     case .regular, .fifo, .socket, .device, .other:
                         if DocumentFormat(path: path) != nil { files.append(path) }
                     case .symbolicLink:
@@ -101,7 +113,7 @@ public enum FileDiscovery {
             }
             // Folders are visited in path order, so which path of a folder reached twice is read
             // does not depend on the file system's order either.
-            pending += folders.sorted { $1.utf8.lexicographicallyPrecedes($0.utf8) }
+            pending += folders.sorted { $1.path.utf8.lexicographicallyPrecedes($0.path.utf8) }.map { ($0.path, $0.absolute, rules) }
         }
     }
 

@@ -147,7 +147,7 @@ struct FixBuilder {
         switch document.format {
         case .yaml:
             return .yaml
-        case .markdown:
+        case .markdown, .mdx:
             // Text outside every block is front matter, which is YAML.
             guard unit.block != nil else { return .yaml }
             let source = document.source

@@ -25,7 +25,7 @@ enum ReplacementEscaping {
     }
 
     /// A backslash before each character CommonMark could read as syntax where it stands (each
-    /// is an allowed escape, so the rendered text is unchanged): emphasis, code, links, a `<` that
+    /// is an allowed escape, so the rendered text is unchanged): emphasis, code, links, a brace, a `<` that
     /// could open a tag, a `&` that could start an entity, and a list, quote or heading mark at
     /// a line's start. "R&D" stays "R&D".
     private static func markdown(_ text: String, atLineStart: Bool) -> String? {
@@ -36,7 +36,8 @@ enum ReplacementEscaping {
             let next = index + 1 < characters.count ? characters[index + 1] : nil
             let needs: Bool
             switch character {
-            case "\\", "`", "*", "_", "[", "]", "|", "~": needs = true
+            // Braces open MDX expressions and Liquid, Jinja and Hugo tags.
+            case "\\", "`", "*", "_", "[", "]", "|", "~", "{", "}": needs = true
             case "<": needs = next.map { $0.isLetter || $0 == "/" || $0 == "!" || $0 == "?" } ?? false
             case "&": needs = startsEntity(characters[(index + 1)...])
             case "!": needs = next == "["

@@ -12,11 +12,14 @@ public struct ArticleFormat: Sendable {
 
 public enum ArticleFormats {
     public static let all: [ArticleFormat] = [
-        ArticleFormat(format: .markdown, name: "Markdown", extensions: ["md", "markdown", "mdown", "mkd"]) { path, source, _ in
-            MarkdownReader.read(path: path, source: source)
+        ArticleFormat(format: .markdown, name: "Markdown", extensions: ["md", "markdown", "mdown", "mkd"]) { path, source, options in
+            MarkdownReader.read(path: path, source: source, options: options)
+        },
+        ArticleFormat(format: .mdx, name: "MDX", extensions: ["mdx"]) { path, source, options in
+            MarkdownReader.read(path: path, source: source, options: options, mdx: true)
         },
         ArticleFormat(format: .html, name: "HTML", extensions: ["html", "htm"]) { path, source, options in
-            HTMLReader.read(path: path, source: source, options: options.html)
+            HTMLReader.read(path: path, source: source, options: options)
         },
         ArticleFormat(format: .xml, name: "XML", extensions: ["xml", "dbk", "docbook", "xhtml"]) { path, source, options in
             XMLReader.read(path: path, source: source, mappings: options.xmlMappings, html: options.html)
@@ -67,8 +70,23 @@ public struct ReaderOptions: Sendable, Hashable {
     public var xmlMappings: [XMLVocabularyMapping] = []
     /// Where a web page's article is and what to leave out (`html:`).
     public var html = HTMLOptions()
+    /// Template languages whose syntax is not prose (`templates:`) in Markdown, MDX and HTML;
+    /// nil: those whose syntax the file shows (detected, and said so in `galley dump`).
+    public var templates: Set<TemplateLanguage>?
+    /// Inline spans that are not prose (`ignore: tokens:`, Vale's TokenIgnores).
+    public var ignoredTokens: [IgnorePattern] = []
+    /// Whole blocks that are not prose (`ignore: blocks:`, Vale's BlockIgnores).
+    public var ignoredBlocks: [IgnorePattern] = []
+    /// The site renders the front matter title as the page's H1 (`front-matter-title: true`,
+    /// markdownlint's front_matter_title): it counts as the H1 when the body has none.
+    public var frontMatterTitleIsH1 = false
 
-    public init(xmlMappings: [XMLVocabularyMapping] = []) {
+    public init(xmlMappings: [XMLVocabularyMapping] = [], templates: Set<TemplateLanguage>? = nil, ignoredTokens: [IgnorePattern] = [],
+                ignoredBlocks: [IgnorePattern] = [], frontMatterTitleIsH1: Bool = false) {
         self.xmlMappings = xmlMappings
+        self.templates = templates
+        self.ignoredTokens = ignoredTokens
+        self.ignoredBlocks = ignoredBlocks
+        self.frontMatterTitleIsH1 = frontMatterTitleIsH1
     }
 }

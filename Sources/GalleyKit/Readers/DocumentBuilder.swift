@@ -11,6 +11,7 @@ struct DocumentBuilder {
     private var current: OpenBlock?
     private var openLinks: [OpenLink] = []
     private var openImage: OpenLink?
+    private var openImageDecorative = true
     /// Source offset just past the last text placed anywhere.
     private(set) var lastPlacedEnd: Int?
     /// Explicit question-and-answer structures met while reading; `FAQAssembler` decides, once
@@ -50,6 +51,7 @@ struct DocumentBuilder {
         var role: Block.Role = .body
         var faqSet: Int?
         var faqEntry: Int?
+        var isHeaderCell = false
     }
 
     private struct OpenBlock {
@@ -99,12 +101,21 @@ struct DocumentBuilder {
         frames[frames.count - 1].context.item = nil
     }
 
-    mutating func beginItem(at offset: Int) {
+    /// A list item; `task` is a task list item's checkbox (checked or not), nil for other items.
+    mutating func beginItem(at offset: Int, task: Bool? = nil) {
         push(.item, at: offset)
         guard let list = frames[frames.count - 1].context.list else { return }
-        document.lists[list].items.append(ListItem(offset: offset))
+        var item = ListItem(offset: offset)
+        item.task = task
+        document.lists[list].items.append(item)
         frames[frames.count - 1].context.item = document.lists[list].items.count - 1
         frames[frames.count - 1].context.paragraphKind = .listItem
+    }
+
+    /// A table cell; `header` for the cells of a header row.
+    mutating func beginTableCell(header: Bool, at offset: Int) {
+        push(.block(.tableCell, level: 0), at: offset)
+        frames[frames.count - 1].context.isHeaderCell = header
     }
 
     mutating func beginQuote(at offset: Int) {
@@ -119,9 +130,11 @@ struct DocumentBuilder {
     }
 
     /// An image whose alt text is the content that follows (Markdown `![alt](src)`, DocBook `textobject`).
-    mutating func beginImage(url: String, at offset: Int) {
+    /// `emptyAltIsDecorative` is false where the syntax cannot mark an image decorative (Markdown).
+    mutating func beginImage(url: String, at offset: Int, emptyAltIsDecorative: Bool = true) {
         push(.image, at: offset)
         openImage = OpenLink(frame: frames.count - 1, url: url, offset: offset)
+        openImageDecorative = emptyAltIsDecorative
     }
 
     /// Starts an explicit FAQ (DocBook `qandaset`, a `<dl>` or `<details>` group, entries a
@@ -177,7 +190,7 @@ struct DocumentBuilder {
         if let image = openImage, image.frame == index {
             openImage = nil
             var builder = image.text
-            addImage(url: image.url, alt: builder.finish(), at: image.offset)
+            addImage(url: image.url, alt: builder.finish(), at: image.offset, emptyAltIsDecorative: openImageDecorative)
         }
         if let link = openLinks.last, link.frame == index {
             openLinks.removeLast()
@@ -231,6 +244,13 @@ struct DocumentBuilder {
         }
     }
 
+    /// Text that is part of the open links' text but not prose (inline code in a link).
+    mutating func appendLinkOnly(_ bytes: ArraySlice<UInt8>, at offset: Int) {
+        for index in openLinks.indices { openLinks[index].text.appendVerbatim(bytes, sourceStart: offset) }
+    }
+
+    var isInLink: Bool { !openLinks.isEmpty }
+
     /// A line break or other implied whitespace inside the current block.
     mutating func appendSpace(at range: SourceRange) {
         openImage?.text.appendSpace(at: range)
@@ -277,6 +297,7 @@ struct DocumentBuilder {
         block.level = level
         block.role = context.role
         block.isQuoted = context.isQuoted
+        block.isHeader = kind == .tableCell && context.isHeaderCell
         block.list = context.list
         block.item = context.item
         let blockIndex = document.blocks.count
@@ -317,10 +338,26 @@ struct DocumentBuilder {
         }
     }
 
-    /// Gives the heading being built its explicit id (`## Title {#id}`).
+    /// Gives the heading being built its explicit id (`## Title {#id}`), written at `range`.
     mutating func setHeadingAnchor(_ anchor: String) {
         guard let open = current, document.blocks[open.index].kind == .heading else { return }
         document.blocks[open.index].anchor = anchor
+    }
+
+    /// The front matter `title` as the page's H1 (a site that renders it so, its body having none).
+    mutating func addFrontMatterTitleHeading() {
+        guard let field = document.metadata["title"], field.origin == .frontMatter, case .string(let title) = field.value, !title.isEmpty else { return }
+        finishBlock()
+        var heading = Block(kind: .heading, text: title, range: title.sourceRange)
+        heading.level = 1
+        heading.isFrontMatterTitle = true
+        document.blocks.append(heading)
+    }
+
+    /// Source the reader did not read as prose, and the template languages it recognized.
+    mutating func setIgnored(_ spans: [IgnoredSpan], templates: [TemplateLanguageUse]) {
+        document.ignored = spans
+        document.templateLanguages = templates
     }
 
     /// Marks the block being built as wholly emphasized (a Markdown `**question?**` line).
@@ -345,7 +382,7 @@ struct DocumentBuilder {
         document.comments.append(Comment(text: text, range: range))
     }
 
-    mutating func addImage(url: String, alt: TextRun?, at offset: Int) {
+    mutating func addImage(url: String, alt: TextRun?, at offset: Int, emptyAltIsDecorative: Bool = true) {
         var block: Int?
         if let alt, !alt.text.isEmpty {
             var altBlock = Block(kind: .altText, text: alt, range: SourceRange(start: offset, end: alt.sourceRange.end))
@@ -353,7 +390,9 @@ struct DocumentBuilder {
             document.blocks.append(altBlock)
             block = document.blocks.count - 1
         }
-        document.images.append(Image(url: url, alt: alt, offset: offset, block: block))
+        var image = Image(url: url, alt: alt, offset: offset, block: block)
+        image.emptyAltIsDecorative = emptyAltIsDecorative
+        document.images.append(image)
     }
 
     mutating func setMetadata(_ key: String, _ value: MetadataValue, at offset: Int, origin: MetadataField.Origin) {

@@ -1,29 +1,95 @@
 import YAMLParser
 
-/// YAML front matter between `---` lines at the very top of a Markdown or HTML file.
+/// Front matter at the very top of a Markdown or HTML file: YAML between `---` lines (Jekyll,
+/// most generators), TOML between `+++` lines (Hugo), or a JSON object (Hugo). A `---` or `+++`
+/// block that is never closed is reported, and the file is read as if it had none.
 struct FrontMatter {
-    /// The YAML text between the delimiters.
+    enum Language: String { case yaml = "YAML", toml = "TOML", json = "JSON" }
+
+    let language: Language
+    /// The text between the delimiters (JSON: the object, braces included).
     let content: SourceRange
-    /// Delimiters included.
+    /// Delimiters included; empty when the block is never closed.
     let block: SourceRange
-    /// 1-based line of the first YAML line.
+    /// 1-based line of the first content line.
     let firstLine: Int
+    /// The opening delimiter of a block that is never closed.
+    var unclosed: String?
 
     static func find(in source: SourceText) -> FrontMatter? {
         let bytes = source.bytes
-        guard bytes.count >= 4, bytes[0] == 0x2D, bytes[1] == 0x2D, bytes[2] == 0x2D else { return nil }
+        if let json = findJSON(in: source) { return json }
+        guard bytes.count >= 3 else { return nil }
+        let language: Language
+        switch (bytes[0], bytes[1], bytes[2]) {
+        case (0x2D, 0x2D, 0x2D): language = .yaml
+        case (0x2B, 0x2B, 0x2B): language = .toml
+        default: return nil
+        }
         var index = 3
         while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
         guard index < bytes.count, bytes[index] == 0x0A else { return nil }
+        let closers = language == .yaml ? ["---", "..."] : ["+++"]
         for line in 2...max(2, source.lineStarts.count) where line <= source.lineStarts.count {
             let start = source.lineStarts[line - 1]
             let end = source.lineEnd(line)
             var trimmedEnd = end
             while trimmedEnd > start, bytes[trimmedEnd - 1] == 0x20 || bytes[trimmedEnd - 1] == 0x09 { trimmedEnd -= 1 }
             let text = bytes[start..<trimmedEnd]
-            if text.elementsEqual("---".utf8) || text.elementsEqual("...".utf8) {
-                return FrontMatter(content: SourceRange(start: index + 1, end: start), block: SourceRange(start: 0, end: end), firstLine: 2)
+            if closers.contains(where: { text.elementsEqual($0.utf8) }) {
+                return FrontMatter(language: language, content: SourceRange(start: index + 1, end: start), block: SourceRange(start: 0, end: end), firstLine: 2)
             }
+        }
+        // Unclosed: front matter when the next line reads like its first key, else a thematic
+        // break (or text) that merely starts the file.
+        guard source.lineStarts.count >= 2, looksLikeKey(bytes[source.lineStarts[1]..<source.lineEnd(2)], language) else { return nil }
+        return FrontMatter(language: language, content: SourceRange(at: 0), block: SourceRange(at: 0), firstLine: 1,
+                           unclosed: language == .yaml ? "---" : "+++")
+    }
+
+    /// `key:` (YAML) or `key =` (TOML), or a TOML table header.
+    private static func looksLikeKey(_ line: ArraySlice<UInt8>, _ language: Language) -> Bool {
+        var index = line.startIndex
+        if language == .toml, index < line.endIndex, line[index] == UInt8(ascii: "[") { return true }
+        while index < line.endIndex, line[index] == UInt8(ascii: "_") || line[index] == UInt8(ascii: "-") || line[index] == UInt8(ascii: ".")
+                || SourceAligner.isAlphanumeric(line[index]) {
+            index += 1
+        }
+        guard index > line.startIndex else { return false }
+        while index < line.endIndex, line[index] == 0x20 { index += 1 }
+        return index < line.endIndex && line[index] == UInt8(ascii: language == .yaml ? ":" : "=")
+    }
+
+    /// A JSON object at the top of the file, from a `{` line (or `{ "key"`) to the `}` that
+    /// closes it, alone at the end of its line.
+    private static func findJSON(in source: SourceText) -> FrontMatter? {
+        let bytes = source.bytes
+        guard bytes.first == UInt8(ascii: "{") else { return nil }
+        var next = 1
+        while next < bytes.count, bytes[next] == 0x20 || bytes[next] == 0x09 { next += 1 }
+        guard next < bytes.count, bytes[next] == 0x0A || bytes[next] == UInt8(ascii: "\"") else { return nil }
+        var depth = 0
+        var index = 0
+        while index < bytes.count {
+            switch bytes[index] {
+            case UInt8(ascii: "{"), UInt8(ascii: "["): depth += 1
+            case UInt8(ascii: "}"), UInt8(ascii: "]"):
+                depth -= 1
+                if depth == 0 {
+                    var end = index + 1
+                    while end < bytes.count, bytes[end] == 0x20 || bytes[end] == 0x09 { end += 1 }
+                    guard end == bytes.count || bytes[end] == 0x0A else { return nil }
+                    return FrontMatter(language: .json, content: SourceRange(start: 0, end: index + 1), block: SourceRange(start: 0, end: end), firstLine: 1)
+                }
+            case UInt8(ascii: "\""):
+                index += 1
+                while index < bytes.count, bytes[index] != UInt8(ascii: "\""), bytes[index] != 0x0A {
+                    if bytes[index] == UInt8(ascii: "\\") { index += 1 }
+                    index += 1
+                }
+            default: break
+            }
+            index += 1
         }
         return nil
     }
@@ -41,27 +107,38 @@ struct FrontMatter {
         !source.bytes[block.end...].allSatisfy(TextRunBuilder.isSpace)
     }
 
-    /// Reads the front matter into metadata, reporting YAML problems at their file position, and
-    /// says so when nothing follows it.
+    /// Reads the front matter into metadata, reporting problems at their file position, and says
+    /// so when nothing follows it.
     func read(into builder: inout DocumentBuilder) {
+        if let unclosed {
+            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .warning, offset: 0,
+                                       message: "front matter: '\(unclosed)' opens front matter that is never closed; the file is read as if it had none"))
+            return
+        }
         let source = builder.source
         if !hasBody(in: source) {
             let closing = source.lineStarts[source.lineIndex(containing: max(0, block.end - 1))]
             builder.addIssue(ReadIssue(kind: .parse, severity: .warning, offset: closing,
                                        message: "nothing follows the front matter: the article has no body"))
         }
-        let yaml = Array(source.bytes[content.start..<content.end])
+        switch language {
+        case .toml: return TOMLFrontMatter.read(content, into: &builder)
+        case .json, .yaml: break
+        }
+        var yaml = Array(source.bytes[content.start..<content.end])
+        // JSON is YAML's flow syntax, except that JSON allows tabs wherever it allows spaces.
+        if language == .json { JSONFrontMatter.untab(&yaml) }
         let stream: YAMLStream
         do {
             stream = try YAMLParser.parse(yaml)
         } catch {
             let offset = YAMLMetadata.offset(of: error.mark, firstLine: firstLine, in: source)
-            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .error, offset: offset, message: "front matter: \(error.message(firstLine: firstLine))"))
+            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .error, offset: offset, message: "front matter\(label): \(error.message(firstLine: firstLine))"))
             return
         }
         for warning in stream.warnings {
             let offset = YAMLMetadata.offset(of: warning.mark, firstLine: firstLine, in: source)
-            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .warning, offset: offset, message: "front matter: \(warning.message(firstLine: firstLine))"))
+            builder.addIssue(ReadIssue(kind: .frontMatter, severity: .warning, offset: offset, message: "front matter\(label): \(warning.message(firstLine: firstLine))"))
         }
         guard let root = stream.documents.first else { return }
         guard let pairs = root.pairs else {
@@ -75,6 +152,29 @@ struct FrontMatter {
         let converter = YAMLMetadata(source: source, firstLine: firstLine)
         for field in converter.fields(pairs, origin: .frontMatter) {
             builder.setMetadata(field.key, field.value, at: field.offset, origin: .frontMatter)
+        }
+    }
+
+    private var label: String { language == .json ? " (JSON)" : "" }
+}
+
+/// JSON front matter is read by the YAML parser (JSON is YAML's flow syntax).
+enum JSONFrontMatter {
+    /// Tabs outside strings become spaces (same length, so positions hold): YAML forbids them
+    /// where JSON allows them.
+    static func untab(_ bytes: inout [UInt8]) {
+        var inString = false
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if inString {
+                if byte == UInt8(ascii: "\\") { index += 1 } else if byte == UInt8(ascii: "\"") { inString = false }
+            } else if byte == UInt8(ascii: "\"") {
+                inString = true
+            } else if byte == 0x09 {
+                bytes[index] = 0x20
+            }
+            index += 1
         }
     }
 }

@@ -5,7 +5,7 @@ enum HTMLReader {
     /// libxml2 2.9 predates HTML5: it calls `<article>` or `<section>` an invalid tag. Not worth reporting.
     private static let ignoredCodes: Set<Int32> = [801]
 
-    static func read(path: String, source: SourceText, options: HTMLOptions = .none) -> Document {
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
         var builder = DocumentBuilder(path: path, format: .html, source: source)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
@@ -14,9 +14,10 @@ enum HTMLReader {
             // libxml2 would call it "Document is empty", past the end of the file.
             guard frontMatter.hasBody(in: source) else { return builder.build() }
         }
-        let tree = MarkupParser.parse(bytes, as: .html, selecting: options.queries)
+        let parsed = MaskedSource.templatesBlanked(bytes, original: source.bytes, options: options, into: &builder)
+        let tree = MarkupParser.parse(parsed ?? bytes, as: .html, selecting: options.html.queries)
         MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)
-        HTMLPage.read(tree, options: options, results: tree.selections[...], into: &builder)
+        HTMLPage.read(tree, parsed: parsed, options: options.html, results: tree.selections[...], into: &builder)
         var document = builder.build()
         if let reason = HTMLPage.notArticleReason(document, tree) {
             document.isArticle = false

@@ -65,11 +65,21 @@ protocol MarkupVocabulary {
     var syntax: SourceAligner.Syntax { get }
 }
 
+/// An element a walk opened and, as asked, left open (raw HTML in Markdown: the Markdown that
+/// follows is its content): the builder frames it pushed, and its role.
+struct OpenMarkupElement {
+    var node: Int32
+    var frames: Int
+    var role: MarkupRole
+}
+
 /// Walks a `MarkupTree` in document order, iteratively, and reports it to a `DocumentBuilder`.
 struct MarkupWalker {
     let tree: MarkupTree
     let vocabulary: any MarkupVocabulary
     let metadataOrigin: MetadataField.Origin
+    /// The bytes the parser read when they differ from the source (template syntax blanked).
+    var parsed: [UInt8]?
 
     private struct Capture {
         var key: String
@@ -96,6 +106,16 @@ struct MarkupWalker {
     }
 
     func walk(into builder: inout DocumentBuilder) {
+        walk(into: &builder, leavingOpen: [])
+    }
+
+    /// Walks the tree; the elements in `leavingOpen` are entered but not closed (returned in the
+    /// order they were opened).
+    @discardableResult
+    func walk(into builder: inout DocumentBuilder, leavingOpen: Set<Int32>) -> [OpenMarkupElement] {
+        var opened: [OpenMarkupElement] = []
+        let keepsSomeOpen = !leavingOpen.isEmpty
+        let source = parsed ?? builder.source.bytes
         var captures: [Capture] = []
         var sectionLevels: [Int] = [0]
         var stack: [Step] = []
@@ -126,7 +146,7 @@ struct MarkupWalker {
                 switch node.kind {
                 case .text, .cdata:
                     guard !outside || !captures.isEmpty else { break }
-                    lastOffset = max(lastOffset, appendText(node, captures: &captures, builder: &builder, fallback: lastOffset))
+                    lastOffset = max(lastOffset, appendText(node, in: source, captures: &captures, builder: &builder, fallback: lastOffset))
                 case .comment:
                     let end = node.endOffset >= 0 ? Int(node.endOffset) : offset
                     builder.addComment(String(decoding: tree.text(of: node), as: UTF8.self), range: SourceRange(start: offset, end: end))
@@ -151,7 +171,10 @@ struct MarkupWalker {
                     let id = explicitID(of: node)
                     if let id { builder.addAnchor(id) }
                     guard apply(role, index: index, offset: offset, exit: &exit, sectionLevels: &sectionLevels,
-                                captures: &captures, builder: &builder) else { continue }
+                                captures: &captures, builder: &builder) else {
+                        if keepsSomeOpen, leavingOpen.contains(index) { opened.append(OpenMarkupElement(node: index, frames: 0, role: role)) }
+                        continue
+                    }
                     switch role {
                     case .heading, .faqQuestionHeading:
                         if let id { builder.setHeadingAnchor(id) }
@@ -171,12 +194,17 @@ struct MarkupWalker {
                         exit.restoresOutside = true
                         outside = false
                     }
+                    if keepsSomeOpen, leavingOpen.contains(index) {
+                        opened.append(OpenMarkupElement(node: index, frames: exit.frames, role: role))
+                        exit.frames = 0
+                    }
                     stack.append(.exit(exit))
                     let children = Array(tree.children(of: index))
                     for child in children.reversed() { stack.append(.enter(child)) }
                 }
             }
         }
+        return opened
     }
 
     /// The element's `id` (`xml:id` in XML, whose local name it is) or, for an HTML `<a>`, its
@@ -211,7 +239,11 @@ struct MarkupWalker {
             builder.appendSpace(at: SourceRange(at: offset))
             return false
         case .block(let kind):
-            builder.beginBlock(kind, at: offset)
+            if kind == .tableCell {
+                builder.beginTableCell(header: node.name.lowercased() == "th", at: offset)
+            } else {
+                builder.beginBlock(kind, at: offset)
+            }
             exit.frames = 1
         case .heading(let level):
             builder.beginBlock(.heading, at: offset, level: level)
@@ -295,9 +327,9 @@ struct MarkupWalker {
     }
 
     /// Appends a text node, piece by piece as the parser read it. Returns the source offset reached.
-    private func appendText(_ node: MarkupNode, captures: inout [Capture], builder: inout DocumentBuilder, fallback: Int) -> Int {
+    /// `source`: the bytes the parser read.
+    private func appendText(_ node: MarkupNode, in source: [UInt8], captures: inout [Capture], builder: inout DocumentBuilder, fallback: Int) -> Int {
         let text = tree.text(of: node)
-        let source = builder.source.bytes
         var position = text.startIndex
         var reached = fallback
         func place(_ piece: ArraySlice<UInt8>, verbatimAt start: Int?, range: SourceRange) {

@@ -43,7 +43,7 @@ enum XMLReader {
             vocabulary = XPathVocabulary(mapping: mappings[index], selections: tree.selections[firstQuery[index]..<end], tree: tree)
             origin = .xpath
         } else if let root, root.namespace == xhtmlNamespace || (root.namespace == nil && root.name == "html") {
-            HTMLPage.read(tree, options: html, results: tree.selections[min(htmlQueries, tree.selections.count)...], into: &builder)
+            HTMLPage.read(tree, parsed: nil, options: html, results: tree.selections[min(htmlQueries, tree.selections.count)...], into: &builder)
             var document = builder.build()
             if let reason = HTMLPage.notArticleReason(document, tree) {
                 document.isArticle = false

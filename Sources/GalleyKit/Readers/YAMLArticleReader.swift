@@ -61,12 +61,10 @@ enum YAMLArticleReader {
         let pieces = SourceAligner.align(decoded[...], in: source.bytes, from: start, limit: end, syntax: syntax)
         var lineStarts = [0]
         for (index, byte) in decoded.enumerated() where byte == 0x0A { lineStarts.append(index + 1) }
-        let positions = LinePositions { line, column in
-            guard line >= 1, line <= lineStarts.count else { return end }
-            let offset = lineStarts[line - 1] + max(0, column - 1)
-            return sourceOffset(ofBodyOffset: offset, pieces: pieces, fallback: end)
+        let placement = MarkdownPlacement(bytes: decoded, lineStarts: lineStarts, end: decoded.count) { offset in
+            sourceOffset(ofBodyOffset: offset, pieces: pieces, fallback: end)
         }
-        var walker = MarkdownWalker(tree: MarkdownParser.parse(decoded), positions: positions)
+        var walker = MarkdownWalker(tree: MarkdownParser.parse(decoded), placement: placement, mask: nil)
         walker.walk(into: &builder)
     }
 

@@ -3,7 +3,8 @@ import MarkupParser
 /// Reads a web page as an article: the page's metadata wherever it is, the text of its content
 /// root only, without the chrome inside it. HTML and XHTML alike.
 enum HTMLPage {
-    static func read(_ tree: MarkupTree, options: HTMLOptions, results: ArraySlice<[Int32]>, into builder: inout DocumentBuilder) {
+    /// `parsed`: the bytes libxml2 read when template syntax was blanked out of the source.
+    static func read(_ tree: MarkupTree, parsed: [UInt8]?, options: HTMLOptions, results: ArraySlice<[Int32]>, into builder: inout DocumentBuilder) {
         let page = PageTree(tree)
         let selections = HTMLOptions.Selections(options, results: results)
         let configured = selections.configuredContent
@@ -13,7 +14,9 @@ enum HTMLPage {
         let choice = locator.locate(configured: configured)
         chrome.leaveOutLinkLists(in: choice.roots, page: page, stats: locator.stats, trusted: configured?.nodes ?? [])
         let layout = PageLayout(page: page, roots: choice.roots, chrome: chrome, configuredFAQ: selections.faq)
-        MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(layout: layout), metadataOrigin: .htmlMeta).walk(into: &builder)
+        var walker = MarkupWalker(tree: tree, vocabulary: HTMLVocabulary(layout: layout), metadataOrigin: .htmlMeta)
+        walker.parsed = parsed
+        walker.walk(into: &builder)
         builder.setExtraction(extraction(page, choice: choice, chrome: chrome, layout: layout))
         PageMetadata.complete(&builder, options: options)
     }

@@ -9,6 +9,19 @@ struct PageLayout {
     /// FAQ markup inside the article (`HTMLFAQMarkup`).
     private(set) var faqRoles: [Int32: MarkupRole] = [:]
 
+    /// Every node inside, nothing left out, no accordions: an HTML fragment in Markdown, whose
+    /// page is the Markdown around it.
+    static let whole = PageLayout()
+
+    private init() {
+        inside = []
+        everythingInside = true
+        leftOut = [:]
+        triggers = [:]
+    }
+
+    private let everythingInside: Bool
+
     init(page: PageTree, roots: [Int32], chrome: PageChrome,
          configuredFAQ: (entries: [Int32], questions: Set<Int32>, answers: Set<Int32>)? = nil) {
         var inside = [Bool](repeating: false, count: page.count)
@@ -16,6 +29,7 @@ struct PageLayout {
             for index in Int(root)..<Int(page.subtreeEnd[Int(root)]) { inside[index] = true }
         }
         self.inside = inside
+        everythingInside = false
         leftOut = chrome.reasons
         var triggers: [Int32: Int?] = [:]
         var level = 1
@@ -39,7 +53,7 @@ struct PageLayout {
 
     private static let questionHolders: Set<String> = ["h1", "h2", "h3", "h4", "h5", "h6", "summary", "dt", "button"]
 
-    func isInside(_ index: Int32) -> Bool { inside[Int(index)] }
+    func isInside(_ index: Int32) -> Bool { everythingInside || inside[Int(index)] }
 
     func isLeftOut(_ index: Int32) -> Bool { !leftOut.isEmpty && leftOut[index] != nil }
 

@@ -8,7 +8,7 @@ struct HeadingsRule: Rule, RuleKind {
         ("no-skipped-levels", "report a heading more than one level below the heading before it"),
         ("case", "'sentence' (only the first word and proper nouns capitalized) or 'title' (major words capitalized)"),
         ("proper-nouns", "words that keep their capital in sentence case (acronyms always do)"),
-        ("trailing-punctuation", "report headings that end in punctuation other than the characters given here (e.g. '?')"),
+        ("trailing-punctuation", "report headings that end in punctuation other than the characters given here (e.g. '?'); every script's question and exclamation marks count as '?' and '!' (？ ؟ ՞ ¿ ！ ¡…), and closing brackets and quotes after the last word are not its end"),
     ]
     static let examples: [RuleExample] = [
         RuleExample("A second H1 is reported", options: "single-h1: true",
@@ -27,6 +27,9 @@ struct HeadingsRule: Rule, RuleKind {
                     article: "# Using the Linter in CI\n\n## How it works\n", expected: ["3:1"]),
         RuleExample("Trailing punctuation other than a question mark", options: "trailing-punctuation: '?'",
                     article: "# What is it?\n\n## Details:\n", expected: ["3:1"]),
+        RuleExample("Question marks of every script are question marks; closing quotes and brackets do not end a heading",
+                    options: "trailing-punctuation: '?'",
+                    article: "# 这是什么？\n\n## ما هذا؟\n\n## Ինչ է սա՞\n\n## Define \"done\"\n\n## A rule (or not?)\n\n## Notes (draft).\n", expected: ["11:1"]),
     ]
 
     enum Case: String, Sendable { case sentence, title }
@@ -86,12 +89,52 @@ struct HeadingsRule: Rule, RuleKind {
                 findings.append(Finding(range: heading.range, message: "'\(text)' is not in \(letterCase.rawValue) case ('\(word)')",
                                         values: ["heading": text, "match": word], matchedText: text))
             }
-            if let allowedPunctuation, let last = text.last, last.isPunctuation, !allowedPunctuation.contains(last) {
-                findings.append(Finding(range: heading.range, message: "'\(text)' ends with '\(last)'",
-                                        values: ["heading": text, "match": String(last)], matchedText: text))
+            if let allowedPunctuation, let last = TrailingPunctuation.last(of: text), !TrailingPunctuation.allows(last, allowedPunctuation) {
+                findings.append(Finding(range: heading.range, message: "'\(text)' ends with '\(Character(last))'",
+                                        values: ["heading": text, "match": String(Character(last))], matchedText: text))
             }
         }
         return findings
+    }
+}
+
+/// What a heading ends with, as a reader sees it: the last punctuation mark before any closing
+/// brackets and quotes (`A rule (or not?)` ends with `?`, `Define "done"` with a letter), and
+/// question and exclamation marks of every script taken as `?` and `!`. Scalars, not characters:
+/// the Greek question mark (U+037E) is canonically a semicolon, which is not a question mark.
+enum TrailingPunctuation {
+    static let questionMarks: Set<Unicode.Scalar> = [
+        "?", "\u{FF1F}", "\u{061F}", "\u{037E}", "\u{055E}", "\u{00BF}", "\u{2E2E}", "\u{203D}", "\u{2047}", "\u{2048}", "\u{2049}",
+        "\u{FE16}", "\u{FE56}", "\u{1367}", "\u{A60F}", "\u{1945}",
+    ]
+    static let exclamationMarks: Set<Unicode.Scalar> = [
+        "!", "\u{FF01}", "\u{00A1}", "\u{055C}", "\u{07F9}", "\u{FE15}", "\u{FE57}", "\u{203C}", "\u{2049}", "\u{2048}", "\u{1944}",
+    ]
+
+    /// The heading's last punctuation scalar, or nil when it ends in a letter, digit or symbol.
+    static func last(of text: String) -> Unicode.Scalar? {
+        // Most headings end in a letter or a digit, settled on the last byte.
+        if let byte = text.utf8.last, SourceAligner.isAlphanumeric(byte) { return nil }
+        var scalars = text.unicodeScalars[...]
+        while let last = scalars.last, isClosing(last) || last.properties.isWhitespace { scalars.removeLast() }
+        guard let last = scalars.last, Character(last).isPunctuation else { return nil }
+        return last
+    }
+
+    static func allows(_ scalar: Unicode.Scalar, _ allowed: String) -> Bool {
+        let written = Set(allowed.unicodeScalars)
+        if written.contains(scalar) { return true }
+        if questionMarks.contains(scalar), !written.isDisjoint(with: questionMarks) { return true }
+        if exclamationMarks.contains(scalar), !written.isDisjoint(with: exclamationMarks) { return true }
+        return false
+    }
+
+    /// Closing brackets (Pe), closing quotes (Pf) and the straight quotes that close as often as they open.
+    private static func isClosing(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .closePunctuation, .finalPunctuation: return true
+        default: return scalar == "\"" || scalar == "'" || scalar == "\u{201D}" || scalar == "\u{2019}" || scalar == "\u{00BB}"
+        }
     }
 }
 

@@ -8,10 +8,14 @@ struct LinksRule: Rule, RuleKind {
         ("empty-text", "every link has text"),
     ]
     static let examples: [RuleExample] = [
-        RuleExample("An image without alt text", options: "alt-text: true",
-                    article: "# Title\n\n<img src=\"a.png\">\n\n![](b.png)\n", expected: ["5:1"]),
+        RuleExample("An image without alt text, in HTML or Markdown syntax", options: "alt-text: true",
+                    article: "# Title\n\n<img src=\"a.png\">\n\n![](b.png)\n", expected: ["3:1", "5:1"]),
+        RuleExample("alt=\"\" marks a decorative image; Markdown cannot", options: "alt-text: true",
+                    article: "# Title\n\nText <img src=\"line.png\" alt=\"\"> here.\n", expected: []),
         RuleExample("Vague link text", options: "vague-text: [click here, read more]",
                     article: "# Title\n\nFor details, [click here](https://example.com).\n", expected: ["3:15"]),
+        RuleExample("Inline code is link text", options: "empty-text: true",
+                    article: "# Title\n\nSee [`repo/contribute`](https://example.com) and [](https://example.org).\n", expected: ["3:50"]),
         RuleExample("Descriptive link text and alt text", options: "alt-text: true\nvague-text: [click here]",
                     article: "# Title\n\nRead [the style guide](https://example.com).\n\n![A chart of results](c.png)\n", expected: []),
     ]
@@ -36,7 +40,7 @@ struct LinksRule: Rule, RuleKind {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         if altText {
-            for image in document.images where image.alt == nil || (image.alt?.isEmpty == true && document.format == .markdown) {
+            for image in document.images where image.alt == nil || (image.alt?.isEmpty == true && !image.emptyAltIsDecorative) {
                 // Markdown cannot say "decorative": ![](x.png) is a forgotten description.
                 findings.append(Finding(range: SourceRange(at: image.offset), message: "image '\(image.url)' has no alt text", values: ["url": image.url]))
             }

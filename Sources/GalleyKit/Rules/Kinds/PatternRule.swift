@@ -9,6 +9,7 @@ struct PatternRule: Rule, RuleKind {
         ("pattern", "a PCRE2 regular expression (Perl syntax; \\b word boundaries, (?i) and so on)"),
         ("ignore-case", "match without regard to letter case (default: false)"),
         ("scope", "which parts of the article to read (default: all prose, title and description)"),
+        ("whitespace", "'collapsed' (default): white space reads as the page shows it, each run (line breaks included) as one space; 'as-written': as the source writes it, so a pattern can check spacing (two spaces after a full stop, a line break)"),
     ]
     static let examples: [RuleExample] = [
         RuleExample("Each match is reported", options: #"pattern: '\b(\w+) \1\b'"#,
@@ -17,18 +18,25 @@ struct PatternRule: Rule, RuleKind {
                     article: "# Title\n\nSome tools, E.g. Galley, help.\n", expected: ["3:13"]),
         RuleExample("No match, no finding", options: #"pattern: '\s{2,}'"#,
                     article: "# Title\n\nSingle spaces only.\n", expected: []),
+        RuleExample("White space as written: two spaces after a full stop", options: "pattern: '\\.  '\nwhitespace: as-written",
+                    article: "# Title\n\nOne sentence.  Two spaces before this one.\n", expected: ["3:13"]),
+        RuleExample("By default white space reads as rendered, one space", options: "pattern: '\\.  '",
+                    article: "# Title\n\nOne sentence.  Two spaces before this one.\n", expected: []),
     ]
 
     let definition: RuleDefinition
     let pattern: PCREPattern
     let scope: Scope
+    /// Match the source's white space instead of the collapsed text.
+    var asWritten = false
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         let ignoreCase = options.bool("ignore-case") ?? false
         let scope = options.scope()
+        let asWritten = options.choice("whitespace", ["collapsed", "as-written"]) == "as-written"
         guard let source = options.string("pattern", required: true), let node = options.node["pattern"] else { return nil }
         guard let compiled = compile(source, ignoreCase: ignoreCase, at: node, options: &options) else { return nil }
-        return PatternRule(definition: definition, pattern: compiled, scope: scope)
+        return PatternRule(definition: definition, pattern: compiled, scope: scope, asWritten: asWritten)
     }
 
     /// Compiles `source`, reporting a bad pattern at the character where PCRE2 gave up.
@@ -51,7 +59,8 @@ struct PatternRule: Rule, RuleKind {
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
         for index in context.units(in: scope) {
-            let text = context.units[index].text
+            let read = context.units[index].text
+            let text = asWritten ? read.withSourceWhitespace(in: document.source.bytes) : read
             let scan = pattern.scan(text.text)
             for range in scan.ranges where !range.isEmpty {
                 let match = text.substring(range)

@@ -189,7 +189,7 @@ struct ValeText: Sendable {
         let slice = Array(source[range.clamped(to: 0..<source.count)])
         var inner: [UInt8] = []
         switch format {
-        case .markdown, .yaml:
+        case .markdown, .mdx, .yaml:
             // Between the first run of backticks and the next run as long.
             guard let open = slice.firstIndex(of: UInt8(ascii: "`")) else { return "*" }
             var fence = open
@@ -224,7 +224,7 @@ struct ValeText: Sendable {
     static func holdsCode(_ source: [UInt8], _ range: Range<Int>, format: DocumentFormat) -> Bool {
         let slice = source[range.clamped(to: 0..<source.count)]
         switch format {
-        case .markdown, .yaml:
+        case .markdown, .mdx, .yaml:
             return slice.contains(UInt8(ascii: "`"))
         case .html, .xml:
             guard slice.contains(UInt8(ascii: "<")) else { return false }
