@@ -149,6 +149,32 @@ public enum FileSystem {
         }
     }
 
+    /// The first `maxBytes` bytes of a regular file (all of it when shorter), for headers.
+    public static func readPrefix(_ path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
+        do {
+            return try read(path, maxBytes: maxBytes)
+        } catch where error.code == tooLarge {
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw failure(path) }
+            defer { close(descriptor) }
+            var bytes = [UInt8](repeating: 0, count: maxBytes)
+            var filled = 0
+            while filled < maxBytes {
+                let count = bytes.withUnsafeMutableBytes { buffer in
+                    Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path)
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            bytes.removeSubrange(filled...)
+            return bytes
+        }
+    }
+
     public struct Entry: Sendable, Equatable {
         public let name: String
         /// What the entry is, following a symbolic link.
