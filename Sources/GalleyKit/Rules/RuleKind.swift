@@ -94,6 +94,7 @@ public enum RuleKinds {
         UniqueRule.self,
         InternalLinksRule.self,
         OrphansRule.self,
+        SpellingRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {
