@@ -42,6 +42,7 @@ public struct JSONReporter: Reporter {
             ("message", .string(diagnostic.message)),
             ("matchedText", .optional(diagnostic.matchedText)),
             ("suggestion", .optional(diagnostic.suggestion)),
+            ("suggestions", .array(diagnostic.suggestions.map { .string($0) })),
             ("ruleSet", .optional(diagnostic.ruleSet)),
             ("fingerprint", .string(diagnostic.stableFingerprint)),
             ("fixes", .array(diagnostic.fixes.map(fix))),

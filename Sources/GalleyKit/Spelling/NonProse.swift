@@ -5,7 +5,7 @@
 /// code blocks and inline code. This adds what is not prose inside or around a word: template
 /// syntax (`{{ page.title }}`, `{% endif %}`, `<% end %>`, `${name}`, `{props.x}`), command-line
 /// flags (`--verbose`), dotfiles (`.gitignore`), variables and handles (`$HOME`, `@octocat`,
-/// `#general`), calls (`print(x)`), emoji shortcodes (`:tada:`), numbers with units, hex strings
+/// `#general`, `jaybe@jekyll`), calls (`print(x)`), emoji shortcodes (`:tada:`), numbers with units, hex strings
 /// and hashes, identifiers (`camelCase`, `PascalCase`, `SQLite`), acronyms (`NASA`, `APIs`),
 /// dotted abbreviations (`e.g.`) and words in a script the dictionary does not use.
 enum NonProse {
@@ -58,7 +58,8 @@ enum NonProse {
         default:
             break
         }
-        return after == UInt8(ascii: "(") || after == UInt8(ascii: "$") || after == UInt8(ascii: "%")
+        // `print(x)`, `name@host` (a handle the tokenizer did not take for an address).
+        return after == UInt8(ascii: "(") || after == UInt8(ascii: "@") || after == UInt8(ascii: "$") || after == UInt8(ascii: "%")
     }
 
     /// Whether a word (no hyphen) needs a dictionary at all, judged by its letters alone.
@@ -108,20 +109,32 @@ enum NonProse {
     }
 
     /// A letter beyond ASCII that the dictionary does not list among its own: the word is in
-    /// another script, or borrowed, and the dictionary has no say.
+    /// another script, or a borrowed name ("Dvořák"), and the dictionary has no say. A word that
+    /// mixes ASCII letters with letters of a script other than Latin ("сontain" with a Cyrillic
+    /// "с") is not foreign but a typo or a homoglyph, and is checked.
     static func hasForeignLetter(_ word: UnsafeBufferPointer<UInt8>, letters: Set<Unicode.Scalar>) -> Bool {
+        var foreign = false
+        var nonLatin = false
+        var asciiLetter = false
         var index = 0
         while index < word.count {
             if word[index] < 0x80 {
+                asciiLetter = asciiLetter || (word[index] | 0x20 >= 0x61 && word[index] | 0x20 <= 0x7A)
                 index += 1
                 continue
             }
             let (scalar, length) = WordTokenizer.decode(word, at: index)
             index += length
-            if scalar == "\u{2019}" || scalar == "\u{2010}" || scalar == "\u{2011}" { continue }
-            if scalar.properties.isAlphabetic, !letters.contains(scalar) { return true }
+            guard scalar.properties.isAlphabetic else { continue }
+            if !isLatin(scalar) { nonLatin = true }
+            if !letters.contains(scalar) { foreign = true }
         }
-        return false
+        return foreign && !(asciiLetter && nonLatin)
+    }
+
+    /// Latin letters beyond ASCII: Latin-1 Supplement, Extended-A and -B, Extended Additional.
+    private static func isLatin(_ scalar: Unicode.Scalar) -> Bool {
+        (0xC0...0x24F).contains(scalar.value) || (0x1E00...0x1EFF).contains(scalar.value)
     }
 
     private static func isBlank(_ byte: UInt8) -> Bool {

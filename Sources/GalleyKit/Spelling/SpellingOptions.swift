@@ -29,6 +29,7 @@ struct SpellingOptions {
     var vocabulary = SpellingVocabulary()
     var acronymLength = 5
     var suggestionCount = 3
+    var articleTerms = true
     var scope = Scope.all
 
     static let defaultDictionary = "en_US"
@@ -38,6 +39,7 @@ struct SpellingOptions {
         let scope = options.scope()
         let acronymLength = options.int("acronym-length", range: 0...32) ?? 5
         let suggestionCount = options.int("suggestions", range: 0...10) ?? 3
+        let articleTerms = options.bool("article-terms") ?? true
         let dictionary = dictionaries(&options, key: "dictionary")
         var languages: [String: DictionaryChoice]?
         if let node = options.node("languages") {
@@ -67,7 +69,8 @@ struct SpellingOptions {
             if hasReject { rejectTerms += terms(ofFile: reject, node: node, options: &options) }
         }
         if let dictionary {
-            result = SpellingOptions(dictionary: dictionary, languages: languages, acronymLength: acronymLength, suggestionCount: suggestionCount, scope: scope)
+            result = SpellingOptions(dictionary: dictionary, languages: languages, acronymLength: acronymLength, suggestionCount: suggestionCount,
+                                     articleTerms: articleTerms, scope: scope)
             result?.vocabulary = SpellingVocabulary(accept: TermList(acceptTerms), reject: TermList(rejectTerms, scanAllPatterns: true),
                                                     acceptFile: acceptFiles.first)
         }

@@ -85,21 +85,34 @@ struct SpellingPolicy: Sendable {
         if session.isKnown(word) { return nil }
         let text = Self.text(bytes, range)
         if text.contains("\u{2019}"), session.isKnown(TermList.straighten(text)) { return nil }
-        let accept = vocabulary.accept
-        if accept.containsWord(text) { return nil }
-        if accept.hasPatternsOrPhrases {
-            if accepted == nil { accepted = accept.phraseRanges(in: bytes, tokens: tokens) }
-            if accepted!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { return nil }
-        }
-        // A possessive is as good as its word: "GitHub's", "API's", "Kubernetes'".
-        if let base = Self.possessiveBase(bytes, range), verdict(bytes, base, session: session, accepted: &accepted, tokens: tokens, isFirstPart: false) == nil {
-            return nil
+        if isExcused(bytes, range, text: text, accepted: &accepted, tokens: tokens) { return nil }
+        // A possessive of a word the dictionary cannot know is as good as the word: "API's",
+        // "Kubernetes's" (when accepted). A word the dictionary knows keeps its verdict: the
+        // dictionary knows which words take an 's ("get's" is a typo).
+        if let base = Self.possessiveBase(bytes, range) {
+            let baseWord = UnsafeBufferPointer(rebasing: bytes[base])
+            if NonProse.isIdentifierOrAcronym(baseWord, acronymLength: acronymLength)
+                || (!session.isKnown(baseWord) && isExcused(bytes, base, text: Self.text(bytes, base), accepted: &accepted, tokens: tokens)) {
+                return nil
+            }
         }
         if NonProse.isHex(word) { return nil }
         if isFirstPart, isEnglish, Self.englishPrefixes.contains(text.lowercased()) { return nil }
         let lower = TermList.straighten(text).lowercased()
-        if let term = accept.written.first(where: { TermList.straighten($0).lowercased() == lower }) { return .wrongCase(term: term) }
+        if let term = vocabulary.accept.written.first(where: { TermList.straighten($0).lowercased() == lower }) { return .wrongCase(term: term) }
         return .unknown
+    }
+
+    /// Whether the team's vocabulary accepts the word at `range` (alone, or in an accepted phrase).
+    private func isExcused(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, text: String, accepted: inout [Range<Int>]?,
+                           tokens: [WordToken]) -> Bool {
+        let accept = vocabulary.accept
+        if accept.containsWord(text) { return true }
+        if accept.hasPatternsOrPhrases {
+            if accepted == nil { accepted = accept.phraseRanges(in: bytes, tokens: tokens) }
+            if accepted!.contains(where: { $0.lowerBound <= range.lowerBound && range.upperBound <= $0.upperBound }) { return true }
+        }
+        return false
     }
 
     /// The word without a final `'s`, `’s` or `'`, when it has one.

@@ -10,6 +10,7 @@ struct SpellingRule: Rule, RuleKind {
         ("reject", "terms to report wherever they stand, even when the dictionary knows them; same case rules"),
         ("reject-file", "a file (or list) of terms to reject, one a line, relative to the rule set"),
         ("vocabulary", "a Vale vocabulary folder (or list), e.g. styles/config/vocabularies/Base: its accept.txt and reject.txt"),
+        ("article-terms", "accept words the article itself uses outside its prose: in code, URLs, markup and metadata the rule does not read (default: true)"),
         ("acronym-length", "all-capital words up to this many letters (and their plurals: APIs) are acronyms, not checked (default: 5)"),
         ("suggestions", "how many suggestions a finding carries, 0 to 10 (default: 3); the first is the finding's suggestion"),
         ("scope", "which parts of the article to read (default: all prose, title and description)"),
@@ -58,19 +59,25 @@ struct SpellingRule: Rule, RuleKind {
         let unitIndexes = context.units(in: settings.scope)
         guard !unitIndexes.isEmpty else { return [] }
         let result = choice.pool.withSession { session -> [Finding] in
-            var findings: [Finding] = []
-            var reported: Set<SourceRange> = []
-            var suggested: [String: [String]] = [:]
+            var found: [(text: TextRun, misspelling: Misspelling)] = []
             for index in unitIndexes {
                 let text = context.units[index].text
                 var copy = text.text
-                let found = copy.withUTF8 { policy.misspellings(in: $0, tokens: context.unitWords[index], session: session) }
-                for misspelling in found {
-                    let range = text.sourceRange(ofTextRange: misspelling.range)
-                    guard reported.insert(range).inserted else { continue }
-                    let suggestions = self.suggestions(for: misspelling, session: session, memo: &suggested)
-                    findings.append(finding(misspelling, range: range, suggestions: suggestions, dictionary: choice.label))
-                }
+                let misspellings = copy.withUTF8 { policy.misspellings(in: $0, tokens: context.unitWords[index], session: session) }
+                found += misspellings.map { (text, $0) }
+            }
+            if settings.articleTerms, found.contains(where: { $0.misspelling.kind == .unknown }) {
+                let terms = ArticleTerms(source: document.source.bytes, prose: proseRanges(context))
+                found.removeAll { $0.misspelling.kind == .unknown && terms.containsWordOrBase($0.misspelling.word) }
+            }
+            var findings: [Finding] = []
+            var reported: Set<SourceRange> = []
+            var suggested: [String: [String]] = [:]
+            for (text, misspelling) in found {
+                let range = text.sourceRange(ofTextRange: misspelling.range)
+                guard reported.insert(range).inserted else { continue }
+                let suggestions = self.suggestions(for: misspelling, session: session, memo: &suggested)
+                findings.append(finding(misspelling, range: range, suggestions: suggestions, dictionary: choice.label))
             }
             return findings
         }
@@ -82,6 +89,17 @@ struct SpellingRule: Rule, RuleKind {
             finding.isAboutTheRule = true
             return [finding]
         }
+    }
+
+    /// Where the prose a spelling check reads came from: every block, and the metadata fields in
+    /// scope (other fields, such as an author, are the article's terms).
+    private func proseRanges(_ context: RuleContext) -> [Range<Int>] {
+        let inScope = context.unitSet(in: settings.scope)
+        var ranges: [Range<Int>] = []
+        for (index, unit) in context.units.enumerated() where unit.block != nil || inScope.contains(index) {
+            unit.text.forEachSourceRange { ranges.append($0) }
+        }
+        return ranges
     }
 
     private func suggestions(for misspelling: Misspelling, session: SpellingSession, memo: inout [String: [String]]) -> [String] {
