@@ -70,16 +70,25 @@ enum NonProse {
         var previousLower = false
         var index = 0
         while index < word.count {
-            let (scalar, length) = WordTokenizer.decode(word, at: index)
-            index += length
-            let properties = scalar.properties
-            if properties.isUppercase {
+            let byte = word[index]
+            let isUpper: Bool, isLower: Bool
+            if byte < 0x80 {
+                index += 1
+                isUpper = byte >= 0x41 && byte <= 0x5A
+                isLower = byte >= 0x61 && byte <= 0x7A
+            } else {
+                let (scalar, length) = WordTokenizer.decode(word, at: index)
+                index += length
+                isUpper = scalar.properties.isUppercase
+                isLower = scalar.properties.isLowercase
+            }
+            if isUpper {
                 uppercase += 1
                 if previousLower { lowerThenUpper = true }
                 if lowercase == 0 { leadingCapitals += 1 }
                 previousLower = false
                 letters += 1
-            } else if properties.isLowercase {
+            } else if isLower {
                 lowercase += 1
                 previousLower = true
                 letters += 1

@@ -58,6 +58,8 @@ struct SpellingPolicy: Sendable {
             let word = UnsafeBufferPointer(rebasing: bytes[range])
             guard range.count <= 64, !NonProse.hasDigit(word), !word.contains(UInt8(ascii: ".")),
                   !NonProse.isMarkedUp(bytes, range) else { continue }
+            // The common case: a word the dictionary knows, answered from the session's cache.
+            if session.isKnown(word) { continue }
             if !token.isASCII, NonProse.hasForeignLetter(word, letters: letters) { continue }
             let parts = Self.hyphenParts(bytes, range)
             if parts.count == 1 {
@@ -66,8 +68,8 @@ struct SpellingPolicy: Sendable {
                 }
                 continue
             }
-            // A compound: fine if the dictionary knows it whole; else each part is judged alone.
-            if session.isKnown(word) || vocabulary.accept.containsWord(Self.text(bytes, range)) { continue }
+            // A compound the dictionary does not know whole: each part is judged alone.
+            if vocabulary.accept.containsWord(Self.text(bytes, range)) { continue }
             for (index, part) in parts.enumerated() {
                 if let kind = verdict(bytes, part, session: session, accepted: &accepted, tokens: tokens, isFirstPart: index == 0 && parts.count > 1) {
                     found.append(Misspelling(range: part, word: Self.text(bytes, part), kind: kind))
@@ -81,8 +83,9 @@ struct SpellingPolicy: Sendable {
     private func verdict(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, session: SpellingSession, accepted: inout [Range<Int>]?,
                          tokens: [WordToken], isFirstPart: Bool) -> Misspelling.Kind? {
         let word = UnsafeBufferPointer(rebasing: bytes[range])
-        if NonProse.isIdentifierOrAcronym(word, acronymLength: acronymLength) { return nil }
+        // Most words are known (and cached): ask first, judge the shape of the rest.
         if session.isKnown(word) { return nil }
+        if NonProse.isIdentifierOrAcronym(word, acronymLength: acronymLength) { return nil }
         let text = Self.text(bytes, range)
         if text.contains("\u{2019}"), session.isKnown(TermList.straighten(text)) { return nil }
         if isExcused(bytes, range, text: text, accepted: &accepted, tokens: tokens) { return nil }
