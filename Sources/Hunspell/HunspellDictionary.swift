@@ -157,6 +157,14 @@ public enum HunspellEncoding {
         isUTF8(name) || (TextConverter(from: "UTF-8", to: iconvName(name)) != nil && TextConverter(from: iconvName(name), to: "UTF-8") != nil)
     }
 
+    /// `bytes` in encoding `name` as a string; nil when they cannot be converted.
+    public static func decode(_ bytes: [UInt8], from name: String) -> String? {
+        if isUTF8(name) { return String(decoding: bytes, as: UTF8.self) }
+        guard let converter = TextConverter(from: iconvName(name), to: "UTF-8"),
+              let converted = bytes.withUnsafeBufferPointer({ converter.convert($0) }) else { return nil }
+        return String(decoding: converted, as: UTF8.self)
+    }
+
     /// Hunspell's encoding names as iconv knows them.
     static func iconvName(_ name: String) -> String {
         name.lowercased() == "microsoft-cp1251" ? "CP1251" : name

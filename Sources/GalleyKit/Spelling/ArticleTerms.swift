@@ -1,7 +1,8 @@
 /// The words an article uses outside its prose: in code blocks and inline code, URLs, markup,
 /// and metadata the check does not read (an `author`, `tags`). A word the article itself writes
 /// in code or in a link is one of its terms ("rustup", "kubectl", a GitHub handle), not a typo of
-/// its prose. Built only for documents with a word to excuse.
+/// its prose. Parts of hyphenated names (slugs, CSS classes) do not count. Built only for
+/// documents with a word to excuse.
 struct ArticleTerms {
     private var exact: Set<String> = []
     private var lowercase: Set<String> = []
@@ -23,7 +24,10 @@ struct ArticleTerms {
                 let start = index
                 index += length
                 while index < bytes.count, !covered[index], let next = Self.letterLength(bytes, at: index) { index += next }
-                if index - start >= 2, index - start <= 64 {
+                // A part of a hyphenated name does not count: a slug repeats its title
+                // ("how-to-recieve"), so its words prove nothing about the title's spelling.
+                let hyphenated = (start > 0 && bytes[start - 1] == UInt8(ascii: "-")) || (index < bytes.count && bytes[index] == UInt8(ascii: "-"))
+                if !hyphenated, index - start >= 2, index - start <= 64 {
                     let word = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
                     if TermList.hasCapital(word) { exact.insert(word) } else { lowercase.insert(word) }
                 }

@@ -99,18 +99,24 @@ enum DictionaryLocator {
         }
         var letters: Set<Unicode.Scalar> = []
         let isUTF8 = encoding.lowercased().filter { $0.isLetter || $0.isNumber } == "utf8"
-        if isUTF8 {
-            for scalar in String(decoding: tryLine, as: UTF8.self).unicodeScalars where !scalar.isASCII {
+        if let decoded = isUTF8 ? String(decoding: tryLine, as: UTF8.self) : HunspellEncoding.decode(tryLine, from: encoding) {
+            for scalar in decoded.unicodeScalars where !scalar.isASCII {
                 letters.insert(scalar)
                 for other in String(scalar).lowercased().unicodeScalars { letters.insert(other) }
                 for other in String(scalar).uppercased().unicodeScalars { letters.insert(other) }
             }
-        } else if !HunspellEncoding.isSupported(encoding) {
+        } else {
             return .failure(.unsupportedEncoding(path: affix, encoding: encoding))
         }
         let language = stem.split(whereSeparator: { $0 == "_" || $0 == "-" }).first.map { $0.lowercased() } ?? ""
         return .success(DictionaryFiles(name: name, affixPath: affix, wordsPath: words,
-                                        language: language.allSatisfy({ $0.isLetter }) ? language : "", letters: letters))
+                                        language: isLanguageSubtag(language) ? language : "", letters: letters))
+    }
+
+    /// Two or three letters, as a primary language subtag is ("en", "de", "ast"); a custom
+    /// dictionary's name ("team", "latin1") says nothing of its language.
+    private static func isLanguageSubtag(_ text: String) -> Bool {
+        (2...3).contains(text.count) && text.allSatisfy { $0.isASCII && $0.isLetter }
     }
 
     /// The Debian package that installs dictionary `name` (`en_US` → `hunspell-en-us`), for the

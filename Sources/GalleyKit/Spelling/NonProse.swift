@@ -55,6 +55,10 @@ enum NonProse {
         case UInt8(ascii: ":"):
             // `:tada:`
             if after == UInt8(ascii: ":") { return true }
+        case UInt8(ascii: "("):
+            // The argument of a call: `print(value)` (a space before the parenthesis is prose).
+            if range.lowerBound >= 2, !isBlank(bytes[range.lowerBound - 2]), bytes[range.lowerBound - 2] < 0x80,
+               WordTokenizer.isWordCharacter(Unicode.Scalar(bytes[range.lowerBound - 2])) { return true }
         default:
             break
         }

@@ -142,8 +142,11 @@ struct SpellingRule: Rule, RuleKind {
     }
 
     /// A capitalized word gets capitalized suggestions, a word in capitals capital ones; a
-    /// suggestion with capitals of its own (a name) keeps them.
+    /// suggestion with capitals of its own (a name) keeps them. A word written with curly
+    /// apostrophes gets suggestions with curly ones.
     static func matchingCase(_ suggestion: String, of word: String) -> String {
+        var suggestion = suggestion
+        if word.contains("\u{2019}"), suggestion.contains("'") { suggestion = String(suggestion.map { $0 == "'" ? "\u{2019}" : $0 }) }
         let letters = word.filter(\.isLetter)
         guard let first = letters.first, first.isUppercase, !suggestion.contains(where: \.isUppercase) else { return suggestion }
         if letters.count > 1, letters.allSatisfy(\.isUppercase) { return suggestion.uppercased() }
