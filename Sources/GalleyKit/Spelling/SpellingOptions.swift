@@ -79,7 +79,7 @@ struct SpellingOptions {
 
     /// The dictionaries named by `key` (one name or path, or a list), `en_US` when absent.
     private static func dictionaries(_ options: inout OptionReader, key: String) -> DictionaryChoice? {
-        guard options.has(key) else {
+        guard options.node(key) != nil else {
             return locate([(defaultDictionary, options.node["kind"] ?? options.node)], options: &options, isDefault: true)
         }
         guard let names = options.strings(key) else { return nil }

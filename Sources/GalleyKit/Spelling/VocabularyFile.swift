@@ -52,10 +52,14 @@ enum VocabularyFile {
             return ([], [ConfigError(path: path, location: SourceLocation(line: 1, column: 1),
                                      message: "the vocabulary file is not text (\(reason)); save it as UTF-8, one term a line")])
         }
-        var errors = source.issues.filter { $0.severity >= .warning }.map { issue in
-            ConfigError(path: path, location: source.location(of: issue.offset), message: "\(issue.message); save the vocabulary file as UTF-8")
+        let encodingErrors = source.issues.filter { $0.severity >= .warning }.prefix(maxErrors).map { issue in
+            var message = issue.message
+            let replaced = " replaced with U+FFFD"
+            if message.hasSuffix(replaced) { message = String(message.dropLast(replaced.count)) }
+            return ConfigError(path: path, location: source.location(of: issue.offset), message: message + "; save the vocabulary file as UTF-8")
         }
-        guard errors.isEmpty else { return ([], errors) }
+        guard encodingErrors.isEmpty else { return ([], Array(encodingErrors)) }
+        var errors: [ConfigError] = []
         var terms: [VocabularyTerm] = []
         for line in 1...max(1, source.lineStarts.count) where line <= source.lineStarts.count {
             if errors.count == maxErrors {
