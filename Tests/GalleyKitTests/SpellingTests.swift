@@ -163,6 +163,25 @@ import Testing
         #expect(try Self.words(article, options: "article-terms: false") == ["rustupp", "Lovelacey", "recieve"])
     }
 
+    /// The bundled `spelling` rule set, switched on and given a vocabulary in .galley.yml: the
+    /// file paths are relative to the configuration that names them.
+    @Test func theBundledRuleSetTakesItsVocabularyFromTheConfiguration() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try FileManager.default.createDirectory(atPath: folder + "/.vocabulary", withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(atPath: folder + "/content/deep", withIntermediateDirectories: true)
+        try "zorblax\n".write(toFile: folder + "/.vocabulary/accept.txt", atomically: true, encoding: .utf8)
+        try "rule-sets: [spelling]\nrules:\n  spelling:\n    dictionary: en_GB\n    accept-file: .vocabulary/accept.txt\n"
+            .write(toFile: folder + "/.galley.yml", atomically: true, encoding: .utf8)
+        try "# Title\n\nThe colour of Zorblax, not the color of zorblaxx.\n".write(toFile: folder + "/content/deep/a.md", atomically: true, encoding: .utf8)
+        let result = try TestSupport.runGalley(["lint", "content"], in: folder)
+        #expect(result.stdout == """
+            content/deep/a.md:3:32: warning: unknown word 'color'; did you mean 'colour', 'colon', 'col or'? [spelling]
+            content/deep/a.md:3:41: warning: unknown word 'zorblaxx'; did you mean 'zorblax', 'razorblade'? [spelling]
+
+            """)
+        #expect(result.status == 0)
+    }
+
     // MARK: Dictionaries and languages
 
     @Test func anotherDictionaryAndSeveralDictionaries() throws {
