@@ -226,6 +226,11 @@ public enum FileSystem {
         guard case .directory? = try? kind(of: path) else { throw Failure(path: path, reason: "exists and is not a folder", code: ENOTDIR) }
     }
 
+    /// The running executable's own path (Linux: /proc/self/exe), for data installed beside it.
+    public static var executablePath: String? {
+        canonicalPath("/proc/self/exe")
+    }
+
     public static func isSymbolicLink(_ path: String) -> Bool {
         (try? kind(of: path, followLinks: false)) == .symbolicLink
     }

@@ -19,12 +19,25 @@ struct DictionaryFiles: Sendable, Hashable {
 /// and names the Debian package that provides a missing one.
 enum DictionaryLocator {
     /// Where dictionaries are looked for by name, in order: `$DICPATH` (as the hunspell command
-    /// reads it), then the folders Debian, other Linux distributions and Homebrew use.
+    /// reads it), the folders Debian, other Linux distributions and Homebrew use, then
+    /// `share/galley/hunspell` beside the executable's `bin/` (the release tarball ships en_US and
+    /// en_GB there, for machines without the hunspell-* packages).
     static var searchPaths: [String] {
         let fromEnvironment = (Terminal.environment("DICPATH") ?? "").split(separator: ":").map(String.init).filter { !$0.isEmpty }
-        return fromEnvironment + ["/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
-                                  "/usr/local/share/hunspell", "/opt/homebrew/share/hunspell"]
+        var paths = fromEnvironment + ["/usr/share/hunspell", "/usr/share/myspell/dicts", "/usr/share/myspell",
+                                       "/usr/local/share/hunspell", "/opt/homebrew/share/hunspell"]
+        if let shipped = shippedDictionaries { paths.append(shipped) }
+        return paths
     }
+
+    /// `PREFIX/share/galley/hunspell` for an executable in `PREFIX/bin`, when that folder exists.
+    static let shippedDictionaries: String? = {
+        guard let executable = FileSystem.executablePath, let bin = executable.lastIndex(of: "/") else { return nil }
+        let prefix = String(executable[..<bin]).split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        let folder = prefix + "/share/galley/hunspell"
+        guard case .directory? = try? FileSystem.kind(of: folder) else { return nil }
+        return folder
+    }()
 
     enum Failure: Error, Sendable, Equatable {
         /// No dictionary of that name in the search paths.
