@@ -146,6 +146,19 @@ import Testing
         #expect(findings[2].suggestions == ["JavaScript"])
     }
 
+    @Test func rejectedWordsAreFoundInCompoundsAndPossessives() throws {
+        let findings = try Self.lint("# Title\n\nUtilize-based tools, alright’s mood, well-known.\n", options: "reject: [utilize, alright]")
+        #expect(findings.map(\.matchedText) == ["Utilize", "alright"])
+    }
+
+    @Test func theAcceptFileIsWhereWordsAreAdded() throws {
+        let folder = try TestSupport.temporaryDirectory()
+        try "zorblax\n".write(toFile: folder + "/words.txt", atomically: true, encoding: .utf8)
+        let rule = try #require(try Self.ruleSet("accept-file: [words.txt]", folder: folder).rules.first as? any VocabularyRule)
+        #expect(rule.acceptFile == folder + "/words.txt")
+        #expect((try Self.ruleSet("").rules.first as? any VocabularyRule)?.acceptFile == nil)
+    }
+
     @Test func aValeVocabularyFolderIsReadAsIs() throws {
         let folder = try TestSupport.temporaryDirectory()
         let vocabulary = folder + "/styles/config/vocabularies/Base"
@@ -157,10 +170,21 @@ import Testing
         #expect(findings.map(\.matchedText) == ["ZORBLAX", "kubernetes", "javascript"])
     }
 
+    /// Code, links and metadata the rule does not read give the article's own terms; a slug
+    /// that repeats the prose (the title's "how-to-recieve-mail") does not.
     @Test func wordsTheArticleUsesInCodeAreItsTerms() throws {
-        let article = "---\nauthor: Ada Lovelacey\n---\n# Title\n\nRun rustupp with `rustupp update`; Lovelacey agrees, the slug does not excuse recieve.\n\n[x](https://example.com/how-to-recieve)\n"
+        let article = """
+            ---
+            author: Ada Lovelacey
+            slug: how-to-recieve-mail
+            ---
+            # How to recieve mail
+
+            Run rustupp with `rustupp update`; Lovelacey agrees. See the [rustupp-guide](https://example.com/rustupp-guide).
+
+            """
         #expect(try Self.words(article) == ["recieve"])
-        #expect(try Self.words(article, options: "article-terms: false") == ["rustupp", "Lovelacey", "recieve"])
+        #expect(try Self.words(article, options: "article-terms: false") == ["recieve", "rustupp", "Lovelacey", "rustupp"])
     }
 
     /// The bundled `spelling` rule set, switched on and given a vocabulary in .galley.yml: the

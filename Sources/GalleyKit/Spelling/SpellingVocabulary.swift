@@ -135,6 +135,13 @@ struct TermList: Sendable {
     }
 }
 
+/// A rule with a team vocabulary: where an "add this word to the vocabulary" action (the
+/// language server's) appends a word, one line, as written.
+public protocol VocabularyRule: Rule {
+    /// The first accept file the rule names (a path as the rule set resolved it), or nil.
+    var acceptFile: String? { get }
+}
+
 /// The accept and reject lists of one spelling rule.
 struct SpellingVocabulary: Sendable {
     var accept = TermList()

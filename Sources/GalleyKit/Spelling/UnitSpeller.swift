@@ -48,12 +48,9 @@ struct SpellingPolicy: Sendable {
             let range = token.range
             if !templates.isEmpty, Self.overlaps(range, templates) { continue }
             if !rejected.isEmpty, Self.overlaps(range, rejected) { continue }
-            if reject.hasWords {
-                let key = token.isASCII ? token.key : WordKey(Self.text(bytes, range).lowercased())
-                if reject.mayContainWord(key: key), reject.containsWord(Self.text(bytes, range)) {
-                    found.append(Misspelling(range: range, word: Self.text(bytes, range), kind: .rejected))
-                    continue
-                }
+            if reject.hasWords, let rejectedRanges = rejectedWords(bytes, token), !rejectedRanges.isEmpty {
+                found += rejectedRanges.map { Misspelling(range: $0, word: Self.text(bytes, $0), kind: .rejected) }
+                continue
             }
             let word = UnsafeBufferPointer(rebasing: bytes[range])
             guard range.count <= 64, !NonProse.hasDigit(word), !word.contains(UInt8(ascii: ".")),
@@ -77,6 +74,23 @@ struct SpellingPolicy: Sendable {
             }
         }
         return found
+    }
+
+    /// The parts of `token` on the reject list: the word, else its hyphenated parts and their
+    /// possessives' words ("utilize-based", "alright's"). Nil when none is.
+    private func rejectedWords(_ bytes: UnsafeBufferPointer<UInt8>, _ token: WordToken) -> [Range<Int>]? {
+        let reject = vocabulary.reject
+        let key = token.isASCII ? token.key : WordKey(Self.text(bytes, token.range).lowercased())
+        if reject.mayContainWord(key: key), reject.containsWord(Self.text(bytes, token.range)) { return [token.range] }
+        var joined = false
+        for byte in bytes[token.range] where byte == UInt8(ascii: "-") || byte == UInt8(ascii: "'") || byte == 0xE2 { joined = true }
+        guard joined else { return nil }
+        var ranges: [Range<Int>] = []
+        for part in Self.hyphenParts(bytes, token.range) {
+            let candidate = Self.possessiveBase(bytes, part) ?? part
+            if reject.containsWord(Self.text(bytes, candidate)) { ranges.append(candidate) }
+        }
+        return ranges
     }
 
     /// Nil when the word at `range` (no hyphen) is fine.

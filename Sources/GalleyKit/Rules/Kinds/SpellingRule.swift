@@ -1,5 +1,5 @@
 /// `kind: spelling`: Hunspell dictionaries and the team's own vocabulary.
-struct SpellingRule: Rule, RuleKind {
+struct SpellingRule: VocabularyRule, RuleKind {
     static let name = "spelling"
     static let summary = "Reports words that neither the Hunspell dictionary nor the team's vocabulary knows, and rejected words, with suggestions; code, URLs, identifiers, acronyms and template syntax are not checked."
     static let options: [(key: String, description: String)] = [
@@ -36,6 +36,8 @@ struct SpellingRule: Rule, RuleKind {
     let settings: SpellingOptions
     let policies: [String: SpellingPolicy]
 
+    var acceptFile: String? { settings.vocabulary.acceptFile }
+
     /// Distinct words a document gets suggestions for; Hunspell takes 5 to 30 ms a word to
     /// suggest, so a document full of unknown words (a word list, a table of names) is bounded.
     /// Which words get them depends on the document alone (its first distinct misspellings),
@@ -67,7 +69,8 @@ struct SpellingRule: Rule, RuleKind {
                 found += misspellings.map { (text, $0) }
             }
             if settings.articleTerms, found.contains(where: { $0.misspelling.kind == .unknown }) {
-                let terms = ArticleTerms(source: document.source.bytes, prose: proseRanges(context))
+                let (ranges, bigrams) = prose(context)
+                let terms = ArticleTerms(source: document.source.bytes, prose: ranges, proseBigrams: bigrams)
                 found.removeAll { $0.misspelling.kind == .unknown && terms.containsWordOrBase($0.misspelling.word) }
             }
             var findings: [Finding] = []
@@ -91,15 +94,18 @@ struct SpellingRule: Rule, RuleKind {
         }
     }
 
-    /// Where the prose a spelling check reads came from: every block, and the metadata fields in
-    /// scope (other fields, such as an author, are the article's terms).
-    private func proseRanges(_ context: RuleContext) -> [Range<Int>] {
+    /// Where the prose a spelling check reads came from (every block, and the metadata fields
+    /// in scope; other fields, such as an author, are the article's terms), and its bigrams.
+    private func prose(_ context: RuleContext) -> (ranges: [Range<Int>], bigrams: Set<UInt64>) {
         let inScope = context.unitSet(in: settings.scope)
         var ranges: [Range<Int>] = []
+        var bigrams: Set<UInt64> = []
         for (index, unit) in context.units.enumerated() where unit.block != nil || inScope.contains(index) {
             unit.text.forEachSourceRange { ranges.append($0) }
+            var text = unit.text.text
+            text.withUTF8 { ArticleTerms.addBigrams(of: $0, tokens: context.unitWords[index], to: &bigrams) }
         }
-        return ranges
+        return (ranges, bigrams)
     }
 
     private func suggestions(for misspelling: Misspelling, session: SpellingSession, memo: inout [String: [String]]) -> [String] {
