@@ -194,7 +194,9 @@ struct SpellingOptions {
         return file.lastIndex(of: "/").map { String(file[..<$0]) } ?? "."
     }
 
-    private static func terms(ofFile path: String, node: YAMLNode, options: inout OptionReader) -> [VocabularyTerm] {
+    /// The terms of a vocabulary file; a file that cannot be read is reported at `node`, a bad
+    /// line in the file itself.
+    static func terms(ofFile path: String, node: YAMLNode, options: inout OptionReader) -> [VocabularyTerm] {
         let (terms, errors) = VocabularyFile.read(path)
         for error in errors {
             // A file that cannot be read is the option's problem; a bad line is the file's.

@@ -23,6 +23,9 @@ struct SpellingPolicy: Sendable {
     var letters: Set<Unicode.Scalar> = []
     /// English dictionaries accept the prefixes of hyphenated compounds ("pre-configured").
     var isEnglish = true
+    /// Whether identifiers, acronyms and single letters are left alone by their shape (a Vale
+    /// rule with `custom: true` checks them too).
+    var skipsShapes = true
 
     /// Prefixes English writes before a hyphen that en_US lacks as words of their own.
     static let englishPrefixes: Set<String> = [
@@ -99,7 +102,7 @@ struct SpellingPolicy: Sendable {
         let word = UnsafeBufferPointer(rebasing: bytes[range])
         // Most words are known (and cached): ask first, judge the shape of the rest.
         if session.isKnown(word) { return nil }
-        if NonProse.isIdentifierOrAcronym(word, acronymLength: acronymLength) { return nil }
+        if skipsShapes, NonProse.isIdentifierOrAcronym(word, acronymLength: acronymLength) { return nil }
         let text = Self.text(bytes, range)
         if text.contains("\u{2019}"), session.isKnown(TermList.straighten(text)) { return nil }
         if isExcused(bytes, range, text: text, accepted: &accepted, tokens: tokens) { return nil }
@@ -108,7 +111,7 @@ struct SpellingPolicy: Sendable {
         // dictionary knows which words take an 's ("get's" is a typo).
         if let base = Self.possessiveBase(bytes, range) {
             let baseWord = UnsafeBufferPointer(rebasing: bytes[base])
-            if NonProse.isIdentifierOrAcronym(baseWord, acronymLength: acronymLength)
+            if (skipsShapes && NonProse.isIdentifierOrAcronym(baseWord, acronymLength: acronymLength))
                 || (!session.isKnown(baseWord) && isExcused(bytes, base, text: Self.text(bytes, base), accepted: &accepted, tokens: tokens)) {
                 return nil
             }

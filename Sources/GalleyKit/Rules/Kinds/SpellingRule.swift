@@ -47,6 +47,8 @@ struct SpellingRule: VocabularyRule, RuleKind {
     static let maxSuggestedBytes = 40
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
+        // A Vale style's `extends: spelling` (and Vale.Spelling) has Vale's options and output.
+        if ValeBuildContext.current.fromVale { return ValeSpellingRule.make(definition, options: &options) }
         guard let settings = SpellingOptions.read(&options) else { return nil }
         var policies: [String: SpellingPolicy] = [:]
         for choice in [settings.dictionary] + (settings.languages.map { Array($0.values) } ?? []) {
