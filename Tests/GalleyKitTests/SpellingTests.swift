@@ -52,12 +52,13 @@ import Testing
 
     // MARK: Suggestions
 
-    @Test func suggestionsReachJSONFirstOneIsTheSuggestionCaseKept() throws {
+    @Test func suggestionsReachJSONAsFixesTheFirstIsTheSuggestionCaseKept() throws {
         let result = try TestSupport.runGalley(["lint", "--format", "json", "Fixtures/spelling/article.md"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         let diagnostics = try #require(object["diagnostics"] as? [[String: Any]])
         func suggestions(_ word: String) -> [String]? {
-            diagnostics.first { $0["matchedText"] as? String == word }?["suggestions"] as? [String]
+            let fixes = diagnostics.first { $0["matchedText"] as? String == word }?["fixes"] as? [[String: Any]]
+            return fixes?.compactMap { (($0["edits"] as? [[String: Any]])?.first)?["text"] as? String }
         }
         #expect(suggestions("Definately")?.first == "Definitely")
         #expect(suggestions("recieve")?.first == "receive")
@@ -67,9 +68,12 @@ import Testing
         #expect(suggestions("Javascript") == ["JavaScript"])
         #expect(suggestions("alright") == [])
         for diagnostic in diagnostics {
-            let list = try #require(diagnostic["suggestions"] as? [String])
-            #expect(list.count <= 3)
-            #expect((diagnostic["suggestion"] as? String) == list.first)
+            let fixes = try #require(diagnostic["fixes"] as? [[String: Any]])
+            #expect(fixes.count <= 3)
+            #expect(fixes.allSatisfy { $0["automatic"] as? Bool == false })
+            if let first = (fixes.first?["edits"] as? [[String: Any]])?.first?["text"] as? String {
+                #expect((diagnostic["suggestion"] as? String) == first)
+            }
         }
     }
 

@@ -42,7 +42,6 @@ public struct JSONReporter: Reporter {
             ("message", .string(diagnostic.message)),
             ("matchedText", .optional(diagnostic.matchedText)),
             ("suggestion", .optional(diagnostic.suggestion)),
-            ("suggestions", .array(diagnostic.suggestions.map { .string($0) })),
             ("ruleSet", .optional(diagnostic.ruleSet)),
             ("fingerprint", .string(diagnostic.stableFingerprint)),
             ("fixes", .array(diagnostic.fixes.map(fix))),
@@ -53,6 +52,7 @@ public struct JSONReporter: Reporter {
     static func fix(_ fix: Fix) -> JSONOutput {
         .object([
             ("description", .string(fix.title)),
+            ("automatic", .bool(fix.automatic)),
             ("edits", .array(fix.edits.map { edit in
                 .object([
                     ("line", .int(edit.span.start.line)), ("column", .int(edit.span.start.column)),

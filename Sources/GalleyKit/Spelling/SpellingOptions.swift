@@ -30,6 +30,8 @@ struct SpellingOptions {
     var acronymLength = 5
     var suggestionCount = 3
     var articleTerms = true
+    /// Whether `galley fix` applies the first suggestion unasked.
+    var autofix = false
     var scope = Scope.all
 
     static let defaultDictionary = "en_US"
@@ -40,6 +42,7 @@ struct SpellingOptions {
         let acronymLength = options.int("acronym-length", range: 0...32) ?? 5
         let suggestionCount = options.int("suggestions", range: 0...10) ?? 3
         let articleTerms = options.bool("article-terms") ?? true
+        let autofix = options.bool("autofix") ?? false
         let dictionary = dictionaries(&options, key: "dictionary")
         var languages: [String: DictionaryChoice]?
         if let node = options.node("languages") {
@@ -70,9 +73,9 @@ struct SpellingOptions {
         }
         if let dictionary {
             result = SpellingOptions(dictionary: dictionary, languages: languages, acronymLength: acronymLength, suggestionCount: suggestionCount,
-                                     articleTerms: articleTerms, scope: scope)
+                                     articleTerms: articleTerms, autofix: autofix, scope: scope)
             result?.vocabulary = SpellingVocabulary(accept: TermList(acceptTerms), reject: TermList(rejectTerms, scanAllPatterns: true),
-                                                    acceptFile: acceptFiles.first)
+                                                    acceptFile: acceptFiles.first.map { FileSystem.canonicalPath($0) ?? $0 })
         }
         return result
     }

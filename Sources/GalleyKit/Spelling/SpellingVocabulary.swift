@@ -138,8 +138,11 @@ struct TermList: Sendable {
 /// A rule with a team vocabulary: where an "add this word to the vocabulary" action (the
 /// language server's) appends a word, one line, as written.
 public protocol VocabularyRule: Rule {
-    /// The first accept file the rule names (a path as the rule set resolved it), or nil.
+    /// The first accept file the rule names (an absolute path), or nil.
     var acceptFile: String? { get }
+    /// The line that accepts `word` in that file, or nil when the word is not one to accept
+    /// (it is on the reject list).
+    func vocabularyLine(for word: String) -> String?
 }
 
 /// The accept and reject lists of one spelling rule.

@@ -98,8 +98,8 @@ struct ValeSpellingRule: ValeRule {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let result = dictionary.pool.withSession { session in
-            var suggested: [String: String?] = [:]
-            return valeCheck(context) { run, unit in
+            var suggested: [String: [String]] = [:]
+            let findings = valeCheck(context) { run, unit in
                 var text = run.document.text(unit.text).run.text
                 let alerts = text.withUTF8 { bytes -> [ValeAlert] in
                     let slice = UnsafeBufferPointer(rebasing: bytes[unit.range])
@@ -111,12 +111,23 @@ struct ValeSpellingRule: ValeRule {
                             return nil
                         }
                         let shift = unit.range.lowerBound
+                        let suggestions = self.suggestions(for: misspelling.word, session: session, memo: &suggested)
                         return ValeAlert(text: unit.text, range: misspelling.range.lowerBound + shift..<misspelling.range.upperBound + shift,
                                          match: misspelling.word, message: ValeMessage.format(settings.message, [misspelling.word]),
-                                         suggestion: suggestion(for: misspelling.word, session: session, memo: &suggested))
+                                         suggestion: suggestions.first, replacements: suggestions)
                     }
                 }
                 return (alerts, false)
+            }
+            // Suggestions are offered (quick fixes, JSON, SARIF), never applied unasked.
+            return findings.map { finding in
+                var finding = finding
+                finding.fixes = finding.fixes.map { fix in
+                    var fix = fix
+                    fix.automatic = false
+                    return fix
+                }
+                return finding
             }
         }
         switch result {
@@ -140,13 +151,17 @@ struct ValeSpellingRule: ValeRule {
         }
     }
 
-    /// Hunspell's first suggestion, for the first distinct words of the document (as the
-    /// spelling kind bounds them).
-    private func suggestion(for word: String, session: SpellingSession, memo: inout [String: String?]) -> String? {
+    /// Hunspell's best three suggestions, in the word's case, for the first distinct words of
+    /// the document (as the spelling kind bounds them).
+    private func suggestions(for word: String, session: SpellingSession, memo: inout [String: [String]]) -> [String] {
         if let known = memo[word] { return known }
-        guard memo.count < SpellingRule.suggestedWordsPerDocument, word.utf8.count <= SpellingRule.maxSuggestedBytes else { return nil }
-        let first = session.suggestions(for: word).first.map { SpellingRule.matchingCase($0, of: word) }
-        memo[word] = first
-        return first
+        guard memo.count < SpellingRule.suggestedWordsPerDocument, word.utf8.count <= SpellingRule.maxSuggestedBytes else { return [] }
+        var list: [String] = []
+        for suggestion in session.suggestions(for: word).map({ SpellingRule.matchingCase($0, of: word) }) where !list.contains(suggestion) && suggestion != word {
+            list.append(suggestion)
+            if list.count == 3 { break }
+        }
+        memo[word] = list
+        return list
     }
 }

@@ -12,9 +12,16 @@ struct SpellingRule: VocabularyRule, RuleKind {
         ("vocabulary", "a Vale vocabulary folder (or list), e.g. styles/config/vocabularies/Base: its accept.txt and reject.txt"),
         ("article-terms", "accept words the article itself uses outside its prose: in code, URLs, markup and metadata the rule does not read (default: true)"),
         ("acronym-length", "all-capital words up to this many letters (and their plurals: APIs) are acronyms, not checked (default: 5)"),
-        ("suggestions", "how many suggestions a finding carries, 0 to 10 (default: 3); the first is the finding's suggestion"),
+        ("suggestions", "how many suggestions a finding carries, 0 to 10 (default: 3); the first is the finding's suggestion, each a fix an editor offers"),
+        ("autofix", "let galley fix replace each unknown word with its first suggestion (default: false: suggestions are offered, never applied unasked)"),
         ("scope", "which parts of the article to read (default: all prose, title and description)"),
     ]
+    static let fixes: String? = """
+        with `autofix: true`, replaces an unknown word with its first suggestion, in the word's \
+        case. Without it (the default) galley fix leaves spelling alone: most unknown words in \
+        real prose are names and terms, which no suggestion fits, so each suggestion is a fix \
+        an editor offers (a quick fix) and JSON and SARIF list, never one applied unasked.
+        """
     static let examples: [RuleExample] = [
         RuleExample("An unknown word is reported, with suggestions", options: "",
                     article: "# Title\n\nWe recieve letters every day.\n", expected: ["3:4"]),
@@ -30,6 +37,8 @@ struct SpellingRule: VocabularyRule, RuleKind {
                     article: "# Title\n\nIt is alright.\n", expected: ["3:7"]),
         RuleExample("Another dictionary", options: "dictionary: en_GB",
                     article: "# Title\n\nThe colour, not the color.\n", expected: ["3:21"]),
+        RuleExample("galley fix applies the first suggestion only when asked to", options: "autofix: true",
+                    article: "# Title\n\nWe recieve letters.\n", expected: ["3:4"], fixed: "# Title\n\nWe receive letters.\n"),
     ]
 
     let definition: RuleDefinition
@@ -37,6 +46,12 @@ struct SpellingRule: VocabularyRule, RuleKind {
     let policies: [String: SpellingPolicy]
 
     var acceptFile: String? { settings.vocabulary.acceptFile }
+
+    func vocabularyLine(for word: String) -> String? {
+        let straight = TermList.straighten(word)
+        guard !straight.isEmpty, !settings.vocabulary.reject.containsWord(straight) else { return nil }
+        return straight
+    }
 
     /// Distinct words a document gets suggestions for; Hunspell takes 5 to 30 ms a word to
     /// suggest, so a document full of unknown words (a word list, a table of names) is bounded.
@@ -63,12 +78,11 @@ struct SpellingRule: VocabularyRule, RuleKind {
         let unitIndexes = context.units(in: settings.scope)
         guard !unitIndexes.isEmpty else { return [] }
         let result = choice.pool.withSession { session -> [Finding] in
-            var found: [(text: TextRun, misspelling: Misspelling)] = []
+            var found: [(unit: Int, misspelling: Misspelling)] = []
             for index in unitIndexes {
-                let text = context.units[index].text
-                var copy = text.text
+                var copy = context.units[index].text.text
                 let misspellings = copy.withUTF8 { policy.misspellings(in: $0, tokens: context.unitWords[index], session: session) }
-                found += misspellings.map { (text, $0) }
+                found += misspellings.map { (index, $0) }
             }
             if settings.articleTerms, found.contains(where: { $0.misspelling.kind == .unknown }) {
                 let (ranges, bigrams) = prose(context)
@@ -78,11 +92,18 @@ struct SpellingRule: VocabularyRule, RuleKind {
             var findings: [Finding] = []
             var reported: Set<SourceRange> = []
             var suggested: [String: [String]] = [:]
-            for (text, misspelling) in found {
-                let range = text.sourceRange(ofTextRange: misspelling.range)
+            for (unit, misspelling) in found {
+                let range = context.units[unit].text.sourceRange(ofTextRange: misspelling.range)
                 guard reported.insert(range).inserted else { continue }
                 let suggestions = self.suggestions(for: misspelling, session: session, memo: &suggested)
-                findings.append(finding(misspelling, range: range, suggestions: suggestions, dictionary: choice.label))
+                var finding = finding(misspelling, range: range, suggestions: suggestions, dictionary: choice.label)
+                finding.fixes = suggestions.compactMap { suggestion in
+                    var fix = context.replacementFix(unit: unit, textRange: misspelling.range, with: suggestion,
+                                                     title: "Replace '\(misspelling.word)' with '\(suggestion)'")
+                    fix?.automatic = settings.autofix && misspelling.kind != .rejected
+                    return fix
+                }
+                findings.append(finding)
             }
             return findings
         }
