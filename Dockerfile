@@ -5,7 +5,8 @@
 # build:   Swift on Debian bookworm with the -dev packages of Scripts/install-deps; the Swift
 #          runtime is linked statically (--static-swift-stdlib), the C libraries are not.
 # runtime: debian:bookworm-slim with exactly the Debian packages that hold the shared libraries
-#          galley needs; Scripts/check-container keeps this list equal to what ldd reports.
+#          galley needs, and the spelling rule's dictionaries (data Hunspell reads at run time);
+#          Scripts/check-container keeps this list equal to what ldd reports plus those.
 # VERSION (a build argument; the release workflow passes the tag's) is what `galley --version`
 # prints; without it, Scripts/version decides (X.Y.Z-dev.unknown, as .git is not copied in).
 ARG SWIFT_IMAGE=swift:6.3-bookworm
@@ -13,7 +14,7 @@ ARG SWIFT_IMAGE=swift:6.3-bookworm
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libxml2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev pkg-config \
+      libxml2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /galley
 COPY . .
@@ -25,7 +26,8 @@ RUN version="$(VERSION="$VERSION" Scripts/version)" \
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libgcc-s1 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
+      libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libgcc-s1 libhunspell-1.7-0 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
+      hunspell-en-us hunspell-en-gb \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/galley /usr/local/bin/galley
 # A library missing from the list above fails the image build here, not on a user's machine.

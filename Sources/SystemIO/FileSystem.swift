@@ -149,6 +149,32 @@ public enum FileSystem {
         }
     }
 
+    /// The first `maxBytes` bytes of a regular file (all of it when shorter), for headers.
+    public static func readPrefix(_ path: String, maxBytes: Int) throws(Failure) -> [UInt8] {
+        do {
+            return try read(path, maxBytes: maxBytes)
+        } catch where error.code == tooLarge {
+            let descriptor = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
+            guard descriptor >= 0 else { throw failure(path) }
+            defer { close(descriptor) }
+            var bytes = [UInt8](repeating: 0, count: maxBytes)
+            var filled = 0
+            while filled < maxBytes {
+                let count = bytes.withUnsafeMutableBytes { buffer in
+                    Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+                }
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    throw failure(path)
+                }
+                if count == 0 { break }
+                filled += count
+            }
+            bytes.removeSubrange(filled...)
+            return bytes
+        }
+    }
+
     public struct Entry: Sendable, Equatable {
         public let name: String
         /// What the entry is, following a symbolic link.
@@ -198,6 +224,11 @@ public enum FileSystem {
         if !parent.isEmpty, parent != path { try createDirectories(parent) }
         guard mkdir(path, 0o755) == 0 || errno == EEXIST else { throw failure(path) }
         guard case .directory? = try? kind(of: path) else { throw Failure(path: path, reason: "exists and is not a folder", code: ENOTDIR) }
+    }
+
+    /// The running executable's own path (Linux: /proc/self/exe), for data installed beside it.
+    public static var executablePath: String? {
+        canonicalPath("/proc/self/exe")
     }
 
     public static func isSymbolicLink(_ path: String) -> Bool {

@@ -152,6 +152,23 @@ public enum FuzzSupport {
         <footer class="site-footer"><p>Footer</p></footer></body></html>
         """.utf8)
 
+    /// Writes the input as a spelling rule's accept and reject files (one input, both lists),
+    /// loads a rule set naming them, and checks the probe article with it: the vocabulary
+    /// reader, its patterns and the matching of its terms.
+    public static func loadVocabulary(_ bytes: [UInt8]) {
+        FuzzFiles.write(bytes, to: FuzzFiles.folder + "/accept.txt")
+        FuzzFiles.write(bytes, to: FuzzFiles.folder + "/reject.txt")
+        let yaml = "name: vocabulary\nrules:\n  - id: spelling\n    kind: spelling\n    accept-file: accept.txt\n    reject-file: reject.txt\n"
+        guard case .success(let set) = RuleSetLoader.load(path: FuzzFiles.folder + "/rules-vocabulary.yml", bytes: Array(yaml.utf8)) else { return }
+        consume(Linter(rules: set.rules).lint(path: "probe.md", bytes: probeArticle + vocabularyProbe, format: .markdown))
+    }
+
+    /// Words for the vocabulary target to accept or reject: cases, possessives, a phrase.
+    static let vocabularyProbe = Array("""
+
+        GitHub, Github, kubectl's, Zorblax Engine, observability, recieve, {{ page.titel }}, e-mail, C#.
+        """.utf8)
+
     /// The input as the bytes an editor sends `galley lsp`: framing, JSON-RPC, every request
     /// and notification, with documents linted by the nearest (or no) configuration.
     public static func languageServer(_ bytes: [UInt8]) {

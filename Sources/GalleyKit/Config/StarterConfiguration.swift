@@ -8,6 +8,7 @@ public enum StarterConfiguration {
     # Rule sets: bundled names, or YAML files of your own (see docs/rules.md).
     rule-sets:
       - house-style
+      # - spelling          # Hunspell spelling, en_US (see docs/spelling.md); options below
       # - rules/tone.yml
 
     # Build on a shared configuration; this file's settings come on top of it.
@@ -28,6 +29,11 @@ public enum StarterConfiguration {
       # plain-words: error
       # title-length:
       #   max-length: 80
+      # spelling:           # with the spelling rule set above
+      #   dictionary: en_GB                         # en_US by default; any installed hunspell-* dictionary
+      #   accept-file: .vocabulary/accept.txt      # one term a line: GitHub only as written, kubectl in any case
+      #   reject-file: .vocabulary/reject.txt      # terms to flag even when the dictionary knows them
+      #   vocabulary: styles/config/vocabularies/Base   # or a Vale vocabulary folder (accept.txt, reject.txt)
 
     # Changes for some files only; later entries win.
     overrides:

@@ -129,6 +129,11 @@ public struct TextRun: Sendable, Hashable {
 
     private static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A }
 
+    /// The source ranges the text came from, in order (an entity's, or a collapsed space's, whole).
+    func forEachSourceRange(_ body: (Range<Int>) -> Void) {
+        for segment in segments where segment.sourceLength > 0 { body(Int(segment.sourceStart)..<segment.sourceEnd) }
+    }
+
     private func segment(containing offset: Int) -> Segment? {
         guard !segments.isEmpty else { return nil }
         var low = 0

@@ -58,7 +58,7 @@ public struct RuleEngine: Sendable {
                 var diagnostic = Diagnostic(
                     path: document.path, range: finding.range, span: document.span(of: finding.range),
                     severity: min(rule.severity, finding.maximumSeverity ?? rule.severity), message: rule.message(for: finding), ruleID: rule.id,
-                    ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion)
+                    ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion, suggestions: finding.suggestions)
                 diagnostic.subject = finding.subject
                 diagnostic.fixes = finding.fixes
                 diagnostics.append(diagnostic)

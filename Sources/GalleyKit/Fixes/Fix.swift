@@ -40,13 +40,19 @@ public struct ByteColumns: Sendable, Hashable {
 
 /// A way to resolve a finding: edits that belong together, applied all or none, and what they
 /// do in words ("replace 'utilize' with 'use'"). A finding may offer several (a spelling
-/// finding, one per suggestion); the first is the one `galley fix` applies.
+/// finding, one per suggestion); the first is the one `galley fix` applies, when it is
+/// `automatic`.
 public struct Fix: Sendable, Hashable {
     public var title: String
     public var edits: [TextEdit]
+    /// Whether `galley fix` (and an editor's "fix all") may apply it unasked. A fix that is one
+    /// guess among several (a spelling suggestion) is offered to a person instead: as an editor's
+    /// quick fix, and in JSON and SARIF.
+    public var automatic: Bool
 
-    public init(title: String, edits: [TextEdit]) {
+    public init(title: String, edits: [TextEdit], automatic: Bool = true) {
         self.title = title
         self.edits = edits
+        self.automatic = automatic
     }
 }

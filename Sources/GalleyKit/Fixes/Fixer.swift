@@ -1,4 +1,4 @@
-/// Fixes one article: lints it, applies the first fix of every finding it may fix that does not
+/// Fixes one article: lints it, applies the first fix (when automatic) of every finding it may fix that does not
 /// overlap another, lints the result again, and repeats until nothing is left to apply (at most
 /// `maxPasses` times, and never round a cycle of fixes that undo each other). Works on bytes in
 /// memory; writing the result is the caller's (through `GuardedWriter`).
@@ -55,7 +55,7 @@ public struct Fixer: Sendable {
             var outcome = Outcome(path: path, original: bytes, fixed: current, applied: applied, report: report, originalReport: originalReport ?? report,
                                   settled: true, encoding: document?.source.origin.encoding)
             guard let document else { return outcome }
-            let fixes = FileEdits.nonOverlapping(report.diagnostics.filter(accepts).compactMap(\.fixes.first))
+            let fixes = FileEdits.nonOverlapping(report.diagnostics.filter(accepts).compactMap { $0.fixes.first }.filter(\.automatic))
             if fixes.isEmpty { return outcome }
             guard pass < Self.maxPasses else {
                 outcome.settled = false

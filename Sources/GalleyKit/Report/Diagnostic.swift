@@ -24,6 +24,9 @@ public struct Diagnostic: Sendable, Hashable {
     /// The offending text, when the finding is about a piece of text.
     public var matchedText: String?
     public var suggestion: String?
+    /// Every replacement the rule offers, best first (`suggestion` is the first); what a fix or
+    /// a code action chooses from.
+    public var suggestions: [String]
     /// Identity of the finding that survives edits elsewhere in the file (see `Fingerprint`);
     /// set by the linter, which has the source.
     public var fingerprint: String?
@@ -38,7 +41,7 @@ public struct Diagnostic: Sendable, Hashable {
     public var byteColumns: ByteColumns?
 
     public init(path: String, range: SourceRange, span: SourceSpan, severity: Severity, message: String, ruleID: String,
-                ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil) {
+                ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil, suggestions: [String] = []) {
         self.path = path
         self.range = range
         self.span = span
@@ -48,6 +51,7 @@ public struct Diagnostic: Sendable, Hashable {
         self.ruleSet = ruleSet
         self.matchedText = matchedText
         self.suggestion = suggestion
+        self.suggestions = suggestions.isEmpty ? (suggestion.map { [$0] } ?? []) : suggestions
     }
 
     /// The fingerprint, or one from rule and path alone for findings about a whole file.

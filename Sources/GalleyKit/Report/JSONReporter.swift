@@ -52,6 +52,7 @@ public struct JSONReporter: Reporter {
     static func fix(_ fix: Fix) -> JSONOutput {
         .object([
             ("description", .string(fix.title)),
+            ("automatic", .bool(fix.automatic)),
             ("edits", .array(fix.edits.map { edit in
                 .object([
                     ("line", .int(edit.span.start.line)), ("column", .int(edit.span.start.column)),

@@ -243,5 +243,25 @@ rules:
     severity: error
     description: The markup is broken where the parser read it (mismatched or unclosed tags, XML that is not well-formed, an unclosed code fence); what could be read is still checked.
 """#),
+        ("spelling.yml", #"""
+# Galley's bundled spelling rule set: Hunspell's en_US dictionary (Debian hunspell-en-us) and
+# nothing else. It is not part of the house style; add it to a configuration with
+#   rule-sets: [house-style, spelling]
+# and give it the team's vocabulary and another dictionary there (paths are relative to the
+# .galley.yml that names them), e.g.
+#   rules:
+#     spelling:
+#       dictionary: en_GB
+#       accept-file: .vocabulary/accept.txt
+#       vocabulary: styles/config/vocabularies/Base
+# See docs/spelling.md.
+name: spelling
+description: Words neither the dictionary nor the team's vocabulary knows.
+rules:
+  - id: spelling
+    kind: spelling
+    severity: warning
+    description: Every word is one the dictionary or the team's vocabulary knows; code, URLs, identifiers, acronyms and template syntax are not checked.
+"""#),
     ]
 }

@@ -39,6 +39,8 @@ public struct Finding: Sendable, Hashable {
     public var values: [String: String]
     public var matchedText: String?
     public var suggestion: String?
+    /// Replacements, best first, when a rule has several (spelling); `suggestion` is the first.
+    public var suggestions: [String]
     /// The finding is about the rule itself (its pattern gave up), so its message template does not apply.
     public var isAboutTheRule = false
     /// Set for a finding about the whole article rather than a piece of it (see `aboutDocument`).
@@ -49,12 +51,14 @@ public struct Finding: Sendable, Hashable {
     /// problem it judged to be a note stays a note).
     public var maximumSeverity: Severity?
 
-    public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil) {
+    public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil,
+                suggestions: [String] = []) {
         self.range = range
         self.message = message
         self.values = values
         self.matchedText = matchedText
         self.suggestion = suggestion
+        self.suggestions = suggestions
     }
 
     /// A finding about the whole article, usually something missing from it ("no FAQ block",

@@ -121,9 +121,9 @@ public enum RuleDocumentation {
     `galley check-config` runs just this check.
 
     Message placeholders: `{match}` (the text found), `{term}` (the listed term it matched),
-    `{suggestion}` (substitute), `{count}`, `{min}`, `{max}`, `{field}`, `{heading}`,
-    `{question}`, `{level}`, and `{message}` (the default message). A placeholder a finding does
-    not have stays as written.
+    `{suggestion}` (substitute, spelling), `{suggestions}` and `{dictionary}` (spelling), `{count}`,
+    `{min}`, `{max}`, `{field}`, `{heading}`, `{question}`, `{level}`, and `{message}` (the
+    default message). A placeholder a finding does not have stays as written.
 
     """
 }

@@ -95,6 +95,7 @@ public enum RuleKinds {
         InternalLinksRule.self,
         OrphansRule.self,
         ParseRule.self,
+        SpellingRule.self,
     ]
 
     public static func named(_ name: String) -> (any RuleKind.Type)? {

@@ -11,7 +11,7 @@ protocol CodeActionProvider: Sendable {
 }
 
 enum CodeActions {
-    static let providers: [any CodeActionProvider] = [QuickFixProvider(), DisableLineProvider()]
+    static let providers: [any CodeActionProvider] = [QuickFixProvider(), AddToVocabularyProvider(), DisableLineProvider()]
 }
 
 /// What a provider works from: the linted version of the document and its linter.
@@ -93,7 +93,7 @@ struct DisableLineProvider: CodeActionProvider {
 /// Every fix `galley fix` would make in the document, as one action ("Fix all Galley findings").
 enum FixAllAction {
     static func make(_ result: LintResult) -> CodeAction? {
-        guard let linter = result.linter, let source = result.source, result.diagnostics.contains(where: { !$0.fixes.isEmpty }) else { return nil }
+        guard let linter = result.linter, let source = result.source, result.diagnostics.contains(where: { $0.fixes.first?.automatic == true }) else { return nil }
         let outcome = Fixer(linter: linter).fix(path: result.document.path, bytes: source.bytes, format: result.document.format)
         guard outcome.changed else { return nil }
         // One edit over the part that changed, in the decoded text's offsets.

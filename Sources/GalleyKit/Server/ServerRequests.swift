@@ -22,7 +22,7 @@ extension LanguageServer {
         }
         // Fix all: asked for as a source action (on save), or offered beside quick fixes when
         // the document has several findings to fix.
-        let fixable = result.diagnostics.filter { !$0.fixes.isEmpty }.count
+        let fixable = result.diagnostics.filter { $0.fixes.first?.automatic == true }.count
         if Self.wants("source.fixAll.galley", only), only != nil || fixable > 1, let fixAll = FixAllAction.make(result) {
             actions.append(fixAll)
         }

@@ -15,10 +15,10 @@ struct ValeRuleLoader {
     static let kinds = [
         "existence": "existence", "substitution": "substitution", "occurrence": "occurrence", "repetition": "repetition",
         "consistency": "consistency", "conditional": "conditional", "capitalization": "capitalization", "metric": "metric",
+        "spelling": "spelling",
     ]
     /// Vale's kinds Galley does not run, and why.
     static let unsupported = [
-        "spelling": "Galley has no spelling check yet (a Hunspell-backed kind is being built)",
         "readability": "Vale's readability kind is not mapped yet; Galley's own 'readability' kind computes the same grade formulas",
         "sequence": "Vale's sequence check needs a part-of-speech tagger, which Galley does not have",
         "script": "Vale's script check runs Tengo programs, which Galley does not run",
@@ -69,7 +69,7 @@ struct ValeRuleLoader {
         }
     }
 
-    /// Vale's own style: Repetition, the vocabulary rules Terms and Avoid; Spelling is reported.
+    /// Vale's own style: Repetition, Spelling (Hunspell's en_US), the vocabulary rules Terms and Avoid.
     mutating func loadBuiltIn() {
         styles.insert("Vale")
         let origin = "<Vale>"
@@ -112,9 +112,11 @@ struct ValeRuleLoader {
                 || sectionsWithVale.contains { $0.checks["Vale.Spelling"] != false }
                 || configuration.sections.contains { $0.checks["Vale.Spelling"] == true })
         if spellingOn {
-            warnings.append(ConfigError(path: configuration.files.first.map(PathNames.display) ?? origin, location: SourceLocation(line: 1, column: 1),
-                                        message: "Vale.Spelling is not run: \(Self.unsupported["spelling"]!); set Vale.Spelling = NO to say so in the configuration"))
-            count("Vale", loaded: 0, skipped: 1)
+            load(id: "Vale.Spelling", style: "Vale", file: YAMLFile(path: origin, source: SourceText(utf8: """
+                extends: spelling
+                message: "Did you really mean '%s'?"
+                level: error
+                """)))
         }
     }
 
@@ -156,7 +158,8 @@ struct ValeRuleLoader {
         _ = options.string("name")
         let definition = RuleDefinition(id: id, kind: kindName, severity: ValeLevel.severity(level) ?? .warning, message: message,
                                         description: description, ruleSet: style, origin: file.path, location: file.location(root.start))
-        let context = ValeBuildContext(acceptedWords: configuration.accepted, wordTemplate: configuration.wordTemplate, ignores: ignores)
+        let context = ValeBuildContext(acceptedWords: configuration.accepted, wordTemplate: configuration.wordTemplate, ignores: ignores,
+                                       fromVale: true, stylesPath: configuration.searchPaths.first)
         let rule = ValeBuildContext.$current.withValue(context) { kind.make(definition, options: &options) }
         let problems = options.finish()
         guard problems.isEmpty, let rule else {

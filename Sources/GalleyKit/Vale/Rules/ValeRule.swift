@@ -36,6 +36,10 @@ struct ValeBuildContext: Sendable {
     var wordTemplate: String?
     /// `BlockIgnores` and `TokenIgnores`.
     var ignores: ValeIgnores?
+    /// Set while a Vale style's rules are built; kinds that read Vale's own options check it.
+    var fromVale = false
+    /// The StylesPath Vale resolves rule-relative paths against (the spelling kind's `dicpath`).
+    var stylesPath: String?
 
     @TaskLocal static var current = ValeBuildContext()
 }
