@@ -37,8 +37,10 @@ public enum WordTokenizer {
         return tokens(in: bytes, stops: &stops)
     }
 
-    /// The words, and in `stops` the offset of every `.`, `!`, `?` and E2 lead byte (where
-    /// `…`, `‼`, `⁇`, `⁈`, `⁉` start) outside spaces, in order: where `SentenceSplitter` looks.
+    /// The words, and in `stops` the offset of every `.`, `!`, `?`, E2 lead byte (where `…`,
+    /// `‼`, `⁇`, `⁈`, `⁉` start), other sentence terminator (`。`, `।`, `؟`...) and semicolon
+    /// after a non-ASCII letter (Greek's question mark) outside spaces, in order: where
+    /// `SentenceSplitter` looks.
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int]) -> [WordToken] {
         var result: [WordToken] = []
         result.reserveCapacity(bytes.count / 5)
@@ -67,18 +69,51 @@ public enum WordTokenizer {
             let chunkStart = index
             let firstToken = result.count
             var special = false
-            index = tokenize(bytes, from: chunkStart, special: &special, stops: &stops, into: &result)
-            if (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index)
-                && (isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index)) {
+            var eastAsian = false
+            index = tokenize(bytes, from: chunkStart, special: &special, eastAsian: &eastAsian, stops: &stops, into: &result)
+            guard (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index) else { continue }
+            if eastAsian {
+                // Chinese and Japanese put no space around an address: only its own stretch goes.
+                dropAddressesAndCode(bytes, in: chunkStart..<index, firstToken: firstToken, from: &result)
+            } else if isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index) {
                 result.removeSubrange(firstToken...)
             }
         }
     }
 
+    /// In a chunk that mixes East Asian text with other text, the stretches between East Asian
+    /// characters are judged as chunks of their own: "请访问https://example.com了解" keeps
+    /// its Chinese words and drops the address.
+    private static func dropAddressesAndCode(_ bytes: UnsafeBufferPointer<UInt8>, in chunk: Range<Int>, firstToken: Int,
+                                             from result: inout [WordToken]) {
+        var stretches: [Range<Int>] = []
+        var index = chunk.lowerBound
+        var stretchStart: Int?
+        while index < chunk.upperBound {
+            let (scalar, length) = decode(bytes, at: index)
+            let isEastAsian = DictionaryWords.needsDictionary(scalar.value) || DictionaryWords.isEastAsianPunctuation(scalar.value)
+            if isEastAsian {
+                if let start = stretchStart { stretches.append(start..<index) }
+                stretchStart = nil
+            } else if stretchStart == nil {
+                stretchStart = index
+            }
+            index += length
+        }
+        if let start = stretchStart { stretches.append(start..<chunk.upperBound) }
+        let dropped = stretches.filter { stretch in
+            !isPlain(bytes, stretch) && (isAddress(bytes, stretch) || isCode(bytes, stretch))
+        }
+        guard !dropped.isEmpty else { return }
+        var kept = Array(result[..<firstToken])
+        for token in result[firstToken...] where !dropped.contains(where: { $0.overlaps(token.range) }) { kept.append(token) }
+        result = kept
+    }
+
     /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
     /// chunk ends and notes whether it holds a byte an address or code could need.
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, stops: inout [Int],
-                                 into result: inout [WordToken]) -> Int {
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, eastAsian: inout Bool,
+                                 stops: inout [Int], into result: inout [WordToken]) -> Int {
         let chunkEnd = bytes.count
         var index = start
         while index < chunkEnd {
@@ -86,19 +121,26 @@ public enum WordTokenizer {
             if first < 0x80, !isASCIIAlphanumeric(first) {
                 if isASCIISpace(first) { return index }
                 special = special || isSpecial(first)
-                if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { stops.append(index) }
+                if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") {
+                    stops.append(index)
+                } else if first == UInt8(ascii: ";"), index > 0, bytes[index - 1] >= 0x80 || SentenceSplitter.isCloser(Unicode.Scalar(bytes[index - 1])) {
+                    // Greek's question mark is the semicolon; the splitter decides from the letter before it.
+                    stops.append(index)
+                }
                 index += 1
                 continue
             }
             if first >= 0x80, isSpace(bytes, at: index) { return index }
             let (scalar, length) = first < 0x80 ? (Unicode.Scalar(first), 1) : decode(bytes, at: index)
             guard first < 0x80 || isWordCharacter(scalar) else {
-                if first == 0xE2 { stops.append(index) }
+                if first == 0xE2 || SentenceSplitter.isTerminator(scalar) { stops.append(index) }
+                if DictionaryWords.isEastAsianPunctuation(scalar.value) { eastAsian = true }
                 index += length
                 continue
             }
             let start = index
             var isASCII = first < 0x80
+            var needsDictionary = DictionaryWords.needsDictionary(scalar.value)
             var hasDigit = isDigit(scalar)
             let startsWithDigit = hasDigit
             var end = index + length
@@ -130,6 +172,7 @@ public enum WordTokenizer {
                 if nextLength > 1 { isASCII = false }
                 if isWordCharacter(next) {
                     hasDigit = hasDigit || isDigit(next)
+                    if DictionaryWords.needsDictionary(next.value) { needsDictionary = true }
                     for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
                     index += nextLength
                     end = index
@@ -140,6 +183,7 @@ public enum WordTokenizer {
                 let (after, afterLength) = decode(bytes, at: index + nextLength)
                 let (before, _) = decodeBefore(bytes, at: index)
                 guard isWordCharacter(after) else { break }
+                if DictionaryWords.needsDictionary(after.value) { needsDictionary = true }
                 if afterLength > 1 { isASCII = false }
                 if next == "." || next == "," {
                     let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, end: chunkEnd, tokenStart: start)
@@ -160,6 +204,13 @@ public enum WordTokenizer {
                 stops.append(end)
                 end += 1  // the closing dot of "e.g." belongs to the abbreviation
                 WordKey.mix(&hash, UInt8(ascii: "."))
+            }
+            if needsDictionary {
+                eastAsian = true
+                if DictionaryWords.append(bytes, start..<end, into: &result) {
+                    index = end
+                    continue
+                }
             }
             result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word,
                                     key: WordKey(hash: hash), isASCII: isASCII))
