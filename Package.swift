@@ -2,7 +2,7 @@
 import PackageDescription
 
 // C libraries come from Debian packages; each is wrapped by one thin Swift module
-// (MarkupParser, YAMLParser, MarkdownParser, PCRE, TextBoundaries, Hyphenation) so no C type reaches GalleyKit.
+// (MarkupParser, YAMLParser, MarkdownParser, PCRE, TextBoundaries) so no C type reaches GalleyKit.
 let package = Package(
     name: "Galley",
     products: [
@@ -15,27 +15,25 @@ let package = Package(
         .systemLibrary(name: "CCMark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
-        .systemLibrary(name: "CHyphen", providers: [.apt(["libhyphen-dev"])]),
 
         .target(name: "MarkupParser", dependencies: ["CLibXML2"]),
         .target(name: "YAMLParser", dependencies: ["CYAML"]),
         .target(name: "MarkdownParser", dependencies: ["CCMark"]),
         .target(name: "PCRE", dependencies: ["CPCRE2"]),
         .target(name: "TextBoundaries", dependencies: ["CICU"]),
-        .target(name: "Hyphenation", dependencies: ["CHyphen"]),
         .target(name: "SystemIO"),
         // The version a release build injects (Scripts/dist); empty in development builds.
         .target(name: "GalleyBuildInfo"),
 
         .target(
             name: "GalleyKit",
-            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "TextBoundaries", "Hyphenation", "SystemIO", "GalleyBuildInfo"],
+            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "TextBoundaries", "SystemIO", "GalleyBuildInfo"],
             resources: []
         ),
         .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),
         .testTarget(
             name: "GalleyKitTests",
-            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "TextBoundaries", "Hyphenation", "SystemIO"]
+            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "TextBoundaries", "SystemIO"]
         ),
     ],
     swiftLanguageModes: [.v6]

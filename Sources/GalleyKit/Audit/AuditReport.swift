@@ -150,6 +150,7 @@ public struct AuditReport: Sendable {
         ReadIssue.Kind.entity.rawValue: "The document declares an external entity, which Galley never loads.",
         ReadIssue.Kind.frontMatter.rawValue: "The front matter is not valid YAML.",
         ReadIssue.Kind.skipped.rawValue: "The file was not checked: unreadable, too large or binary.",
+        ReadIssue.Kind.language.rawValue: "The declared language is not a language tag.",
         Suppressions.unusedID: "A galley-disable comment that suppressed nothing.",
     ]
 }

@@ -31,6 +31,9 @@ public struct Document: Sendable {
     public var issues: [ReadIssue]
     /// False for a YAML file that has no article body (a data or configuration file).
     public var isArticle = true
+    /// The language the article declares (front matter, `<html lang>`, `xml:lang`) or its
+    /// configuration gives; nil when nothing says (see `resolvedLanguage`).
+    public var language: DocumentLanguage?
 
     public init(path: String, format: DocumentFormat, source: SourceText) {
         self.path = path

@@ -39,6 +39,9 @@ public enum DocumentDump {
         }
 
         lines.append("format: \(document.format.rawValue)")
+        if let language = document.language {
+            lines.append("language: \(language.tag) (\(language.source.rawValue)\(language.offset.map { " @\(at($0))" } ?? ""))")
+        }
         lines.append("metadata:")
         for field in document.metadata.fields {
             lines.append("  \(field.key) (\(field.origin.rawValue)) @\(at(field.offset)):")

@@ -360,10 +360,15 @@ struct DocumentBuilder {
         document.structuredFAQ.append(contentsOf: StructuredFAQReader.entries(in: text, at: offset, source: document.source))
     }
 
+    /// The markup's own language attribute (`<html lang>`, `xml:lang`), used when no metadata
+    /// key names the language.
+    var languageAttribute: (value: String, offset: Int, source: DocumentLanguage.Source)?
+
     mutating func build() -> Document {
         finishBlock()
         while frames.count > 1 { end() }
         var result = document
+        LanguageDeclaration.resolve(&result, attribute: languageAttribute)
         SectionBuilder.assignSections(&result, explicitEnds: sectionEnds)
         FAQAssembler.assemble(&result, candidates: faqCandidates)
         if result.metadata["title"] == nil, let h1 = result.headings.first(where: { result.blocks[$0].level == 1 }) {

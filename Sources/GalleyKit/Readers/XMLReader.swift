@@ -47,6 +47,8 @@ enum XMLReader {
             vocabulary = DocBookVocabulary()
         }
         MarkupWalker(tree: tree, vocabulary: vocabulary, metadataOrigin: origin).walk(into: &builder)
+        // libxml2 keeps the local name: xml:lang is "lang" (XHTML's own lang attribute reads the same).
+        builder.languageAttribute = HTMLReader.languageAttribute(of: tree, in: source, names: ["lang"], origin: .xmlAttribute)
         var document = builder.build()
         if origin == .xpath { document.metadata.mergeRepeatedKeys() }
         return document
