@@ -21,6 +21,7 @@ public enum DocumentJSON {
         var members: [(String, JSONOutput)] = [
             ("path", .string(document.path)),
             ("format", .string(document.format.rawValue)),
+            ("language", shape.language(document.resolvedLanguage)),
             ("isArticle", .bool(document.isArticle)),
             ("metadata", .array(document.metadata.fields.map(shape.field))),
             ("blocks", .array(document.blocks.indices.map(shape.block))),
@@ -52,6 +53,11 @@ public enum DocumentJSON {
     /// Positions of one document.
     private struct Shape {
         let document: Document
+
+        /// The language, where Galley learnt it (`assumed` when nothing said), and where it is written.
+        func language(_ language: DocumentLanguage) -> JSONOutput {
+            .object([("tag", .string(language.tag.description)), ("source", .string(language.source.rawValue))] + (language.offset.map(at) ?? []))
+        }
 
         func at(_ offset: Int) -> [(String, JSONOutput)] {
             let location = document.location(of: offset)

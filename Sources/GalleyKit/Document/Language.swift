@@ -65,7 +65,10 @@ public struct DocumentLanguage: Sendable, Hashable {
         case xmlAttribute = "xml-lang"
         /// `language:` in `.galley.yml`, for all files or those matching a glob.
         case configuration
-        /// Nothing said: Galley's default, English.
+        /// Nothing said, and most letters are of one script other than Latin: the language is
+        /// undetermined (`und-Arab`, `und-Hani`), so nothing made for English applies.
+        case script
+        /// Nothing said, and the text is in Latin letters: Galley's default, English.
         case assumed
     }
 

@@ -51,7 +51,9 @@ public struct RuleEngine: Sendable {
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
-        for rule in documentRules {
+        // Rules for other languages (English word lists on a Spanish article) do not run.
+        let language = document.resolvedLanguage.tag
+        for rule in documentRules where rule.definition.applies(to: language) {
             for finding in rule.check(document, context: context) {
                 var diagnostic = Diagnostic(
                     path: document.path, range: finding.range, span: document.span(of: finding.range),

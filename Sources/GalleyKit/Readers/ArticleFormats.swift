@@ -12,17 +12,17 @@ public struct ArticleFormat: Sendable {
 
 public enum ArticleFormats {
     public static let all: [ArticleFormat] = [
-        ArticleFormat(format: .markdown, name: "Markdown", extensions: ["md", "markdown", "mdown", "mkd"]) { path, source, _ in
-            MarkdownReader.read(path: path, source: source)
+        ArticleFormat(format: .markdown, name: "Markdown", extensions: ["md", "markdown", "mdown", "mkd"]) { path, source, options in
+            MarkdownReader.read(path: path, source: source, options: options)
         },
-        ArticleFormat(format: .html, name: "HTML", extensions: ["html", "htm"]) { path, source, _ in
-            HTMLReader.read(path: path, source: source)
+        ArticleFormat(format: .html, name: "HTML", extensions: ["html", "htm"]) { path, source, options in
+            HTMLReader.read(path: path, source: source, options: options)
         },
         ArticleFormat(format: .xml, name: "XML", extensions: ["xml", "dbk", "docbook", "xhtml"]) { path, source, options in
-            XMLReader.read(path: path, source: source, mappings: options.xmlMappings)
+            XMLReader.read(path: path, source: source, options: options)
         },
-        ArticleFormat(format: .yaml, name: "YAML article", extensions: ["yml", "yaml"]) { path, source, _ in
-            YAMLArticleReader.read(path: path, source: source)
+        ArticleFormat(format: .yaml, name: "YAML article", extensions: ["yml", "yaml"]) { path, source, options in
+            YAMLArticleReader.read(path: path, source: source, options: options)
         },
     ]
 
@@ -65,8 +65,14 @@ public enum ArticleFormats {
 public struct ReaderOptions: Sendable, Hashable {
     /// XPath mappings of XML vocabularies other than DocBook (`xml: vocabularies:`).
     public var xmlMappings: [XMLVocabularyMapping] = []
+    /// The language of articles that declare none (`language:`, or an override's for its files).
+    public var language: LanguageTag?
+    /// Headings that open the FAQ besides the built-in names (`faq: headings:`).
+    public var faqHeadings: [String] = []
 
-    public init(xmlMappings: [XMLVocabularyMapping] = []) {
+    public init(xmlMappings: [XMLVocabularyMapping] = [], language: LanguageTag? = nil, faqHeadings: [String] = []) {
         self.xmlMappings = xmlMappings
+        self.language = language
+        self.faqHeadings = faqHeadings
     }
 }

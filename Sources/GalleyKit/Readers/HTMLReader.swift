@@ -5,8 +5,8 @@ enum HTMLReader {
     /// libxml2 2.9 predates HTML5: it calls `<article>` or `<section>` an invalid tag. Not worth reporting.
     private static let ignoredCodes: Set<Int32> = [801]
 
-    static func read(path: String, source: SourceText) -> Document {
-        var builder = DocumentBuilder(path: path, format: .html, source: source)
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
+        var builder = DocumentBuilder(path: path, format: .html, source: source, options: options)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
             frontMatter.read(into: &builder)

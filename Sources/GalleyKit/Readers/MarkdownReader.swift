@@ -2,8 +2,8 @@ import MarkdownParser
 
 /// Markdown (CommonMark via libcmark) with optional YAML front matter.
 enum MarkdownReader {
-    static func read(path: String, source: SourceText) -> Document {
-        var builder = DocumentBuilder(path: path, format: .markdown, source: source)
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
+        var builder = DocumentBuilder(path: path, format: .markdown, source: source, options: options)
         var markdown = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
             frontMatter.read(into: &builder)

@@ -8,8 +8,9 @@ enum XMLReader {
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     static let xincludeNamespace = "http://www.w3.org/2001/XInclude"
 
-    static func read(path: String, source: SourceText, mappings: [XMLVocabularyMapping] = []) -> Document {
-        var builder = DocumentBuilder(path: path, format: .xml, source: source)
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
+        let mappings = options.xmlMappings
+        var builder = DocumentBuilder(path: path, format: .xml, source: source, options: options)
         var queries: [MarkupParser.XPathQuery] = []
         var firstQuery: [Int] = []
         for mapping in mappings {
