@@ -7,6 +7,8 @@ public struct AuditReport: Sendable {
         public var title: String?
         /// nil when the file could not be read.
         public var format: DocumentFormat?
+        /// The article's language (BCP 47), nil when the file could not be read.
+        public var language: String?
         public var words: Int?
         public var readingEase: Double?
         public var grade: Double?
@@ -64,6 +66,7 @@ public struct AuditReport: Sendable {
         }
         var row = Row(path: report.path, title: report.document?.title, format: report.document?.format)
         row.words = report.document?.words
+        row.language = report.document?.language.description
         row.readingEase = report.document?.readingEase
         row.grade = report.document?.grade
         let start = findings.count
