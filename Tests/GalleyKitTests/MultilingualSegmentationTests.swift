@@ -77,3 +77,26 @@ import TextBoundaries
         #expect(WordTokenizer.tokens(in: "保证有效").count == WordTokenizer.tokens(in: "我们保证有效").count - 1)
     }
 }
+
+/// The tokenizer's tables of letters and spaces agree with Unicode's properties.
+@Suite struct CharacterTableTests {
+    @Test func wordCharactersMatchTheProperties() {
+        var differences: [String] = []
+        for value in UInt32(0x80)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            if WordTokenizer.isWordCharacter(scalar) != WordTokenizer.isWordCharacterByProperties(scalar) {
+                differences.append(String(value, radix: 16))
+            }
+        }
+        #expect(differences.isEmpty, "\(differences.prefix(20))")
+    }
+
+    @Test func spacesMatchTheProperties() {
+        for value in UInt32(0)...0x2FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var text = String(scalar)
+            let listed = text.withUTF8 { WordTokenizer.isSpace($0, at: 0) }
+            #expect(listed == scalar.properties.isWhitespace, "U+\(String(value, radix: 16))")
+        }
+    }
+}

@@ -40,18 +40,26 @@ enum ScriptCensus {
     /// Latin: `Arab`, `Cyrl`, `Hani`... Looks at the first 20,000 letters; ASCII text costs one
     /// pass over its bytes.
     static func dominantNonLatinScript(of document: Document) -> String? {
+        // Every letter outside ASCII takes at least two bytes of 0x80 and above: with no more of
+        // those than ASCII letters, no other script can hold most letters (the usual case, settled
+        // in one pass over the bytes).
+        var asciiLetters = 0
+        var highBytes = 0
+        for block in document.blocks {
+            for byte in block.text.text.utf8 {
+                if byte >= 0x80 {
+                    highBytes += 1
+                } else if byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A {
+                    asciiLetters += 1
+                }
+            }
+        }
+        guard highBytes > asciiLetters else { return nil }
         var counts: [String: Int] = [:]
         var latin = 0
         var total = 0
         for block in document.blocks where total < 20_000 {
-            let text = block.text.text
-            guard text.utf8.contains(where: { $0 >= 0x80 }) else {
-                let letters = text.utf8.reduce(0) { $0 + ($1 | 0x20 >= 0x61 && $1 | 0x20 <= 0x7A ? 1 : 0) }
-                latin += letters
-                total += letters
-                continue
-            }
-            for scalar in text.unicodeScalars where scalar.properties.isAlphabetic {
+            for scalar in block.text.text.unicodeScalars where scalar.properties.isAlphabetic {
                 total += 1
                 guard let script = script(of: scalar.value) else {
                     latin += 1

@@ -50,6 +50,21 @@ public enum WordTokenizer {
 
     /// Appends the words to `result` (a buffer reused from block to block).
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int], into result: inout [WordToken]) {
+        tokens(in: bytes, stops: &stops, into: &result, excluded: nil)
+    }
+
+    /// The ranges of the text that are addresses or code, which hold no words (for measuring
+    /// Galley's words against another segmenter's on the same prose).
+    public static func excludedRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var stops: [Int] = []
+        var result: [WordToken] = []
+        var excluded: [Range<Int>] = []
+        withUnsafeMutablePointer(to: &excluded) { tokens(in: bytes, stops: &stops, into: &result, excluded: $0) }
+        return excluded
+    }
+
+    private static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int], into result: inout [WordToken],
+                               excluded: UnsafeMutablePointer<[Range<Int>]>?) {
         var index = 0
         while index < bytes.count {
             // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
@@ -74,9 +89,10 @@ public enum WordTokenizer {
             guard (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index) else { continue }
             if eastAsian {
                 // Chinese and Japanese put no space around an address: only its own stretch goes.
-                dropAddressesAndCode(bytes, in: chunkStart..<index, firstToken: firstToken, from: &result)
+                dropAddressesAndCode(bytes, in: chunkStart..<index, firstToken: firstToken, from: &result, excluded: excluded)
             } else if isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index) {
                 result.removeSubrange(firstToken...)
+                excluded?.pointee.append(chunkStart..<index)
             }
         }
     }
@@ -85,7 +101,7 @@ public enum WordTokenizer {
     /// characters are judged as chunks of their own: "请访问https://example.com了解" keeps
     /// its Chinese words and drops the address.
     private static func dropAddressesAndCode(_ bytes: UnsafeBufferPointer<UInt8>, in chunk: Range<Int>, firstToken: Int,
-                                             from result: inout [WordToken]) {
+                                             from result: inout [WordToken], excluded: UnsafeMutablePointer<[Range<Int>]>?) {
         var stretches: [Range<Int>] = []
         var index = chunk.lowerBound
         var stretchStart: Int?
@@ -105,6 +121,7 @@ public enum WordTokenizer {
             !isPlain(bytes, stretch) && (isAddress(bytes, stretch) || isCode(bytes, stretch))
         }
         guard !dropped.isEmpty else { return }
+        excluded?.pointee += dropped
         var kept = Array(result[..<firstToken])
         for token in result[firstToken...] where !dropped.contains(where: { $0.overlaps(token.range) }) { kept.append(token) }
         result = kept
@@ -334,12 +351,33 @@ public enum WordTokenizer {
     // MARK: Characters
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
         if scalar.isASCII {
-            let value = scalar.value
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
         }
-        // Curly quotes, dashes, ellipses: the General Punctuation block has no letters, and prose
-        // is full of it, so it skips the Unicode property lookups.
+        // The letters and marks of the scripts most prose is written in, without Unicode's
+        // property tables (a lookup costs more than the rest of reading a letter). The ranges hold
+        // only letters, marks and digits; a test compares them with the properties.
+        switch value {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F,  // Latin-1 letters, Latin Extended-A and -B
+             0x300...0x36F,  // combining diacritics
+             0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3F5,  // Greek
+             0x400...0x481, 0x483...0x487, 0x48A...0x52F,  // Cyrillic
+             0x620...0x669, 0x66E...0x6D3, 0x6D5...0x6DC,  // Arabic letters, marks and digits
+             0x900...0x963, 0x966...0x96F, 0x971...0x97F,  // Devanagari, dandas left out
+             0x3041...0x3096, 0x3099...0x309A, 0x30A1...0x30FA, 0x30FC...0x30FE,  // kana
+             0x4E00...0x9FFF, 0xAC00...0xD7A3:  // Han, Hangul syllables
+            return true
+        case 0x2000...0x206F:
+            // Curly quotes, dashes, ellipses: the General Punctuation block has no letters.
+            return false
+        default:
+            return isWordCharacterByProperties(scalar)
+        }
+    }
+
+    /// Letters, numbers and combining marks, by Unicode's properties.
+    static func isWordCharacterByProperties(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
@@ -348,10 +386,11 @@ public enum WordTokenizer {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    /// Apostrophes, hyphens, and the separators of numbers.
+    /// Apostrophes, hyphens, the separators of numbers, and the zero-width (non-)joiners that
+    /// Persian, Urdu and the Indic scripts write inside words ("می‌خواهم").
     static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", ".", ",": return true
+        case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", ".", ",", "\u{200C}", "\u{200D}": return true
         default: return false
         }
     }
@@ -366,15 +405,15 @@ public enum WordTokenizer {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
-    /// ASCII whitespace, no-break space and the other Unicode spaces.
+    /// ASCII whitespace, no-break space and the other Unicode spaces: the White_Space property,
+    /// whose few characters are listed here rather than looked up.
     static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         let (scalar, _) = decode(bytes, at: index)
         switch scalar.value {
-        case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
-        case 0x200B...0x206F: return false
-        default: return scalar.properties.isWhitespace
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 
