@@ -90,3 +90,13 @@ import Testing
         #expect(count.source == .hyphenation, "\(word): is hyphen-\(language) installed (Scripts/install-deps)?")
     }
 }
+
+/// `make install` and release tarballs ship the dictionaries the languages read first.
+@Suite struct ShippedDictionaryTests {
+    @Test func makefileShipsEveryLanguagesDictionary() throws {
+        let makefile = try String(contentsOfFile: TestSupport.packageRoot.appendingPathComponent("Makefile").path, encoding: .utf8)
+        let line = try #require(makefile.split(separator: "\n").first { $0.hasPrefix("HYPHEN_DICTIONARIES = ") })
+        let listed = line.dropFirst("HYPHEN_DICTIONARIES = ".count).split(separator: " ").map(String.init).sorted()
+        #expect(listed == HyphenationDictionaries.shipped)
+    }
+}

@@ -169,12 +169,24 @@ final class HyphenationPatterns: Sendable {
 
 /// The hyphenation dictionaries of a run, read on first use and kept.
 enum HyphenationDictionaries {
-    /// Folders searched in order: `GALLEY_HYPHEN_DIR` when set, then where Debian's `hyphen-*`
-    /// packages (and most distributions) put the dictionaries.
-    static var searchPath: [String] {
+    /// Folders searched in order: `GALLEY_HYPHEN_DIR` when set; `share/galley/hyphen` beside the
+    /// binary's `bin/` (where a release tarball and `make install` put the dictionaries Galley was
+    /// tested with); then where Debian's `hyphen-*` packages (and most distributions) put them.
+    static let searchPath: [String] = {
         var folders: [String] = []
         if let custom = Terminal.environment("GALLEY_HYPHEN_DIR"), !custom.isEmpty { folders.append(custom) }
+        if let binary = FileSystem.canonicalPath("/proc/self/exe") {
+            folders.append(PathNames.directory(of: PathNames.directory(of: binary)) + "/share/galley/hyphen")
+        }
         return folders + ["/usr/share/hyphen", "/usr/local/share/hyphen"]
+    }()
+
+    /// The dictionaries `make install` and release tarballs ship: the first of each language's.
+    public static var shipped: [String] {
+        LanguageProfile.known.values.compactMap { profile in
+            if case .hyphenation(let names) = profile.syllables { return names.first }
+            return nil
+        }.sorted()
     }
 
     private static let loaded = Mutex<[String: HyphenationPatterns?]>([:])

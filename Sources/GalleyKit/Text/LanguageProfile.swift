@@ -50,7 +50,7 @@ public struct LanguageProfile: Sendable, Hashable {
         ["uk", "be"].contains(tag.language) ? .vowelLetters : .vowelGroups
     }
 
-    private static let known: [String: LanguageProfile] = {
+    static let known: [String: LanguageProfile] = {
         let profiles = [
             LanguageProfile(code: "en", name: "English", syllables: .pronunciation,
                             metrics: [.fleschReadingEase, .fleschKincaidGrade, .gunningFog, .smog, .colemanLiau, .ari, .daleChall, .lix],
