@@ -61,9 +61,11 @@ enum FAQAssembler {
     /// of any script and a trailing "(FAQ)".
     static func isFAQHeading(_ text: String, extra: [String] = []) -> Bool {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        // Most headings start with an ASCII letter no built-in name starts with: settled at once.
-        guard let first = text.utf8.first(where: { !isSpace($0) }) else { return false }
-        if first < 0x80, extra.isEmpty, !FAQHeadings.asciiInitials.contains(first | 0x20) { return false }
+        // Most headings start with three bytes no built-in name starts with: settled at once.
+        guard let start = text.utf8.firstIndex(where: { !isSpace($0) }) else { return false }
+        if text.utf8[start] < 0x80, extra.isEmpty, !FAQHeadings.openings.contains(FAQHeadings.opening(Array(text.utf8[start...].prefix(3)))) {
+            return false
+        }
         let normalized = FAQHeadings.normalize(text)
         if FAQHeadings.names.contains(normalized) || extra.contains(where: { FAQHeadings.normalize($0) == normalized }) { return true }
         return FAQHeadings.englishPrefixes.contains { normalized.hasPrefix($0) }

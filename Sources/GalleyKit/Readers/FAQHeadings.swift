@@ -34,10 +34,21 @@ enum FAQHeadings {
     /// English headings that only start with a name: "FAQ: billing", "Frequently asked questions about X".
     static let englishPrefixes = ["faq ", "faqs ", "faq:", "frequently asked questions "]
 
-    /// First letters of the names that start with an ASCII letter, lowercase.
-    static let asciiInitials: Set<UInt8> = Set(names.compactMap { name in name.utf8.first.flatMap { $0 < 0x80 ? $0 | 0x20 : nil } })
+    /// The first three bytes of every name, ASCII letters lowercased and other bytes alike: a
+    /// heading that starts with an ASCII letter and three other bytes is settled without
+    /// normalizing it.
+    static let openings: Set<UInt32> = Set(names.map { opening(Array($0.utf8.prefix(3))) })
+
+    static func opening(_ bytes: [UInt8]) -> UInt32 {
+        // Bytes of other letters all count alike: their case changes them (Ä is C3 84, ä C3 A4).
+        func fold(_ byte: UInt8) -> UInt32 { byte >= 0x80 ? 0xFF : UInt32(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte) }
+        var value: UInt32 = 0
+        for index in 0..<3 { value = value << 8 | (index < bytes.count ? fold(bytes[index]) : 0) }
+        return value
+    }
 
     static func normalize(_ heading: String) -> String {
+        if heading.utf8.allSatisfy({ $0 < 0x80 }) { return normalizeASCII(heading) }
         var text = heading.lowercased()
         func trimEnd() {
             while let last = text.unicodeScalars.last, last.properties.isWhitespace || last == ":" || last == "." || last == "\u{FF1A}"
@@ -52,5 +63,30 @@ enum FAQHeadings {
         }
         while let first = text.unicodeScalars.first, first.properties.isWhitespace { text.unicodeScalars.removeFirst() }
         return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+
+    /// The same on bytes, for the ASCII headings most articles have.
+    private static func normalizeASCII(_ heading: String) -> String {
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(heading.utf8.count)
+        for byte in heading.utf8 {
+            if isSpace(byte) {
+                if let last = bytes.last, last != 0x20 { bytes.append(0x20) }
+            } else {
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+            }
+        }
+        func trimEnd() {
+            while let last = bytes.last, last == 0x20 || last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: ".") {
+                bytes.removeLast()
+            }
+        }
+        trimEnd()
+        for suffix in ["(faq)", "(faqs)"] where bytes.count > suffix.utf8.count && bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) {
+            bytes.removeLast(suffix.utf8.count)
+            trimEnd()
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

@@ -14,7 +14,16 @@ enum QuestionMarks {
     /// Whether `text` ends in a question mark, closing quotes and brackets after it aside:
     /// "Is it safe?", "¿Es seguro?", "它安全吗？", "هل هو آمن؟", "Είναι ασφαλές;", "(Is it?)".
     static func endsWithQuestion(_ text: String) -> Bool {
-        lastMark(of: text) != nil
+        if let last = text.utf8.last(where: { $0 != 0x20 && !($0 >= 0x09 && $0 <= 0x0D) }), last < 0x80 {
+            // An ASCII end settles most questions without decoding: `?`, or a closer to look behind.
+            if last == UInt8(ascii: "?") { return true }
+            if !isASCIICloser(last), last != UInt8(ascii: ";") { return false }
+        }
+        return lastMark(of: text) != nil
+    }
+
+    private static func isASCIICloser(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") || byte == UInt8(ascii: ")") || byte == UInt8(ascii: "]") || byte == UInt8(ascii: "}")
     }
 
     /// Where the final question mark starts (its index among the text's scalars), when there is one.
@@ -36,6 +45,13 @@ enum QuestionMarks {
     /// Whether `text` is one question and nothing else: it ends in a question mark and no
     /// sentence ends before it ("Is it safe? Yes." is not).
     static func isSingleQuestion(_ text: String) -> Bool {
+        guard endsWithQuestion(text) else { return false }
+        if text.utf8.allSatisfy({ $0 < 0x80 }) {
+            // ASCII: a question mark at the end (closers aside) and no `.`, `!` or `?` before it.
+            var bytes = Array(text.utf8)
+            while let last = bytes.last, last == 0x20 || (last >= 0x09 && last <= 0x0D) || isASCIICloser(last) { bytes.removeLast() }
+            return !bytes.dropLast().contains { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "!") || $0 == UInt8(ascii: "?") }
+        }
         guard let mark = lastMark(of: text) else { return false }
         return !text.unicodeScalars.prefix(mark).contains { SentenceSplitter.isTerminator($0) || isQuestionMark($0) }
     }

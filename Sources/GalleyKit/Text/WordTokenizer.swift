@@ -157,7 +157,7 @@ public enum WordTokenizer {
             }
             let start = index
             var isASCII = first < 0x80
-            var needsDictionary = DictionaryWords.needsDictionary(scalar.value)
+            var needsDictionary = first >= 0x80 && DictionaryWords.needsDictionary(scalar.value)
             var hasDigit = isDigit(scalar)
             let startsWithDigit = hasDigit
             var end = index + length
