@@ -15,13 +15,16 @@ FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
       libxml2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
+      libicu-dev hyphen-de hyphen-es hyphen-fr hyphen-it hyphen-nl hyphen-pt-br \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /galley
 COPY . .
 ARG VERSION=
 RUN version="$(VERSION="$VERSION" Scripts/version)" \
  && swift build -c release --product galley --static-swift-stdlib -Xcc "-DGALLEY_VERSION=\"$version\"" \
- && install -D -m 755 "$(swift build -c release --show-bin-path)/galley" /out/galley
+ && install -D -m 755 "$(swift build -c release --show-bin-path)/galley" /out/galley \
+ && install -d /out/share/galley/hyphen \
+ && for name in $(sed -n 's/^HYPHEN_DICTIONARIES = //p' Makefile); do install -m 644 "/usr/share/hyphen/$name" /out/share/galley/hyphen/; done
 
 FROM debian:bookworm-slim
 RUN apt-get update \
@@ -30,6 +33,8 @@ RUN apt-get update \
       hunspell-en-us hunspell-en-gb \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/galley /usr/local/bin/galley
+# The hyphenation dictionaries galley reads at run time (syllables in six languages), beside bin/.
+COPY --from=build /out/share/galley /usr/local/share/galley
 # A library missing from the list above fails the image build here, not on a user's machine.
 RUN galley --version
 LABEL org.opencontainers.image.title="galley" \

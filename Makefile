@@ -6,6 +6,11 @@ PREFIX ?= /usr/local
 DESTDIR ?=
 # The galley that `make install` installs; by default a release build of this tree.
 GALLEY ?= .build/release/galley
+# Hyphenation dictionaries (Debian's hyphen-* packages) that count syllables in German, Spanish,
+# French, Italian, Dutch and Portuguese; installed beside the binary so a release counts as it was
+# tested. A test keeps the list equal to the languages' first dictionaries (LanguageProfile).
+HYPHEN_DIR ?= /usr/share/hyphen
+HYPHEN_DICTIONARIES = hyph_de_DE.dic hyph_es_ES.dic hyph_fr.dic hyph_it_IT.dic hyph_nl_NL.dic hyph_pt_BR.dic
 
 deps:
 	@Scripts/install-deps
@@ -36,11 +41,15 @@ install: $(if $(filter .build/release/galley,$(GALLEY)),release)
 	"$(GALLEY)" completions bash > "$(DESTDIR)$(PREFIX)/share/bash-completion/completions/galley"
 	"$(GALLEY)" completions zsh > "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_galley"
 	"$(GALLEY)" completions fish > "$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/galley.fish"
+	install -d "$(DESTDIR)$(PREFIX)/share/galley/hyphen"
+	for name in $(HYPHEN_DICTIONARIES); do install -m 644 "$(HYPHEN_DIR)/$$name" "$(DESTDIR)$(PREFIX)/share/galley/hyphen/$$name" || exit 1; done
 
 uninstall:
 	rm -f "$(DESTDIR)$(PREFIX)/bin/galley" "$(DESTDIR)$(PREFIX)/share/man/man1/galley.1" \
 		"$(DESTDIR)$(PREFIX)/share/bash-completion/completions/galley" "$(DESTDIR)$(PREFIX)/share/zsh/site-functions/_galley" \
 		"$(DESTDIR)$(PREFIX)/share/fish/vendor_completions.d/galley.fish"
+	rm -rf "$(DESTDIR)$(PREFIX)/share/galley/hyphen"
+	-rmdir "$(DESTDIR)$(PREFIX)/share/galley"
 
 # dist/galley-VERSION-linux-ARCH.tar.gz and its .sha256: static except glibc (Scripts/dist).
 # VERSION=1.2.3 names the release; by default Scripts/version decides.

@@ -2,7 +2,7 @@
 import PackageDescription
 
 // C libraries come from Debian packages; each is wrapped by one thin Swift module
-// (MarkupParser, YAMLParser, MarkdownParser, PCRE, Hunspell) so no C type reaches GalleyKit.
+// (MarkupParser, YAMLParser, MarkdownParser, PCRE, Hunspell, TextBoundaries) so no C type reaches GalleyKit.
 let package = Package(
     name: "Galley",
     products: [
@@ -15,25 +15,27 @@ let package = Package(
         .systemLibrary(name: "CCMarkGFM", pkgConfig: "libcmark-gfm", providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
+        .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
 
         .target(name: "MarkupParser", dependencies: ["CLibXML2"]),
         .target(name: "YAMLParser", dependencies: ["CYAML"]),
         .target(name: "MarkdownParser", dependencies: ["CCMarkGFM"]),
         .target(name: "PCRE", dependencies: ["CPCRE2"]),
         .target(name: "Hunspell", dependencies: ["CHunspell"]),
+        .target(name: "TextBoundaries", dependencies: ["CICU"]),
         .target(name: "SystemIO"),
         // The version a release build injects (Scripts/dist); empty in development builds.
         .target(name: "GalleyBuildInfo"),
 
         .target(
             name: "GalleyKit",
-            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "SystemIO", "GalleyBuildInfo"],
+            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "TextBoundaries", "SystemIO", "GalleyBuildInfo"],
             resources: []
         ),
         .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),
         .testTarget(
             name: "GalleyKitTests",
-            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "SystemIO"]
+            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "TextBoundaries", "SystemIO"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -3,7 +3,7 @@ import PackageDescription
 
 // The benchmark executables, in a package of their own (like Fuzz/) so that `swift build` and
 // `swift test` of Galley never compile them. Benchmarks/readability,
-// Benchmarks/readability-instructions and Scripts/syllable-accuracy build them with
+// Benchmarks/readability-instructions, Scripts/syllable-accuracy and Scripts/segmentation-parity build them with
 // `swift build -c release --package-path Benchmarks`.
 let package = Package(
     name: "GalleyBenchmarks",
@@ -12,6 +12,9 @@ let package = Package(
         // Syllable accuracy figures for docs/readability.md (run by Scripts/syllable-accuracy).
         .executableTarget(name: "SyllableAccuracy", dependencies: [.product(name: "GalleyKit", package: "Galley")],
                           path: "SyllableAccuracy"),
+        // Galley's words and sentences against ICU's break iterators (run by Scripts/segmentation-parity).
+        .executableTarget(name: "SegmentationParity", dependencies: [.product(name: "GalleyKit", package: "Galley")],
+                          path: "SegmentationParity"),
         // What readability rules add to a lint run (run by Benchmarks/readability).
         .executableTarget(name: "ReadabilityCost", dependencies: [.product(name: "GalleyKit", package: "Galley")],
                           path: "ReadabilityCost"),

@@ -264,8 +264,8 @@ enum Help {
     usage: galley dump [--config FILE] [--format text|json] FILE ...
 
     Prints the document Galley reads from each file, read as 'galley lint' reads it (the nearest
-    .galley.yml, or --config): metadata, blocks with their kind and position, sections, lists, the
-    FAQ, links, images, comments and read problems. Useful to check how a custom XML vocabulary is
+    .galley.yml, or --config): its language and where it came from, metadata, blocks with their
+    kind and position, sections, lists, the FAQ, links, images, comments and read problems. Useful to check how a custom XML vocabulary is
     mapped. --format json prints the versioned shape of docs/formats/document-json.md, for
     scripts; text (the default) is for people.
 
@@ -306,19 +306,20 @@ enum Help {
     static let metrics = """
     usage: galley metrics [--config FILE] [--format text|json] [--words] path ...
 
-    Prints, for each article under the given files and folders: the counts behind the readability
-    formulas (words, sentences, syllables, letters, complex and long words...), every score for
-    the document's prose and for each section's own text (flesch-reading-ease,
-    flesch-kincaid-grade, gunning-fog, smog, coleman-liau, ari, dale-chall, lix), and the editor
-    assessments with the limits of the configuration's assessment rule (Yoast's defaults where it
-    sets none). Files are read as 'galley lint' reads them. docs/readability.md explains every
-    number.
+    Prints, for each article under the given files and folders: its language, the counts behind
+    the readability formulas (words, sentences, syllables, letters, complex and long words...),
+    every score of its language for the document's prose and for each section's own text
+    (English: flesch-reading-ease, flesch-kincaid-grade, gunning-fog, smog, coleman-liau, ari,
+    dale-chall, lix; German: flesch-amstad, wiener-sachtextformel...; none for a language without
+    a formula), and the editor assessments with the limits of the configuration's assessment rule
+    (Yoast's defaults where it sets none). Files are read as 'galley lint' reads them.
+    docs/readability.md explains every number.
 
     options:
       --config FILE    use this configuration for every file instead of the nearest .galley.yml
       --format FORMAT  text (default) or json (one object: {"files": [...]})
       --words          add each distinct word with its syllable count and where the count came
-                       from (dictionary, rules, number)
+                       from (dictionary, hyphenation, rules, number)
       --jobs N         files measured in parallel (default: all cores); output stays in path order
       --no-ignore      also read what .gitignore, .galleyignore and the defaults leave out
       -h, --help       show this help

@@ -81,11 +81,12 @@ import Testing
     @Test func csvCarriesTheJSONRows() throws {
         let audit = try Self.audit()
         let lines = audit.csv.split(separator: "\r\n").map(String.init)
-        #expect(lines.first == "path,title,format,words,readingEase,grade,errors,warnings,notes,rules")
+        #expect(lines.first == "path,title,format,language,words,readingEase,grade,errors,warnings,notes,rules")
         let articles = audit.json["articles"]?.elements ?? []
         #expect(lines.count - 1 == articles.count)
         for (line, article) in zip(lines.dropFirst(), articles) {
-            let expected = [article["path"]?.string ?? "", article["title"]?.string ?? "", article["format"]?.string ?? "", number(article["words"], none: ""),
+            let expected = [article["path"]?.string ?? "", article["title"]?.string ?? "", article["format"]?.string ?? "",
+                            article["language"]?.string ?? "", number(article["words"], none: ""),
                             score(article["readingEase"], none: ""), score(article["grade"], none: ""), number(article["errors"]),
                             number(article["warnings"]), number(article["notes"]), (article["rules"]?.elements ?? []).compactMap(\.string).joined(separator: " ")]
             #expect(Self.csvFields(line) == expected)

@@ -67,7 +67,7 @@ import Testing
     @Test func checkConfigPassesAValidConfiguration() throws {
         let result = try TestSupport.runGalley(["check-config", "Fixtures/config/site"])
         #expect(result.status == 0)
-        #expect(result.stdout == "ok: Fixtures/config/site/.galley.yml: 22 rules from house-style, site-tone, reader\n")
+        #expect(result.stdout == "ok: Fixtures/config/site/.galley.yml: 23 rules from house-style, site-tone, reader\n")
     }
 
     @Test func rulesListsWhereEachRuleWasDefined() throws {
@@ -78,7 +78,7 @@ import Testing
         // sentence-length is switched off for this site.
         #expect(!result.stdout.contains("sentence-length"))
         let plainWords = result.stdout.split(separator: "\n").first { $0.hasPrefix("plain-words ") }.map(String.init) ?? ""
-        #expect(plainWords.split(separator: " ").map(String.init) == ["plain-words", "substitute", "error", "<bundled>/house-style.yml:121"])
+        #expect(plainWords.split(separator: " ").map(String.init) == ["plain-words", "substitute", "error", "<bundled>/house-style.yml:133"])
     }
 
     @Test func initWritesAStarterThatLoads() throws {

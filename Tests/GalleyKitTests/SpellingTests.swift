@@ -234,7 +234,7 @@ import Testing
     }
 
     @Test func theArticlesLanguageChoosesTheDictionary() throws {
-        let options = "languages: {en-GB: en_GB}"
+        let options = "dictionaries: {en-GB: en_GB}"
         #expect(try Self.words("---\nlang: en-GB\n---\n# Title\n\nThe colour, the color.\n", options: options) == ["color"])
         #expect(try Self.words("---\nlang: en-US\n---\n# Title\n\nThe colour, the color.\n", options: options) == ["colour"])
         #expect(try Self.words("---\nlanguage: en_gb\n---\n# Title\n\nThe colour, the color.\n", options: options) == ["color"])

@@ -32,14 +32,14 @@ enum AuditCharts {
     }
 
     /// Articles per Flesch band name ("plain English": 60–70), for readers who skip the chart.
-    static func bandLegend(_ bands: [AuditSummary.Band], scored: Int) -> String {
+    static func bandLegend(_ bands: [AuditSummary.Band], scored: Int, label: (AuditSummary.Band) -> String = \.label) -> String {
         var groups: [(label: String, lower: Int, upper: Int, articles: Int)] = []
         for band in bands {
-            if let last = groups.last, last.label == band.label {
+            if let last = groups.last, last.label == label(band) {
                 groups[groups.count - 1].upper = band.upper
                 groups[groups.count - 1].articles += band.articles
             } else {
-                groups.append((band.label, band.lower, band.upper, band.articles))
+                groups.append((label(band), band.lower, band.upper, band.articles))
             }
         }
         var html = "<table class=\"legend\"><tbody>"

@@ -12,9 +12,11 @@ public enum AuditJSONWriter {
         out += "  \"totals\": {\"articles\": \(totals.articles), \"words\": \(totals.words), \"errors\": \(totals.errors), "
         out += "\"warnings\": \(totals.warnings), \"notes\": \(totals.notes), \"articlesWithErrors\": \(totals.articlesWithErrors), "
         out += "\"cleanArticles\": \(totals.cleanArticles), \"medianReadingEase\": \(number(totals.medianReadingEase)), "
-        out += "\"medianGrade\": \(number(totals.medianGrade)), \"skippedFiles\": \(report.skipped)},\n"
+        out += "\"medianGrade\": \(number(totals.medianGrade)), \"skippedFiles\": \(report.skipped), "
+        out += "\"withoutReadingEaseFormula\": {" + totals.languagesWithoutFormula.map { "\(JSONEscaping.quoted($0.language)): \($0.articles)" }
+            .joined(separator: ", ") + "}},\n"
         out += "  \"readingEase\": [" + summary.histogram.map { band in
-            "{\"from\": \(band.lower), \"to\": \(band.upper), \"label\": \"\(band.label)\", \"articles\": \(band.articles)}"
+            "{\"from\": \(band.lower), \"to\": \(band.upper), \"label\": \"\(summary.label(of: band))\", \"articles\": \(band.articles)}"
         }.joined(separator: ", ") + "],\n"
         let byArticles = summary.topRules + report.rules.indices.filter { !summary.topRules.contains($0) }.sorted { report.rules[$0].id < report.rules[$1].id }
         out += "  \"rules\": [" + byArticles.map { index in
@@ -29,7 +31,8 @@ public enum AuditJSONWriter {
         for (index, row) in report.rows.enumerated() {
             var line = index == 0 ? "\n    " : ",\n    "
             line += "{\"path\": \(JSONEscaping.quoted(row.path)), \"title\": \(row.title.map(JSONEscaping.quoted) ?? "null"), "
-            line += "\"format\": \(row.format.map { "\"\($0.rawValue)\"" } ?? "null"), \"words\": \(row.words.map(String.init) ?? "null"), "
+            line += "\"format\": \(row.format.map { "\"\($0.rawValue)\"" } ?? "null"), \"language\": \(row.language.map(JSONEscaping.quoted) ?? "null"), "
+            line += "\"words\": \(row.words.map(String.init) ?? "null"), "
             line += "\"readingEase\": \(number(row.readingEase)), \"grade\": \(number(row.grade)), "
             line += "\"errors\": \(row.errors), \"warnings\": \(row.warnings), \"notes\": \(row.notes), "
             line += "\"rules\": [" + row.rulesBroken.map { JSONEscaping.quoted(report.rules[$0].id) }.joined(separator: ", ") + "], \"findings\": ["
@@ -98,14 +101,14 @@ public enum AuditLibraryCSVWriter {
 }
 
 public enum AuditCSVWriter {
-    public static let columns = ["path", "title", "format", "words", "readingEase", "grade", "errors", "warnings", "notes", "rules"]
+    public static let columns = ["path", "title", "format", "language", "words", "readingEase", "grade", "errors", "warnings", "notes", "rules"]
 
     /// RFC 4180: CRLF line ends, fields quoted when they hold a comma, quote or line break.
     public static func write(_ report: AuditReport) -> [UInt8] {
         var bytes = Array((columns.joined(separator: ",") + "\r\n").utf8)
         for row in report.rows {
             let fields = [
-                text(row.path), text(row.title ?? ""), row.format?.rawValue ?? "", row.words.map(String.init) ?? "",
+                text(row.path), text(row.title ?? ""), row.format?.rawValue ?? "", text(row.language ?? ""), row.words.map(String.init) ?? "",
                 row.readingEase.map(AuditNumber.format) ?? "", row.grade.map(AuditNumber.format) ?? "",
                 String(row.errors), String(row.warnings), String(row.notes),
                 text(row.rulesBroken.map { report.rules[$0].id }.joined(separator: " ")),

@@ -10,34 +10,50 @@ public enum AuditHTMLWriter {
         page += "<meta name=\"generator\" content=\"Galley \(Galley.version)\">"
         page += "<title>Content audit: \(XMLEscaping.text(about.title))</title><style>\n\(AuditPageStyle.css)\n</style></head>\n<body><main>\n"
         page += "<header><h1>Content audit</h1><p class=\"sub\">\(XMLEscaping.text(about.title)) · \(about.date) · Galley \(Galley.version)</p></header>\n"
-        page += "<p class=\"verdict\">\(verdict(totals))</p>\n"
+        page += "<p class=\"verdict\">\(verdict(summary))</p>\n"
         page += cards(totals)
         page += "<div class=\"panels\"><section class=\"panel\"><h2>Rules most often broken</h2>"
         page += "<p class=\"hint\">Articles breaking each rule, out of \(AuditNumber.grouped(totals.articles)); red rules are errors, amber ones warnings.</p>"
         page += AuditCharts.ruleBars(report, summary.topRules) + "</section>\n"
         page += "<section class=\"panel\"><h2>How readable the library is</h2>"
         let scored = summary.histogram.reduce(0) { $0 + $1.articles }
-        page += "<p class=\"hint\">Articles by Flesch reading ease of their prose: higher is easier, 60–70 is plain English."
-        if scored < totals.articles { page += " \(AuditNumber.grouped(totals.articles - scored)) with too little prose to score are left out." }
+        if totals.scoredInOtherLanguages > 0 {
+            page += "<p class=\"hint\">Articles by reading ease of their prose, each in its language's own Flesch formula: higher is easier, 60–70 is plain language."
+        } else {
+            page += "<p class=\"hint\">Articles by Flesch reading ease of their prose: higher is easier, 60–70 is plain English."
+        }
+        if totals.withoutFormula > 0 {
+            page += " \(AuditNumber.grouped(totals.withoutFormula)) in languages without a reading-ease formula are left out (\(XMLEscaping.text(summary.languagesWithoutFormulaText)))."
+        }
+        let tooShort = totals.articles - scored - totals.withoutFormula
+        if tooShort > 0 { page += " \(AuditNumber.grouped(tooShort)) with too little prose to score are left out." }
         page += "</p>" + AuditCharts.histogram(summary.histogram, median: totals.medianReadingEase)
-        page += AuditCharts.bandLegend(summary.histogram, scored: scored) + "</section></div>\n"
+        page += AuditCharts.bandLegend(summary.histogram, scored: scored, label: summary.label) + "</section></div>\n"
         page += worst(report, summary)
         if let library = report.library { AuditLibraryHTML.section(library, into: &page.bytes) }
         table(report, into: &page)
         findings(report, into: &page)
-        page += "<footer>Made by Galley \(Galley.version). Reading ease is Flesch's (0–100, higher is easier); grade is Flesch-Kincaid's (US school years).</footer>\n"
+        if totals.scoredInOtherLanguages > 0 {
+            page += "<footer>Made by Galley \(Galley.version). Reading ease is the Flesch formula of each article's language (0–100, higher is easier): "
+                + "Flesch's for English, Amstad's for German, Fernández Huerta's for Spanish, Kandel and Moles' for French, Flesch-Vacca for Italian, "
+                + "Douma's for Dutch, Martins' for Portuguese, Oborneva's for Russian; grade is Flesch-Kincaid's (US school years) for English, "
+                + "the Wiener Sachtextformel for German, Crawford's (years of schooling) for Spanish.</footer>\n"
+        } else {
+            page += "<footer>Made by Galley \(Galley.version). Reading ease is Flesch's (0–100, higher is easier); grade is Flesch-Kincaid's (US school years).</footer>\n"
+        }
         page += "</main><script>\n\(AuditPageStyle.script)\n</script></body></html>\n"
         return page.bytes
     }
 
-    private static func verdict(_ totals: AuditSummary.Totals) -> String {
+    private static func verdict(_ summary: AuditSummary) -> String {
+        let totals = summary.totals
         guard totals.articles > 0 else { return "No articles were found." }
         var text = "Of \(AuditNumber.grouped(totals.articles)) \(totals.articles == 1 ? "article" : "articles"), "
         text += "<strong>\(AuditNumber.grouped(totals.cleanArticles)) (\(AuditNumber.percent(totals.cleanArticles, of: totals.articles))) are clean</strong> and "
         text += "<strong>\(AuditNumber.grouped(totals.articlesWithErrors)) (\(AuditNumber.percent(totals.articlesWithErrors, of: totals.articles))) have errors to fix</strong>."
         if let ease = totals.medianReadingEase, let grade = totals.medianGrade {
             let band = AuditSummary.Band(lower: AuditSummary.band(of: ease) * AuditSummary.bandWidth, upper: 0, articles: 0)
-            text += " The typical article reads as <strong>\(band.label)</strong> (reading ease \(AuditNumber.format(ease)), grade \(AuditNumber.format(grade)))."
+            text += " The typical article reads as <strong>\(summary.label(of: band))</strong> (reading ease \(AuditNumber.format(ease)), grade \(AuditNumber.format(grade)))."
         }
         return text
     }

@@ -7,6 +7,8 @@ public struct AuditReport: Sendable {
         public var title: String?
         /// nil when the file could not be read.
         public var format: DocumentFormat?
+        /// The article's language (BCP 47), nil when the file could not be read.
+        public var language: String?
         public var words: Int?
         public var readingEase: Double?
         public var grade: Double?
@@ -64,6 +66,7 @@ public struct AuditReport: Sendable {
         }
         var row = Row(path: report.path, title: report.document?.title, format: report.document?.format)
         row.words = report.document?.words
+        row.language = report.document?.language.description
         row.readingEase = report.document?.readingEase
         row.grade = report.document?.grade
         let start = findings.count
@@ -150,6 +153,7 @@ public struct AuditReport: Sendable {
         ReadIssue.Kind.entity.rawValue: "The document declares an external entity, which Galley never loads.",
         ReadIssue.Kind.frontMatter.rawValue: "The front matter is not valid YAML.",
         ReadIssue.Kind.skipped.rawValue: "The file was not checked: unreadable, too large or binary.",
+        ReadIssue.Kind.language.rawValue: "The declared language is not a language tag.",
         Suppressions.unusedID: "A galley-disable comment that suppressed nothing.",
     ]
 }

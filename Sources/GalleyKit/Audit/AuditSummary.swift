@@ -13,6 +13,18 @@ public struct AuditSummary: Sendable {
         /// Over the articles that have enough prose to score.
         public var medianReadingEase: Double?
         public var medianGrade: Double?
+        /// Articles left out of the reading-ease histogram because their language has no
+        /// reading-ease formula (Japanese, Arabic...), never scored with an English one.
+        public var withoutFormula = 0
+        /// Those articles by language, most first.
+        public var languagesWithoutFormula: [LanguageCount] = []
+        /// Articles scored with another language's formula than English Flesch.
+        public var scoredInOtherLanguages = 0
+    }
+
+    public struct LanguageCount: Sendable, Equatable {
+        public var language: String
+        public var articles: Int
     }
 
     /// Flesch reading ease in bands of ten; the first and last take everything beyond 0 and 100.
@@ -49,8 +61,17 @@ public struct AuditSummary: Sendable {
         var easeScores: [Double] = []
         var grades: [Double] = []
         histogram = stride(from: 0, to: 100, by: Self.bandWidth).map { Band(lower: $0, upper: $0 + Self.bandWidth, articles: 0) }
+        var withoutFormula: [String: Int] = [:]
         for row in report.rows {
             totals.articles += 1
+            if let tag = row.language.flatMap(LanguageTag.init), row.format != nil {
+                let profile = LanguageProfile.of(tag)
+                if profile.readingEase == nil {
+                    withoutFormula[tag.description, default: 0] += 1
+                } else if !profile.isEnglish, row.readingEase != nil {
+                    totals.scoredInOtherLanguages += 1
+                }
+            }
             totals.words += row.words ?? 0
             totals.errors += row.errors
             totals.warnings += row.warnings
@@ -63,6 +84,8 @@ public struct AuditSummary: Sendable {
                 histogram[Self.band(of: ease)].articles += 1
             }
         }
+        totals.withoutFormula = withoutFormula.values.reduce(0, +)
+        totals.languagesWithoutFormula = withoutFormula.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { LanguageCount(language: $0.key, articles: $0.value) }
         totals.medianReadingEase = Self.median(easeScores)
         totals.medianGrade = Self.median(grades)
         let rules = report.rules
@@ -77,6 +100,17 @@ public struct AuditSummary: Sendable {
             if leftEase != rightEase { return leftEase < rightEase }
             return a < b
         }.prefix(Self.listLength))
+    }
+
+    /// The band's name as the report prints it: Flesch's, except that "plain English" is "plain
+    /// language" when articles in other languages are scored with their own formulas.
+    public func label(of band: Band) -> String {
+        totals.scoredInOtherLanguages > 0 && band.label == "plain English" ? "plain language" : band.label
+    }
+
+    /// "ja 13, zh-Hans 13, ar 12": the articles left out for their language, for people.
+    public var languagesWithoutFormulaText: String {
+        totals.languagesWithoutFormula.map { "\($0.language) \(AuditNumber.grouped($0.articles))" }.joined(separator: ", ")
     }
 
     /// Index of the band a (rounded) score falls in.

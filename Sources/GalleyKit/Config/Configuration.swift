@@ -20,6 +20,17 @@ public struct Configuration: Sendable {
         public var html = HTMLSettings()
         /// `templates`, `ignore`, `front-matter-title` for the matching files.
         public var syntax = SyntaxSettings()
+        /// The language of the matching articles that declare none (`de/**`: German).
+        public var language: LanguageTag? = nil
+    }
+
+    /// What articles in one language get instead of the rest (`languages: {es: ...}`).
+    public struct LanguageSettings: Sendable {
+        public var language: LanguageTag
+        /// The rule sets for these articles, when they are not the configuration's own.
+        public var ruleSets: [RuleSet]?
+        /// Changes to rules for these articles (localized section names, other limits).
+        public var rules: [String: RuleOverride] = [:]
     }
 
     /// The file, or nil for the built-in default (the bundled house style).
@@ -43,6 +54,12 @@ public struct Configuration: Sendable {
     public var html = HTMLSettings()
     /// `templates`, `ignore`, `front-matter-title`.
     public var syntax = SyntaxSettings()
+    /// The language of articles that declare none (`language:`); nil: English.
+    public var language: LanguageTag?
+    /// Headings that open the FAQ besides the built-in names in many languages (`faq: headings:`).
+    public var faqHeadings: [String] = []
+    /// Per-language rule sets and rule changes (`languages:`).
+    public var languageSettings: [LanguageSettings] = []
 
     public static let fileNames = [".galley.yml", ".galley.yaml"]
 
@@ -74,23 +91,44 @@ public struct Configuration: Sendable {
         }
     }
 
-    /// The rules for a file matching exactly the overrides `applying`.
+    /// The rules for a file matching exactly the overrides `applying`. With per-language settings,
+    /// a rule they change comes in two versions: the changed one scoped to that language, the
+    /// other to every other language; the engine runs the one for the article's language.
     public func rules(applying: [Int], errors: inout [ConfigError]) -> [any Rule] {
         var result: [any Rule] = []
         for ruleSet in ruleSets {
             for entry in ruleSet.entries {
-                var change = rules[entry.id] ?? RuleOverride()
-                for index in applying {
-                    if let later = overrides[index].rules[entry.id] { change = change.merged(with: later) }
-                }
-                if change.isEmpty {
+                let change = self.change(entry.id, applying: applying, language: nil)
+                let elsewhere = languageSettings.filter { $0.ruleSets != nil || $0.rules[entry.id] != nil }.map(\.language)
+                if change.isEmpty, elsewhere.isEmpty {
                     if change.enabled != false, let rule = ruleSet.rules.first(where: { $0.id == entry.id }) { result.append(rule) }
-                } else if let rule = RuleSetLoader.build(entry, override: change, errors: &errors) {
+                } else if let rule = RuleSetLoader.build(entry, override: change, scope: elsewhere.isEmpty ? .all : .except(elsewhere), errors: &errors) {
                     result.append(rule)
                 }
             }
         }
+        for settings in languageSettings {
+            for ruleSet in settings.ruleSets ?? ruleSets {
+                for entry in ruleSet.entries where settings.ruleSets != nil || settings.rules[entry.id] != nil {
+                    let change = self.change(entry.id, applying: applying, language: settings)
+                    if let rule = RuleSetLoader.build(entry, override: change, scope: .only(settings.language), errors: &errors) {
+                        result.append(rule)
+                    }
+                }
+            }
+        }
         return result
+    }
+
+    /// The configuration's changes to rule `id`: its own, the matching overrides', then the
+    /// language's, later ones winning.
+    private func change(_ id: String, applying: [Int], language: LanguageSettings?) -> RuleOverride {
+        var change = rules[id] ?? RuleOverride()
+        for index in applying {
+            if let later = overrides[index].rules[id] { change = change.merged(with: later) }
+        }
+        if let later = language?.rules[id] { change = change.merged(with: later) }
+        return change
     }
 
     /// What the readers need for a file matching exactly the overrides `applying`.
@@ -104,6 +142,8 @@ public struct Configuration: Sendable {
         }
         options.html = htmlSettings.applied(to: HTMLOptions())
         syntaxSettings.apply(to: &options)
+        options.language = applying.reversed().lazy.compactMap { self.overrides[$0].language }.first ?? language
+        options.faqHeadings = faqHeadings
         return options
     }
 

@@ -22,6 +22,9 @@ public struct ConfigurationLoader {
         ("vale", "a .vale.ini or a Vale style folder (or a list of them): their rules run beside the rule sets (docs/vale.md)"),
         ("site", "{root, url-pattern, permalink-fields, index-files, slugs, url, static}: how the site maps files to pages, for library rules"),
         ("html", "{content, ignore, title-separator, faq}: where a web page's article is, with CSS selectors (docs/html.md)"),
+        ("language", "the language of articles that declare none (a BCP 47 tag: de, pt-BR); default en; an override's 'language' sets it for its files"),
+        ("languages", "per language: {es: {rule-sets: [...], rules: {...}}}: the rule sets and rule changes for articles in that language"),
+        ("faq", "{headings: [...]}: more headings that open the FAQ, besides the built-in names in many languages"),
     ] + SyntaxSettings.keys
 
     /// Loads the configuration at `path` (absolute).
@@ -129,6 +132,21 @@ public struct ConfigurationLoader {
         if var html = reader.options("html") {
             configuration.html = configuration.html.merged(with: HTMLConfig.settings(&html))
             reader.absorb(html)
+        }
+        if let language = reader.string("language") {
+            if let tag = LanguageTag(language) {
+                configuration.language = tag
+            } else {
+                reader.report("'\(language)' is not a language tag (BCP 47: en, de-AT, pt-BR, zh-Hans)", at: reader.node["language"]!)
+            }
+        }
+        if var faq = reader.options("faq") {
+            configuration.faqHeadings += (faq.strings("headings") ?? []).map(\.0)
+            reader.absorb(faq)
+        }
+        if let languages = reader.node("languages"), languages.resolvedScalar != .null {
+            configuration.languageSettings += languageSettings(languages, file: file, directory: directory, reader: &reader, errors: &errors,
+                                                               digest: &digest)
         }
         if var xml = reader.options("xml") {
             if let vocabularies = xml.node("vocabularies") {
@@ -243,9 +261,48 @@ public struct ConfigurationLoader {
                 nested.absorb(settings)
             }
             let syntax = SyntaxSettings.read(&nested)
+            var language: LanguageTag?
+            if let text = nested.string("language") {
+                language = LanguageTag(text)
+                if language == nil { nested.report("'\(text)' is not a language tag (BCP 47: en, de-AT, pt-BR, zh-Hans)", at: item["language"]!) }
+            }
             reader.absorb(nested)
             result.append(Configuration.Override(files: files.map { Configuration.FilePattern(glob: Glob($0.0), directory: directory) }, rules: rules,
-                                                 html: html, syntax: syntax))
+                                                 html: html, syntax: syntax, language: language))
+        }
+        return result
+    }
+
+    /// `languages: {es: {rule-sets: [...], rules: {...}}}`.
+    private mutating func languageSettings(_ node: YAMLNode, file: YAMLFile, directory: String, reader: inout OptionReader,
+                                           errors: inout [ConfigError], digest: inout SHA256) -> [Configuration.LanguageSettings] {
+        guard let pairs = node.pairs else {
+            reader.report("'languages' must map language tags to {rule-sets, rules}, found \(OptionReader.describe(node))", at: node)
+            return []
+        }
+        var result: [Configuration.LanguageSettings] = []
+        for pair in pairs {
+            guard let key = pair.key.scalar, let tag = LanguageTag(key) else {
+                reader.report("'\(pair.key.scalar ?? "")' is not a language tag (BCP 47: en, de-AT, pt-BR, zh-Hans)", at: pair.key)
+                continue
+            }
+            guard pair.value.pairs != nil else {
+                reader.report("language '\(key)': expected {rule-sets, rules}, found \(OptionReader.describe(pair.value))", at: pair.value)
+                continue
+            }
+            var nested = OptionReader(file: file, node: pair.value)
+            var settings = Configuration.LanguageSettings(language: tag)
+            if let names = nested.strings("rule-sets") {
+                settings.ruleSets = names.compactMap { name, at in
+                    digest.update(name)
+                    return ruleSet(name, relativeTo: directory, at: at, reader: &nested, errors: &errors, digest: &digest)
+                }
+            }
+            if let rulesNode = nested.node("rules") {
+                for (id, change) in ruleChanges(rulesNode, file: file, reader: &nested) { settings.rules[id] = change }
+            }
+            reader.absorb(nested)
+            result.append(settings)
         }
         return result
     }
@@ -254,8 +311,13 @@ public struct ConfigurationLoader {
     /// baselines and reports name rules by id, and two rules answering to one id would share
     /// each other's findings. The second definition is the error, naming the first.
     private func rejectDuplicateIDs(_ configuration: Configuration, errors: inout [ConfigError]) {
+        rejectDuplicateIDs(in: configuration.ruleSets, errors: &errors)
+        for settings in configuration.languageSettings { rejectDuplicateIDs(in: settings.ruleSets ?? [], errors: &errors) }
+    }
+
+    private func rejectDuplicateIDs(in ruleSets: [RuleSet], errors: inout [ConfigError]) {
         var first: [String: RuleEntry] = [:]
-        for set in configuration.ruleSets {
+        for set in ruleSets {
             for entry in set.entries {
                 guard let earlier = first[entry.id] else {
                     first[entry.id] = entry
@@ -271,9 +333,11 @@ public struct ConfigurationLoader {
 
     /// Every rule id named in `rules` or `overrides` exists, and every change builds a valid rule.
     private func validateRuleChanges(_ configuration: Configuration, errors: inout [ConfigError]) {
-        let known = configuration.ruleIDs
-        let entries = Dictionary(configuration.ruleSets.flatMap { $0.entries }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let changeSets = [configuration.rules] + configuration.overrides.map(\.rules)
+        let allSets = configuration.ruleSets + configuration.languageSettings.flatMap { $0.ruleSets ?? [] }
+        let known = configuration.ruleIDs + allSets.dropFirst(configuration.ruleSets.count).flatMap { $0.entries.map(\.id) }
+            .filter { !configuration.ruleIDs.contains($0) }
+        let entries = Dictionary(allSets.flatMap { $0.entries }.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let changeSets = [configuration.rules] + configuration.overrides.map(\.rules) + configuration.languageSettings.map(\.rules)
         let valeIDs = Set(configuration.vale.flatMap { $0.project.rules.map(\.id) })
         for (position, changes) in changeSets.enumerated() {
             for (id, change) in changes.sorted(by: { $0.key < $1.key }) {

@@ -40,6 +40,17 @@ public enum StarterConfiguration {
       # - files: ["legacy/**"]
       #   rules:
       #     faq-required: off
+      # - files: ["de/**"]
+      #   language: de          # articles here are German unless they say otherwise
+
+    # The language of articles that do not declare one (lang: in front matter, <html lang>).
+    # language: en
+
+    # Rule sets and rule changes for articles in one language (see docs/configuration.md).
+    # languages:
+    #   es:
+    #     rules:
+    #       quick-take: {heading: En resumen}
 
     # The site's own syntax, which is not prose (see docs/markdown.md). Template languages are
     # recognized by default (auto); name them, or say none.

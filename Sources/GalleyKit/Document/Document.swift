@@ -42,6 +42,9 @@ public struct Document: Sendable {
     public var ignored: [IgnoredSpan] = []
     /// Template languages whose syntax was taken out of the prose, and whether configured or detected.
     public var templateLanguages: [TemplateLanguageUse] = []
+    /// The language the article declares (front matter, `<html lang>`, `xml:lang`) or its
+    /// configuration gives; nil when nothing says (see `resolvedLanguage`).
+    public var language: DocumentLanguage?
 
     public init(path: String, format: DocumentFormat, source: SourceText) {
         self.path = path

@@ -54,6 +54,9 @@ public enum DocumentDump {
             let uses = document.templateLanguages.map { "\($0.language.rawValue) (\($0.detected ? "detected" : "configured"))" }
             lines.append("templates: \(uses.joined(separator: ", "))")
         }
+        if let language = document.language {
+            lines.append("language: \(language.tag) (\(language.source.rawValue)\(language.offset.map { " @\(at($0))" } ?? ""))")
+        }
         lines.append("metadata:")
         for field in document.metadata.fields {
             lines.append("  \(field.key) (\(field.origin.rawValue)) @\(at(field.offset)):")

@@ -21,6 +21,7 @@ public enum DocumentJSON {
         var members: [(String, JSONOutput)] = [
             ("path", .string(document.path)),
             ("format", .string(document.format.rawValue)),
+            ("language", shape.language(document.resolvedLanguage)),
             ("isArticle", .bool(document.isArticle)),
             ("notArticleReason", document.notArticleReason.map { .string($0) } ?? .null),
             ("content", document.extraction.map(shape.extraction) ?? .null),
@@ -64,6 +65,11 @@ public enum DocumentJSON {
     /// Positions of one document.
     private struct Shape {
         let document: Document
+
+        /// The language, where Galley learnt it (`assumed` when nothing said), and where it is written.
+        func language(_ language: DocumentLanguage) -> JSONOutput {
+            .object([("tag", .string(language.tag.description)), ("source", .string(language.source.rawValue))] + (language.offset.map(at) ?? []))
+        }
 
         func at(_ offset: Int) -> [(String, JSONOutput)] {
             let location = document.location(of: offset)

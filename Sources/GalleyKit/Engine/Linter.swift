@@ -117,18 +117,23 @@ public struct DocumentSummary: Sendable {
     public var format: DocumentFormat
     /// The prose's counts, when the linter measures prose (`Linter.measuresProse`).
     public var prose: TextCounts?
+    public var language: LanguageTag
 
-    public init(title: String?, format: DocumentFormat, prose: TextCounts? = nil) {
+    public init(title: String?, format: DocumentFormat, prose: TextCounts? = nil, language: LanguageTag = .english) {
         self.title = title
         self.format = format
         self.prose = prose
+        self.language = language
     }
 
     init(_ document: Document, prose: ProseAnalysis?) {
-        self.init(title: document.metadata["title"]?.value.text, format: document.format, prose: prose?.documentCounts)
+        self.init(title: document.metadata["title"]?.value.text, format: document.format, prose: prose?.documentCounts,
+                  language: document.resolvedLanguage.tag)
     }
 
     public var words: Int? { prose?.words }
-    public var readingEase: Double? { prose.flatMap(ReadabilityMetric.fleschReadingEase.score) }
-    public var grade: Double? { prose.flatMap(ReadabilityMetric.fleschKincaidGrade.score) }
+    /// The reading ease of the article's language (Flesch for English, Amstad's for German...);
+    /// nil when its language has none.
+    public var readingEase: Double? { LanguageProfile.of(language).readingEase.flatMap { metric in prose.flatMap(metric.score) } }
+    public var grade: Double? { LanguageProfile.of(language).grade.flatMap { metric in prose.flatMap(metric.score) } }
 }

@@ -14,6 +14,9 @@ public struct RuleEngine: Sendable {
     /// Rule ids a suppression may name: the rules, and the reader's own diagnostics.
     private let activeIDs: Set<String>
     private let extractor: FactsExtractor
+    /// For each document rule limited to some languages, its definition (nil: every language),
+    /// read once rather than copied out of the rule for every article.
+    private let languageLimits: [RuleDefinition?]
 
     /// `factFields`: metadata fields facts keep besides those the library rules ask for (the
     /// site's permalink fields).
@@ -27,6 +30,7 @@ public struct RuleEngine: Sendable {
             for spec in rule.terms { matcher.add(spec, owner: rule.id) }
         }
         self.matcher = matcher
+        languageLimits = documentRules.map { $0.definition.languages == nil && $0.definition.languageScope == .all ? nil : $0.definition }
         activeIDs = Set(rules.map(\.id) + ReadIssue.Kind.allCases.map(\.rawValue) + [Suppressions.unusedID, Suppressions.unknownDirectiveID])
         extractor = FactsExtractor(fields: libraryRules.flatMap(\.factFields) + factFields)
     }
@@ -53,7 +57,9 @@ public struct RuleEngine: Sendable {
             Diagnostic(path: document.path, range: SourceRange(at: issue.offset), span: document.span(of: SourceRange(at: issue.offset)),
                        severity: issue.severity, message: issue.message, ruleID: issue.kind.rawValue)
         }
-        for rule in documentRules {
+        // Rules for other languages (English word lists on a Spanish article) do not run.
+        let language = document.resolvedLanguage.tag
+        for (index, rule) in documentRules.enumerated() where languageLimits[index]?.applies(to: language) ?? true {
             for finding in rule.check(document, context: context) {
                 var diagnostic = Diagnostic(
                     path: document.path, range: finding.range, span: document.span(of: finding.range),

@@ -22,10 +22,10 @@ public enum ArticleFormats {
             HTMLReader.read(path: path, source: source, options: options)
         },
         ArticleFormat(format: .xml, name: "XML", extensions: ["xml", "dbk", "docbook", "xhtml"]) { path, source, options in
-            XMLReader.read(path: path, source: source, mappings: options.xmlMappings, html: options.html)
+            XMLReader.read(path: path, source: source, options: options)
         },
-        ArticleFormat(format: .yaml, name: "YAML article", extensions: ["yml", "yaml"]) { path, source, _ in
-            YAMLArticleReader.read(path: path, source: source)
+        ArticleFormat(format: .yaml, name: "YAML article", extensions: ["yml", "yaml"]) { path, source, options in
+            YAMLArticleReader.read(path: path, source: source, options: options)
         },
     ]
 
@@ -80,13 +80,19 @@ public struct ReaderOptions: Sendable, Hashable {
     /// The site renders the front matter title as the page's H1 (`front-matter-title: true`,
     /// markdownlint's front_matter_title): it counts as the H1 when the body has none.
     public var frontMatterTitleIsH1 = false
+    /// The language of articles that declare none (`language:`, or an override's for its files).
+    public var language: LanguageTag?
+    /// Headings that open the FAQ besides the built-in names (`faq: headings:`).
+    public var faqHeadings: [String] = []
 
     public init(xmlMappings: [XMLVocabularyMapping] = [], templates: Set<TemplateLanguage>? = nil, ignoredTokens: [IgnorePattern] = [],
-                ignoredBlocks: [IgnorePattern] = [], frontMatterTitleIsH1: Bool = false) {
+                ignoredBlocks: [IgnorePattern] = [], frontMatterTitleIsH1: Bool = false, language: LanguageTag? = nil, faqHeadings: [String] = []) {
         self.xmlMappings = xmlMappings
         self.templates = templates
         self.ignoredTokens = ignoredTokens
         self.ignoredBlocks = ignoredBlocks
         self.frontMatterTitleIsH1 = frontMatterTitleIsH1
+        self.language = language
+        self.faqHeadings = faqHeadings
     }
 }

@@ -67,7 +67,11 @@ struct DocumentBuilder {
         var text = TextRunBuilder()
     }
 
-    init(path: String, format: DocumentFormat, source: SourceText) {
+    /// The configuration's part for readers: the default language, more FAQ heading names.
+    let options: ReaderOptions
+
+    init(path: String, format: DocumentFormat, source: SourceText, options: ReaderOptions = ReaderOptions()) {
+        self.options = options
         document = Document(path: path, format: format, source: source)
         frames.append(Frame(kind: .container, offset: 0, context: Context()))
     }
@@ -410,12 +414,17 @@ struct DocumentBuilder {
         document.structuredFAQ.append(contentsOf: StructuredFAQReader.entries(in: text, at: offset, source: document.source))
     }
 
+    /// The markup's own language attribute (`<html lang>`, `xml:lang`), used when no metadata
+    /// key names the language.
+    var languageAttribute: (value: String, offset: Int, source: DocumentLanguage.Source)?
+
     mutating func build() -> Document {
         finishBlock()
         while frames.count > 1 { end() }
         var result = document
+        LanguageDeclaration.resolve(&result, attribute: languageAttribute, configured: options.language)
         SectionBuilder.assignSections(&result, explicitEnds: sectionEnds)
-        FAQAssembler.assemble(&result, candidates: faqCandidates)
+        FAQAssembler.assemble(&result, candidates: faqCandidates, extraHeadings: options.faqHeadings)
         if result.metadata["title"] == nil, let h1 = result.headings.first(where: { result.blocks[$0].level == 1 }) {
             let block = result.blocks[h1]
             result.metadata.set(MetadataField(key: "title", value: .string(block.text), offset: block.range.start, origin: .heading))

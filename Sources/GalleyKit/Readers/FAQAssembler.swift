@@ -20,14 +20,14 @@ struct FAQCandidate {
 /// Asked Questions" section whose sub-headings (or `?` paragraphs) are the questions. A pass of its
 /// own, beside `SectionBuilder`, so readers only report what they see.
 enum FAQAssembler {
-    static func assemble(_ document: inout Document, candidates: [FAQCandidate]) {
+    static func assemble(_ document: inout Document, candidates: [FAQCandidate], extraHeadings: [String] = []) {
         var kept: [FAQ] = []
         // The FAQ section each kept structure sits in (nil: none): siblings in the same one
         // (several <details>, entries of a mapped vocabulary) form one FAQ.
         var keptSections: [Int?] = []
         for candidate in candidates {
             let anchor = candidate.members.first ?? document.blocks.firstIndex { $0.range.start >= candidate.faq.offset }
-            let sectionHeading = anchor.flatMap { faqSectionHeading(containing: $0, in: document) }
+            let sectionHeading = anchor.flatMap { faqSectionHeading(containing: $0, in: document, extraHeadings: extraHeadings) }
             if candidate.isConditional, sectionHeading == nil {
                 // Not an FAQ after all: its questions and answers are plain text.
                 for block in candidate.members { document.blocks[block].role = .body }
@@ -42,48 +42,36 @@ enum FAQAssembler {
                 keptSections.append(sectionHeading)
             }
         }
-        document.faq = faq(explicit: kept, in: &document)
+        document.faq = faq(explicit: kept, in: &document, extraHeadings: extraHeadings)
     }
 
     /// The heading of the innermost FAQ section holding block `index`, if any.
-    private static func faqSectionHeading(containing index: Int, in document: Document) -> Int? {
+    private static func faqSectionHeading(containing index: Int, in document: Document, extraHeadings: [String]) -> Int? {
         var section = document.blocks[index].section
         while let current = section {
             let heading = document.sections[current].heading
-            if isFAQHeading(document.blocks[heading].text.text) { return heading }
+            if isFAQHeading(document.blocks[heading].text.text, extra: extraHeadings) { return heading }
             section = document.sections[current].parent
         }
         return nil
     }
 
-    static func isFAQHeading(_ text: String) -> Bool {
+    /// Whether a heading opens the FAQ: one of the names in `FAQHeadings` (many languages) or
+    /// `extra` (the configuration's), in any case, with or without a trailing `?`, `:` or `.`
+    /// of any script and a trailing "(FAQ)".
+    static func isFAQHeading(_ text: String, extra: [String] = []) -> Bool {
         func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
-        // Every FAQ heading starts with f or q: a heading that starts with other ASCII is settled.
-        guard let first = text.utf8.first(where: { !isSpace($0) }) else { return false }
-        if first < 0x80, first | 0x20 != UInt8(ascii: "f"), first | 0x20 != UInt8(ascii: "q") { return false }
-        var normalized: String
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII (nearly every heading): the same trimming on bytes, without Unicode tables.
-            var bytes = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 + 0x20 : $0 }
-            while let last = bytes.last, last == UInt8(ascii: ":") || last == UInt8(ascii: "?") || last == UInt8(ascii: ".") || isSpace(last) { bytes.removeLast() }
-            let start = bytes.firstIndex { !isSpace($0) } ?? bytes.endIndex
-            normalized = String(decoding: bytes[start...], as: UTF8.self)
-        } else {
-            normalized = text.lowercased()
-            while let last = normalized.last, last == ":" || last == "?" || last == "." || last.isWhitespace { normalized.removeLast() }
-            while let first = normalized.first, first.isWhitespace { normalized.removeFirst() }
+        // Most headings start with three bytes no built-in name starts with: settled at once.
+        guard let start = text.utf8.firstIndex(where: { !isSpace($0) }) else { return false }
+        if text.utf8[start] < 0x80, extra.isEmpty, !FAQHeadings.openings.contains(FAQHeadings.opening(Array(text.utf8[start...].prefix(3)))) {
+            return false
         }
-        if faqHeadings.contains(normalized) { return true }
-        return faqHeadingPrefixes.contains { normalized.hasPrefix($0) }
+        let normalized = FAQHeadings.normalize(text)
+        if FAQHeadings.names.contains(normalized) || extra.contains(where: { FAQHeadings.normalize($0) == normalized }) { return true }
+        return FAQHeadings.englishPrefixes.contains { normalized.hasPrefix($0) }
     }
 
-    private static let faqHeadings: Set<String> = [
-        "faq", "faqs", "frequently asked questions", "frequently-asked questions",
-        "frequently asked questions (faq)", "frequently asked questions (faqs)", "questions and answers", "q&a",
-    ]
-    private static let faqHeadingPrefixes = ["faq ", "faqs ", "faq:", "frequently asked questions "]
-
-    private static func faq(explicit sets: [FAQ], in document: inout Document) -> FAQ? {
+    private static func faq(explicit sets: [FAQ], in document: inout Document, extraHeadings: [String]) -> FAQ? {
         let usable = sets.map { set -> FAQ in
             var copy = set
             copy.entries.removeAll { $0.question < 0 }
@@ -92,7 +80,7 @@ enum FAQAssembler {
         if let chosen = usable.first(where: { $0.heading != nil }) ?? usable.first {
             return chosen
         }
-        guard let heading = document.headings.first(where: { isFAQHeading(document.blocks[$0].text.text) }),
+        guard let heading = document.headings.first(where: { isFAQHeading(document.blocks[$0].text.text, extra: extraHeadings) }),
               let sectionIndex = document.blocks[heading].section else { return nil }
         let section = document.sections[sectionIndex]
         var entries: [FAQEntry] = []
@@ -118,12 +106,13 @@ enum FAQAssembler {
         return FAQ(origin: .section, heading: heading, offset: document.blocks[heading].range.start, entries: entries)
     }
 
-    /// A paragraph that is only a question: `**Can it be rebuilt?**` or one sentence ending in
-    /// "?" (the sentence splitter knows that "Is it legal in the U.S.?" is one).
+    /// A paragraph that is only a question: `**Can it be rebuilt?**` or one sentence ending in a
+    /// question mark of any script ("?", "？", "؟", Greek ";"): the sentence splitter knows that
+    /// "Is it legal in the U.S.?" is one.
     static func isQuestion(_ block: Block) -> Bool {
         let text = block.text.text
-        guard text.hasSuffix("?") else { return false }
+        guard QuestionMarks.endsWithQuestion(text) else { return false }
         if block.isEmphasized { return true }
-        return SentenceSplitter.sentences(in: text).count == 1
+        return QuestionMarks.isSingleQuestion(text) || SentenceSplitter.sentences(in: text).count == 1
     }
 }

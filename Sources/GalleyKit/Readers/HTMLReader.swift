@@ -6,7 +6,7 @@ enum HTMLReader {
     private static let ignoredCodes: Set<Int32> = [801]
 
     static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
-        var builder = DocumentBuilder(path: path, format: .html, source: source)
+        var builder = DocumentBuilder(path: path, format: .html, source: source, options: options)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
             frontMatter.read(into: &builder)
@@ -18,12 +18,42 @@ enum HTMLReader {
         let tree = MarkupParser.parse(parsed ?? bytes, as: .html, selecting: options.html.queries)
         MarkupIssues.report(tree.issues, ignoring: ignoredCodes, minimum: .error, into: &builder)
         HTMLPage.read(tree, parsed: parsed, options: options.html, results: tree.selections[...], into: &builder)
+        builder.languageAttribute = languageAttribute(of: tree, in: source, names: ["lang", "xml:lang"], origin: .htmlAttribute)
         var document = builder.build()
         if let reason = HTMLPage.notArticleReason(document, tree) {
             document.isArticle = false
             document.notArticleReason = reason
         }
         return document
+    }
+
+    /// The `lang` of the root element (`<html lang="de">`), with the offset of the attribute.
+    static func languageAttribute(of tree: MarkupTree, in source: SourceText, names: [String], origin: DocumentLanguage.Source)
+        -> (value: String, offset: Int, source: DocumentLanguage.Source)? {
+        guard let root = tree.nodes.first(where: { $0.kind == .element && $0.parent == MarkupTree.none }) else { return nil }
+        for name in names {
+            guard let value = tree.attribute(name, of: root) else { continue }
+            let start = root.offset >= 0 ? Int(root.offset) : source.offset(line: max(1, Int(root.line)), column: 1)
+            return (value, attributeOffset(name, in: source.bytes, from: start) ?? start, origin)
+        }
+        return nil
+    }
+
+    /// Where `name=` is written in the start tag that begins at (or after) `start`.
+    private static func attributeOffset(_ name: String, in bytes: [UInt8], from start: Int) -> Int? {
+        let needle = Array(name.utf8)
+        var index = max(0, start)
+        let limit = min(bytes.count, index + 4096)
+        while index + needle.count < limit {
+            if bytes[index] == UInt8(ascii: ">") { return nil }
+            if bytes[index..<(index + needle.count)].elementsEqual(needle), index > 0, SourceAligner.isSpace(bytes[index - 1]) || bytes[index - 1] == UInt8(ascii: ":") {
+                var after = index + needle.count
+                while after < limit, SourceAligner.isSpace(bytes[after]) { after += 1 }
+                if after < limit, bytes[after] == UInt8(ascii: "=") { return bytes[index - 1] == UInt8(ascii: ":") ? index - 4 : index }
+            }
+            index += 1
+        }
+        return nil
     }
 }
 

@@ -5,7 +5,7 @@ import MarkdownParser
 /// expressions are taken out of the prose first (`MaskedSource`), keeping every position.
 enum MarkdownReader {
     static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions(), mdx: Bool = false) -> Document {
-        var builder = DocumentBuilder(path: path, format: mdx ? .mdx : .markdown, source: source)
+        var builder = DocumentBuilder(path: path, format: mdx ? .mdx : .markdown, source: source, options: options)
         var bytes = source.bytes
         if let frontMatter = FrontMatter.find(in: source) {
             frontMatter.read(into: &builder)

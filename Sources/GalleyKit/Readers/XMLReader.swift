@@ -8,8 +8,10 @@ enum XMLReader {
     static let xhtmlNamespace = "http://www.w3.org/1999/xhtml"
     static let xincludeNamespace = "http://www.w3.org/2001/XInclude"
 
-    static func read(path: String, source: SourceText, mappings: [XMLVocabularyMapping] = [], html: HTMLOptions = .none) -> Document {
-        var builder = DocumentBuilder(path: path, format: .xml, source: source)
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
+        let mappings = options.xmlMappings
+        var builder = DocumentBuilder(path: path, format: .xml, source: source, options: options)
+        let html = options.html
         var queries: [MarkupParser.XPathQuery] = []
         var firstQuery: [Int] = []
         for mapping in mappings {
@@ -59,6 +61,8 @@ enum XMLReader {
             vocabulary = DocBookVocabulary()
         }
         MarkupWalker(tree: tree, vocabulary: vocabulary, metadataOrigin: origin).walk(into: &builder)
+        // libxml2 keeps the local name: xml:lang is "lang" (XHTML's own lang attribute reads the same).
+        builder.languageAttribute = HTMLReader.languageAttribute(of: tree, in: source, names: ["lang"], origin: .xmlAttribute)
         var document = builder.build()
         if origin == .xpath { document.metadata.mergeRepeatedKeys() }
         return document

@@ -6,8 +6,8 @@ import YAMLParser
 enum YAMLArticleReader {
     static let bodyKeys = ["body", "content"]
 
-    static func read(path: String, source: SourceText) -> Document {
-        var builder = DocumentBuilder(path: path, format: .yaml, source: source)
+    static func read(path: String, source: SourceText, options: ReaderOptions = ReaderOptions()) -> Document {
+        var builder = DocumentBuilder(path: path, format: .yaml, source: source, options: options)
         let stream: YAMLStream
         do {
             stream = try YAMLParser.parse(source.bytes)

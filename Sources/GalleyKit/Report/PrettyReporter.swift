@@ -1,3 +1,5 @@
+import TextBoundaries
+
 /// For a person at a terminal: each finding's gcc line, then its source line with a caret under
 /// the span, as Swift and Rust print errors.
 ///
@@ -44,16 +46,29 @@ public struct PrettyReporter: Reporter {
     }
 
     /// Blanks up to the start column (tabs kept, so the caret lines up under a tab), then `^`
-    /// and `~` to the end of the span on that line.
+    /// and `~` to the end of the span on that line, measured in terminal cells: a Chinese or
+    /// Japanese character takes two, a combining accent or zero-width joiner none.
     static func marker(for span: SourceSpan, on line: String) -> String {
         let scalars = Array(line.unicodeScalars)
         let startIndex = min(max(0, span.start.column - 1), scalars.count)
         var marker = ""
-        for scalar in scalars[..<startIndex] { marker += scalar == "\t" ? "\t" : " " }
+        for scalar in scalars[..<startIndex] {
+            if scalar == "\t" {
+                marker += "\t"
+            } else {
+                marker += String(repeating: " ", count: cells(scalar))
+            }
+        }
         let endIndex = span.end.line == span.start.line ? min(max(startIndex, span.end.column - 1), scalars.count) : scalars.count
+        let width = scalars[startIndex..<endIndex].reduce(0) { $0 + cells($1) }
         marker += "^"
-        if endIndex - startIndex > 1 { marker += String(repeating: "~", count: endIndex - startIndex - 1) }
+        if width > 1 { marker += String(repeating: "~", count: width - 1) }
         return marker
+    }
+
+    /// Cells a scalar takes in the printed line; control characters print as U+FFFD (`visible`).
+    private static func cells(_ scalar: Unicode.Scalar) -> Int {
+        scalar.value < 0x20 || scalar.value == 0x7F ? 1 : DisplayWidth.of(scalar)
     }
 
     /// Control characters other than tab would move the cursor or ring the bell.

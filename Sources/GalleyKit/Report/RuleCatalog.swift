@@ -45,7 +45,7 @@ public struct RuleCatalog: Sendable {
                      ruleSet: definition.ruleSet.isEmpty ? nil : definition.ruleSet)
     }
 
-    static let readerKinds: [ReadIssue.Kind] = [.parse, .encoding, .entity, .frontMatter, .skipped]
+    static let readerKinds: [ReadIssue.Kind] = [.parse, .encoding, .entity, .frontMatter, .language, .skipped]
 
     private static func entry(for kind: ReadIssue.Kind) -> Entry {
         let short: String, full: String, help: String, severity: Severity
@@ -70,6 +70,11 @@ public struct RuleCatalog: Sendable {
             short = "The front matter could not be read."
             full = "The YAML front matter between the '---' lines is malformed, so the article's metadata is missing."
             help = "Fix the YAML at the reported position."
+        case .language:
+            severity = .warning
+            short = "The article declares a language Galley cannot read."
+            full = "A lang, language or locale key, or a lang attribute, is not a BCP 47 language tag, so the article is read in its configured or default language."
+            help = "Write a language tag: en, de-AT, pt-BR, zh-Hans."
         case .skipped:
             severity = .warning
             short = "The file was not linted."

@@ -13,6 +13,16 @@ enum BundledRuleSets {
 #   rules:
 #     sentence-length: off
 #     title-length: {max-length: 80}
+#
+# The style is written in English. Its word lists are for English articles only (languages:
+# [en]); the readability formulas and the passive-voice and transition-word checks know their
+# languages. The section names are English and can be localized per language in .galley.yml:
+#   languages:
+#     es:
+#       rules:
+#         quick-take: {heading: En resumen, aliases: [Lo esencial]}
+# The FAQ heading is found in many languages already ("Preguntas frecuentes", "よくある質問",
+# "常见问题"...; see docs/configuration.md), and `faq: headings:` adds more.
 name: house-style
 description: The shape and tone of a published explainer article.
 rules:
@@ -109,6 +119,7 @@ rules:
   - id: tone-overpromising
     kind: words
     severity: error
+    languages: [en]
     description: Promises no article can keep. Say what the evidence supports.
     message: "'{match}' overpromises; say what the evidence supports"
     inflections: true
@@ -118,6 +129,7 @@ rules:
   - id: tone-condescending
     kind: words
     severity: error
+    languages: [en]
     description: Words that tell readers something is easy or known talk down to the ones who find it hard.
     message: "'{match}' can sound condescending; cut it or explain instead"
     terms: [obviously, simply, clearly, of course, everyone knows, just do, it is easy, needless to say,
@@ -127,6 +139,7 @@ rules:
   - id: plain-words
     kind: substitute
     severity: warning
+    languages: [en]
     description: Jargon with a plain swap.
     message: "use '{suggestion}' instead of '{match}'"
     inflections: true
@@ -157,8 +170,14 @@ rules:
   - id: links
     kind: links
     severity: warning
-    description: Images say what they show; link text says where it goes.
+    description: Images say what they show.
     alt-text: true
+
+  - id: vague-links
+    kind: links
+    severity: warning
+    languages: [en]
+    description: Link text says where it goes, not "click here".
     vague-text: [click here, here, read more, more, this link, link, this page]
 
   # Readability

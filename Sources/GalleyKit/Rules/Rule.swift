@@ -16,9 +16,14 @@ public struct RuleDefinition: Sendable, Hashable {
     public var ruleSet: String
     public var origin: String
     public var location: SourceLocation
+    /// The languages the rule is for (`languages:` of the rule or its rule set); nil: every language.
+    public var languages: [LanguageTag]?
+    /// Which articles the configuration gives this version of the rule (see `LanguageScope`).
+    public var languageScope = LanguageScope.all
 
     public init(id: String, kind: String, severity: Severity, message: String? = nil, description: String = "",
-                ruleSet: String = "", origin: String = "", location: SourceLocation = SourceLocation(line: 1, column: 1)) {
+                ruleSet: String = "", origin: String = "", location: SourceLocation = SourceLocation(line: 1, column: 1),
+                languages: [LanguageTag]? = nil) {
         self.id = id
         self.kind = kind
         self.severity = severity
@@ -27,6 +32,31 @@ public struct RuleDefinition: Sendable, Hashable {
         self.ruleSet = ruleSet
         self.origin = origin
         self.location = location
+        self.languages = languages
+    }
+
+    /// Whether the rule runs on an article in `language`: one of its languages (`de` covers
+    /// `de-AT`), and in the configuration's scope.
+    public func applies(to language: LanguageTag) -> Bool {
+        if let languages, !languages.contains(where: { language.matches($0) }) { return false }
+        return languageScope.includes(language)
+    }
+}
+
+/// Where the configuration's per-language settings (`languages:` in `.galley.yml`) send a rule:
+/// the version of a rule changed for Spanish runs only on Spanish articles, and the unchanged
+/// version on every other language.
+public enum LanguageScope: Sendable, Hashable {
+    case all
+    case only(LanguageTag)
+    case except([LanguageTag])
+
+    public func includes(_ language: LanguageTag) -> Bool {
+        switch self {
+        case .all: return true
+        case .only(let tag): return language.matches(tag)
+        case .except(let tags): return !tags.contains { language.matches($0) }
+        }
     }
 }
 

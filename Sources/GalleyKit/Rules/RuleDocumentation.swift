@@ -98,15 +98,24 @@ public enum RuleDocumentation {
     ```yaml
     name: tone
     description: Words our editors do not want to read.
+    languages: [en]                   # optional: the set is for English articles only
     rules:
       - id: tone-hype                 # unique; letters, digits, - _ .
         kind: words                   # one of the kinds below
         severity: error               # error, warning (the default) or note
         message: "'{match}' is hype"  # optional; {placeholders} come from the finding
         description: Why the rule exists, shown by galley explain and in SARIF reports.
+        languages: [en, en-GB]        # optional; overrides the set's; en covers en-US, en-GB...
         scope: [paragraphs, list-items]   # optional, for text rules
         terms: [game-changer, revolutionary]   # options of the kind
     ```
+
+    `languages` limits a rule, or every rule of a set, to articles in those languages (the
+    article's `lang`, or its configured language; English when nothing says). A word list in
+    English has nothing to say about a Spanish article, so the bundled house style marks its word
+    lists `languages: [en]`. Readability formulas and the passive-voice and transition-word
+    assessments know their own languages and never run on another (see
+    [readability.md](readability.md)).
 
     Most kinds check one article at a time, while Galley reads it. Three kinds are **library
     rules**: `unique`, `internal-links` and `orphans` compare articles with each other, so they

@@ -5,6 +5,8 @@ public struct RuleSet: Sendable {
     public var name: String
     public var description: String
     public var path: String
+    /// The languages the set is for (`languages:` at its top), when it says; each rule may say otherwise.
+    public var languages: [LanguageTag]? = nil
     /// The rule entries as written, kept so configuration can rebuild a rule with other options.
     public var entries: [RuleEntry]
     /// The rules built from the entries as written.
@@ -17,6 +19,8 @@ public struct RuleEntry: Sendable {
     public let node: YAMLNode
     public let file: YAMLFile
     public let ruleSet: String
+    /// The rule set's `languages:`, for rules that do not name their own.
+    public var setLanguages: [LanguageTag]? = nil
 }
 
 /// Changes a configuration makes to a rule: switch it off, or change some of its options
@@ -64,19 +68,20 @@ public enum RuleSetLoader {
         var reader = OptionReader(file: file, node: root)
         let name = reader.string("name", required: true) ?? ""
         let description = reader.string("description") ?? ""
+        let setLanguages = languages(&reader)
         var entries: [RuleEntry] = []
         var rules: [any Rule] = []
         var seen: [String: SourceLocation] = [:]
         if let list = reader.node("rules") {
             if let items = list.items {
                 for item in items {
-                    guard let rule = build(item, file: file, ruleSet: name, override: nil, errors: &errors) else { continue }
+                    guard let rule = build(item, file: file, ruleSet: name, setLanguages: setLanguages, override: nil, errors: &errors) else { continue }
                     if let first = seen[rule.id] {
                         errors.append(file.error("duplicate rule id '\(rule.id)' (first defined at \(first))", at: item["id"] ?? item))
                         continue
                     }
                     seen[rule.id] = rule.definition.location
-                    entries.append(RuleEntry(id: rule.id, node: item, file: file, ruleSet: name))
+                    entries.append(RuleEntry(id: rule.id, node: item, file: file, ruleSet: name, setLanguages: setLanguages))
                     rules.append(rule)
                 }
             } else {
@@ -87,16 +92,34 @@ public enum RuleSetLoader {
         }
         errors += reader.finish()
         guard errors.isEmpty else { return .failure(ConfigErrors(errors.sorted { $0.location < $1.location })) }
-        return .success(RuleSet(name: name, description: description, path: file.path, entries: entries, rules: ValeRuleBook.link(rules)))
+        return .success(RuleSet(name: name, description: description, path: file.path, languages: setLanguages, entries: entries,
+                                rules: ValeRuleBook.link(rules)))
     }
 
-    /// Builds the rule of `entry` with `override` applied; nil when it is switched off or broken.
-    public static func build(_ entry: RuleEntry, override: RuleOverride, errors: inout [ConfigError]) -> (any Rule)? {
+    /// `languages: [en, pt-BR]`: language tags, each checked; nil when the key is absent.
+    static func languages(_ reader: inout OptionReader) -> [LanguageTag]? {
+        guard let items = reader.strings("languages") else { return nil }
+        var tags: [LanguageTag] = []
+        for (text, node) in items {
+            if let tag = LanguageTag(text) {
+                tags.append(tag)
+            } else {
+                reader.report("'\(text)' is not a language tag (BCP 47: en, de-AT, pt-BR, zh-Hans)", at: node)
+            }
+        }
+        return tags
+    }
+
+    /// Builds the rule of `entry` with `override` applied, for the articles `scope` gives it; nil
+    /// when it is switched off or broken.
+    public static func build(_ entry: RuleEntry, override: RuleOverride, scope: LanguageScope = .all, errors: inout [ConfigError]) -> (any Rule)? {
         if override.enabled == false { return nil }
-        return build(entry.node, file: entry.file, ruleSet: entry.ruleSet, override: override.pairs.isEmpty ? nil : override, errors: &errors)
+        return build(entry.node, file: entry.file, ruleSet: entry.ruleSet, setLanguages: entry.setLanguages,
+                     override: override.pairs.isEmpty ? nil : override, scope: scope, errors: &errors)
     }
 
-    private static func build(_ node: YAMLNode, file: YAMLFile, ruleSet: String, override: RuleOverride?, errors: inout [ConfigError]) -> (any Rule)? {
+    private static func build(_ node: YAMLNode, file: YAMLFile, ruleSet: String, setLanguages: [LanguageTag]?, override: RuleOverride?,
+                              scope: LanguageScope = .all, errors: inout [ConfigError]) -> (any Rule)? {
         var effective = node
         if let override, let pairs = node.pairs {
             effective = YAMLNode(content: .mapping(OptionMerge.merge(pairs, override.pairs, applyingToRule: true)), tag: node.tag,
@@ -112,6 +135,7 @@ public enum RuleSetLoader {
         let severity = options.choice("severity", Severity.allCases.map(\.rawValue)).flatMap(Severity.init(rawValue:))
         let message = options.string("message")
         let description = options.string("description") ?? ""
+        let ruleLanguages = languages(&options)
         if let id, !isValidID(id), let idNode = effective["id"] {
             options.report("rule id '\(id)' may only use letters, digits, '-', '_' and '.'", at: idNode)
         }
@@ -126,9 +150,10 @@ public enum RuleSetLoader {
             errors += options.finish(allowing: allKeys(of: effective))
             return nil
         }
-        let definition = RuleDefinition(
+        var definition = RuleDefinition(
             id: id, kind: kindName, severity: severity ?? .warning, message: message, description: description,
-            ruleSet: ruleSet, origin: file.path, location: file.location(node.start))
+            ruleSet: ruleSet, origin: file.path, location: file.location(node.start), languages: ruleLanguages ?? setLanguages)
+        definition.languageScope = scope
         let rule = kind.make(definition, options: &options)
         let problems = options.finish()
         errors += problems

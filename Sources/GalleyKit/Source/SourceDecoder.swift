@@ -214,6 +214,8 @@ enum SourceDecoder {
 public struct ReadIssue: Sendable, Hashable {
     public enum Kind: String, Sendable, CaseIterable {
         case encoding, parse = "parse-error", entity = "external-entity", frontMatter = "front-matter", skipped = "skipped-file"
+        /// A declared language that is not a language tag.
+        case language = "language-tag"
     }
 
     public var kind: Kind

@@ -19,7 +19,7 @@ struct DictionaryChoice: Sendable {
     var isEnglish: Bool { files.first?.language == "en" }
 }
 
-/// Reads a spelling rule's options: dictionaries (by name or path), languages, vocabularies.
+/// Reads a spelling rule's options: dictionaries (by name or path, and per language), vocabularies.
 /// Every problem is a configuration error at the option that caused it, or at the line of the
 /// vocabulary file.
 struct SpellingOptions {
@@ -45,7 +45,7 @@ struct SpellingOptions {
         let autofix = options.bool("autofix") ?? false
         let dictionary = dictionaries(&options, key: "dictionary")
         var languages: [String: DictionaryChoice]?
-        if let node = options.node("languages") {
+        if let node = options.node("dictionaries") {
             languages = languageMap(node, options: &options)
         }
         var acceptTerms = inlineTerms(&options, key: "accept")
@@ -118,10 +118,11 @@ struct SpellingOptions {
         return failed || files.isEmpty ? nil : DictionaryChoice(files: files)
     }
 
-    /// `languages: {en: en_US, en-GB: en_GB, de: [de_DE, dicts/fachbegriffe]}`.
+    /// `dictionaries: {en: en_US, en-GB: en_GB, de: [de_DE, dicts/fachbegriffe]}` (not `languages`,
+    /// which every rule has: the languages it runs on).
     private static func languageMap(_ node: YAMLNode, options: inout OptionReader) -> [String: DictionaryChoice]? {
         guard let pairs = node.pairs else {
-            options.report("'languages' must map language tags to dictionaries, found \(OptionReader.describe(node))", at: node)
+            options.report("'dictionaries' must map language tags to dictionaries, found \(OptionReader.describe(node))", at: node)
             return nil
         }
         var map: [String: DictionaryChoice] = [:]

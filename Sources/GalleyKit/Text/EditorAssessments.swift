@@ -9,6 +9,10 @@ public enum EditorAssessment: String, Sendable, CaseIterable {
     case repeatedStarts = "repeated-starts"
     case passiveVoice = "passive-voice"
     case transitionWords = "transition-words"
+
+    /// Passive voice and transition words are found with English word lists: they do not run
+    /// on prose in other languages.
+    public var isEnglishOnly: Bool { self == .passiveVoice || self == .transitionWords }
 }
 
 /// Thresholds of the assessments; the defaults are Yoast's.
@@ -46,6 +50,8 @@ public struct AssessmentResult: Sendable {
     public var value: Double?
     public var limit: Double
     public var places: [Place]
+    /// Why the assessment does not apply to the document at all (its language), if it does not.
+    public var notApplicable: String?
     public var passed: Bool { places.isEmpty }
 }
 
@@ -55,6 +61,11 @@ public enum EditorAssessments {
         let sentences = SentenceList(document: document, prose: prose)
         let shareApplies = prose.documentCounts.words >= limits.minimumWords && !sentences.items.isEmpty
         return which.map { assessment in
+            if assessment.isEnglishOnly, !prose.profile.isEnglish {
+                let limit = assessment == .passiveVoice ? limits.passiveMaxShare : limits.transitionMinShare
+                return AssessmentResult(assessment: assessment, value: nil, limit: limit, places: [],
+                                        notApplicable: "English only; the article is in \(prose.language)")
+            }
             switch assessment {
             case .longSentences: return longSentences(sentences, limits, applies: shareApplies)
             case .paragraphLength: return paragraphLength(document, prose, limits)

@@ -16,6 +16,9 @@ public struct MetricsReport: Sendable {
     }
 
     public var path: String
+    /// The article's language and where it was learnt; `profile` says what applies to it.
+    public var language: DocumentLanguage
+    public var profile: LanguageProfile
     public var counts: TextCounts
     public var sections: [SectionScores]
     public var assessments: [AssessmentResult]
@@ -25,6 +28,8 @@ public struct MetricsReport: Sendable {
     public init(document: Document, prose: ProseAnalysis, limits: AssessmentLimits = AssessmentLimits(), includeWords: Bool = false) {
         self.document = document
         path = document.path
+        language = document.resolvedLanguage
+        profile = prose.profile
         counts = prose.documentCounts
         sections = document.sections.map { section in
             let heading = document.blocks[section.heading]
@@ -57,15 +62,20 @@ public struct MetricsReport: Sendable {
 
     public var text: String {
         var out = "\(path)\n"
-        out += "  counts: " + counts.fields.map { "\($0.name) \($0.value)" }.joined(separator: ", ") + "\n"
-        out += "  document: " + Self.scoreLine(counts) + "\n"
+        out += "  language: \(language.tag) (\(language.source.rawValue))\n"
+        out += "  counts: " + counts.fields(for: profile).map { "\($0.name) \($0.value)" }.joined(separator: ", ") + "\n"
+        out += "  document: " + scoreLine(counts) + "\n"
         if !sections.isEmpty { out += "  sections:\n" }
         for section in sections {
             out += "    \(section.location) \(String(repeating: "#", count: section.level)) \(section.heading) (\(section.counts.words) words): "
-            out += Self.scoreLine(section.counts) + "\n"
+            out += scoreLine(section.counts) + "\n"
         }
         out += "  assessments:\n"
         for result in assessments {
+            if let reason = result.notApplicable {
+                out += "    \(result.assessment.rawValue): not applicable (\(reason))\n"
+                continue
+            }
             let value = result.value.map { Self.formatValue($0, of: result.assessment) } ?? "n/a"
             let status = result.value == nil ? "skipped" : result.passed ? "ok" : "\(result.places.count) to fix"
             out += "    \(result.assessment.rawValue): \(value) (limit \(Self.formatValue(result.limit, of: result.assessment))) \(status)\n"
@@ -82,8 +92,10 @@ public struct MetricsReport: Sendable {
         return out
     }
 
-    private static func scoreLine(_ counts: TextCounts) -> String {
-        ReadabilityMetric.scores(counts).map { "\($0.metric.rawValue) \($0.score.map(formatScore) ?? "n/a")" }.joined(separator: ", ")
+    private func scoreLine(_ counts: TextCounts) -> String {
+        let scores = ReadabilityMetric.scores(counts, for: profile)
+        guard !scores.isEmpty else { return "not applicable (no readability formula for \(language.tag))" }
+        return scores.map { "\($0.metric.rawValue) \($0.score.map(Self.formatScore) ?? "n/a")" }.joined(separator: ", ")
     }
 
     private static func formatValue(_ value: Double, of assessment: EditorAssessment) -> String {
@@ -108,11 +120,13 @@ public struct MetricsReport: Sendable {
     public var json: String {
         var fields: [String] = []
         fields.append("\"path\": \(Self.quote(path))")
-        fields.append("\"counts\": \(Self.countsJSON(counts))")
-        fields.append("\"scores\": \(Self.scoresJSON(counts))")
+        fields.append("\"language\": {\"tag\": \(Self.quote(language.tag.description)), \"source\": \(Self.quote(language.source.rawValue)), "
+            + "\"reading-ease\": \(profile.readingEase.map { Self.quote($0.rawValue) } ?? "null")}")
+        fields.append("\"counts\": \(countsJSON(counts))")
+        fields.append("\"scores\": \(scoresJSON(counts))")
         let sectionItems = sections.map { section in
             "{\"heading\": \(Self.quote(section.heading)), \"level\": \(section.level), \"line\": \(section.location.line), "
-                + "\"column\": \(section.location.column), \"counts\": \(Self.countsJSON(section.counts)), \"scores\": \(Self.scoresJSON(section.counts))}"
+                + "\"column\": \(section.location.column), \"counts\": \(countsJSON(section.counts)), \"scores\": \(scoresJSON(section.counts))}"
         }
         fields.append("\"sections\": [\(sectionItems.joined(separator: ", "))]")
         let assessmentItems = assessments.map { result in
@@ -120,8 +134,9 @@ public struct MetricsReport: Sendable {
                 let location = document.location(of: place.range.start)
                 return "{\"line\": \(location.line), \"column\": \(location.column), \"message\": \(Self.quote(place.message))}"
             }
+            let reason = result.notApplicable.map { ", \"not-applicable\": \(Self.quote($0))" } ?? ""
             return "{\"name\": \(Self.quote(result.assessment.rawValue)), \"value\": \(result.value.map(Self.formatScore) ?? "null"), "
-                + "\"limit\": \(Self.formatScore(result.limit)), \"passed\": \(result.passed), \"findings\": [\(places.joined(separator: ", "))]}"
+                + "\"limit\": \(Self.formatScore(result.limit)), \"passed\": \(result.passed), \"findings\": [\(places.joined(separator: ", "))]\(reason)}"
         }
         fields.append("\"assessments\": [\(assessmentItems.joined(separator: ", "))]")
         if let words {
@@ -133,12 +148,14 @@ public struct MetricsReport: Sendable {
         return "{" + fields.joined(separator: ", ") + "}"
     }
 
-    private static func countsJSON(_ counts: TextCounts) -> String {
-        "{" + counts.fields.map { "\"\($0.name)\": \($0.value)" }.joined(separator: ", ") + "}"
+    private func countsJSON(_ counts: TextCounts) -> String {
+        "{" + counts.fields(for: profile).map { "\"\($0.name)\": \($0.value)" }.joined(separator: ", ") + "}"
     }
 
-    private static func scoresJSON(_ counts: TextCounts) -> String {
-        "{" + ReadabilityMetric.scores(counts).map { "\"\($0.metric.rawValue)\": \($0.score.map(formatScore) ?? "null")" }.joined(separator: ", ") + "}"
+    /// The scores of the formulas the language has (an empty object when it has none).
+    private func scoresJSON(_ counts: TextCounts) -> String {
+        "{" + ReadabilityMetric.scores(counts, for: profile).map { "\"\($0.metric.rawValue)\": \($0.score.map(Self.formatScore) ?? "null")" }
+            .joined(separator: ", ") + "}"
     }
 
     static func quote(_ text: String) -> String {

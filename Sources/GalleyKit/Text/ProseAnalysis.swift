@@ -60,6 +60,10 @@ public struct ProseAnalysis: Sendable {
     public let blocks: [AnalyzedBlock]
     /// Position in `blocks` of each document block, nil for blocks that are not prose.
     public let position: [Int?]
+    /// The document's language and what Galley knows of it: how syllables are counted, which
+    /// formulas apply, whether the English word lists mean anything.
+    public let language: LanguageTag
+    public let profile: LanguageProfile
 
     public init(_ document: Document) {
         self.init(document, tokenized: nil)
@@ -70,7 +74,9 @@ public struct ProseAnalysis: Sendable {
     init(_ document: Document, tokenized: ((Int) -> (tokens: [WordToken], stops: [Int]))?) {
         var analyzed: [AnalyzedBlock] = []
         var position = [Int?](repeating: nil, count: document.blocks.count)
-        var memo = WordMemo()
+        language = document.resolvedLanguage.tag
+        profile = LanguageProfile.of(language)
+        var memo = WordMemo(profile: profile, region: language.region ?? "")
         for (index, block) in document.blocks.enumerated() where Self.isProse(block) {
             let result = Self.analyze(block.text.text, index: index, tokenized: tokenized?(index), memo: &memo)
             guard !result.words.isEmpty else { continue }
@@ -133,8 +139,15 @@ public struct ProseAnalysis: Sendable {
         /// Buffers the tokenizer fills for each block, reused from block to block.
         var tokens: [WordToken] = []
         var stops: [Int] = []
+        let profile: LanguageProfile
+        let region: String
+        /// `profile.cacheSalt`, read once.
+        let salt: UInt64
 
-        init() {
+        init(profile: LanguageProfile = .english, region: String = "") {
+            self.profile = profile
+            self.region = region
+            salt = profile.cacheSalt
             facts.reserveCapacity(512)
             tokens.reserveCapacity(256)
             stops.reserveCapacity(64)
@@ -197,7 +210,10 @@ public struct ProseAnalysis: Sendable {
         if let known = memo.indexes[key.value] {
             facts = memo.facts[Int(known)]
         } else {
-            facts = WordFactsCache.shared.facts(key.value) { wordFacts(slice, key: key, isNumber: isNumber) }
+            facts = WordFactsCache.shared.facts(key.value ^ memo.salt) {
+                memo.profile.isEnglish ? wordFacts(slice, key: key, isNumber: isNumber)
+                    : otherLanguageFacts(slice, key: key, isNumber: isNumber, profile: memo.profile, region: memo.region)
+            }
             memo.indexes[key.value] = Int32(memo.facts.count)
             memo.facts.append(facts)
         }
@@ -209,7 +225,21 @@ public struct ProseAnalysis: Sendable {
                     key: facts.key, roles: facts.roles)
     }
 
-    private static func wordFacts(_ slice: UnsafeBufferPointer<UInt8>, key: WordKey, isNumber: Bool) -> WordFacts {
+    /// Facts of a word in a language other than English: its syllables in that language; none
+    /// of the English notions (Gunning's complex words, Dale-Chall's familiar words, the word
+    /// lists of passive voice and transitions).
+    private static func otherLanguageFacts(_ slice: UnsafeBufferPointer<UInt8>, key: WordKey, isNumber: Bool, profile: LanguageProfile,
+                                           region: String) -> WordFacts {
+        let (letters, characters) = letterCounts(slice)
+        var source = Syllables.Source.number
+        var syllables = 1
+        if !isNumber { (syllables, source) = LanguageSyllables.count(slice, profile: profile, region: region) }
+        return WordFacts(syllables: syllables, source: source, letters: letters, characters: characters, isComplexShape: false,
+                         isFamiliar: true, key: key, roles: [])
+    }
+
+    /// Letters, and letters with digits, of a word.
+    private static func letterCounts(_ slice: UnsafeBufferPointer<UInt8>) -> (letters: Int, characters: Int) {
         var letters = 0
         var characters = 0
         var index = 0
@@ -232,6 +262,11 @@ public struct ProseAnalysis: Sendable {
             }
             index += length
         }
+        return (letters, characters)
+    }
+
+    private static func wordFacts(_ slice: UnsafeBufferPointer<UInt8>, key: WordKey, isNumber: Bool) -> WordFacts {
+        let (letters, characters) = letterCounts(slice)
         var source = Syllables.Source.number
         let syllables = isNumber ? 1 : Syllables.count(slice, found: &source)
         let hyphenated = slice.contains(UInt8(ascii: "-"))
@@ -299,6 +334,7 @@ extension TextCounts {
         letters += word.letters
         characters += word.characters
         if word.syllables >= 3 { polysyllables += 1 }
+        if word.syllables == 1 { monosyllables += 1 }
         if word.isComplex { complexWords += 1 }
         if word.letters > 6 { longWords += 1 }
         if word.isDifficult { difficultWords += 1 }

@@ -1,10 +1,11 @@
 /// Splits the text of one block into sentences, keeping each sentence's UTF-8 byte range.
 ///
 /// Blocks are hard boundaries already (a heading, list item, table cell or FAQ question is never
-/// joined to the next), so this only looks inside one block. A sentence ends at `.`, `!`, `?` or
-/// `…` (or a run of them: "?!", "..."), followed by closing quotes or brackets, then space and a
-/// character that can start a sentence (anything but a lowercase letter), or the end of the
-/// text. It does not end at a decimal or version (3.5, v1.2.0), after a title or a Latin
+/// joined to the next), so this only looks inside one block. A sentence ends at `.`, `!`, `?`,
+/// `…` or another script's terminator (`।`, `؟`, `۔`, Greek `;`; see `isTerminator`), or a run
+/// of them ("?!", "..."), followed by closing quotes or brackets, then space and a character
+/// that can start a sentence (anything but a lowercase letter), or the end of the text. East
+/// Asian stops (`。`, `！`, `？`) end a sentence with no space after them. It does not end at a decimal or version (3.5, v1.2.0), after a title or a Latin
 /// abbreviation (Dr., e.g., vs.), after an initial (J. R. R. Tolkien), or after a dotted
 /// abbreviation of capitals (U.S. Army). A period with no space after it ends a sentence when a
 /// lowercase word precedes it and a capitalised word follows ("it ended.Then").
@@ -15,10 +16,11 @@ public enum SentenceSplitter {
     }
 
     public static func sentences(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
-        // Only `.`, `!`, `?` and the terminators that start with E2 (…, ‼, ⁇, ⁈, ⁉) need a look.
+        // Only `.`, `!`, `?`, `;` and the first bytes of other characters need a look.
         sentences(in: bytes, candidates: bytes.indices.lazy.filter { index in
             let byte = bytes[index]
-            return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == 0xE2
+            return byte == UInt8(ascii: ".") || byte == UInt8(ascii: "!") || byte == UInt8(ascii: "?") || byte == UInt8(ascii: ";")
+                || byte >= 0xC0
         })
     }
 
@@ -31,21 +33,25 @@ public enum SentenceSplitter {
         for candidate in candidates where candidate >= index {
             index = candidate
             let (scalar, length) = WordTokenizer.decode(bytes, at: index)
-            guard isTerminator(scalar) else {
+            guard isTerminator(scalar) || isGreekQuestionMark(bytes, at: index) else {
                 index += length
                 continue
             }
             let stopStart = index
+            var closesWithoutSpace = endsWithoutSpace(scalar)
             index += length
-            while index < bytes.count, isTerminator(WordTokenizer.decode(bytes, at: index).0) {
-                index += WordTokenizer.scalarLength(bytes, at: index)
+            while index < bytes.count {
+                let (next, nextLength) = WordTokenizer.decode(bytes, at: index)
+                guard isTerminator(next) else { break }
+                closesWithoutSpace = closesWithoutSpace || endsWithoutSpace(next)
+                index += nextLength
             }
             let singlePeriod = index - stopStart == 1 && bytes[stopStart] == UInt8(ascii: ".")
             while index < bytes.count, isCloser(WordTokenizer.decode(bytes, at: index).0) {
                 index += WordTokenizer.scalarLength(bytes, at: index)
             }
             let stopEnd = index
-            if endsSentence(bytes, stopStart: stopStart, stopEnd: stopEnd, singlePeriod: singlePeriod, sentenceStart: start) {
+            if closesWithoutSpace || endsSentence(bytes, stopStart: stopStart, stopEnd: stopEnd, singlePeriod: singlePeriod, sentenceStart: start) {
                 result.append(start..<stopEnd)
                 start = skipSpace(bytes, from: stopEnd)
                 index = start
@@ -64,9 +70,11 @@ public enum SentenceSplitter {
         let (following, _) = WordTokenizer.decode(bytes, at: next)
         if isLowercase(following) { return false }
         if next == stopEnd {
+            // "为什么?因为": between characters of scripts written without spaces, a stop ends one.
+            let (before, _) = decodeBefore(bytes, at: stopStart)
+            if DictionaryWords.needsDictionary(before.value) && DictionaryWords.needsDictionary(following.value) { return true }
             // "ended.Then": only a single period between a lowercase word and a capitalised one.
             guard singlePeriod, stopStart > sentenceStart else { return false }
-            let (before, _) = decodeBefore(bytes, at: stopStart)
             return isLowercase(before) && isUppercase(following) && followedByLowercase(bytes, at: next)
                 && wordBefore(bytes, stopStart).count >= 2
         }
@@ -119,17 +127,53 @@ public enum SentenceSplitter {
         return WordTokenizer.decode(bytes, at: max(0, start))
     }
 
+    /// `.`, `!`, `?`, `…`, and every character Unicode gives the Sentence_Terminal property:
+    /// `‼ ⁇ ⁈ ⁉ ‽`, Chinese and Japanese `。 ！ ？ ｡`, the dandas `। ॥`, Arabic `؟`, Urdu `۔`,
+    /// Armenian `։`, Ethiopic `። ፧`, Burmese `။`... Also U+037E, the Greek question mark (which
+    /// text usually writes as `;`, see `isGreekQuestionMark`).
     static func isTerminator(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case ".", "!", "?", "\u{2026}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}": return true
-        default: return false
+        case ".", "!", "?", "\u{2026}", "\u{203C}", "\u{2047}", "\u{2048}", "\u{2049}", "\u{037E}": return true
+        default:
+            let value = scalar.value
+            if value < 0x80 { return false }
+            // General Punctuation (curly quotes, dashes) is common in prose: its one terminator
+            // not listed above is the interrobang.
+            if value >= 0x2000 && value <= 0x206F { return value == 0x203D }
+            return scalar.properties.isSentenceTerminal
         }
     }
 
-    /// Closing quotes and brackets that stay with the sentence they close.
+    /// A semicolon right after a Greek letter (or closing quote after one): in Greek, `;` is the
+    /// question mark ("Τι είναι;"). After Latin letters it stays a semicolon.
+    static func isGreekQuestionMark(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard bytes[index] == UInt8(ascii: ";"), index > 0 else { return false }
+        var position = index
+        while position > 0 {
+            let (before, _) = decodeBefore(bytes, at: position)
+            let start = position - UTF8.width(before)
+            if isCloser(before) {
+                position = start
+                continue
+            }
+            return (0x0370...0x03FF).contains(before.value) || (0x1F00...0x1FFF).contains(before.value)
+        }
+        return false
+    }
+
+    /// East Asian full stops, question and exclamation marks end a sentence whatever follows:
+    /// Chinese and Japanese put no space after them.
+    static func endsWithoutSpace(_ scalar: Unicode.Scalar) -> Bool {
+        DictionaryWords.isEastAsianPunctuation(scalar.value)
+    }
+
+    /// Closing quotes and brackets that stay with the sentence they close, East Asian ones
+    /// (`」 』 ） 】 〉 》`) included.
     static func isCloser(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
         case "\"", "'", ")", "]", "}", "\u{201D}", "\u{2019}", "\u{00BB}", "\u{203A}": return true
+        case "\u{3009}", "\u{300B}", "\u{300D}", "\u{300F}", "\u{3011}", "\u{3015}", "\u{3017}", "\u{3019}", "\u{301B}",
+             "\u{FF09}", "\u{FF3D}", "\u{FF5D}", "\u{FF02}", "\u{FF07}": return true
         default: return false
         }
     }

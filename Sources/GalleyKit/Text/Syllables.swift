@@ -8,6 +8,8 @@ public enum Syllables {
     /// How a word's count was found, for `galley metrics --words`.
     public enum Source: String, Sendable {
         case dictionary, rules, number
+        /// A hyphenation dictionary's points (languages other than English, `LanguageSyllables`).
+        case hyphenation
     }
 
     public static func count(_ word: String) -> Int {

@@ -8,8 +8,10 @@ public struct TextCounts: Sendable, Hashable {
     public var letters = 0
     /// Letters and digits in words (automated readability index).
     public var characters = 0
-    /// Words of three or more syllables (SMOG).
+    /// Words of three or more syllables (SMOG, Wiener Sachtextformel).
     public var polysyllables = 0
+    /// Words of one syllable (Wiener Sachtextformel).
+    public var monosyllables = 0
     /// Gunning's complex words: three or more syllables, not a proper name, not a hyphenated
     /// compound, not three syllables only because of -es, -ed or -ing (Gunning fog).
     public var complexWords = 0
@@ -33,15 +35,26 @@ public struct TextCounts: Sendable, Hashable {
         lhs.letters += rhs.letters
         lhs.characters += rhs.characters
         lhs.polysyllables += rhs.polysyllables
+        lhs.monosyllables += rhs.monosyllables
         lhs.complexWords += rhs.complexWords
         lhs.longWords += rhs.longWords
         lhs.difficultWords += rhs.difficultWords
     }
 
     /// The counts as name-value pairs, in the order `galley metrics` prints them.
-    public var fields: [(name: String, value: Int)] {
-        [("words", words), ("sentences", sentences), ("syllables", syllables), ("letters", letters),
-         ("characters", characters), ("polysyllables", polysyllables), ("complex-words", complexWords),
-         ("long-words", longWords), ("difficult-words", difficultWords)]
+    public var fields: [(name: String, value: Int)] { fields(for: .english) }
+
+    /// The counts that mean something in `profile`'s language: complex and difficult words are
+    /// English notions (Gunning's and Dale-Chall's), one-syllable words only the Wiener
+    /// Sachtextformel uses.
+    public func fields(for profile: LanguageProfile) -> [(name: String, value: Int)] {
+        if profile.isEnglish {
+            return [("words", words), ("sentences", sentences), ("syllables", syllables), ("letters", letters),
+                    ("characters", characters), ("polysyllables", polysyllables), ("complex-words", complexWords),
+                    ("long-words", longWords), ("difficult-words", difficultWords)]
+        }
+        return [("words", words), ("sentences", sentences), ("syllables", syllables), ("letters", letters),
+                ("characters", characters), ("polysyllables", polysyllables), ("monosyllables", monosyllables),
+                ("long-words", longWords)]
     }
 }

@@ -37,8 +37,10 @@ public enum WordTokenizer {
         return tokens(in: bytes, stops: &stops)
     }
 
-    /// The words, and in `stops` the offset of every `.`, `!`, `?` and E2 lead byte (where
-    /// `…`, `‼`, `⁇`, `⁈`, `⁉` start) outside spaces, in order: where `SentenceSplitter` looks.
+    /// The words, and in `stops` the offset of every `.`, `!`, `?`, E2 lead byte (where `…`,
+    /// `‼`, `⁇`, `⁈`, `⁉` start), other sentence terminator (`。`, `।`, `؟`...) and semicolon
+    /// after a non-ASCII letter (Greek's question mark) outside spaces, in order: where
+    /// `SentenceSplitter` looks.
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int]) -> [WordToken] {
         var result: [WordToken] = []
         result.reserveCapacity(bytes.count / 5)
@@ -48,6 +50,21 @@ public enum WordTokenizer {
 
     /// Appends the words to `result` (a buffer reused from block to block).
     public static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int], into result: inout [WordToken]) {
+        tokens(in: bytes, stops: &stops, into: &result, excluded: nil)
+    }
+
+    /// The ranges of the text that are addresses or code, which hold no words (for measuring
+    /// Galley's words against another segmenter's on the same prose).
+    public static func excludedRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
+        var stops: [Int] = []
+        var result: [WordToken] = []
+        var excluded: [Range<Int>] = []
+        withUnsafeMutablePointer(to: &excluded) { tokens(in: bytes, stops: &stops, into: &result, excluded: $0) }
+        return excluded
+    }
+
+    private static func tokens(in bytes: UnsafeBufferPointer<UInt8>, stops: inout [Int], into result: inout [WordToken],
+                               excluded: UnsafeMutablePointer<[Range<Int>]>?) {
         var index = 0
         while index < bytes.count {
             // One whitespace-separated chunk at a time, so URLs and addresses can be dropped whole.
@@ -67,18 +84,53 @@ public enum WordTokenizer {
             let chunkStart = index
             let firstToken = result.count
             var special = false
-            index = tokenize(bytes, from: chunkStart, special: &special, stops: &stops, into: &result)
-            if (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index)
-                && (isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index)) {
+            var eastAsian = false
+            index = tokenize(bytes, from: chunkStart, special: &special, eastAsian: &eastAsian, stops: &stops, into: &result)
+            guard (special || !isPlainStart(bytes[chunkStart])) && !isPlain(bytes, chunkStart..<index) else { continue }
+            if eastAsian {
+                // Chinese and Japanese put no space around an address: only its own stretch goes.
+                dropAddressesAndCode(bytes, in: chunkStart..<index, firstToken: firstToken, from: &result, excluded: excluded)
+            } else if isAddress(bytes, chunkStart..<index) || isCode(bytes, chunkStart..<index) {
                 result.removeSubrange(firstToken...)
+                excluded?.pointee.append(chunkStart..<index)
             }
         }
     }
 
+    /// In a chunk that mixes East Asian text with other text, the stretches between East Asian
+    /// characters are judged as chunks of their own: "请访问https://example.com了解" keeps
+    /// its Chinese words and drops the address.
+    private static func dropAddressesAndCode(_ bytes: UnsafeBufferPointer<UInt8>, in chunk: Range<Int>, firstToken: Int,
+                                             from result: inout [WordToken], excluded: UnsafeMutablePointer<[Range<Int>]>?) {
+        var stretches: [Range<Int>] = []
+        var index = chunk.lowerBound
+        var stretchStart: Int?
+        while index < chunk.upperBound {
+            let (scalar, length) = decode(bytes, at: index)
+            let isEastAsian = DictionaryWords.needsDictionary(scalar.value) || DictionaryWords.isEastAsianPunctuation(scalar.value)
+            if isEastAsian {
+                if let start = stretchStart { stretches.append(start..<index) }
+                stretchStart = nil
+            } else if stretchStart == nil {
+                stretchStart = index
+            }
+            index += length
+        }
+        if let start = stretchStart { stretches.append(start..<chunk.upperBound) }
+        let dropped = stretches.filter { stretch in
+            !isPlain(bytes, stretch) && (isAddress(bytes, stretch) || isCode(bytes, stretch))
+        }
+        guard !dropped.isEmpty else { return }
+        excluded?.pointee += dropped
+        var kept = Array(result[..<firstToken])
+        for token in result[firstToken...] where !dropped.contains(where: { $0.overlaps(token.range) }) { kept.append(token) }
+        result = kept
+    }
+
     /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
     /// chunk ends and notes whether it holds a byte an address or code could need.
-    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, stops: inout [Int],
-                                 into result: inout [WordToken]) -> Int {
+    private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, eastAsian: inout Bool,
+                                 stops: inout [Int], into result: inout [WordToken]) -> Int {
         let chunkEnd = bytes.count
         var index = start
         while index < chunkEnd {
@@ -86,19 +138,26 @@ public enum WordTokenizer {
             if first < 0x80, !isASCIIAlphanumeric(first) {
                 if isASCIISpace(first) { return index }
                 special = special || isSpecial(first)
-                if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") { stops.append(index) }
+                if first == UInt8(ascii: ".") || first == UInt8(ascii: "!") || first == UInt8(ascii: "?") {
+                    stops.append(index)
+                } else if first == UInt8(ascii: ";"), index > 0, bytes[index - 1] >= 0x80 || SentenceSplitter.isCloser(Unicode.Scalar(bytes[index - 1])) {
+                    // Greek's question mark is the semicolon; the splitter decides from the letter before it.
+                    stops.append(index)
+                }
                 index += 1
                 continue
             }
             if first >= 0x80, isSpace(bytes, at: index) { return index }
             let (scalar, length) = first < 0x80 ? (Unicode.Scalar(first), 1) : decode(bytes, at: index)
             guard first < 0x80 || isWordCharacter(scalar) else {
-                if first == 0xE2 { stops.append(index) }
+                if first == 0xE2 || SentenceSplitter.isTerminator(scalar) { stops.append(index) }
+                if DictionaryWords.isEastAsianPunctuation(scalar.value) { eastAsian = true }
                 index += length
                 continue
             }
             let start = index
             var isASCII = first < 0x80
+            var needsDictionary = first >= 0x80 && DictionaryWords.needsDictionary(scalar.value)
             var hasDigit = isDigit(scalar)
             let startsWithDigit = hasDigit
             var end = index + length
@@ -130,6 +189,7 @@ public enum WordTokenizer {
                 if nextLength > 1 { isASCII = false }
                 if isWordCharacter(next) {
                     hasDigit = hasDigit || isDigit(next)
+                    if DictionaryWords.needsDictionary(next.value) { needsDictionary = true }
                     for offset in index..<index + nextLength { WordKey.mix(&hash, bytes[offset]) }
                     index += nextLength
                     end = index
@@ -140,6 +200,7 @@ public enum WordTokenizer {
                 let (after, afterLength) = decode(bytes, at: index + nextLength)
                 let (before, _) = decodeBefore(bytes, at: index)
                 guard isWordCharacter(after) else { break }
+                if DictionaryWords.needsDictionary(after.value) { needsDictionary = true }
                 if afterLength > 1 { isASCII = false }
                 if next == "." || next == "," {
                     let abbreviation = next == "." && isAbbreviationDot(bytes, at: index, end: chunkEnd, tokenStart: start)
@@ -160,6 +221,13 @@ public enum WordTokenizer {
                 stops.append(end)
                 end += 1  // the closing dot of "e.g." belongs to the abbreviation
                 WordKey.mix(&hash, UInt8(ascii: "."))
+            }
+            if needsDictionary {
+                eastAsian = true
+                if DictionaryWords.append(bytes, start..<end, into: &result) {
+                    index = end
+                    continue
+                }
             }
             result.append(WordToken(range: start..<end, kind: startsWithDigit || (hasDigit && containsDot(bytes, start..<end)) ? .number : .word,
                                     key: WordKey(hash: hash), isASCII: isASCII))
@@ -283,12 +351,33 @@ public enum WordTokenizer {
     // MARK: Characters
 
     static func isWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
         if scalar.isASCII {
-            let value = scalar.value
             return (value >= 0x61 && value <= 0x7A) || (value >= 0x41 && value <= 0x5A) || (value >= 0x30 && value <= 0x39)
         }
-        // Curly quotes, dashes, ellipses: the General Punctuation block has no letters, and prose
-        // is full of it, so it skips the Unicode property lookups.
+        // The letters and marks of the scripts most prose is written in, without Unicode's
+        // property tables (a lookup costs more than the rest of reading a letter). The ranges hold
+        // only letters, marks and digits; a test compares them with the properties.
+        switch value {
+        case 0xC0...0xD6, 0xD8...0xF6, 0xF8...0x24F,  // Latin-1 letters, Latin Extended-A and -B
+             0x300...0x36F,  // combining diacritics
+             0x388...0x38A, 0x38C, 0x38E...0x3A1, 0x3A3...0x3F5,  // Greek
+             0x400...0x481, 0x483...0x487, 0x48A...0x52F,  // Cyrillic
+             0x620...0x669, 0x66E...0x6D3, 0x6D5...0x6DC,  // Arabic letters, marks and digits
+             0x900...0x963, 0x966...0x96F, 0x971...0x97F,  // Devanagari, dandas left out
+             0x3041...0x3096, 0x3099...0x309A, 0x30A1...0x30FA, 0x30FC...0x30FE,  // kana
+             0x4E00...0x9FFF, 0xAC00...0xD7A3:  // Han, Hangul syllables
+            return true
+        case 0x2000...0x206F:
+            // Curly quotes, dashes, ellipses: the General Punctuation block has no letters.
+            return false
+        default:
+            return isWordCharacterByProperties(scalar)
+        }
+    }
+
+    /// Letters, numbers and combining marks, by Unicode's properties.
+    static func isWordCharacterByProperties(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
         let properties = scalar.properties
         return properties.isAlphabetic || properties.numericType != nil || properties.generalCategory == .nonspacingMark
@@ -297,10 +386,11 @@ public enum WordTokenizer {
 
     static func isDigit(_ scalar: Unicode.Scalar) -> Bool { scalar.value >= 0x30 && scalar.value <= 0x39 }
 
-    /// Apostrophes, hyphens, and the separators of numbers.
+    /// Apostrophes, hyphens, the separators of numbers, and the zero-width (non-)joiners that
+    /// Persian, Urdu and the Indic scripts write inside words ("می‌خواهم").
     static func isJoiner(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", ".", ",": return true
+        case "'", "\u{2019}", "-", "\u{2010}", "\u{2011}", ".", ",", "\u{200C}", "\u{200D}": return true
         default: return false
         }
     }
@@ -315,15 +405,15 @@ public enum WordTokenizer {
         byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
     }
 
-    /// ASCII whitespace, no-break space and the other Unicode spaces.
+    /// ASCII whitespace, no-break space and the other Unicode spaces: the White_Space property,
+    /// whose few characters are listed here rather than looked up.
     static func isSpace(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         let byte = bytes[index]
         if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
         let (scalar, _) = decode(bytes, at: index)
         switch scalar.value {
-        case 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F: return true
-        case 0x200B...0x206F: return false
-        default: return scalar.properties.isWhitespace
+        case 0x85, 0xA0, 0x1680, 0x2000...0x200A, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000: return true
+        default: return false
         }
     }
 

@@ -6,7 +6,7 @@ struct FAQRule: Rule, RuleKind {
         ("required", "the article must have an FAQ"),
         ("min-entries", "the fewest questions"),
         ("max-entries", "the most questions"),
-        ("question-mark", "every question ends with '?'"),
+        ("question-mark", "every question ends with a question mark: '?' or another script's (？ ؟ ՞, Greek ';')"),
         ("answers", "every question has a non-empty answer"),
         ("min-answer-words", "the fewest words in an answer"),
         ("max-answer-words", "the most words in an answer"),
@@ -24,6 +24,8 @@ struct FAQRule: Rule, RuleKind {
                     article: "# Title\n\n## Frequently Asked Questions\n\n### Is it safe?\n\nYes.\n", expected: ["3:1"]),
         RuleExample("The same question twice", options: "unique-questions: true",
                     article: "# Title\n\n## FAQ\n\n### Is it safe?\n\nYes.\n\n### Is it  safe?\n\nStill yes.\n", expected: ["9:1"]),
+        RuleExample("Localized FAQ headings, and question marks of other scripts", options: "required: true\nmin-entries: 2\nquestion-mark: true\nanswers: true",
+                    article: "# 标题\n\n## 常见问题\n\n### 它安全吗？\n\n安全。\n\n### هل هو سريع؟\n\nنعم.\n\n### Είναι δωρεάν;\n\nΝαι.\n", expected: []),
         RuleExample("A well-formed FAQ", options: "required: true\nmin-entries: 1\nquestion-mark: true\nanswers: true",
                     article: "# Title\n\n## FAQ\n\n### Is it safe?\n\nYes, it is.\n", expected: []),
     ]
@@ -69,7 +71,7 @@ struct FAQRule: Rule, RuleKind {
         for entry in faq.entries {
             let question = document.blocks[entry.question]
             let text = question.text.text
-            if questionMark, !text.hasSuffix("?") {
+            if questionMark, !QuestionMarks.endsWithQuestion(text) {
                 findings.append(Finding(range: question.range, message: "FAQ question '\(text)' does not end with '?'", values: ["question": text], matchedText: text))
             }
             let answerWords = entry.answers.reduce(0) { $0 + context.unitWords[$1].count }

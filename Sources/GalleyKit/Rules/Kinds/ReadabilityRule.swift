@@ -2,7 +2,7 @@
 /// each paragraph.
 struct ReadabilityRule: Rule, RuleKind {
     static let name = "readability"
-    static let summary = "Keeps readability scores (Flesch, Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau, ARI, Dale-Chall, LIX) within bounds."
+    static let summary = "Keeps readability scores (Flesch, Flesch-Kincaid, Gunning fog, SMOG, Coleman-Liau, ARI, Dale-Chall, LIX, and the formulas for German, Spanish, French, Italian, Dutch, Portuguese and Russian) within bounds; a formula applies only to articles in its language."
     static let options: [(key: String, description: String)] = [
         ("scope", "what is scored: document (its prose, the default), section (each section's own text, reported at its heading) or paragraph"),
         ("min-words", "skip scopes with fewer words: scores of a few sentences are noise (default 0 for document, 100 for section, 40 for paragraph)"),
@@ -63,12 +63,16 @@ struct ReadabilityRule: Rule, RuleKind {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         let prose = context.prose
+        // A formula made for another language is not applicable: no English number for German.
+        let bounds = bounds.filter { prose.profile.metrics.contains($0.metric) }
+        guard !bounds.isEmpty else { return [] }
         var findings: [Finding] = []
         switch scope {
         case .document:
             guard !prose.blocks.isEmpty else { return [] }
             // A score of the whole article: identified by the metric, not by the first line's text.
-            findings += check(prose.documentCounts, at: SourceRange(at: document.blocks.first?.range.start ?? 0), scopeName: "the document").map { finding in
+            findings += check(prose.documentCounts, bounds, at: SourceRange(at: document.blocks.first?.range.start ?? 0),
+                              scopeName: "the document").map { finding in
                 var whole = finding
                 whole.subject = "document:" + (finding.values["metric"] ?? "")
                 return whole
@@ -76,17 +80,17 @@ struct ReadabilityRule: Rule, RuleKind {
         case .section:
             for section in document.sections {
                 let counts = prose.counts(ofBlocks: ProseAnalysis.ownBlocks(of: section, in: document))
-                findings += check(counts, at: document.blocks[section.heading].range, scopeName: "this section")
+                findings += check(counts, bounds, at: document.blocks[section.heading].range, scopeName: "this section")
             }
         case .paragraph:
             for block in prose.blocks where document.blocks[block.index].kind == .paragraph {
-                findings += check(block.counts, at: document.blocks[block.index].range, scopeName: "this paragraph")
+                findings += check(block.counts, bounds, at: document.blocks[block.index].range, scopeName: "this paragraph")
             }
         }
         return findings
     }
 
-    private func check(_ counts: TextCounts, at range: SourceRange, scopeName: String) -> [Finding] {
+    private func check(_ counts: TextCounts, _ bounds: [Bound], at range: SourceRange, scopeName: String) -> [Finding] {
         guard counts.words >= max(1, minimumWords) else { return [] }
         var findings: [Finding] = []
         for bound in bounds {
@@ -129,6 +133,18 @@ extension ReadabilityMetric {
         case .ari: return "automated readability index"
         case .daleChall: return "Dale-Chall score"
         case .lix: return "LIX"
+        case .fleschAmstad: return "Flesch reading ease for German (Amstad)"
+        case .wienerSachtextformel: return "Wiener Sachtextformel"
+        case .fernandezHuerta: return "Fernández Huerta reading ease"
+        case .szigrisztPazos: return "Szigriszt Pazos perspicuity"
+        case .gutierrezPolini: return "Gutiérrez de Polini comprehensibility"
+        case .crawford: return "Crawford grade"
+        case .kandelMoles: return "Kandel-Moles reading ease"
+        case .gulpease: return "Gulpease index"
+        case .fleschVacca: return "Flesch-Vacca reading ease"
+        case .fleschDouma: return "Flesch-Douma reading ease"
+        case .fleschMartins: return "Flesch reading ease for Portuguese (Martins)"
+        case .oborneva: return "Oborneva reading ease"
         }
     }
 }

@@ -4,7 +4,7 @@ struct SpellingRule: VocabularyRule, RuleKind {
     static let summary = "Reports words that neither the Hunspell dictionary nor the team's vocabulary knows, and rejected words, with suggestions; code, URLs, identifiers, acronyms and template syntax are not checked."
     static let options: [(key: String, description: String)] = [
         ("dictionary", "a Hunspell dictionary by name (en_US, the default; en_GB, de_DE, fr_FR, es_ES...) from the system's dictionary folders, or a .dic/.aff pair by path relative to the rule set; a list consults each (a word any of them knows is right)"),
-        ("languages", "language tag → dictionary (or list), for articles that declare a language (front matter lang or language): {en: en_US, de: de_DE}; an article in a language neither mapped nor the dictionary's is not checked"),
+        ("dictionaries", "language tag → dictionary (or list), for articles in that language (declared, or set by .galley.yml's language): {en-GB: en_GB, de: de_DE}; an article in a language neither mapped nor the dictionary's is not checked"),
         ("accept", "terms to accept: a capitalized term only as written (GitHub, not Github), a lower-case one in any case; a term with [ ] ( ) ? * + | \\ ^ $ { } is a regular expression matching whole words (case-sensitive unless (?i))"),
         ("accept-file", "a file (or list) of terms to accept, one a line, # comments, relative to the rule set"),
         ("reject", "terms to report wherever they stand, even when the dictionary knows them; same case rules"),
@@ -194,14 +194,11 @@ struct SpellingRule: VocabularyRule, RuleKind {
         return ownLanguage.isEmpty || ownLanguage == primary ? settings.dictionary : nil
     }
 
-    /// The language an article declares (front matter `lang` or `language`), normalized (`en-gb`).
-    /// The hook for article languages (issue 16): when the document model carries a language,
-    /// this reads it instead.
+    /// The article's language, normalized (`en-gb`), when something says it (the article, its
+    /// configuration, or a script other than Latin: `und-arab`); nil when English is only assumed.
     static func declaredLanguage(of document: Document) -> String? {
-        for key in ["lang", "language"] {
-            if let text = document.metadata[key]?.value.text, !text.isEmpty { return normalizedLanguage(text) }
-        }
-        return nil
+        guard let language = document.language, language.source != .assumed else { return nil }
+        return normalizedLanguage(language.tag.description)
     }
 
     static func normalizedLanguage(_ tag: String) -> String {
