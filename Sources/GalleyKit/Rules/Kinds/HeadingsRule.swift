@@ -30,6 +30,9 @@ struct HeadingsRule: Rule, RuleKind {
         RuleExample("Question marks of every script are question marks; closing quotes and brackets do not end a heading",
                     options: "trailing-punctuation: '?'",
                     article: "# 这是什么？\n\n## ما هذا؟\n\n## Ինչ է սա՞\n\n## Define \"done\"\n\n## A rule (or not?)\n\n## Notes (draft).\n", expected: ["11:1"]),
+        RuleExample("An empty pair of brackets or quotes ends nothing: a function's name is not punctuation",
+                    options: "trailing-punctuation: '?'",
+                    article: "# Py_RunMain()\n\n## Cautions about fork()\n\n## The map[] type\n\n## Calling f(), then g().\n", expected: ["7:1"]),
     ]
 
     enum Case: String, Sendable { case sentence, title }
@@ -99,7 +102,8 @@ struct HeadingsRule: Rule, RuleKind {
 }
 
 /// What a heading ends with, as a reader sees it: the last punctuation mark before any closing
-/// brackets and quotes (`A rule (or not?)` ends with `?`, `Define "done"` with a letter), and
+/// brackets and quotes (`A rule (or not?)` ends with `?`, `Define "done"` with a letter, and
+/// `Py_RunMain()` with an empty pair, which is no punctuation), and
 /// question and exclamation marks of every script taken as `?` and `!`. Scalars, not characters:
 /// the Greek question mark (U+037E) is canonically a semicolon, which is not a question mark.
 enum TrailingPunctuation {
@@ -117,7 +121,8 @@ enum TrailingPunctuation {
         if let byte = text.utf8.last, SourceAligner.isAlphanumeric(byte) { return nil }
         var scalars = text.unicodeScalars[...]
         while let last = scalars.last, isClosing(last) || last.properties.isWhitespace { scalars.removeLast() }
-        guard let last = scalars.last, Character(last).isPunctuation else { return nil }
+        // An opening mark left at the end was half of an empty pair: `Py_RunMain()`, `map[]`.
+        guard let last = scalars.last, Character(last).isPunctuation, !isOpening(last) else { return nil }
         return last
     }
 
@@ -127,6 +132,13 @@ enum TrailingPunctuation {
         if questionMarks.contains(scalar), !written.isDisjoint(with: questionMarks) { return true }
         if exclamationMarks.contains(scalar), !written.isDisjoint(with: exclamationMarks) { return true }
         return false
+    }
+
+    private static func isOpening(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .openPunctuation, .initialPunctuation: return true
+        default: return false
+        }
     }
 
     /// Closing brackets (Pe), closing quotes (Pf) and the straight quotes that close as often as they open.
