@@ -46,13 +46,13 @@ struct ConditionalRule: ValeRule, RuleKind {
             var gaveUp = false
             text.withUTF8 { whole in
                 let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
-                let (definitions, stopped) = second.matches(bytes, exact: valeText.needsExactWords, groups: true, scratch: run.scratch)
+                let (definitions, stopped) = second.matches(bytes, in: valeText, groups: true, scratch: run.scratch)
                 for match in definitions {
                     for group in match.groups.dropFirst() {
                         if let group, !group.isEmpty { defined.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[group]), as: UTF8.self)) }
                     }
                 }
-                let (uses, stoppedToo) = first.matches(bytes, exact: valeText.needsExactWords, scratch: run.scratch)
+                let (uses, stoppedToo) = first.matches(bytes, in: valeText, scratch: run.scratch)
                 gaveUp = stopped || stoppedToo
                 for use in uses {
                     let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[use.range]), as: UTF8.self)

@@ -68,7 +68,7 @@ struct ConsistencyRule: ValeRule, RuleKind {
             text.withUTF8 { whole in
                 let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
                 for (index, pair) in pairs.enumerated() {
-                    let (matches, stopped) = pair.pattern.matches(bytes, exact: valeText.needsExactWords, groups: true, scratch: run.scratch)
+                    let (matches, stopped) = pair.pattern.matches(bytes, in: valeText, groups: true, scratch: run.scratch)
                     gaveUp = gaveUp || stopped
                     var last: Range<Int>?
                     for match in matches {

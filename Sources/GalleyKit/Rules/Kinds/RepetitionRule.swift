@@ -56,7 +56,7 @@ struct RepetitionRule: ValeRule, RuleKind {
             let valeText = run.document.text(unit.text)
             var text = valeText.run.text
             let (matches, gaveUp) = text.withUTF8 { whole in
-                pattern.matches(UnsafeBufferPointer(rebasing: whole[unit.range]), exact: valeText.needsExactWords, scratch: run.scratch)
+                pattern.matches(UnsafeBufferPointer(rebasing: whole[unit.range]), in: valeText, scratch: run.scratch)
             }
             var alerts: [ValeAlert] = []
             var previous = ""

@@ -169,11 +169,11 @@ struct ValeTokenProgram: Sendable {
             var position = 0
             var next = 0
             var pending: PCREPattern.Match?
-            var regexDone = false
+            var regexDone = !pattern.mayMatch(valeText)
             while position <= bytes.count {
                 while next < candidates.count, Int(candidates[next].start) - range.lowerBound < position { next += 1 }
                 if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true {
-                    switch pattern.search(bytes, from: position, exact: valeText.needsExactWords, groups: groupsAreAlternatives, scratch: scratch) {
+                    switch pattern.search(bytes, from: position, form: valeText.patternForm, groups: groupsAreAlternatives, scratch: scratch) {
                     case .found(let match): pending = match
                     case .none: pending = nil; regexDone = true
                     case .gaveUp: return (found, true)

@@ -14,7 +14,23 @@ final class ValePattern: Sendable {
     let fast: PCREPattern
     /// nil when the pattern does not depend on word characters (the fast form is exact).
     let exact: PCREPattern?
+    /// The fast form compiled for bytes (no UTF, no Unicode properties), for ASCII texts; nil
+    /// when the pattern is not written in ASCII. On ASCII text every class and `\b` means the
+    /// same in both modes, and caseless matching of an ASCII letter can only meet ASCII letters.
+    let ascii: PCREPattern?
     let lookbehind: LeadingLookbehind?
+    /// Strings one of which every match holds: a text without any is not searched.
+    let prefilter: ValeRegexPrefilter?
+
+    /// Which compiled form suits a text (`ValeText.patternForm`).
+    enum Form: Sendable {
+        /// ASCII text: the byte form, when there is one.
+        case ascii
+        /// Text on which PCRE2's `\w` and `\b` agree with regexp2's.
+        case fast
+        /// Text with characters on which they differ.
+        case exact
+    }
 
     struct LeadingLookbehind: Sendable {
         /// `(?:body)\z`, searched in the text before a match.
@@ -58,8 +74,11 @@ final class ValePattern: Sendable {
             let written = ValeRegexPrinter.pcre(bad, mode: .fast)
             throw Failure(message: "the lookbehind \(written) has no fixed length, which PCRE2 10.42 requires (Galley runs such a lookbehind only at the start of a pattern)")
         }
-        fast = try Self.compile(ValeRegexPrinter.pcre(root, mode: .fast), for: source)
+        let fastSource = ValeRegexPrinter.pcre(root, mode: .fast)
+        fast = try Self.compile(fastSource, for: source)
         exact = ValeRegexPrinter.dependsOnWordCharacters(root) ? try Self.compile(ValeRegexPrinter.pcre(root, mode: .exact), for: source) : nil
+        ascii = fastSource.utf8.allSatisfy { $0 < 0x80 } ? try? PCREPattern(fastSource, options: .dollarEndOnly, unicode: false) : nil
+        prefilter = ValeRegexPrefilter(root)
         self.lookbehind = lookbehind
     }
 
@@ -75,10 +94,29 @@ final class ValePattern: Sendable {
 
     func groupNumber(named name: String) -> Int? { fast.groupNumber(named: name) }
 
-    /// The first match at or after `start`, honouring the leading lookbehind.
+    /// The compiled pattern for texts of `form`.
+    private func compiled(_ form: Form) -> PCREPattern {
+        switch form {
+        case .ascii: return ascii ?? fast
+        case .fast: return fast
+        case .exact: return exact ?? fast
+        }
+    }
+
+    /// Whether `text` (or any part of it) may hold a match at all (false: no search can find one).
+    func mayMatch(_ text: ValeText) -> Bool {
+        prefilter?.mayMatch(text.grams) ?? true
+    }
+
     func search(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, exact useExact: Bool, groups: Bool = false,
                 scratch: PCREPattern.Scratch) -> PCREPattern.Search {
-        let pattern = useExact ? (exact ?? fast) : fast
+        search(bytes, from: start, form: useExact ? .exact : .fast, groups: groups, scratch: scratch)
+    }
+
+    /// The first match at or after `start`, honouring the leading lookbehind.
+    func search(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, form: Form, groups: Bool = false,
+                scratch: PCREPattern.Scratch) -> PCREPattern.Search {
+        let pattern = compiled(form)
         var position = start
         while true {
             let result = pattern.search(bytes, from: position, wantGroups: groups, scratch: scratch)
@@ -99,10 +137,23 @@ final class ValePattern: Sendable {
     /// Every non-overlapping match, as regexp2's FindAll gives them; `gaveUp` when PCRE2 stopped.
     func matches(_ bytes: UnsafeBufferPointer<UInt8>, exact: Bool, groups: Bool = false,
                  scratch: PCREPattern.Scratch) -> (matches: [PCREPattern.Match], gaveUp: Bool) {
+        matches(bytes, form: exact ? .exact : .fast, groups: groups, scratch: scratch)
+    }
+
+    /// Every match in `bytes`, a part of `text`, with the form that suits the text; none without
+    /// searching when the text lacks what every match needs.
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, in text: ValeText, groups: Bool = false,
+                 scratch: PCREPattern.Scratch) -> (matches: [PCREPattern.Match], gaveUp: Bool) {
+        guard mayMatch(text) else { return ([], false) }
+        return matches(bytes, form: text.patternForm, groups: groups, scratch: scratch)
+    }
+
+    func matches(_ bytes: UnsafeBufferPointer<UInt8>, form: Form, groups: Bool = false,
+                 scratch: PCREPattern.Scratch) -> (matches: [PCREPattern.Match], gaveUp: Bool) {
         var found: [PCREPattern.Match] = []
         var position = 0
         while position <= bytes.count {
-            switch search(bytes, from: position, exact: exact, groups: groups, scratch: scratch) {
+            switch search(bytes, from: position, form: form, groups: groups, scratch: scratch) {
             case .none: return (found, false)
             case .gaveUp: return (found, true)
             case .found(let match):

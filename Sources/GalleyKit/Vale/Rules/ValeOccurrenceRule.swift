@@ -35,7 +35,7 @@ struct ValeOccurrenceRule: ValeRule {
             let valeText = run.document.text(unit.text)
             var text = valeText.run.text
             let (matches, gaveUp) = text.withUTF8 { whole in
-                pattern.matches(UnsafeBufferPointer(rebasing: whole[unit.range]), exact: valeText.needsExactWords, scratch: run.scratch)
+                pattern.matches(UnsafeBufferPointer(rebasing: whole[unit.range]), in: valeText, scratch: run.scratch)
             }
             let count = matches.count
             guard (maximum > 0 && count > maximum) || (minimum > 0 && count < minimum) else { return ([], gaveUp) }

@@ -11,12 +11,23 @@ struct ValeText: Sendable {
     /// The text holds a character on which PCRE2's `\w` and `\b` differ from regexp2's, so
     /// patterns that use them must run in their exact form there.
     let needsExactWords: Bool
+    /// Every byte of the text is ASCII: patterns written in ASCII then run in their byte form.
+    let isASCII: Bool
+    /// The bytes and pairs of bytes the text holds, for patterns' prefilters.
+    let grams: ValeTextGrams
 
     var text: String { run.text }
+
+    /// The form of a pattern that matches this text as regexp2 would, fastest first.
+    var patternForm: ValePattern.Form {
+        needsExactWords ? .exact : (isASCII ? .ascii : .fast)
+    }
 
     init(run: TextRun, needsExactWords: Bool) {
         self.run = run
         self.needsExactWords = needsExactWords
+        var text = run.text
+        (isASCII, grams) = text.withUTF8 { (Self.allASCII($0), ValeTextGrams($0)) }
     }
 
     /// Vale's text of `run`, whose source is `source` (the document's bytes); `blockStart` is
@@ -106,6 +117,8 @@ struct ValeText: Sendable {
         }
         self.run = TextRun(text: String(decoding: bytes, as: UTF8.self), pieces: pieces)
         needsExactWords = exact
+        isASCII = Self.allASCII(bytes)
+        grams = bytes.withUnsafeBufferPointer { ValeTextGrams($0) }
     }
 
     /// The source bytes of a whole file, as Vale's `raw` scope reads them (quotes straightened).
@@ -144,6 +157,12 @@ struct ValeText: Sendable {
         flush(bytes.count)
         run = TextRun(text: String(decoding: out, as: UTF8.self), pieces: pieces)
         needsExactWords = exact
+        isASCII = Self.allASCII(out)
+        grams = out.withUnsafeBufferPointer { ValeTextGrams($0) }
+    }
+
+    private static func allASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
     }
 
     /// ‘ ’ → ', “ ” → " (the third byte of E2 80 xx).
