@@ -48,9 +48,16 @@ public struct RuleEngine: Sendable {
         inspect(document, context: context, takingFacts: false).diagnostics
     }
 
+    /// The diagnostics without fingerprints, quoted lines and byte columns, for output that
+    /// shows none of them (`galley vale`).
+    public func checkUnannotated(_ document: Document) -> [Diagnostic] {
+        inspect(document, context: context(for: document), takingFacts: false, annotating: false).diagnostics
+    }
+
     /// The document's diagnostics and, when `takingFacts`, its facts for the library rules
     /// (with the suppressions a library finding could meet).
-    public func inspect(_ document: Document, context: RuleContext, takingFacts: Bool = true) -> (diagnostics: [Diagnostic], facts: ArticleFacts?) {
+    public func inspect(_ document: Document, context: RuleContext, takingFacts: Bool = true,
+                        annotating: Bool = true) -> (diagnostics: [Diagnostic], facts: ArticleFacts?) {
         // Parse problems are the `parse` rule's findings (the configuration adds it), so their
         // severity can be configured like any rule's.
         var diagnostics = document.issues.filter { $0.kind != .parse }.map { issue in
@@ -72,7 +79,8 @@ public struct RuleEngine: Sendable {
         }
         var suppressions = Suppressions(document: document)
         diagnostics = suppressions.apply(to: diagnostics, activeIDs: activeIDs, deferredIDs: libraryIDs)
-        diagnostics.sort(by: Diagnostic.sortedOrder)
+        Self.sortInSourceOrder(&diagnostics)
+        guard annotating else { return (diagnostics, nil) }
         Fingerprint.assign(to: &diagnostics, source: document.source)
         for index in diagnostics.indices {
             let range = diagnostics[index].range
@@ -80,6 +88,16 @@ public struct RuleEngine: Sendable {
         }
         guard takingFacts else { return (diagnostics, nil) }
         return (diagnostics, extractor.facts(of: document, suppressions: suppressions.libraryFacts(libraryIDs: libraryIDs)))
+    }
+
+    /// `sort(by: Diagnostic.sortedOrder)`, the same stable order, but each diagnostic (a large
+    /// value) moves once: the sort moves positions.
+    static func sortInSourceOrder(_ diagnostics: inout [Diagnostic]) {
+        let order = diagnostics.withUnsafeBufferPointer { items in
+            Array(items.indices).sorted { Diagnostic.sortedOrder(items[$0], items[$1]) }
+        }
+        guard order.indices.contains(where: { order[$0] != $0 }) else { return }
+        diagnostics = order.map { diagnostics[$0] }
     }
 
     /// The facts of a document that is not linted (a file a run over changed files does not

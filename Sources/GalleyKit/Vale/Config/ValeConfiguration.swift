@@ -224,14 +224,21 @@ public struct ValeConfiguration: Sendable {
     /// The styles and rule switches for `path`: the last matching section's `BasedOnStyles`
     /// (else the global ones), and every matching section's switches, later ones winning.
     func selection(for path: String) -> (styles: [String], checks: [String: Bool]) {
-        let candidates = [path, normalizedPath(path)]
         var styles = globalStyles
         var checks: [String: Bool] = [:]
-        for section in sections where candidates.contains(where: section.glob.matches) {
+        for index in sectionIndices(for: path) {
+            let section = sections[index]
             if let named = section.styles { styles = named }
             for (key, value) in section.checks { checks[key] = value }
         }
         return (styles, checks)
+    }
+
+    /// The sections whose glob matches `path` (as written or normalized), in order: they alone
+    /// decide which rules the file gets.
+    func sectionIndices(for path: String) -> [Int] {
+        let candidates = [path, normalizedPath(path)]
+        return sections.indices.filter { candidates.contains(where: sections[$0].glob.matches) }
     }
 
     /// Ignore patterns for a file with normalized extension `normed` and real extension `real`

@@ -6,8 +6,21 @@ public struct ValeSession: Sendable {
     public let project: ValeProject
     /// `--ext`: the format every file (and standard input) is read as, e.g. ".md".
     public let forcedExtension: String?
-    private var engines: [RuleEngine] = []
+    private var engines: [Engine] = []
     private var linterKeys: [String: Int] = [:]
+    /// The linter of each set of matching `.vale.ini` sections, which decide a file's rules.
+    private var linterBySections: [[Int]: Int] = [:]
+
+    /// A linter, and its rules by id.
+    private struct Engine: Sendable {
+        let engine: RuleEngine
+        let rules: [String: any Rule]
+
+        init(rules: [any Rule]) {
+            engine = RuleEngine(rules: rules)
+            self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
 
     public init(project: ValeProject, forcedExtension: String?) {
         self.project = project
@@ -37,12 +50,20 @@ public struct ValeSession: Sendable {
 
     /// The engine for `path`'s rules (built on first use).
     public mutating func item(for path: String) -> Item {
+        let sections = project.configuration.sectionIndices(for: path)
+        if let known = linterBySections[sections] { return Item(path: path, linter: known) }
         let rules = project.rules(for: path)
         let key = rules.map { $0.id + ":" + $0.severity.rawValue }.joined(separator: ",")
-        if let known = linterKeys[key] { return Item(path: path, linter: known) }
-        engines.append(RuleEngine(rules: rules))
-        linterKeys[key] = engines.count - 1
-        return Item(path: path, linter: engines.count - 1)
+        let linter: Int
+        if let known = linterKeys[key] {
+            linter = known
+        } else {
+            engines.append(Engine(rules: rules))
+            linter = engines.count - 1
+            linterKeys[key] = linter
+        }
+        linterBySections[sections] = linter
+        return Item(path: path, linter: linter)
     }
 
     /// Whether Vale would lint `path`: `--glob` and, without global rules, a matching section.
@@ -64,7 +85,8 @@ public struct ValeSession: Sendable {
 
     /// Lints `bytes` as the file `item.path` (or standard input, named `stdin.EXT`).
     public func lint(_ item: Item, bytes: [UInt8]) -> FileResult {
-        let engine = engines[item.linter]
+        let engine = engines[item.linter].engine
+        let byID = engines[item.linter].rules
         let name = forcedExtension.map { "x" + $0 } ?? item.path
         let ext = project.configuration.normalizedExtension(of: name)
         let realExt = (name.split(separator: "/").last.map(String.init) ?? name).split(separator: ".").last.map { String($0).lowercased() } ?? ""
@@ -84,10 +106,11 @@ public struct ValeSession: Sendable {
             document = ArticleFormats.read(path: item.path, source: source, format: format)
             if format == .yaml, !document.isArticle { return FileResult(path: item.path, alerts: [], skipped: "a YAML file that is not an article", problem: nil) }
         }
-        let ids = Set(engine.rules.map(\.id))
-        let byID = Dictionary(engine.rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let diagnostics = engine.check(document).filter { ids.contains($0.ruleID) }
-        let alerts = diagnostics.map { ValeAlertRecord($0, rule: byID[$0.ruleID], source: source) }.sorted { ($0.line, $0.span[0], $0.check) < ($1.line, $1.span[0], $1.check) }
+        let diagnostics = engine.checkUnannotated(document).filter { byID[$0.ruleID] != nil }
+        var alerts = diagnostics.map { ValeAlertRecord($0, rule: byID[$0.ruleID], source: source) }
+        // The engine's order (line, column, rule) nearly always is this one already.
+        let inOrder: (ValeAlertRecord, ValeAlertRecord) -> Bool = { ($0.line, $0.span[0], $0.check) < ($1.line, $1.span[0], $1.check) }
+        if alerts.indices.dropFirst().contains(where: { inOrder(alerts[$0], alerts[$0 - 1]) }) { alerts.sort(by: inOrder) }
         return FileResult(path: item.path, alerts: alerts, skipped: nil, problem: nil)
     }
 }
@@ -118,8 +141,8 @@ public struct ValeAlertRecord: Sendable, Equatable {
         // Vale's end: the start plus the match's length, kept within the line.
         let characters = match.unicodeScalars.count
         var end = start + max(characters, 1) - 1
-        let lineLength = source.lineText(line).unicodeScalars.count + 1
-        if end > lineLength { end = lineLength }
+        let limit = lineLength(line, in: source)
+        if end > limit { end = limit }
         span = [start, max(end, 1)]
         link = vale?.settings.link ?? ""
         description = vale?.description(match: match, suggestion: diagnostic.suggestion) ?? ""
@@ -131,6 +154,14 @@ public struct ValeAlertRecord: Sendable, Equatable {
             actionParams = action.params.isEmpty ? nil : action.params
         }
     }
+}
+
+/// Characters on a line, plus one; an ASCII line is counted without decoding it.
+private func lineLength(_ line: Int, in source: SourceText) -> Int {
+    guard line >= 1, line <= source.lineStarts.count else { return 1 }
+    let bytes = source.bytes[source.lineStarts[line - 1]..<source.lineEnd(line)]
+    if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
+    return source.lineText(line).unicodeScalars.count + 1
 }
 
 /// A plain text file as Vale reads it: paragraphs separated by blank lines.

@@ -4,6 +4,7 @@
 /// `%!s(MISSING)`.
 enum ValeMessage {
     static func format(_ format: String, _ arguments: [String]) -> String {
+        if let plain = plainFormat(format, arguments) { return plain }
         var out = ""
         let scalars = Array(format.unicodeScalars)
         var index = 0
@@ -95,6 +96,31 @@ enum ValeMessage {
             }
             out += text
         }
+        return out
+    }
+
+    /// The common case, where every `%` of the format is a bare `%s`: the pieces between them
+    /// joined with the arguments, as the general path would give, without reading scalars.
+    private static func plainFormat(_ format: String, _ arguments: [String]) -> String? {
+        var out = ""
+        var next = 0
+        var pieceStart = format.utf8.startIndex
+        var index = pieceStart
+        let utf8 = format.utf8
+        while index != utf8.endIndex {
+            guard utf8[index] == UInt8(ascii: "%") else {
+                utf8.formIndex(after: &index)
+                continue
+            }
+            let verb = utf8.index(after: index)
+            guard verb != utf8.endIndex, utf8[verb] == UInt8(ascii: "s") else { return nil }
+            out += format[pieceStart..<index]
+            out += next < arguments.count ? arguments[next] : "%!s(MISSING)"
+            next += 1
+            index = utf8.index(after: verb)
+            pieceStart = index
+        }
+        out += format[pieceStart..<utf8.endIndex]
         return out
     }
 

@@ -168,15 +168,18 @@ extension ValeRules {
     /// Whether `range` of `text` lies within a whitespace-delimited chunk that is a URL
     /// (`scheme://…` or `www.…`).
     static func isInsideURL(_ text: String, _ range: Range<Int>) -> Bool {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { isInsideURL($0, range) }
+    }
+
+    static func isInsideURL(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         guard !range.isEmpty, range.upperBound <= bytes.count else { return false }
         var start = range.lowerBound
         while start > 0, !WordTokenizer.isASCIISpace(bytes[start - 1]) { start -= 1 }
         var end = range.upperBound
         while end < bytes.count, !WordTokenizer.isASCIISpace(bytes[end]) { end += 1 }
         guard range.lowerBound > start || range.upperBound < end else { return false }
-        let chunk = bytes[start..<end]
-        let lower = String(decoding: chunk, as: UTF8.self).lowercased()
+        let lower = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
         if lower.hasPrefix("www.") || lower.hasPrefix("<www.") { return true }
         guard let scheme = Substring(lower).range(of: "://") else { return false }
         let before = lower[..<scheme.lowerBound].drop { !$0.isLetter }
