@@ -107,23 +107,8 @@ public enum FileSystem {
             throw Failure(path: path, reason: "is \(expected) bytes, over the limit of \(maxBytes)", code: EFBIG, size: expected)
         }
         var bytes = [UInt8](repeating: 0, count: expected)
-        var filled = 0
-        while true {
-            if filled == bytes.count {
-                // The file grew since fstat; keep reading in steps.
-                guard bytes.count < maxBytes else { break }
-                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2)))
-            }
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-            }
-            if count < 0 {
-                if errno == EINTR { continue }
-                throw failure(path)
-            }
-            if count == 0 { break }
-            filled += count
-        }
+        // The file may have grown since fstat: keep reading in steps, up to the limit.
+        let filled = try fill(&bytes, from: descriptor, path: path, growingUpTo: maxBytes)
         if filled > maxBytes {
             throw Failure(path: path, reason: "is \(filled) bytes, over the limit of \(maxBytes)", code: EFBIG, size: filled)
         }
@@ -158,21 +143,33 @@ public enum FileSystem {
             guard descriptor >= 0 else { throw failure(path) }
             defer { close(descriptor) }
             var bytes = [UInt8](repeating: 0, count: maxBytes)
-            var filled = 0
-            while filled < maxBytes {
-                let count = bytes.withUnsafeMutableBytes { buffer in
-                    Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
-                }
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    throw failure(path)
-                }
-                if count == 0 { break }
-                filled += count
-            }
+            let filled = try fill(&bytes, from: descriptor, path: path, growingUpTo: nil)
             bytes.removeSubrange(filled...)
             return bytes
         }
+    }
+
+    /// Reads from `descriptor` into `bytes` until the end of the file, retrying interrupted reads;
+    /// returns how many bytes were read. When `bytes` is full it grows (while under `limit`) or,
+    /// with no limit given, reading stops there.
+    private static func fill(_ bytes: inout [UInt8], from descriptor: Int32, path: String, growingUpTo limit: Int?) throws(Failure) -> Int {
+        var filled = 0
+        while true {
+            if filled == bytes.count {
+                guard let limit, bytes.count < limit else { break }
+                bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count / 2)))
+            }
+            let count = bytes.withUnsafeMutableBytes { buffer in
+                Glibc.read(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw failure(path)
+            }
+            if count == 0 { break }
+            filled += count
+        }
+        return filled
     }
 
     public struct Entry: Sendable, Equatable {
