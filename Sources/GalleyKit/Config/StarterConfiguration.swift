@@ -34,6 +34,7 @@ public enum StarterConfiguration {
       #   accept-file: .vocabulary/accept.txt      # one term a line: GitHub only as written, kubectl in any case
       #   reject-file: .vocabulary/reject.txt      # terms to flag even when the dictionary knows them
       #   vocabulary: styles/config/vocabularies/Base   # or a Vale vocabulary folder (accept.txt, reject.txt)
+      #   dictionaries: {de: de_DE, en-GB: en_GB}      # per article language (hunspell-de-de, ...)
 
     # Changes for some files only; later entries win.
     overrides:
