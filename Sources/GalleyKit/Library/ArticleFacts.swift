@@ -42,6 +42,34 @@ public struct ArticleFacts: Sendable, Hashable {
     public var headingsGetGeneratedIDs: Bool { format != .html && format != .xml }
 }
 
+/// Some of what an article's facts hold about the article as a whole (see
+/// `FactsStore.summary(_:parts:)`): the parts a rule asked for, the others left empty.
+public struct FactsSummary: Sendable {
+    public struct Parts: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        public static let title = Parts(rawValue: 1)
+        public static let description = Parts(rawValue: 2)
+        public static let h1 = Parts(rawValue: 4)
+        public static let fields = Parts(rawValue: 8)
+        public static let faqQuestions = Parts(rawValue: 16)
+    }
+
+    public var title: FactText?
+    public var description: FactText?
+    public var h1: FactText?
+    public var fields: [FieldFact] = []
+    public var faqQuestions: [FactText] = []
+
+    public init() {}
+
+    public func field(_ name: String) -> FieldFact? {
+        let wanted = name.lowercased()
+        return fields.first { $0.name == wanted }
+    }
+}
+
 /// A place in an article's source: lines and columns as every report prints them, byte offsets
 /// for suppressions that compare positions.
 public struct FactPosition: Sendable, Hashable {

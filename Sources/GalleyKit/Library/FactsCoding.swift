@@ -184,6 +184,45 @@ struct FactsReader {
         return FactText(value, at: try position())
     }
 
+    /// Skips a string without decoding it.
+    mutating func skipString() throws(FactsError) {
+        _ = try raw(try number())
+    }
+
+    /// Skips a text (a string and a position) without decoding it.
+    mutating func skipText() throws(FactsError) {
+        try skipString()
+        for _ in 0..<6 { _ = try number() }
+    }
+
+    /// Only the `parts` of a record's summary, skipping the rest (path and format included):
+    /// a library rule that compares titles reads the title of every article, and nothing else.
+    mutating func summary(_ parts: FactsSummary.Parts) throws(FactsError) -> FactsSummary {
+        var summary = FactsSummary()
+        try skipString()
+        try skipString()
+        let present = try byte()
+        guard present & ~7 == 0 else { throw FactsError("unknown fields marker \(present)") }
+        if present & 1 != 0 { if parts.contains(.title) { summary.title = try text() } else { try skipText() } }
+        if present & 2 != 0 { if parts.contains(.description) { summary.description = try text() } else { try skipText() } }
+        if present & 4 != 0 { if parts.contains(.h1) { summary.h1 = try text() } else { try skipText() } }
+        for _ in 0..<(try count(minimumBytes: 2)) {
+            guard parts.contains(.fields) else {
+                try skipString()
+                for _ in 0..<(try count(minimumBytes: 7)) { try skipText() }
+                continue
+            }
+            let name = try string()
+            var values: [FactText] = []
+            for _ in 0..<(try count(minimumBytes: 7)) { values.append(try text()) }
+            summary.fields.append(FieldFact(name: name, values: values))
+        }
+        if parts.contains(.faqQuestions) {
+            for _ in 0..<(try count(minimumBytes: 7)) { summary.faqQuestions.append(try text()) }
+        }
+        return summary
+    }
+
     /// `summary`: stop after the FAQ questions (path, format, title, description, H1, fields,
     /// questions), for rules that read nothing else.
     mutating func facts(summary: Bool = false) throws(FactsError) -> ArticleFacts {

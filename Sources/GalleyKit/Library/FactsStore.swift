@@ -53,6 +53,13 @@ public struct FactsStore: Sendable {
         return facts
     }
 
+    /// Only the `parts` of article `index`'s summary, without decoding anything else.
+    public func summary(_ index: Int, parts: FactsSummary.Parts) -> FactsSummary {
+        var reader = FactsReader(bytes, from: index == 0 ? 0 : ends[index - 1], to: ends[index])
+        guard let summary = try? reader.summary(parts) else { preconditionFailure("a facts record written by this run does not decode") }
+        return summary
+    }
+
     /// Only the path of article `index`, without decoding the rest.
     public func path(_ index: Int) -> String {
         var reader = FactsReader(bytes, from: index == 0 ? 0 : ends[index - 1], to: ends[index])

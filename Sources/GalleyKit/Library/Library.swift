@@ -51,6 +51,9 @@ public final class Library {
     /// Title, description, H1, fields and FAQ questions of an article (see `FactsStore.summary`).
     public func summary(_ index: Int) -> ArticleFacts { store.summary(index) }
 
+    /// Only the `parts` of an article's summary (see `FactsStore.summary(_:parts:)`).
+    public func summary(_ index: Int, parts: FactsSummary.Parts) -> FactsSummary { store.summary(index, parts: parts) }
+
     public func site(of article: Int) -> SiteOptions {
         let number = store.linter(article)
         return number < sites.count ? sites[number] : SiteOptions()
@@ -184,7 +187,7 @@ public final class Library {
         guard !indexByURL.isEmpty else { return nil }
         var absoluteURL = path
         if !path.hasPrefix("/") {
-            guard let page = pageURL(of: article, facts: facts) else { return nil }
+            guard let page = pageURL(of: article, fields: facts?.fields) else { return nil }
             let folder = page.hasSuffix("/") ? page : PathNames.directory(of: page)
             absoluteURL = Self.join(folder, path) + (path.hasSuffix("/") ? "/" : "")
         }
@@ -205,13 +208,15 @@ public final class Library {
     }
 
     /// The URL the site serves an article at: its permalink, else the URL pattern's.
-    public func pageURL(of article: Int, facts given: ArticleFacts? = nil) -> String? {
+    /// `fields`: the article's metadata fields, when the caller has them decoded.
+    public func pageURL(of article: Int, fields given: [FieldFact]? = nil) -> String? {
         let site = site(of: article)
-        let facts = given ?? (site.permalinkFields.isEmpty ? nil : store.summary(article))
+        let fields = given ?? (site.permalinkFields.isEmpty ? [] : store.summary(article, parts: .fields).fields)
         let relative = PathNames.relative(absolutePaths[article], to: site.root ?? workingDirectory)
         let patternURL = relative.flatMap { site.url(forRelativePath: $0) }
         for field in site.permalinkFields {
-            guard let value = facts?.field(field)?.values.first?.text.trimmingWhitespace, !value.isEmpty else { continue }
+            let wanted = field.lowercased()
+            guard let value = fields.first(where: { $0.name == wanted })?.values.first?.text.trimmingWhitespace, !value.isEmpty else { continue }
             // A Jekyll permalink template (`/:categories/:title/`) names no one page.
             if value.contains(":") { continue }
             if value.hasPrefix("/") { return value }

@@ -89,7 +89,16 @@ struct UniqueRule: LibraryRule, RuleKind {
         }
     }
 
-    private func values(of facts: ArticleFacts) -> [FactText] {
+    /// The parts of an article's facts `values(of:)` reads.
+    private var parts: FactsSummary.Parts {
+        switch target {
+        case .field(let name, _): return name == "title" ? .title : name == "description" ? [.description, .fields] : .fields
+        case .h1: return .h1
+        case .faqQuestions: return .faqQuestions
+        }
+    }
+
+    private func values(of facts: FactsSummary) -> [FactText] {
         switch target {
         case .field(let name, let aliases):
             if name == "title" { return facts.title.map { [$0] } ?? [] }
@@ -115,6 +124,7 @@ struct UniqueRule: LibraryRule, RuleKind {
     func key(_ text: String) -> String {
         let folds = normalization.contains(.case), collapses = normalization.contains(.whitespace)
         let drops = normalization.contains(.punctuation)
+        if let ascii = Self.asciiKey(text, folds: folds, collapses: collapses, drops: drops) { return ascii }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -153,6 +163,31 @@ struct UniqueRule: LibraryRule, RuleKind {
         return String(result)
     }
 
+    /// `key` of an all-ASCII value (most titles and questions), on bytes into one buffer; nil
+    /// when the value has a non-ASCII byte. The same steps as the scalar loop of `key`.
+    private static func asciiKey(_ text: String, folds: Bool, collapses: Bool, drops: Bool) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count)
+            var pendingSpace = false
+            for byte in bytes {
+                guard byte < 0x80 else { return nil }
+                let isSpace = byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)
+                if collapses, isSpace {
+                    pendingSpace = !output.isEmpty
+                    continue
+                }
+                let isLetterOrDigit = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+                if drops, !isLetterOrDigit, !isSpace { continue }
+                if pendingSpace { output.append(0x20) }
+                pendingSpace = false
+                output.append(folds && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+            }
+            return String(decoding: output, as: UTF8.self)
+        }
+    }
+
     func check(_ library: Library) -> [LibraryFinding] {
         struct Member {
             var article: Int
@@ -160,9 +195,10 @@ struct UniqueRule: LibraryRule, RuleKind {
         }
         var groups: [String: [Member]] = [:]
         var order: [String] = []
+        let parts = parts
         for article in library.indices {
             var seen: Set<String> = []
-            for value in values(of: library.summary(article)) {
+            for value in values(of: library.summary(article, parts: parts)) {
                 let key = key(value.text)
                 // One article repeating its own question is the faq rule's business, not the library's.
                 guard !key.isEmpty, !allowed.contains(key), seen.insert(key).inserted else { continue }
