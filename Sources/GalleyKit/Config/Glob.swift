@@ -124,15 +124,17 @@ public enum PathNames {
         return !(length == 0 || (allDots && length <= 2))
     }
 
+    // `/` is looked for in the UTF-8 view: searching Characters costs several times more, and
+    // the library phase splits every link's path.
     public static func directory(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "." }
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "." }
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
     /// The last component: `a/b.md` → `b.md`.
     public static func fileName(_ path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return path }
-        return String(path[path.index(after: slash)...])
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return path }
+        return String(path[path.utf8.index(after: slash)...])
     }
 
     /// How to show an absolute path: relative to the working folder when inside it.

@@ -69,6 +69,7 @@ public struct SiteOptions: Sendable, Hashable {
     /// extension): `/:path/` and `guide/index.md` give `/guide/`.
     public func url(forRelativePath relativePath: String) -> String? {
         guard let pattern = urlPattern else { return nil }
+        if let url = Self.asciiURL(pattern: pattern, relativePath: relativePath, indexFiles: indexFiles) { return url }
         var path = relativePath
         if let dot = path.lastIndex(of: "."), !path[dot...].contains("/") { path = String(path[..<dot]) }
         let name = PathNames.fileName(path)
@@ -78,6 +79,40 @@ public struct SiteOptions: Sendable, Hashable {
         var url = pattern.replacing(":path", with: path)
         while url.contains("//") { url = url.replacing("//", with: "/") }
         return url
+    }
+
+    /// `url(forRelativePath:)` on bytes when the pattern and the path are ASCII (as nearly
+    /// every path is): the same steps, without searching and replacing Characters, since the
+    /// library phase makes the URL of every article. nil otherwise.
+    private static func asciiURL(pattern: String, relativePath: String, indexFiles: [String]) -> String? {
+        let path = Array(relativePath.utf8), template = Array(pattern.utf8)
+        guard !path.contains(where: { $0 >= 0x80 }), !template.contains(where: { $0 >= 0x80 }),
+              indexFiles.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else { return nil }
+        let slash = UInt8(ascii: "/")
+        var end = path.count
+        if let dot = path.lastIndex(of: UInt8(ascii: ".")), !path[dot...].contains(slash) { end = dot }
+        let nameStart = path[..<end].lastIndex(of: slash).map { $0 + 1 } ?? 0
+        if indexFiles.contains(where: { $0.utf8.elementsEqual(path[nameStart..<end]) }) { end = max(0, nameStart - 1) }
+        let stem = path[..<end]
+        let placeholder = Array(":path".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(template.count + stem.count)
+        // Each `:path` replaced, then every run of slashes made one (as replacing `//` until none is left).
+        func emit(_ byte: UInt8) {
+            if byte == slash, output.last == slash { return }
+            output.append(byte)
+        }
+        var index = 0
+        while index < template.count {
+            if template[index] == placeholder[0], template[index...].starts(with: placeholder) {
+                for byte in stem { emit(byte) }
+                index += placeholder.count
+            } else {
+                emit(template[index])
+                index += 1
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// A stable description for the facts cache and facts files: any change to the site
