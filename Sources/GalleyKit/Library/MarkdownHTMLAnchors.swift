@@ -17,9 +17,13 @@ enum MarkdownHTMLAnchors {
         var footnotes: [String] = []
         var fence: (marker: UInt8, length: Int)?
         var lineStart = min(max(0, start), bytes.count)
+        // Most articles have neither a tag nor a footnote: memchr settles it, and the lines are
+        // walked only for what the text can hold.
+        let hasTags = ByteScan.firstIndex(of: UInt8(ascii: "<"), in: bytes, from: lineStart) != nil
+        let hasFootnotes = containsFootnoteMarker(bytes, from: lineStart)
+        guard hasTags || hasFootnotes else { return ([], []) }
         while lineStart < bytes.count {
-            var lineEnd = lineStart
-            while lineEnd < bytes.count, bytes[lineEnd] != 0x0A { lineEnd += 1 }
+            let lineEnd = ByteScan.firstIndex(of: 0x0A, in: bytes, from: lineStart) ?? bytes.count
             var index = lineStart
             var indent = 0
             while index < lineEnd, bytes[index] == 0x20, indent < 3 { index += 1; indent += 1 }
@@ -40,12 +44,22 @@ enum MarkdownHTMLAnchors {
                 }
             }
             if fence == nil {
-                if let label = footnoteLabel(bytes, from: index, to: lineEnd) { footnotes.append(label) }
-                scanLine(bytes, lineStart..<lineEnd, into: &ids)
+                if hasFootnotes, let label = footnoteLabel(bytes, from: index, to: lineEnd) { footnotes.append(label) }
+                if hasTags { scanLine(bytes, lineStart..<lineEnd, into: &ids) }
             }
             lineStart = lineEnd + 1
         }
         return (ids, footnotes)
+    }
+
+    /// Whether `[^` occurs in `bytes[start...]`.
+    private static func containsFootnoteMarker(_ bytes: [UInt8], from start: Int) -> Bool {
+        var search = start + 1
+        while let caret = ByteScan.firstIndex(of: UInt8(ascii: "^"), in: bytes, from: search) {
+            if bytes[caret - 1] == UInt8(ascii: "[") { return true }
+            search = caret + 1
+        }
+        return false
     }
 
     /// `[^label]:` at the start of a line.

@@ -143,12 +143,12 @@ enum MarkdownHeadingText {
 
     private static let backtick = UInt8(ascii: "`")
     /// Bytes that may start inline Markdown: escapes, code, references, tags, links, emphasis.
-    private static let markupBytes: Set<UInt8> = Set("\\`&<[!*_~".utf8)
+    private static let markupBytes: [Bool] = (0...255).map { "\\`&<[!*_~".utf8.contains(UInt8($0)) }
 
     /// The plain text CommonMark renders from inline Markdown.
     static func render(_ text: String) -> String {
         // Most headings are plain words: nothing to resolve.
-        if !text.utf8.contains(where: { markupBytes.contains($0) }) { return text }
+        if !text.utf8.contains(where: { markupBytes[Int($0)] }) { return text }
         var output: [UInt8] = []
         render(Array(text.utf8)[...], into: &output)
         return String(decoding: output, as: UTF8.self)
