@@ -2,8 +2,18 @@
 public enum Spelling {
     /// " (did you mean 'x'?)" when one of `known` is close to `word`, else "".
     public static func suggestion(for word: String, among known: [String]) -> String {
-        let best = known.map { ($0, distance(word, $0)) }.min { $0.1 < $1.1 }
-        guard let (name, distance) = best, distance <= max(2, word.count / 4), distance < word.count else { return "" }
+        let limit = max(2, word.count / 4)
+        let length = word.utf8.count
+        var best: (name: String, distance: Int)?
+        for name in known {
+            // The distance is at least the difference of the byte counts: a name that cannot come
+            // within the limit is not measured (a broken anchor is measured against every id of
+            // its page). The first closest name wins, as before.
+            guard abs(name.utf8.count - length) <= limit else { continue }
+            let measured = distance(word, name)
+            if best.map({ measured < $0.distance }) ?? true { best = (name, measured) }
+        }
+        guard let (name, distance) = best, distance <= limit, distance < word.count else { return "" }
         return " (did you mean '\(name)'?)"
     }
 
