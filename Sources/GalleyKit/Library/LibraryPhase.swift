@@ -53,12 +53,22 @@ public struct LibraryPhase {
         let library = Library(store: store, sites: linters.map(\.site), workingDirectory: workingDirectory)
         if linters.contains(where: { $0.engine.libraryRules.contains { $0 is InternalLinksRule || $0 is OrphansRule } }) { library.prepare(jobs: jobs) }
         var byArticle: [Int: [LibraryDiagnostic]] = [:]
+        // A library can have hundreds of thousands of findings (make-corpus' 100,000 articles
+        // share titles and questions by the thousand): every finding of an article shares one
+        // copy of its path, and each rule's raw findings are let go of as they are converted.
+        var paths: [Int: String] = [:]
         for (number, linter) in linters.enumerated() {
             for rule in linter.engine.libraryRules {
-                for finding in rule.check(library) where store.linter(finding.article) == number {
+                var found = rule.check(library)
+                for index in found.indices {
+                    let finding = found[index]
+                    found[index] = LibraryFinding.released
+                    guard store.linter(finding.article) == number else { continue }
                     var template = Finding(range: finding.position.range, message: finding.message, values: finding.values)
                     template.subject = finding.subject
-                    var diagnostic = Diagnostic(path: library.path(finding.article), range: finding.position.range, span: finding.position.span,
+                    let path = paths[finding.article] ?? library.path(finding.article)
+                    paths[finding.article] = path
+                    var diagnostic = Diagnostic(path: path, range: finding.position.range, span: finding.position.span,
                                                 severity: rule.severity, message: rule.message(for: template), ruleID: rule.id,
                                                 ruleSet: rule.definition.ruleSet, matchedText: finding.values["match"])
                     diagnostic.subject = finding.subject
@@ -66,10 +76,11 @@ public struct LibraryPhase {
                 }
             }
         }
+        paths = [:]
         var result: [LibraryDiagnostic] = []
         let articles = Set(byArticle.keys).union(store.articlesWithSuppressions).sorted()
         for article in articles {
-            var findings = byArticle[article] ?? []
+            var findings = byArticle.removeValue(forKey: article) ?? []
             let directives = store.articlesWithSuppressions.isEmpty ? [] : library[article].suppressions
             if !directives.isEmpty {
                 var suppressions = LibrarySuppressions(directives)

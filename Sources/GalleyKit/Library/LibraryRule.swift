@@ -50,6 +50,11 @@ public struct LibraryFinding: Sendable {
     }
 }
 
+extension LibraryFinding {
+    /// What stands in for a finding already converted, so its strings are freed early.
+    static let released = LibraryFinding(article: -1, position: FactPosition(), message: "", subject: "", detail: .orphan)
+}
+
 /// A library finding as the audit's library section lists it.
 public enum LibraryDetail: Sendable, Hashable {
     /// A value shared by several articles: what it is (`title`, `h1`, `FAQ question`), the value

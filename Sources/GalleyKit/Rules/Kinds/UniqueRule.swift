@@ -213,13 +213,15 @@ struct UniqueRule: LibraryRule, RuleKind {
             // the group: a title shared by thousands of articles must not cost a list per article.
             let paths = members.map { library.path($0.article) }
             let group = zip(paths, members).map { LibraryDetail.GroupMember(path: $0.0, line: Int($0.1.value.position.line)) }
+            let subject = "unique:" + key
+            let count = String(members.count)
             for (position, member) in members.enumerated() {
                 let named = Self.list(others: paths, except: position)
                 let message = "\(what) '\(Self.shortened(member.value.text))' is also the \(what) of \(named)"
                 findings.append(LibraryFinding(
                     article: member.article, position: member.value.position, message: message,
-                    values: ["value": member.value.text, "match": member.value.text, "others": named, "count": String(members.count)],
-                    subject: "unique:" + key, related: paths,
+                    values: ["value": member.value.text, "match": member.value.text, "others": named, "count": count],
+                    subject: subject, related: paths,
                     detail: .duplicate(what: what, value: member.value.text, group: group)))
             }
         }
