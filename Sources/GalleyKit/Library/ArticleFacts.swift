@@ -37,6 +37,19 @@ public struct ArticleFacts: Sendable, Hashable {
         return fields.first { $0.name == wanted }
     }
 
+    /// Parts of the facts a library pass may ask for alone (see `FactsStore.facts(_:sections:)`).
+    public struct Sections: OptionSet, Sendable {
+        public let rawValue: UInt8
+        public init(rawValue: UInt8) { self.rawValue = rawValue }
+
+        /// The metadata fields (which may set the article's URL).
+        public static let fields = Sections(rawValue: 1)
+        /// Headings, explicit ids and footnote labels.
+        public static let anchors = Sections(rawValue: 2)
+        public static let links = Sections(rawValue: 4)
+        public static let start = Sections(rawValue: 8)
+    }
+
     /// Headings get ids from the site's generator when the article is Markdown (or a YAML
     /// article, whose body is); HTML and XML pages keep the ids they are written with.
     public var headingsGetGeneratedIDs: Bool { format != .html && format != .xml }

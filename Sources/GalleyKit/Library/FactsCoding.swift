@@ -223,6 +223,70 @@ struct FactsReader {
         return summary
     }
 
+    /// A record with only `sections` decoded (the path and format always), the rest skipped or
+    /// not read: following links needs the links and metadata fields, an anchor check the
+    /// headings and ids, an orphan its start; each reads every article. For records this
+    /// process wrote (`FactsStore`); lengths are still checked.
+    mutating func facts(sections: ArticleFacts.Sections) throws(FactsError) -> ArticleFacts {
+        let path = try string()
+        let formatName = try string()
+        guard let format = DocumentFormat(rawValue: formatName) else { throw FactsError("unknown article format '\(formatName.prefix(40))'") }
+        var facts = ArticleFacts(path: path, format: format)
+        let present = try byte()
+        for bit: UInt8 in [1, 2, 4] where present & bit != 0 { try skipText() }
+        for _ in 0..<(try count(minimumBytes: 2)) {
+            guard sections.contains(.fields) else {
+                try skipString()
+                for _ in 0..<(try count(minimumBytes: 7)) { try skipText() }
+                continue
+            }
+            let name = try string()
+            var values: [FactText] = []
+            for _ in 0..<(try count(minimumBytes: 7)) { values.append(try text()) }
+            facts.fields.append(FieldFact(name: name, values: values))
+        }
+        for _ in 0..<(try count(minimumBytes: 7)) { try skipText() }
+        let anchors = sections.contains(.anchors)
+        for _ in 0..<(try count(minimumBytes: 3)) {
+            let level = Int(try byte())
+            guard anchors else {
+                try skipString()
+                _ = try optional()
+                continue
+            }
+            let text = try string()
+            let anchor = try optional()
+            facts.headings.append(HeadingFact(level: level, text: text, anchor: anchor))
+        }
+        for _ in 0..<(try count()) { if anchors { facts.anchors.append(try string()) } else { try skipString() } }
+        for _ in 0..<(try count()) { if anchors { facts.footnotes.append(try string()) } else { try skipString() } }
+        guard sections.contains(.links) || sections.contains(.start) else { return facts }
+        for _ in 0..<(try count(minimumBytes: 8)) {
+            guard sections.contains(.links) else {
+                try skipString()
+                _ = try position()
+                _ = try byte()
+                continue
+            }
+            let url = try string()
+            let position = try position()
+            let image = try byte()
+            guard image <= 1 else { throw FactsError("unknown link marker \(image)") }
+            facts.links.append(LinkFact(url: url, at: position, isImage: image == 1))
+        }
+        guard sections.contains(.start) else { return facts }
+        for _ in 0..<(try count(minimumBytes: 11)) {
+            _ = try byte()
+            for _ in 0..<(try count()) { try skipString() }
+            _ = try position()
+            _ = try number()
+            _ = try byte()
+            try skipString()
+        }
+        facts.start = try position()
+        return facts
+    }
+
     /// `summary`: stop after the FAQ questions (path, format, title, description, H1, fields,
     /// questions), for rules that read nothing else.
     mutating func facts(summary: Bool = false) throws(FactsError) -> ArticleFacts {

@@ -53,6 +53,13 @@ public struct FactsStore: Sendable {
         return facts
     }
 
+    /// The path, format and `sections` of article `index`, the rest left empty.
+    public func facts(_ index: Int, sections: ArticleFacts.Sections) -> ArticleFacts {
+        var reader = FactsReader(bytes, from: index == 0 ? 0 : ends[index - 1], to: ends[index])
+        guard let facts = try? reader.facts(sections: sections) else { preconditionFailure("a facts record written by this run does not decode") }
+        return facts
+    }
+
     /// Only the `parts` of article `index`'s summary, without decoding anything else.
     public func summary(_ index: Int, parts: FactsSummary.Parts) -> FactsSummary {
         var reader = FactsReader(bytes, from: index == 0 ? 0 : ends[index - 1], to: ends[index])

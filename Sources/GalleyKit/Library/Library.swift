@@ -48,6 +48,12 @@ public final class Library {
 
     public subscript(index: Int) -> ArticleFacts { store[index] }
 
+    /// Path, format and `sections` of an article's facts, the rest left empty (see `FactsStore.facts(_:sections:)`).
+    public func facts(_ index: Int, sections: ArticleFacts.Sections) -> ArticleFacts { store.facts(index, sections: sections) }
+
+    /// What following an article's links reads: the links, and the fields that may set its URL.
+    public static let linkSections: ArticleFacts.Sections = [.fields, .links]
+
     /// Title, description, H1, fields and FAQ questions of an article (see `FactsStore.summary`).
     public func summary(_ index: Int) -> ArticleFacts { store.summary(index) }
 
@@ -100,7 +106,7 @@ public final class Library {
         isPreparing = true
         ParallelRun.run(Array(indices), jobs: jobs, work: { article in
             let library = shared.library
-            let facts = library.store[article]
+            let facts = library.store.facts(article, sections: Library.linkSections)
             return (article, facts.links.map { library.resolve($0.url, from: article, facts: facts) })
         }) { result in
             resolvedTargets[result.0] = result.1
@@ -111,7 +117,7 @@ public final class Library {
     /// Where each link of `article` leads, in the order of its facts' links.
     public func targets(of article: Int, facts: ArticleFacts? = nil) -> [LinkTarget] {
         if let known = resolvedTargets[article] { return known }
-        let facts = facts ?? store[article]
+        let facts = facts ?? store.facts(article, sections: Self.linkSections)
         let targets = facts.links.map { resolve($0.url, from: article, facts: facts) }
         resolvedTargets[article] = targets
         return targets
@@ -245,7 +251,7 @@ public final class Library {
     /// its site's generator makes them.
     public func anchors(of article: Int) -> Set<String> {
         if let known = anchorCache[article] { return known }
-        let facts = store[article]
+        let facts = store.facts(article, sections: .anchors)
         var anchors = Set(facts.anchors)
         if facts.headingsGetGeneratedIDs {
             let style = site(of: article).slugs

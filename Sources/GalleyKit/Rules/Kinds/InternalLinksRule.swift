@@ -47,7 +47,7 @@ struct InternalLinksRule: LibraryRule, RuleKind {
     func check(_ library: Library) -> [LibraryFinding] {
         var findings: [LibraryFinding] = []
         for article in library.indices {
-            let facts = library[article]
+            let facts = library.facts(article, sections: Library.linkSections)
             let targets = library.targets(of: article, facts: facts)
             for (link, target) in zip(facts.links, targets) {
                 if link.isImage && !images { continue }

@@ -41,7 +41,7 @@ struct OrphansRule: LibraryRule, RuleKind {
         for article in library.indices where !linked[article] {
             let path = library.path(article)
             guard !excludes.contains(where: { $0.matches(path) }) else { continue }
-            let facts = library[article]
+            let facts = library.facts(article, sections: .start)
             findings.append(LibraryFinding(
                 article: article, position: facts.start, message: "no other article links to this one",
                 values: ["path": path], subject: "orphan", detail: .orphan))
