@@ -135,23 +135,40 @@ public enum HeadingSlugs {
     /// the categories below that is not alphabetic, and not `-` or a space.
     static func githubSlug(_ text: String) -> String {
         if let ascii = asciiSlug(text, keepsUnderscore: true, spaces: [0x20]) { return ascii }
-        var result = String.UnicodeScalarView()
-        for scalar in text.lowercased().unicodeScalars {
-            if scalar == " " {
-                result.append("-")
-            } else if scalar == "-" || scalar.properties.isAlphabetic {
-                result.append(scalar)
-            } else {
+        // Scalar by scalar, each lower-cased as `String.lowercased()` does (its full lowercase
+        // mapping), ASCII ones on bytes, into one UTF-8 buffer.
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count)
+        func add(_ scalar: Unicode.Scalar) {
+            if scalar.isASCII {
+                let byte = UInt8(scalar.value)
+                if byte == 0x20 {
+                    output.append(0x2D)
+                } else if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x2D || byte == 0x5F {
+                    output.append(byte)
+                }
+                return
+            }
+            var keeps = scalar.properties.isAlphabetic
+            if !keeps {
                 switch scalar.properties.generalCategory {
                 case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
                      .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .connectorPunctuation, .surrogate:
-                    result.append(scalar)
+                    keeps = true
                 default:
                     break
                 }
             }
+            if keeps { UTF8.encode(scalar) { output.append($0) } }
         }
-        return String(result)
+        for scalar in text.unicodeScalars {
+            if scalar.isASCII {
+                add(scalar.value >= 0x41 && scalar.value <= 0x5A ? Unicode.Scalar(UInt8(scalar.value) + 32) : scalar)
+            } else {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars { add(lower) }
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// kramdown-parser-gfm's `generate_gfm_header_id`, before the repeat counter.
