@@ -78,6 +78,8 @@ public struct LibraryPhase {
         }
         paths = [:]
         var result: [LibraryDiagnostic] = []
+        // Reserved once: growing by doubling would hold the old and the new buffer at once.
+        result.reserveCapacity(byArticle.values.reduce(0) { $0 + $1.count } + store.articlesWithSuppressions.count)
         let articles = Set(byArticle.keys).union(store.articlesWithSuppressions).sorted()
         for article in articles {
             var findings = byArticle.removeValue(forKey: article) ?? []

@@ -215,14 +215,25 @@ struct UniqueRule: LibraryRule, RuleKind {
             let group = zip(paths, members).map { LibraryDetail.GroupMember(path: $0.0, line: Int($0.1.value.position.line)) }
             let subject = "unique:" + key
             let count = String(members.count)
+            // Past the first few members, each names the same others; members that also write the
+            // value alike then share one message (a group can have thousands of members).
+            var previous: (text: String, named: String, message: String)?
             for (position, member) in members.enumerated() {
-                let named = Self.list(others: paths, except: position)
-                let message = "\(what) '\(Self.shortened(member.value.text))' is also the \(what) of \(named)"
+                var named = Self.list(others: paths, except: position)
+                var text = member.value.text
+                let message: String
+                // Compared byte for byte: canonically equivalent spellings print differently.
+                if let previous, previous.named.utf8.elementsEqual(named.utf8), previous.text.utf8.elementsEqual(text.utf8) {
+                    (text, named, message) = previous
+                } else {
+                    message = "\(what) '\(Self.shortened(text))' is also the \(what) of \(named)"
+                    previous = (text, named, message)
+                }
                 findings.append(LibraryFinding(
                     article: member.article, position: member.value.position, message: message,
-                    values: ["value": member.value.text, "match": member.value.text, "others": named, "count": count],
+                    values: ["value": text, "match": text, "others": named, "count": count],
                     subject: subject, related: paths,
-                    detail: .duplicate(what: what, value: member.value.text, group: group)))
+                    detail: .duplicate(what: what, value: text, group: group)))
             }
         }
         return findings
