@@ -52,13 +52,14 @@ public struct LibraryPhase {
     public func run(workingDirectory: String = FileSystem.currentDirectory, focus: Focus? = nil, jobs: Int = Terminal.processorCount) -> [LibraryDiagnostic] {
         let library = Library(store: store, sites: linters.map(\.site), workingDirectory: workingDirectory)
         if linters.contains(where: { $0.engine.libraryRules.contains { $0 is InternalLinksRule || $0 is OrphansRule } }) { library.prepare(jobs: jobs) }
-        var byArticle: [Int: [LibraryDiagnostic]] = [:]
         // A library can have hundreds of thousands of findings (make-corpus' 100,000 articles
-        // share titles and questions by the thousand): every finding of an article shares one
-        // copy of its path, and each rule's raw findings are let go of as they are converted.
-        var paths: [Int: String] = [:]
+        // share titles and questions by the thousand), all held until the report order is known:
+        // each waits as a small `Pending` (its diagnostic is made when its article's turn comes,
+        // with one copy of the article's path), and each rule's raw findings are let go of as
+        // they are converted.
+        var byArticle: [Int: [Pending]] = [:]
         for (number, linter) in linters.enumerated() {
-            for rule in linter.engine.libraryRules {
+            for (ruleNumber, rule) in linter.engine.libraryRules.enumerated() {
                 var found = rule.check(library)
                 for index in found.indices {
                     let finding = found[index]
@@ -66,28 +67,31 @@ public struct LibraryPhase {
                     guard store.linter(finding.article) == number else { continue }
                     var template = Finding(range: finding.position.range, message: finding.message, values: finding.values)
                     template.subject = finding.subject
-                    let path = paths[finding.article] ?? library.path(finding.article)
-                    paths[finding.article] = path
-                    var diagnostic = Diagnostic(path: path, range: finding.position.range, span: finding.position.span,
-                                                severity: rule.severity, message: rule.message(for: template), ruleID: rule.id,
-                                                ruleSet: rule.definition.ruleSet, matchedText: finding.values["match"])
-                    diagnostic.subject = finding.subject
-                    byArticle[finding.article, default: []].append(LibraryDiagnostic(diagnostic: diagnostic, detail: finding.detail, related: finding.related))
+                    byArticle[finding.article, default: []].append(Pending(
+                        linter: Int32(number), rule: Int32(ruleNumber), position: finding.position, message: rule.message(for: template),
+                        matchedText: finding.values["match"], subject: finding.subject, detail: finding.detail, related: finding.related))
                 }
             }
         }
-        paths = [:]
         var result: [LibraryDiagnostic] = []
         // Reserved once: growing by doubling would hold the old and the new buffer at once.
         result.reserveCapacity(byArticle.values.reduce(0) { $0 + $1.count } + store.articlesWithSuppressions.count)
         let articles = Set(byArticle.keys).union(store.articlesWithSuppressions).sorted()
         for article in articles {
-            var findings = byArticle.removeValue(forKey: article) ?? []
+            let path = library.path(article)
+            var findings = (byArticle.removeValue(forKey: article) ?? []).map { pending in
+                let rule = linters[Int(pending.linter)].engine.libraryRules[Int(pending.rule)]
+                var diagnostic = Diagnostic(path: path, range: pending.position.range, span: pending.position.span,
+                                            severity: rule.severity, message: pending.message, ruleID: rule.id,
+                                            ruleSet: rule.definition.ruleSet, matchedText: pending.matchedText)
+                diagnostic.subject = pending.subject
+                return LibraryDiagnostic(diagnostic: diagnostic, detail: pending.detail, related: pending.related)
+            }
             let directives = store.articlesWithSuppressions.isEmpty ? [] : library[article].suppressions
             if !directives.isEmpty {
                 var suppressions = LibrarySuppressions(directives)
                 findings = findings.filter { !suppressions.suppresses($0.diagnostic) }
-                findings += suppressions.unusedNotes(path: library.path(article)).map { LibraryDiagnostic(diagnostic: $0, detail: nil, related: []) }
+                findings += suppressions.unusedNotes(path: path).map { LibraryDiagnostic(diagnostic: $0, detail: nil, related: []) }
             }
             findings.sort { Diagnostic.sortedOrder($0.diagnostic, $1.diagnostic) }
             var diagnostics = findings.map(\.diagnostic)
@@ -98,6 +102,20 @@ public struct LibraryPhase {
         result.sort { Diagnostic.sortedOrder($0.diagnostic, $1.diagnostic) }
         return result
     }
+}
+
+/// A library finding waiting for the report order: what its diagnostic is made of, in a
+/// third of a diagnostic's size.
+private struct Pending {
+    /// The linter's number, and the rule's among its library rules.
+    var linter: Int32
+    var rule: Int32
+    var position: FactPosition
+    var message: String
+    var matchedText: String?
+    var subject: String
+    var detail: LibraryDetail
+    var related: [String]
 }
 
 /// A finding of the library phase, with what the audit shows of it.
