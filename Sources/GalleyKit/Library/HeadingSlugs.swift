@@ -68,6 +68,7 @@ public enum HeadingSlugs {
         switch style {
         case .github, .docusaurus:
             var occurrences: [String: Int] = [:]
+            occurrences.reserveCapacity(sources.count)
             return sources.map { source in
                 if let id = source.id { return id }
                 let original = githubSlug(source.text)
@@ -81,6 +82,7 @@ public enum HeadingSlugs {
             }
         case .jekyll, .kramdown:
             var counters: [String: Int] = [:]
+            counters.reserveCapacity(sources.count)
             return sources.map { source in
                 if let id = source.id { return id }
                 let base = style == .jekyll ? jekyllSlug(source.text) : kramdownSlug(source.text)

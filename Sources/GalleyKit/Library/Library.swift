@@ -126,7 +126,13 @@ public final class Library {
     public func resolve(_ rawURL: String, from article: Int, facts: ArticleFacts? = nil) -> LinkTarget {
         let site = site(of: article)
         var url = Substring(rawURL)
-        if url.first?.isWhitespace == true || url.last?.isWhitespace == true { url = Substring(rawURL.trimmingWhitespace) }
+        // An ASCII end byte settles whether that end is white space without forming a Character.
+        func endIsWhitespace(_ byte: UInt8?, _ character: () -> Character?) -> Bool {
+            guard let byte else { return false }
+            if byte < 0x80 { return byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) }
+            return character()?.isWhitespace == true
+        }
+        if endIsWhitespace(url.utf8.first, { url.first }) || endIsWhitespace(url.utf8.last, { url.last }) { url = Substring(rawURL.trimmingWhitespace) }
         // Brackets are not allowed in a URL's path: such a "URL" is Markdown that a reader took
         // for one (a footnote definition read as a link reference by plain CommonMark).
         guard !url.isEmpty, !url.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "]") }) else { return .notChecked }
@@ -252,7 +258,9 @@ public final class Library {
     public func anchors(of article: Int) -> Set<String> {
         if let known = anchorCache[article] { return known }
         let facts = store.facts(article, sections: .anchors)
-        var anchors = Set(facts.anchors)
+        // Sized once for every id the page can have: growing rehashes them all.
+        var anchors = Set<String>(minimumCapacity: facts.anchors.count + facts.headings.count + 2 * facts.footnotes.count)
+        anchors.formUnion(facts.anchors)
         if facts.headingsGetGeneratedIDs {
             let style = site(of: article).slugs
             let headings = facts.headings.map { HeadingSlugs.Heading(markdown: $0.text, markupID: $0.anchor) }
