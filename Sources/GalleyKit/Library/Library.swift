@@ -104,14 +104,22 @@ public final class Library {
         buildURLs(jobs: jobs)
         let shared = Shared(library: self)
         isPreparing = true
-        ParallelRun.run(Array(indices), jobs: jobs, work: { article in
+        ParallelRun.run(batches, jobs: jobs, work: { batch in
             let library = shared.library
-            let facts = library.store.facts(article, sections: Library.linkSections)
-            return (article, facts.links.map { library.resolve($0.url, from: article, facts: facts) })
-        }) { result in
-            resolvedTargets[result.0] = result.1
+            return batch.map { article in
+                let facts = library.store.facts(article, sections: Library.linkSections)
+                return (article, facts.links.map { library.resolve($0.url, from: article, facts: facts) })
+            }
+        }) { results in
+            for result in results { resolvedTargets[result.0] = result.1 }
         }
         isPreparing = false
+    }
+
+    /// The articles in runs of 32, as `prepare` hands them to threads: one article each made a
+    /// thread hand-over per article, which cost more than many an article's work.
+    private var batches: [Range<Int>] {
+        stride(from: 0, to: count, by: 32).map { $0..<min($0 + 32, count) }
     }
 
     /// Where each link of `article` leads, in the order of its facts' links.
@@ -213,8 +221,8 @@ public final class Library {
         guard sites.contains(where: { $0.urlPattern != nil || !$0.permalinkFields.isEmpty }) else { return }
         let shared = Shared(library: self)
         isPreparing = true
-        ParallelRun.run(Array(indices), jobs: jobs, work: { index in (index, shared.library.pageURL(of: index).map(Self.normalizedURL)) }) { result in
-            if let key = result.1, indexByURL[key] == nil { indexByURL[key] = result.0 }
+        ParallelRun.run(batches, jobs: jobs, work: { batch in batch.map { index in (index, shared.library.pageURL(of: index).map(Self.normalizedURL)) } }) { results in
+            for result in results { if let key = result.1, indexByURL[key] == nil { indexByURL[key] = result.0 } }
         }
         isPreparing = false
     }
