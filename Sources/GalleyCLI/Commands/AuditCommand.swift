@@ -98,7 +98,7 @@ enum AuditCommand {
         progress.clear()
         if runsLibrary {
             library.finishAdding()
-            report.addLibrary(library.run(), rules: library.libraryIDs.sorted())
+            report.addLibrary(library.run(jobs: options.jobs), rules: library.libraryIDs.sorted())
         } else if library.isActive {
             Terminal.write("galley: note: the library rules need every article; an audit of one shard leaves them out\n", to: .error)
         }

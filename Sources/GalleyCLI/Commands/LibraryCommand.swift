@@ -84,7 +84,7 @@ enum LibraryCommand {
         }
         if !phase.isActive { Terminal.write("galley: note: the configuration has no library rules; nothing to check\n", to: .error) }
         output.begin()
-        let findings = phase.run()
+        let findings = phase.run(jobs: options.jobs)
         LibraryMerge.merge(plan.items.lazy.map { FileReport(path: $0.path, diagnostics: []) }, findings) { output.add($0) }
         return output.finish(usageProblems: false)
     }

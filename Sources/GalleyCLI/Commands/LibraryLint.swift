@@ -62,7 +62,7 @@ enum LibraryLint {
             failed = !writeFacts(phase, plan: plan, shard: options.shard, to: path, writer: writer) || failed
         }
         if runsLibrary {
-            let findings = phase.run()
+            let findings = phase.run(jobs: options.jobs)
             LibraryMerge.merge(held, findings) { output.add($0) }
         } else if phase.isActive, options.library.factsPath == nil {
             let ids = phase.libraryIDs.sorted().joined(separator: ", ")
@@ -140,7 +140,7 @@ enum LibraryLint {
         }
         Terminal.write("galley: note: \(note)\n", to: .error)
         let deleted = Set(changes.deleted.map { PathNames.relative($0, to: cwd) ?? $0 })
-        let findings = usesLibrary ? phase.run(focus: LibraryPhase.Focus(changed: focus, deleted: deleted)) : []
+        let findings = usesLibrary ? phase.run(focus: LibraryPhase.Focus(changed: focus, deleted: deleted), jobs: options.jobs) : []
         LibraryMerge.merge(held, findings) { output.add($0) }
         return output.finish(usageProblems: usageProblems)
     }
