@@ -27,22 +27,35 @@ public final class RuleContext {
     public var blockWords: [[WordToken]] { Array(unitWords.prefix(document.blocks.count)) }
 
     /// Words, sentences, syllables and readability counts of the prose (readability rules).
-    public private(set) lazy var prose = ProseAnalysis(document) { index in (self.tokenization.words[index], self.tokenization.stops[index]) }
+    public private(set) lazy var prose = ProseAnalysis(document) { index in (self.tokenization.words[index], self.sentences(inBlock: index)) }
 
     /// UTF-8 ranges of the sentences in block `index` (a block always ends a sentence), split
-    /// where the tokenizer noted possible ends while reading the block's words.
+    /// where the tokenizer noted possible ends while reading the block's words; split once for
+    /// the readability analysis and the sentence-length rules alike.
     func sentences(inBlock index: Int) -> [Range<Int>] {
+        if sentenceCache.isEmpty { sentenceCache = Array(repeating: nil, count: document.blocks.count) }
+        if let cached = sentenceCache[index] { return cached }
         var text = document.blocks[index].text.text
-        return text.withUTF8 { SentenceSplitter.sentences(in: $0, candidates: tokenization.stops[index]) }
+        let tokenization = tokenization
+        let sentences = text.withUTF8 { SentenceSplitter.sentences(in: $0, candidates: tokenization.stops[index]) }
+        sentenceCache[index] = sentences
+        return sentences
     }
+
+    private var sentenceCache: [[Range<Int>]?] = []
 
     /// Indexes of the units a scope covers (rules sharing a scope share the answer).
     public func units(in scope: Scope) -> [Int] {
         if let cached = scopeUnits[scope] { return cached.list }
-        let list = units.indices.filter { index in
-            let unit = units[index]
-            if let block = unit.block, scope.includes(document.blocks[block]) { return true }
-            return unit.metadataKey.map { scope.includes(metadataKey: $0) } ?? false
+        let units = units
+        let blocks = document.blocks
+        var list: [Int] = []
+        for index in units.indices {
+            if let block = units[index].block, scope.includes(kind: blocks[block].kind, role: blocks[block].role) {
+                list.append(index)
+            } else if let key = units[index].metadataKey, scope.includes(metadataKey: key) {
+                list.append(index)
+            }
         }
         scopeUnits[scope] = (list, Set(list))
         return list
@@ -76,8 +89,10 @@ public final class RuleContext {
     private lazy var hitsByOwner: [String: [UnitHit]] = {
         var grouped: [String: [UnitHit]] = [:]
         guard !matcher.isEmpty else { return grouped }
+        let units = units
+        let words = unitWords
         for index in units.indices {
-            for hit in matcher.hits(in: units[index].text.text, tokens: unitWords[index]) {
+            for hit in matcher.hits(in: units[index].text.text, tokens: words[index]) {
                 grouped[hit.owner, default: []].append(UnitHit(unit: index, hit: hit))
             }
         }
@@ -89,20 +104,26 @@ public final class RuleContext {
         let all = hitsByOwner[id] ?? []
         let exceptions = all.filter { $0.hit.spec.isException }
         // Two terms can match the same words ("guarantee" inflected and "guaranteed"): one finding.
-        var seen: Set<[Int]> = []
+        var seen: Set<UnitRange> = []
         return all.filter { candidate in
             !candidate.hit.spec.isException && !exceptions.contains { exception in
                 exception.unit == candidate.unit && exception.hit.range.overlaps(candidate.hit.range)
-            } && seen.insert([candidate.unit, candidate.hit.range.lowerBound, candidate.hit.range.upperBound]).inserted
+            } && seen.insert(UnitRange(unit: candidate.unit, range: candidate.hit.range)).inserted
         }
+    }
+
+    private struct UnitRange: Hashable {
+        var unit: Int
+        var range: Range<Int>
     }
 }
 
 /// The word tokens of every unit and the offsets where its sentences may end, read together in
-/// one pass of the tokenizer.
-private struct Tokenization {
-    var words: [[WordToken]] = []
-    var stops: [[Int]] = []
+/// one pass of the tokenizer (a class: rules ask for it block by block, and a struct behind a
+/// lazy property was copied, arrays retained, on every ask).
+private final class Tokenization {
+    private(set) var words: [[WordToken]] = []
+    private(set) var stops: [[Int]] = []
 
     init(_ units: [TextUnit]) {
         words.reserveCapacity(units.count)

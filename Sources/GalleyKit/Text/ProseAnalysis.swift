@@ -69,9 +69,10 @@ public struct ProseAnalysis: Sendable {
         self.init(document, tokenized: nil)
     }
 
-    /// With each block's words and sentence stops already read (`RuleContext` reads them once for
-    /// every rule): `tokenized(index)` gives what `WordTokenizer` gives for block `index`.
-    init(_ document: Document, tokenized: ((Int) -> (tokens: [WordToken], stops: [Int]))?) {
+    /// With each block's words and sentences already read (`RuleContext` reads them once for
+    /// every rule): `tokenized(index)` gives what `WordTokenizer` and `SentenceSplitter` give for
+    /// block `index`.
+    init(_ document: Document, tokenized: ((Int) -> (tokens: [WordToken], sentences: [Range<Int>]))?) {
         var analyzed: [AnalyzedBlock] = []
         var position = [Int?](repeating: nil, count: document.blocks.count)
         language = document.resolvedLanguage.tag
@@ -154,21 +155,24 @@ public struct ProseAnalysis: Sendable {
         }
     }
 
-    /// Analyzes the text of one block, tokenizing it unless `tokenized` has its tokens and stops.
-    static func analyze(_ text: String, index: Int, tokenized: (tokens: [WordToken], stops: [Int])? = nil, memo: inout WordMemo) -> AnalyzedBlock {
+    /// Analyzes the text of one block, tokenizing it unless `tokenized` has its tokens and sentences.
+    static func analyze(_ text: String, index: Int, tokenized: (tokens: [WordToken], sentences: [Range<Int>])? = nil,
+                        memo: inout WordMemo) -> AnalyzedBlock {
         var copy = text
         return copy.withUTF8 { bytes in
             var tokens = memo.tokens
             var stops = memo.stops
             memo.tokens = []
             memo.stops = []
+            let sentenceRanges: [Range<Int>]
             if let tokenized {
                 tokens = tokenized.tokens
-                stops = tokenized.stops
+                sentenceRanges = tokenized.sentences
             } else {
                 tokens.removeAll(keepingCapacity: true)
                 stops.removeAll(keepingCapacity: true)
                 WordTokenizer.tokens(in: bytes, stops: &stops, into: &tokens)
+                sentenceRanges = SentenceSplitter.sentences(in: bytes, candidates: stops)
             }
             defer {
                 if tokenized == nil {
@@ -176,7 +180,6 @@ public struct ProseAnalysis: Sendable {
                     memo.stops = stops
                 }
             }
-            let sentenceRanges = SentenceSplitter.sentences(in: bytes, candidates: stops)
             var words: [Word] = []
             words.reserveCapacity(tokens.count)
             var sentences: [Sentence] = []
