@@ -76,8 +76,16 @@ public struct Scope: Sendable, Hashable {
     }
 
     public func includes(_ block: Block) -> Bool {
-        blockKinds.contains(block.kind) && (roles.isEmpty || roles.contains(block.role))
+        includes(kind: block.kind, role: block.role)
     }
+
+    /// Asked for every block by every scoped rule: a scope of every kind (the default) skips
+    /// hashing the kind.
+    public func includes(kind: Block.Kind, role: Block.Role) -> Bool {
+        (blockKinds.count == Self.kindCount || blockKinds.contains(kind)) && (roles.isEmpty || roles.contains(role))
+    }
+
+    private static let kindCount = Block.Kind.allCases.count
 
     public func includes(metadataKey key: String) -> Bool {
         metadataKeys.contains("*") || metadataKeys.contains(key.lowercased())
