@@ -144,22 +144,36 @@ struct FAQRule: Rule, RuleKind {
 
     /// Lower case, letters and digits only, single spaces.
     static func normalize(_ text: String) -> String {
-        if text.utf8.allSatisfy({ $0 < 0x80 }) {
-            // ASCII: the same on bytes, without Unicode's tables.
-            var output: [UInt8] = []
-            var pendingSpace = false
-            for byte in text.utf8 {
-                let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
-                guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
-                    pendingSpace = !output.isEmpty
-                    continue
+        var copy = text
+        let ascii = copy.withUTF8 { bytes -> String? in
+            // ASCII: the same on bytes, without Unicode's tables (never longer than the text).
+            var isASCII = true
+            let normalized = String(unsafeUninitializedCapacity: bytes.count) { output in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    guard byte < 0x80 else {
+                        isASCII = false
+                        return 0
+                    }
+                    let lower = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    guard (lower >= 0x61 && lower <= 0x7A) || (lower >= 0x30 && lower <= 0x39) else {
+                        pendingSpace = length > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        output[length] = 0x20
+                        length += 1
+                    }
+                    pendingSpace = false
+                    output[length] = lower
+                    length += 1
                 }
-                if pendingSpace { output.append(0x20) }
-                pendingSpace = false
-                output.append(lower)
+                return length
             }
-            return String(decoding: output, as: UTF8.self)
+            return isASCII ? normalized : nil
         }
+        if let ascii { return ascii }
         return text.lowercased().split { !$0.isLetter && !$0.isNumber }.joined(separator: " ")
     }
 }

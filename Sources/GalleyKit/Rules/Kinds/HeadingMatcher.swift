@@ -34,23 +34,35 @@ struct HeadingMatcher: Sendable {
     /// The same for ASCII text, on bytes (every document's headings are normalized once); nil
     /// for other text, which needs Unicode's lower case and white space.
     private static func normalizeASCII(_ text: String) -> String? {
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            guard byte < 0x80 else { return nil }
-            if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
-                pendingSpace = !output.isEmpty
-                continue
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var isASCII = true
+            // Never longer than the text: a run of white space becomes at most one space.
+            let normalized = String(unsafeUninitializedCapacity: bytes.count) { output in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    guard byte < 0x80 else {
+                        isASCII = false
+                        return 0
+                    }
+                    if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) {
+                        pendingSpace = length > 0
+                        continue
+                    }
+                    if pendingSpace {
+                        output[length] = 0x20
+                        length += 1
+                        pendingSpace = false
+                    }
+                    output[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                    length += 1
+                }
+                while length > 0, output[length - 1] == UInt8(ascii: ":") || output[length - 1] == UInt8(ascii: ".") { length -= 1 }
+                return length
             }
-            if pendingSpace {
-                output.append(0x20)
-                pendingSpace = false
-            }
-            output.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            return isASCII ? normalized : nil
         }
-        while let last = output.last, last == UInt8(ascii: ":") || last == UInt8(ascii: ".") { output.removeLast() }
-        return String(decoding: output, as: UTF8.self)
     }
 
     /// Reads `heading` (text), `aliases` and `pattern` from the options.
