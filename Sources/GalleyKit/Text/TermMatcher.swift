@@ -44,7 +44,13 @@ public struct TermMatcher: Sendable {
     /// Hash of a folded first word, bit 0 set as in `WordKey` (never the empty slot) → entries
     /// starting with that word. Looked up for every word of every document, so keyed without
     /// `Hasher`; a collision only adds a candidate, which `matches` then checks.
-    private var byFirstWord = HashedWordMap<[Int]>(capacity: 64)
+    /// The value is where that word's entry indexes sit in `candidates` (start << 32 | count):
+    /// the lookup hands out no array to retain.
+    private var byFirstWord = HashedWordMap<Int>(capacity: 64)
+    private var candidates: [Int] = []
+    /// Entry indexes by first-word hash, in the order the terms were added (`candidates` is
+    /// rebuilt from it on every `add`, which only configuration loading calls).
+    private var firstWordLists: [UInt64: [Int]] = [:]
 
     public init() {}
 
@@ -53,7 +59,16 @@ public struct TermMatcher: Sendable {
     public mutating func add(_ spec: TermSpec, owner: String) {
         entries.append(Entry(owner: owner, spec: spec))
         let key = FNV1a.hash(spec.words[0]) | 1
-        byFirstWord[key] = (byFirstWord[key] ?? []) + [entries.count - 1]
+        firstWordLists[key, default: []].append(entries.count - 1)
+        var map = HashedWordMap<Int>(capacity: max(64, firstWordLists.count))
+        var flat: [Int] = []
+        flat.reserveCapacity(entries.count)
+        for (key, list) in firstWordLists {
+            map[key] = flat.count << 32 | list.count
+            flat += list
+        }
+        byFirstWord = map
+        candidates = flat
     }
 
     /// All hits in `text`, whose word tokens are `tokens`.
@@ -65,25 +80,33 @@ public struct TermMatcher: Sendable {
 
     public func hits(in bytes: UnsafeBufferPointer<UInt8>, tokens: [WordToken]) -> [Hit] {
         var hits: [Hit] = []
-        for start in tokens.indices {
-            // An ASCII word's key is the hash of its folded spelling already (`WordKey`, bit 0 set).
-            let token = tokens[start]
-            let key = token.isASCII ? token.key.value : Self.foldedHash(bytes, token.range) | 1
-            guard let candidates = byFirstWord[key] else { continue }
-            candidate: for index in candidates {
-                let entry = entries[index]
-                let spec = entry.spec
-                guard start + spec.words.count <= tokens.count else { continue }
-                for offset in 0..<spec.words.count {
-                    let token = tokens[start + offset].range
-                    guard Self.matches(bytes, token, spec.words[offset], caseSensitive: spec.caseSensitive) else { continue candidate }
-                    if offset > 0 {
-                        let gap = bytes[tokens[start + offset - 1].range.upperBound..<token.lowerBound]
-                        guard Self.gap(gap) == spec.gaps[offset - 1] else { continue candidate }
+        // Entries are read in place: most candidates fail on their first word, and copying an
+        // entry (its strings and arrays retained) cost more than checking it.
+        entries.withUnsafeBufferPointer { entries in
+            candidates.withUnsafeBufferPointer { candidates in
+                for start in tokens.indices {
+                    // An ASCII word's key is the hash of its folded spelling already (`WordKey`, bit 0 set).
+                    let token = tokens[start]
+                    let key = token.isASCII ? token.key.value : Self.foldedHash(bytes, token.range) | 1
+                    guard let packed = byFirstWord[key] else { continue }
+                    let first = packed >> 32
+                    candidate: for index in candidates[first..<first + (packed & 0xFFFF_FFFF)] {
+                        let wordCount = entries[index].spec.words.count
+                        guard start + wordCount <= tokens.count else { continue }
+                        for offset in 0..<wordCount {
+                            let token = tokens[start + offset].range
+                            guard Self.matches(bytes, token, entries[index].spec.words[offset], caseSensitive: entries[index].spec.caseSensitive) else {
+                                continue candidate
+                            }
+                            if offset > 0 {
+                                let gap = bytes[tokens[start + offset - 1].range.upperBound..<token.lowerBound]
+                                guard Self.gap(gap) == entries[index].spec.gaps[offset - 1] else { continue candidate }
+                            }
+                        }
+                        let range = tokens[start].range.lowerBound..<tokens[start + wordCount - 1].range.upperBound
+                        hits.append(Hit(owner: entries[index].owner, spec: entries[index].spec, range: range))
                     }
                 }
-                let range = tokens[start].range.lowerBound..<tokens[start + spec.words.count - 1].range.upperBound
-                hits.append(Hit(owner: entry.owner, spec: spec, range: range))
             }
         }
         return hits
