@@ -183,6 +183,7 @@ public struct ProseAnalysis: Sendable {
             var words: [Word] = []
             words.reserveCapacity(tokens.count)
             var sentences: [Sentence] = []
+            sentences.reserveCapacity(sentenceRanges.count)
             var counts = TextCounts()
             var tokenIndex = 0
             for range in sentenceRanges {

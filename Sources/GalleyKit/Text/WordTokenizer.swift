@@ -376,7 +376,9 @@ public enum WordTokenizer {
         }
     }
 
-    /// Letters, numbers and combining marks, by Unicode's properties.
+    /// Letters, numbers and combining marks, by Unicode's properties. Kept out of line: inlined,
+    /// its properties value made every call of the tokenizer's inner function set up room for it.
+    @inline(never)
     static func isWordCharacterByProperties(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value >= 0x2000 && scalar.value <= 0x206F { return false }
         let properties = scalar.properties
