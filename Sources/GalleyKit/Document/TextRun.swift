@@ -246,14 +246,9 @@ struct TextRunBuilder {
 
     /// Whitespace, and the placeholder byte (SUB, 0x1A) that stands in for template tags and
     /// other non-prose syntax inside a line of Markdown (see `MaskedSource`): both separate words.
-    /// One shift and mask: asked for every byte of every text a reader places.
-    @inline(__always)
     static func isSpace(_ byte: UInt8) -> Bool {
-        byte <= 0x20 && (spaceBits >> UInt64(byte)) & 1 == 1
+        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C || byte == 0x1A
     }
-
-    /// Bits 0x09, 0x0A, 0x0C, 0x0D, 0x1A and 0x20.
-    private static let spaceBits: UInt64 = 1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D | 1 << 0x1A | 1 << 0x20
 }
 
 extension TextRun {
