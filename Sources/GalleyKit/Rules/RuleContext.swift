@@ -46,7 +46,7 @@ public final class RuleContext {
 
     /// Indexes of the units a scope covers (rules sharing a scope share the answer).
     public func units(in scope: Scope) -> [Int] {
-        if let cached = scopeUnits[scope] { return cached.list }
+        if let cached = cachedScope(scope) { return scopeUnits[cached].list }
         let units = units
         let blocks = document.blocks
         var list: [Int] = []
@@ -57,17 +57,24 @@ public final class RuleContext {
                 list.append(index)
             }
         }
-        scopeUnits[scope] = (list, Set(list))
+        scopeUnits.append((scope, list, Set(list)))
         return list
     }
 
     public func unitSet(in scope: Scope) -> Set<Int> {
-        if let cached = scopeUnits[scope] { return cached.set }
+        if let cached = cachedScope(scope) { return scopeUnits[cached].set }
         _ = units(in: scope)
-        return scopeUnits[scope]!.set
+        return scopeUnits[scopeUnits.count - 1].set
     }
 
-    private var scopeUnits: [Scope: (list: [Int], set: Set<Int>)] = [:]
+    /// A configuration has a handful of scopes, and rules usually share the same one (the same
+    /// sets, compared by identity first): a short list compared by `==` costs less than hashing
+    /// every set of the scope on each ask.
+    private var scopeUnits: [(scope: Scope, list: [Int], set: Set<Int>)] = []
+
+    private func cachedScope(_ scope: Scope) -> Int? {
+        scopeUnits.firstIndex { $0.scope == scope }
+    }
 
     /// Analyses a family of rules shares on this document (Vale's text and word-list hits), made
     /// by the first rule that asks, keyed by an object the family owns for the whole run.
@@ -122,10 +129,13 @@ public final class RuleContext {
 /// one pass of the tokenizer (a class: rules ask for it block by block, and a struct behind a
 /// lazy property was copied, arrays retained, on every ask).
 private final class Tokenization {
-    private(set) var words: [[WordToken]] = []
-    private(set) var stops: [[Int]] = []
+    let words: [[WordToken]]
+    let stops: [[Int]]
 
     init(_ units: [TextUnit]) {
+        // Built in locals: appending to a class's stored arrays checks exclusive access each time.
+        var words: [[WordToken]] = []
+        var stops: [[Int]] = []
         words.reserveCapacity(units.count)
         stops.reserveCapacity(units.count)
         for unit in units {
@@ -134,6 +144,8 @@ private final class Tokenization {
             words.append(text.withUTF8 { WordTokenizer.tokens(in: $0, stops: &unitStops) })
             stops.append(unitStops)
         }
+        self.words = words
+        self.stops = stops
     }
 }
 
