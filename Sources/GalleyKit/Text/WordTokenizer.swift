@@ -128,7 +128,9 @@ public enum WordTokenizer {
     }
 
     /// Reads the words of the whitespace-separated chunk starting at `start`; returns where the
-    /// chunk ends and notes whether it holds a byte an address or code could need.
+    /// chunk ends and notes whether it holds a byte an address or code could need. Inlined into
+    /// the loop over chunks: called once per chunk, its frame cost as much as reading a word.
+    @inline(__always)
     private static func tokenize(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, special: inout Bool, eastAsian: inout Bool,
                                  stops: inout [Int], into result: inout [WordToken]) -> Int {
         let chunkEnd = bytes.count
