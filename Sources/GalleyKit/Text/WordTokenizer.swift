@@ -79,6 +79,10 @@ public enum WordTokenizer {
                 }
             }
             guard index < bytes.count else { break }
+            if let end = plainWord(bytes, from: index, stops: &stops, into: &result) {
+                index = end
+                continue
+            }
             // Words are read as the chunk is scanned; a chunk that turns out to be an address or
             // code takes its words back.
             let chunkStart = index
@@ -95,6 +99,32 @@ public enum WordTokenizer {
                 excluded?.pointee.append(chunkStart..<index)
             }
         }
+    }
+
+    /// Most chunks are ASCII letters alone, perhaps with a comma or a period after them, then
+    /// white space or the end: read here in one pass, with what the full reader would give (one
+    /// word, the period as a possible sentence end; such a chunk is never an address or code).
+    /// Returns where the chunk ends, or nil (nothing appended) for any other chunk.
+    @inline(__always)
+    private static func plainWord(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, stops: inout [Int],
+                                  into result: inout [WordToken]) -> Int? {
+        var index = start
+        var hash = WordKey.seed
+        while index < bytes.count {
+            let byte = bytes[index]
+            guard byte | 0x20 >= 0x61, byte | 0x20 <= 0x7A else { break }
+            WordKey.mix(&hash, byte)
+            index += 1
+        }
+        guard index > start else { return nil }
+        let end = index
+        if index < bytes.count, bytes[index] == UInt8(ascii: ",") || bytes[index] == UInt8(ascii: ".") {
+            index += 1
+        }
+        guard index == bytes.count || isASCIISpace(bytes[index]) else { return nil }
+        result.append(WordToken(range: start..<end, kind: .word, key: WordKey(hash: hash), isASCII: true))
+        if index > end, bytes[end] == UInt8(ascii: ".") { stops.append(end) }
+        return index
     }
 
     /// In a chunk that mixes East Asian text with other text, the stretches between East Asian
