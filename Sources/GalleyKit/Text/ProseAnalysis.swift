@@ -180,22 +180,28 @@ public struct ProseAnalysis: Sendable {
                     memo.stops = stops
                 }
             }
-            var words: [Word] = []
-            words.reserveCapacity(tokens.count)
             var sentences: [Sentence] = []
             sentences.reserveCapacity(sentenceRanges.count)
             var counts = TextCounts()
-            var tokenIndex = 0
-            for range in sentenceRanges {
-                let first = words.count
-                while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
-                    let word = analyzeWord(bytes, tokens[tokenIndex], firstInSentence: words.count == first, memo: &memo)
-                    words.append(word)
-                    counts.add(word)
-                    tokenIndex += 1
-                }
-                if words.count > first {
-                    sentences.append(Sentence(range: range, words: first..<words.count))
+            // At most one word per token, written in place (no capacity check per word).
+            let words = tokens.withUnsafeBufferPointer { tokens in
+                [Word](unsafeUninitializedCapacity: tokens.count) { buffer, initialized in
+                    var count = 0
+                    var tokenIndex = 0
+                    for range in sentenceRanges {
+                        let first = count
+                        while tokenIndex < tokens.count, tokens[tokenIndex].range.lowerBound < range.upperBound {
+                            let word = analyzeWord(bytes, tokens[tokenIndex], firstInSentence: count == first, memo: &memo)
+                            buffer.initializeElement(at: count, to: word)
+                            count += 1
+                            counts.add(word)
+                            tokenIndex += 1
+                        }
+                        if count > first {
+                            sentences.append(Sentence(range: range, words: first..<count))
+                        }
+                    }
+                    initialized = count
                 }
             }
             counts.sentences = sentences.count
