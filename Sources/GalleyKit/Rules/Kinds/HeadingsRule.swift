@@ -62,38 +62,43 @@ struct HeadingsRule: Rule, RuleKind {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        let headings = document.headings.map { document.blocks[$0] }
-        let h1s = headings.filter { $0.level == 1 }
+        // Heading indexes, not copies of the blocks: three heading rules run on every article.
+        let blocks = document.blocks
+        let headings = document.headings
+        let h1s = headings.filter { blocks[$0].level == 1 }
         if requireH1, h1s.isEmpty {
             findings.append(.aboutDocument(document, subject: "no-h1", message: "the article has no H1 heading"))
         }
         if singleH1 {
-            for heading in h1s.dropFirst() {
+            for index in h1s.dropFirst() {
+                let heading = blocks[index]
                 findings.append(Finding(range: heading.range, message: "more than one H1 heading ('\(heading.text.text)')",
                                         values: ["heading": heading.text.text], matchedText: heading.text.text))
             }
         }
         if noSkippedLevels {
             var previous = 0
-            for heading in headings {
-                if previous > 0, heading.level > previous + 1 {
+            for index in headings {
+                let level = blocks[index].level
+                if previous > 0, level > previous + 1 {
                     findings.append(Finding(
-                        range: heading.range,
-                        message: "heading level \(heading.level) follows level \(previous); use level \(previous + 1)",
-                        values: ["level": String(heading.level), "previous": String(previous), "expected": String(previous + 1)],
-                        matchedText: heading.text.text))
+                        range: blocks[index].range,
+                        message: "heading level \(level) follows level \(previous); use level \(previous + 1)",
+                        values: ["level": String(level), "previous": String(previous), "expected": String(previous + 1)],
+                        matchedText: blocks[index].text.text))
                 }
-                previous = heading.level
+                previous = level
             }
         }
-        for heading in headings {
-            let text = heading.text.text
+        for index in headings {
+            let text = blocks[index].text.text
+            let range = blocks[index].range
             if let letterCase, let word = HeadingCase.firstViolation(in: text, case: letterCase, properNouns: properNouns) {
-                findings.append(Finding(range: heading.range, message: "'\(text)' is not in \(letterCase.rawValue) case ('\(word)')",
+                findings.append(Finding(range: range, message: "'\(text)' is not in \(letterCase.rawValue) case ('\(word)')",
                                         values: ["heading": text, "match": word], matchedText: text))
             }
             if let allowedPunctuation, let last = TrailingPunctuation.last(of: text), !TrailingPunctuation.allows(last, allowedPunctuation) {
-                findings.append(Finding(range: heading.range, message: "'\(text)' ends with '\(Character(last))'",
+                findings.append(Finding(range: range, message: "'\(text)' ends with '\(Character(last))'",
                                         values: ["heading": text, "match": String(Character(last))], matchedText: text))
             }
         }
