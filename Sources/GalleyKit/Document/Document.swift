@@ -85,11 +85,41 @@ public struct Block: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case heading, paragraph, listItem = "list-item", quote, tableCell = "table-cell"
         case term, definition, caption, altText = "alt-text"
+
+        // By case, not by the raw string (RawRepresentable's default): scopes ask for every block.
+        public static func == (lhs: Kind, rhs: Kind) -> Bool { lhs.ordinal == rhs.ordinal }
+        public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+        private var ordinal: UInt8 {
+            switch self {
+            case .heading: 0
+            case .paragraph: 1
+            case .listItem: 2
+            case .quote: 3
+            case .tableCell: 4
+            case .term: 5
+            case .definition: 6
+            case .caption: 7
+            case .altText: 8
+            }
+        }
     }
 
     /// What the block is for, beyond its markup: FAQ questions and answers are scoped separately.
     public enum Role: String, Sendable {
         case body, faqQuestion = "faq-question", faqAnswer = "faq-answer"
+
+        // By case, not by the raw string (RawRepresentable's default): scopes ask for every block.
+        public static func == (lhs: Role, rhs: Role) -> Bool { lhs.ordinal == rhs.ordinal }
+        public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
+
+        private var ordinal: UInt8 {
+            switch self {
+            case .body: 0
+            case .faqQuestion: 1
+            case .faqAnswer: 2
+            }
+        }
     }
 
     public var kind: Kind
