@@ -49,19 +49,20 @@ struct LengthRule: Rule, RuleKind {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         var findings: [Finding] = []
-        for index in document.blocks.indices {
-            let block = document.blocks[index]
-            if block.kind == .heading {
+        // Blocks read in place (a copy of each block per rule cost more than the checks).
+        let blocks = document.blocks
+        for index in blocks.indices {
+            if blocks[index].kind == .heading {
                 if let heading {
-                    let length = block.text.text.count
-                    findings += violations(length, heading, unit: "character", range: block.range, what: "heading")
+                    let length = blocks[index].text.text.count
+                    findings += violations(length, heading, unit: "character", range: blocks[index].range, what: "heading")
                 }
                 continue
             }
-            guard scope.includes(block) else { continue }
+            guard scope.includes(kind: blocks[index].kind, role: blocks[index].role) else { continue }
             let words = context.unitWords[index]
             if let paragraph {
-                findings += violations(words.count, paragraph, unit: "word", range: block.range, what: "paragraph")
+                findings += violations(words.count, paragraph, unit: "word", range: blocks[index].range, what: "paragraph")
             }
             if let sentence {
                 // Words and sentences are both in text order: one sweep counts each sentence's words.
@@ -71,7 +72,9 @@ struct LengthRule: Rule, RuleKind {
                     let first = next
                     while next < words.count, words[next].range.lowerBound < range.upperBound { next += 1 }
                     let count = next - first
-                    let source = block.text.sourceRange(ofTextRange: range)
+                    // Most sentences are within bounds: their source range is looked up only for a finding.
+                    guard (sentence.max.map { count > $0 } ?? false) || (sentence.min.map { count < $0 } ?? false) else { continue }
+                    let source = blocks[index].text.sourceRange(ofTextRange: range)
                     findings += violations(count, sentence, unit: "word", range: source, what: "sentence")
                 }
             }
