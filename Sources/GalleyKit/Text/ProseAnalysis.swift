@@ -150,8 +150,6 @@ public struct ProseAnalysis: Sendable {
             self.region = region
             salt = profile.cacheSalt
             facts.reserveCapacity(512)
-            tokens.reserveCapacity(256)
-            stops.reserveCapacity(64)
         }
     }
 
