@@ -134,10 +134,24 @@ public struct SourceText: Sendable {
                 remaining = target - scalars(before: index)
             }
         }
-        while remaining > 0, index < bytes.count, bytes[index] != 0x0A {
-            index += 1
-            while index < bytes.count, bytes[index] & 0xC0 == 0x80 { index += 1 }
-            remaining -= 1
+        bytes.withUnsafeBufferPointer { buffer in
+            // Eight ASCII bytes without a line break are eight columns: front matter asks for the
+            // offsets of its values' columns on lines that are mostly ASCII.
+            if let base = buffer.baseAddress {
+                while remaining >= 8, index + 8 <= buffer.count {
+                    let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                    let newline = word ^ 0x0A0A_0A0A_0A0A_0A0A
+                    let hasNewline = (newline &- 0x0101_0101_0101_0101) & ~newline & 0x8080_8080_8080_8080 != 0
+                    guard word & 0x8080_8080_8080_8080 == 0, !hasNewline else { break }
+                    index += 8
+                    remaining -= 8
+                }
+            }
+            while remaining > 0, index < buffer.count, buffer[index] != 0x0A {
+                index += 1
+                while index < buffer.count, buffer[index] & 0xC0 == 0x80 { index += 1 }
+                remaining -= 1
+            }
         }
         return index
     }
