@@ -37,7 +37,7 @@ public final class RuleContext {
         if let cached = sentenceCache[index] { return cached }
         var text = document.blocks[index].text.text
         let tokenization = tokenization
-        let sentences = text.withUTF8 { SentenceSplitter.sentences(in: $0, candidates: tokenization.stops[index]) }
+        let sentences = text.withUTF8 { SentenceSplitter.sentences(in: $0, candidates: tokenization.stops(ofUnit: index)) }
         sentenceCache[index] = sentences
         return sentences
     }
@@ -88,8 +88,19 @@ public final class RuleContext {
     }
 
     /// Heading texts as section names are compared: lower case, single spaces, no trailing colon.
-    public private(set) lazy var headingKeys: [Int: String] = Dictionary(
-        uniqueKeysWithValues: document.headings.map { ($0, HeadingMatcher.normalize(document.blocks[$0].text.text)) })
+    public var headingKeys: [Int: String] {
+        Dictionary(uniqueKeysWithValues: document.headings.map { ($0, headingKeyByBlock[$0]!) })
+    }
+
+    /// The same by block index (nil for blocks that are not headings): asked for every heading by
+    /// every section rule, an array read instead of a dictionary lookup.
+    func headingKey(ofBlock index: Int) -> String? { headingKeyByBlock[index] }
+
+    private lazy var headingKeyByBlock: [String?] = {
+        var keys = [String?](repeating: nil, count: document.blocks.count)
+        for index in document.headings { keys[index] = HeadingMatcher.normalize(document.blocks[index].text.text) }
+        return keys
+    }()
 
     /// Every word-list hit in the document, found in one pass for all rules, grouped by rule id
     /// (ids are unique across a configuration's rule sets).
@@ -130,23 +141,30 @@ public final class RuleContext {
 /// lazy property was copied, arrays retained, on every ask).
 private final class Tokenization {
     let words: [[WordToken]]
-    let stops: [[Int]]
+    /// Every unit's stops in one array (`stopRanges[i]` for unit `i`): one allocation, not one per unit.
+    private let allStops: [Int]
+    private let stopRanges: [Range<Int>]
 
     init(_ units: [TextUnit]) {
         // Built in locals: appending to a class's stored arrays checks exclusive access each time.
         var words: [[WordToken]] = []
-        var stops: [[Int]] = []
+        var allStops: [Int] = []
+        var stopRanges: [Range<Int>] = []
         words.reserveCapacity(units.count)
-        stops.reserveCapacity(units.count)
+        stopRanges.reserveCapacity(units.count)
         for unit in units {
             var text = unit.text.text
-            var unitStops: [Int] = []
-            words.append(text.withUTF8 { WordTokenizer.tokens(in: $0, stops: &unitStops) })
-            stops.append(unitStops)
+            let first = allStops.count
+            words.append(text.withUTF8 { WordTokenizer.tokens(in: $0, stops: &allStops) })
+            stopRanges.append(first..<allStops.count)
         }
         self.words = words
-        self.stops = stops
+        self.allStops = allStops
+        self.stopRanges = stopRanges
     }
+
+    /// Where unit `index`'s sentences may end.
+    func stops(ofUnit index: Int) -> ArraySlice<Int> { allStops[stopRanges[index]] }
 }
 
 public struct UnitHit: Sendable, Hashable {

@@ -12,7 +12,7 @@ struct HeadingMatcher: Sendable {
         matches(heading, key: Self.normalize(heading))
     }
 
-    /// With the heading's normalized `key` already at hand (`RuleContext.headingKeys`).
+    /// With the heading's normalized `key` already at hand (`RuleContext.headingKey(ofBlock:)`).
     func matches(_ heading: String, key: String) -> Bool {
         if texts.contains(key) { return true }
         return pattern?.firstMatch(in: heading) != nil
@@ -21,7 +21,7 @@ struct HeadingMatcher: Sendable {
     /// Whether heading block `index` of the context's document names this section.
     func matches(block index: Int, in context: RuleContext) -> Bool {
         let text = context.document.blocks[index].text.text
-        return matches(text, key: context.headingKeys[index] ?? Self.normalize(text))
+        return matches(text, key: context.headingKey(ofBlock: index) ?? Self.normalize(text))
     }
 
     static func normalize(_ text: String) -> String {
