@@ -1,4 +1,5 @@
 internal import CCMarkGFM
+import Synchronization
 
 /// GitHub-flavoured Markdown parsed by cmark-gfm, as a flat node array in document order
 /// (pre-order: a node's descendants follow it, up to `subtreeEnd`).
@@ -63,6 +64,12 @@ public enum MarkdownParser {
         return true
     }()
 
+    /// cmark-gfm turns its extensions' special characters (`~`, `|`...) on in a table shared by
+    /// the process while a parser reads inlines (in `cmark_parser_finish`) and off when it is
+    /// done, so a parser finishing on one thread took `~` away from another mid-parse. Inline
+    /// parsing runs one at a time; the block phase (`feed`) stays parallel.
+    private static let finishing = Mutex(())
+
     public static func parse(_ bytes: [UInt8]) -> MarkdownTree {
         var tree = MarkdownTree()
         let options = CMARK_OPT_SOURCEPOS | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
@@ -79,7 +86,9 @@ public enum MarkdownParser {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else { return tree }
+        // Handed out of the lock as an address: the node pointer is not Sendable.
+        let finished = finishing.withLock { _ in UInt(bitPattern: cmark_parser_finish(parser)) }
+        guard let document = OpaquePointer(bitPattern: finished) else { return tree }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return tree }
         defer { cmark_iter_free(iterator) }
