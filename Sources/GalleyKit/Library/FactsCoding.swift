@@ -206,8 +206,18 @@ struct FactsReader {
         if present & 1 != 0 { if parts.contains(.title) { summary.title = try text() } else { try skipText() } }
         if present & 2 != 0 { if parts.contains(.description) { summary.description = try text() } else { try skipText() } }
         if present & 4 != 0 { if parts.contains(.h1) { summary.h1 = try text() } else { try skipText() } }
+        summary.fields = try fields(decoding: parts.contains(.fields))
+        if parts.contains(.faqQuestions) {
+            for _ in 0..<(try count(minimumBytes: 7)) { summary.faqQuestions.append(try text()) }
+        }
+        return summary
+    }
+
+    /// The metadata fields of a record, or past them unread when `decoding` is false (empty).
+    private mutating func fields(decoding: Bool) throws(FactsError) -> [FieldFact] {
+        var fields: [FieldFact] = []
         for _ in 0..<(try count(minimumBytes: 2)) {
-            guard parts.contains(.fields) else {
+            guard decoding else {
                 try skipString()
                 for _ in 0..<(try count(minimumBytes: 7)) { try skipText() }
                 continue
@@ -215,12 +225,9 @@ struct FactsReader {
             let name = try string()
             var values: [FactText] = []
             for _ in 0..<(try count(minimumBytes: 7)) { values.append(try text()) }
-            summary.fields.append(FieldFact(name: name, values: values))
+            fields.append(FieldFact(name: name, values: values))
         }
-        if parts.contains(.faqQuestions) {
-            for _ in 0..<(try count(minimumBytes: 7)) { summary.faqQuestions.append(try text()) }
-        }
-        return summary
+        return fields
     }
 
     /// A record with only `sections` decoded (the path and format always), the rest skipped or
@@ -234,17 +241,7 @@ struct FactsReader {
         var facts = ArticleFacts(path: path, format: format)
         let present = try byte()
         for bit: UInt8 in [1, 2, 4] where present & bit != 0 { try skipText() }
-        for _ in 0..<(try count(minimumBytes: 2)) {
-            guard sections.contains(.fields) else {
-                try skipString()
-                for _ in 0..<(try count(minimumBytes: 7)) { try skipText() }
-                continue
-            }
-            let name = try string()
-            var values: [FactText] = []
-            for _ in 0..<(try count(minimumBytes: 7)) { values.append(try text()) }
-            facts.fields.append(FieldFact(name: name, values: values))
-        }
+        facts.fields = try fields(decoding: sections.contains(.fields))
         for _ in 0..<(try count(minimumBytes: 7)) { try skipText() }
         let anchors = sections.contains(.anchors)
         for _ in 0..<(try count(minimumBytes: 3)) {
