@@ -84,46 +84,22 @@ enum FixCommand {
     /// `galley fix -`: the fixed article goes to standard output (or its diff, with --dry-run),
     /// its remaining findings to standard error, like a formatter reading standard input.
     private static func fixStandardInput(_ options: LintOptions) -> Int32 {
-        guard options.paths == ["-"] else {
-            return CommandLineTool.usageError("'-' (standard input) cannot be combined with other paths")
+        var run: StandardInputRun
+        switch StandardInputRun.prepare(options, stream: .error) {
+        case .success(let prepared): run = prepared
+        case .failure(let status): return status.code
         }
-        let name = options.stdinFilename ?? LintOptions.standardInputName
-        var format = DocumentFormat.markdown
-        if let named = options.stdinFilename {
-            guard let known = DocumentFormat(path: named) else {
-                return CommandLineTool.usageError("--stdin-filename \(named): \(ArticleLoader.unsupportedMessage)")
-            }
-            format = known
-        }
-        let writer = GuardedWriter(protecting: FileDiscovery.Result(), inputs: [name])
-        if let path = options.outputPath, let refusal = writer.refusal(for: path, option: "--output") {
-            return CommandLineTool.usageError(refusal.message)
-        }
-        let plan = LintPlan.make(files: PathList([name]), named: [name], configPath: options.configPath, maxFileBytes: options.maxFileBytes)
-        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readStandardInput(maxBytes: options.maxFileBytes)
-        } catch let failure {
-            return CommandLineTool.usageError("standard input \(failure.reason)")
-        }
-        var output: LintOutput
-        do {
-            output = try LintOutput(options: options, rules: LintCommand.activeRules(plan), writer: writer, stream: .error)
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        LintCommand.noteExclusions(plan, named: [name])
-        output.begin()
+        let (name, bytes, format) = (run.name, run.bytes, run.format)
+        run.output.begin()
         var fixed = bytes
         var tally = Tally()
         let minimum = options.minimumSeverity
-        for item in plan.items {
+        for item in run.plan.items {
             let outcome = Fixer(linter: item.linter, accepts: { $0.severity >= minimum }).fix(path: name, bytes: bytes, format: format)
             fixed = outcome.fixed
             tally.count(outcome)
             if !outcome.settled { Tally.warnUnsettled(name) }
-            output.add(outcome.report)
+            run.output.add(outcome.report)
         }
         if options.dryRun {
             if fixed != bytes { Terminal.write(Tally.diff(name: name, original: bytes, fixed: fixed), to: .output) }
@@ -131,7 +107,7 @@ enum FixCommand {
             fixed.withUnsafeBufferPointer { Terminal.write($0, to: .output) }
         }
         tally.printSummary(dryRun: options.dryRun)
-        return output.finish(usageProblems: false)
+        return run.output.finish(usageProblems: false)
     }
 }
 

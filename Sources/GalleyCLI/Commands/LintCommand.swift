@@ -53,47 +53,23 @@ enum LintCommand {
         return output.finish(usageProblems: !discovery.problems.isEmpty)
     }
 
-    /// `galley lint -`: the article comes from standard input; `--stdin-filename` names it, which
-    /// chooses its format and configuration and is the path findings are reported at.
+    /// `galley lint -`: the article from standard input (see `StandardInputRun`).
     private static func lintStandardInput(_ options: LintOptions) -> Int32 {
-        guard options.paths == ["-"] else {
-            return CommandLineTool.usageError("'-' (standard input) cannot be combined with other paths")
+        var run: StandardInputRun
+        switch StandardInputRun.prepare(options) {
+        case .success(let prepared): run = prepared
+        case .failure(let status): return status.code
         }
-        let name = options.stdinFilename ?? LintOptions.standardInputName
-        let format: DocumentFormat
-        if let named = options.stdinFilename {
-            guard let known = DocumentFormat(path: named) else {
-                return CommandLineTool.usageError("--stdin-filename \(named): \(ArticleLoader.unsupportedMessage)")
-            }
-            format = known
-        } else {
-            format = .markdown
+        run.output.begin()
+        for item in run.plan.items {
+            run.output.add(item.linter.lint(path: run.name, bytes: run.bytes, format: run.format, silently: options.onlyArticles))
         }
-        let writer = GuardedWriter(protecting: FileDiscovery.Result(), inputs: [name])
-        if let refusal = refusal(options, writer) { return CommandLineTool.usageError(refusal.message) }
-        let plan = LintPlan.make(files: PathList([name]), named: [name], configPath: options.configPath, maxFileBytes: options.maxFileBytes)
-        guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
-        let bytes: [UInt8]
-        do {
-            bytes = try FileSystem.readStandardInput(maxBytes: options.maxFileBytes)
-        } catch let failure {
-            return CommandLineTool.usageError("standard input \(failure.reason)")
-        }
-        var output: LintOutput
-        do {
-            output = try LintOutput(options: options, rules: Self.activeRules(plan), writer: writer)
-        } catch {
-            return CommandLineTool.usageError(error.message)
-        }
-        noteExclusions(plan, named: [name])
-        output.begin()
-        for item in plan.items { output.add(item.linter.lint(path: name, bytes: bytes, format: format, silently: options.onlyArticles)) }
-        return output.finish(usageProblems: false)
+        return run.output.finish(usageProblems: false)
     }
 
     /// The output and baseline paths must not be articles of the run (checked before anything
     /// runs, so a refused run writes nothing).
-    private static func refusal(_ options: LintOptions, _ writer: GuardedWriter) -> GuardedWriter.Refusal? {
+    static func refusal(_ options: LintOptions, _ writer: GuardedWriter) -> GuardedWriter.Refusal? {
         let outputs = [("--output", options.outputPath), ("--write-baseline", options.writeBaselinePath), ("--facts", options.library.factsPath)]
         for case let (option, path?) in outputs {
             if let refusal = writer.refusal(for: path, option: option) { return refusal }
