@@ -43,7 +43,9 @@ public final class PCREPattern: @unchecked Sendable {
     /// Compiles `pattern` for UTF-8 text with Unicode properties (`\w`, `\b`, `\d`, caseless
     /// matching). With `unicode` false the pattern and the text are bytes and those classes are
     /// ASCII's: the same matches on ASCII text for a pattern written in ASCII, and faster code.
-    public init(_ pattern: String, options: Options = [], unicode: Bool = true) throws(CompileError) {
+    /// With `jit` false the pattern is only compiled (a quarter of the cost): enough to know
+    /// that it compiles and what groups it has, for a pattern that may never be matched.
+    public init(_ pattern: String, options: Options = [], unicode: Bool = true, jit: Bool = true) throws(CompileError) {
         self.pattern = pattern
         var errorCode: Int32 = 0
         var errorOffset = 0
@@ -60,7 +62,7 @@ public final class PCREPattern: @unchecked Sendable {
         var count: UInt32 = 0
         pcre2_pattern_info_8(compiled, UInt32(PCRE2_INFO_CAPTURECOUNT), &count)
         groupCount = count
-        isJITCompiled = pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
+        isJITCompiled = jit && pcre2_jit_compile_8(compiled, PCRE2_JIT_COMPLETE) == 0
         matchContext = pcre2_match_context_create_8(nil)
         if let matchContext { pcre2_set_match_limit_8(matchContext, Self.matchLimit) }
     }

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 import Testing
 import PCRE
 @testable import GalleyKit
@@ -56,6 +58,143 @@ import PCRE
         // Only words bounded by \b go to the shared matcher.
         #expect(ValeRegexLiterals.wordLiterals(try ValeRegex("he/she").root, bounded: false) == nil)
         #expect(ValeRegexLiterals.wordLiterals(try ValeRegex(#"\bI'm\b"#).root, bounded: false) == ["I'm"])
+    }
+
+    /// The expansion as first written (scalar arrays, a product at every node), to hold the
+    /// linear one to the same strings in the same order.
+    private func referenceExpansion(_ node: ValeRegexNode, limit: Int = ValeRegexLiterals.limit) -> [String]? {
+        func strings(_ node: ValeRegexNode) -> [[Unicode.Scalar]]? {
+            switch node {
+            case .literal(let scalar): return [[scalar]]
+            case .set(let set):
+                guard !set.negated else { return nil }
+                var result: [[Unicode.Scalar]] = []
+                for item in set.items {
+                    switch item {
+                    case .scalar(let scalar): result.append([scalar])
+                    case .range(let low, let high):
+                        guard high.value - low.value < 8 else { return nil }
+                        for value in low.value...high.value { if let scalar = Unicode.Scalar(value) { result.append([scalar]) } }
+                    default: return nil
+                    }
+                }
+                return result.count <= 8 ? result : nil
+            case .sequence(let items):
+                var result: [[Unicode.Scalar]] = [[]]
+                for item in items {
+                    guard let options = strings(item) else { return nil }
+                    result = result.flatMap { prefix in options.map { prefix + $0 } }
+                    guard result.count <= limit else { return nil }
+                }
+                return result
+            case .alternation(let branches):
+                var result: [[Unicode.Scalar]] = []
+                for branch in branches {
+                    guard let options = strings(branch) else { return nil }
+                    result += options
+                    guard result.count <= limit else { return nil }
+                }
+                return result
+            case .group(.capturing, let body), .group(.nonCapturing(nil), let body): return strings(body)
+            case .repetition(let body, let min, let max, let lazy):
+                guard let max, max <= 4, let options = strings(body) else { return nil }
+                var result: [[Unicode.Scalar]] = []
+                for count in lazy ? Array(min...max) : Array((min...max).reversed()) {
+                    var expanded: [[Unicode.Scalar]] = [[]]
+                    for _ in 0..<count {
+                        expanded = expanded.flatMap { prefix in options.map { prefix + $0 } }
+                        guard expanded.count <= limit else { return nil }
+                    }
+                    result += expanded
+                    guard result.count <= limit else { return nil }
+                }
+                return result
+            default: return nil
+            }
+        }
+        guard let all = strings(node) else { return nil }
+        var seen: Set<String> = []
+        var result: [String] = []
+        for item in all {
+            var text = ""
+            text.unicodeScalars.append(contentsOf: item)
+            if seen.insert(text).inserted { result.append(text) }
+        }
+        return result
+    }
+
+    @Test func linearExpansionGivesTheStringsOfTheProduct() throws {
+        let patterns = [
+            "air(?:m[ae]n|wom[ae]n)", "a (?:large)? number", "colou?r", "e\\.g\\.", "(?:ab|cd){2}", "x{1,3}", "x{1,3}?", "[a-c]x[0-2]",
+            "naïve|naive", "caf\u{e9}|cafe\u{301}", "\u{1F469}\u{200D}\u{1F4BB} dev", "snake_case", "a", "", "(?:)", "(a|b)(c|d)(e|f)(g|h)(i|j)(k|l)(m|n)",
+            "[ae][ae][ae][ae][ae][ae][ae]", "2nd|22nd", "über-cool", "x\\d", "a.b", "(?i)x", "[^a]b", "Ⅻ½²",
+        ]
+        for pattern in patterns {
+            let node = try ValeRegex(pattern).root
+            #expect(ValeRegexLiterals.expand(node) == referenceExpansion(node), "\(pattern)")
+            #expect(ValeRegexLiterals.expand(node, limit: 4) == referenceExpansion(node, limit: 4), "\(pattern), limit 4")
+        }
+    }
+
+    @Test func plainEntriesAreReadAsTheParserReadsThem() throws {
+        let entries = [
+            "a", "abc", "of course", "naïve", "über-cool", "x}y", "a]b", "#tag", "  ", "2nd", "snake_case", "e\u{301}t\u{e9}",
+            "\u{1F469}\u{200D}\u{1F4BB}", "a\tb", "don't", "C#", "x,y;z", "a-b/c", "}", "]",
+        ]
+        for entry in entries {
+            let plain = try #require(ValeRules.plainWords(entry), "\(entry)")
+            #expect(plain == (try ValeRegex(entry).root), "\(entry)")
+        }
+        for special in ["", "a|b", "(a)", "a.b", "a?", "a*", "a+", "x{2}", "{", "^a", "a$", "\\bword\\b", "[ab]", "(?i)a"] {
+            #expect(ValeRules.plainWords(special) == nil, "\(special)")
+        }
+    }
+
+    @Test func prefilterNeverPassesOverAMatch() throws {
+        let patterns = [
+            "percent", "(?i)percent", "(?i)\\b(?:eg|e\\.g\\.)[\\s,]", "naïve", "(?i)naïve", "(?i)kelvin", "(?i)\\bstrasse\\b", "colou?r",
+            "(?:ab|cd){2}x", "[0-9]+ ?(?:kB|MB|GB)", "\\b(am|are|were|being|is|been|was|be)\\b\\s*\\w+ed", "(?:^|\\s)I(?=\\s)",
+            "[a-z][.?!] {2,}[A-Z]", "\\s[—–]\\s", "e\u{301}t\u{e9}", "x_y", "a.b.c", "(?:one|two|three) (?:four|five)",
+        ]
+        let texts = [
+            "The PERCENT rises.", "percent", "see e.g. this", "EG, that", "A naïve plan; NAÏVE too.", "KELVIN \u{212A}elvin", "Stra\u{17F}se",
+            "color and colour", "abcdx cdabx", "5 kB, 10MB", "it was closed", "Then I said", "end.  Next", "a — b", "e\u{301}t\u{e9}",
+            "x_y", "a-b-c", "one four, three five", "", "\n", "\u{200D}", "naive", "Ⅻ 2nd",
+        ]
+        let scratch = ValeScratch.make()
+        for source in patterns {
+            let pattern = try ValePattern(source)
+            for text in texts {
+                let valeText = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown)
+                var copy = text
+                let found = copy.withUTF8 { pattern.matches($0, form: valeText.patternForm, scratch: scratch).matches }
+                #expect(found.isEmpty || pattern.mayMatch(valeText), "\(source) on \(text)")
+            }
+        }
+    }
+
+    @Test func formsCompiledOnFirstUseMatchAsBefore() throws {
+        // Every form, asked for from several threads at once, is made once and matches the same.
+        let pattern = try ValePattern(#"(?i)\bnaïve\b|\b\w+_\w+\b|\bcolou?r\b"#)
+        let texts = ["A naïve colour", "snake_case here", "NAÏVE", "colo\u{301}r e\u{301}", "plain ascii color"]
+        let expected = texts.map { text -> [Range<Int>] in
+            var copy = text
+            let form = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown).patternForm
+            return copy.withUTF8 { pattern.matches($0, form: form, scratch: ValeScratch.make()).matches.map(\.range) }
+        }
+        let fresh = try ValePattern(#"(?i)\bnaïve\b|\b\w+_\w+\b|\bcolou?r\b"#)
+        let results = Mutex<[[[Range<Int>]]]>([])
+        DispatchQueue.concurrentPerform(iterations: 8) { _ in
+            let scratch = ValeScratch.make()
+            let mine = texts.map { text -> [Range<Int>] in
+                var copy = text
+                let form = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown).patternForm
+                return copy.withUTF8 { fresh.matches($0, form: form, scratch: scratch).matches.map(\.range) }
+            }
+            results.withLock { $0.append(mine) }
+        }
+        #expect(results.withLock { $0 }.allSatisfy { $0 == expected })
+        #expect(fresh.captureCount == pattern.captureCount)
     }
 
     @Test func sharedMatcherAgreesWithTheRegex() throws {

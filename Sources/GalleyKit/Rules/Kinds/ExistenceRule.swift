@@ -112,6 +112,10 @@ enum ValeRules {
         var nodes: [ValeRegexNode] = []
         var failed = false
         for (source, node) in entries {
+            if let plain = plainWords(source) {
+                nodes.append(plain)
+                continue
+            }
             do {
                 nodes.append(try ValeRegex(source).root)
             } catch {
@@ -120,6 +124,20 @@ enum ValeRules {
             }
         }
         return failed ? nil : nodes
+    }
+
+    /// The tree the parser gives an entry without any character special to it (most entries of
+    /// a word list): its characters in a row, read without the parser's work.
+    static func plainWords(_ source: String) -> ValeRegexNode? {
+        var items: [ValeRegexNode] = []
+        for scalar in source.unicodeScalars {
+            switch scalar {
+            case "(", ")", "[", ".", "^", "$", "\\", "*", "+", "?", "{", "|": return nil
+            default: items.append(.literal(scalar))
+            }
+        }
+        if items.isEmpty { return nil }
+        return items.count == 1 ? items[0] : .sequence(items)
     }
 
     /// A list that did not compile: the entry that fails on its own is named, else the list.

@@ -34,10 +34,38 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
     struct Swap: Sendable {
         let key: String
         let replacement: String
+        let ignoreCase: Bool
+        private let replacementIsPhrase: Bool
+        private let replacementHasDollar: Bool
+        /// Most swaps never match in a run: their own patterns are compiled on first use (no
+        /// message depends on when: a pattern that does not compile is simply not used).
+        private let patterns = ValeOnce<Patterns>()
+
+        init(key: String, replacement: String, ignoreCase: Bool) {
+            self.key = key
+            self.replacement = replacement
+            self.ignoreCase = ignoreCase
+            replacementIsPhrase = SubstitutionRule.isPhrase(replacement)
+            replacementHasDollar = replacement.contains("$")
+        }
+
+        private final class Patterns: Sendable {
+            let keyPattern: ValePattern?
+            let same: Sameness
+            init(_ swap: Swap) {
+                keyPattern = swap.replacementHasDollar ? try? ValePattern((swap.ignoreCase ? "(?i)" : "") + swap.key) : nil
+                same = SubstitutionRule.sameness(swap.replacement)
+            }
+        }
+
         /// The key compiled on its own, for `$1` in the replacement.
-        let keyPattern: ValePattern?
+        var keyPattern: ValePattern? {
+            replacementHasDollar ? patterns.value { Patterns(self) }.keyPattern : nil
+        }
         /// How Vale decides the match already is the replacement.
-        let same: Sameness
+        var same: Sameness {
+            replacementIsPhrase ? .text : patterns.value { Patterns(self) }.same
+        }
     }
 
     enum Sameness: Sendable {
@@ -98,8 +126,7 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
         }
         var swaps: [Swap] = []
         for entry in entries {
-            let keyPattern = entry.replacement.contains("$") ? try? ValePattern((ignoreCase ? "(?i)" : "") + entry.key) : nil
-            swaps.append(Swap(key: entry.key, replacement: entry.replacement, keyPattern: keyPattern, same: sameness(entry.replacement)))
+            swaps.append(Swap(key: entry.key, replacement: entry.replacement, ignoreCase: ignoreCase))
         }
         var built = definition
         built.message = nil
@@ -120,14 +147,21 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
 
     /// Vale's `matchToken`: a phrase (letters, digits, spaces, hyphens) is compared as text,
     /// anything else as the pattern `^(?:replacement)$`.
-    private static func sameness(_ replacement: String) -> Sameness {
+    fileprivate static func sameness(_ replacement: String) -> Sameness {
         if isPhrase(replacement) { return .text }
         if let pattern = try? ValePattern("^(?:" + replacement + ")$") { return .pattern(pattern) }
         return .text
     }
 
     static func isPhrase(_ text: String) -> Bool {
-        text.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || $0 == " " || $0 == "-" || $0.properties.numericType == .decimal }
+        text.unicodeScalars.allSatisfy { scalar in
+            if scalar.isASCII {
+                // The same answer for ASCII, without looking up Unicode properties.
+                let value = scalar.value
+                return (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) || (value >= 0x30 && value <= 0x39) || value == 0x20 || value == 0x2D
+            }
+            return scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+        }
     }
 
     func relinked(to book: ValeWordBook, slot: Int32) -> SubstitutionRule {

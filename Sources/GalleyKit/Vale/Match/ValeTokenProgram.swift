@@ -3,10 +3,26 @@ import PCRE
 /// The word lists of rules built together (a Vale configuration's styles, a rule set), compiled
 /// into one literal index; each rule owns a slot in it.
 final class ValeWordBook: Sendable {
-    let index: ValeLiteralIndex
+    private let built: ValeOnce<ValeLiteralIndex>
+    private let build: (@Sendable () -> ValeLiteralIndex)?
+
+    /// Whether the book holds no word (known without building it).
+    let isEmpty: Bool
+
+    var index: ValeLiteralIndex { built.value { build!() } }
 
     init(_ index: ValeLiteralIndex) {
-        self.index = index
+        built = ValeOnce(index)
+        build = nil
+        isEmpty = index.isEmpty
+    }
+
+    /// A book whose index is built on first use: a rule's own book, which a rule set's shared
+    /// book replaces at load (`ValeRuleBook.link`), is then never built.
+    init(isEmpty: Bool, building: @escaping @Sendable () -> ValeLiteralIndex) {
+        built = ValeOnce()
+        build = building
+        self.isEmpty = isEmpty
     }
 
     /// The book's hits in one document, found once per text for all the book's rules.
@@ -122,7 +138,7 @@ struct ValeTokenProgram: Sendable {
 
     /// A book of this program's literals alone (until the rule is linked into a shared one).
     private static func privateBook(_ literals: [(String, Int32)], caseInsensitive: Bool) -> ValeWordBook {
-        ValeWordBook(ValeLiteralIndex(literals.map { literal(string: $0.0, rank: $0.1, caseInsensitive: caseInsensitive, owner: 0) }))
+        ValeWordBook(isEmpty: literals.isEmpty) { ValeLiteralIndex(literals.map { literal(string: $0.0, rank: $0.1, caseInsensitive: caseInsensitive, owner: 0) }) }
     }
 
     static func literal(string: String, rank: Int32, caseInsensitive: Bool, owner: Int32) -> ValeLiteralIndex.Literal {

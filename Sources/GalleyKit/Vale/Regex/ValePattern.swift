@@ -9,18 +9,50 @@ import PCRE
 ///   cannot compile, is run when it opens the pattern: the rest is matched, and each match is
 ///   kept only if the lookbehind holds where it starts; a refused start is retried one
 ///   character later, as the regexp2 engine would.
+///
+/// Loading a rule set compiles hundreds of patterns, and a run needs few of their forms (the
+/// ASCII form on English text, the exact one only where combining marks or the like appear):
+/// each form is compiled with JIT the first time a text needs it (`ValeOnce`, shared by every
+/// thread), and so is the prefilter. What loading proves at once is that every form compiles
+/// (without JIT), so a rule PCRE2 refuses is set aside at load as before.
 final class ValePattern: Sendable {
     let source: String
-    let fast: PCREPattern
+    /// The fast form, compiled without JIT: proof that it compiles, and its groups.
+    private let checked: PCREPattern
+    private let fastSource: String
+    /// Whether the fast form is written in ASCII, so that it has a byte form.
+    private let isASCIISource: Bool
     /// nil when the pattern does not depend on word characters (the fast form is exact).
-    let exact: PCREPattern?
+    private let exactSource: String?
+    /// The tree the forms were written from, for the prefilter.
+    private let root: ValeRegexNode
+    private let fastForm = ValeOnce<PCREPattern>()
+    private let exactForm = ValeOnce<PCREPattern>()
+    private let asciiForm = ValeOnce<PCREPattern>()
+    private let prefilterSlot = ValeOnce<PrefilterBox>()
+    let lookbehind: LeadingLookbehind?
+
+    private final class PrefilterBox: Sendable {
+        let prefilter: ValeRegexPrefilter?
+        init(_ prefilter: ValeRegexPrefilter?) { self.prefilter = prefilter }
+
+        /// Asked here, in place: copying the prefilter out would retain and release its arrays.
+        func mayMatch(_ grams: ValeTextGrams) -> Bool { prefilter?.mayMatch(grams) ?? true }
+    }
+
+    /// The form for texts where PCRE2's `\w` and `\b` agree with regexp2's.
+    var fast: PCREPattern { compiled(.fast) }
+    /// nil when the pattern does not depend on word characters (the fast form is exact).
+    var exact: PCREPattern? { exactSource == nil ? nil : compiled(.exact) }
     /// The fast form compiled for bytes (no UTF, no Unicode properties), for ASCII texts; nil
     /// when the pattern is not written in ASCII. On ASCII text every class and `\b` means the
     /// same in both modes, and caseless matching of an ASCII letter can only meet ASCII letters.
-    let ascii: PCREPattern?
-    let lookbehind: LeadingLookbehind?
+    /// (The fast form itself when PCRE2 refuses the byte form.)
+    var ascii: PCREPattern? { isASCIISource ? compiled(.ascii) : nil }
     /// Strings one of which every match holds: a text without any is not searched.
-    let prefilter: ValeRegexPrefilter?
+    var prefilter: ValeRegexPrefilter? {
+        prefilterSlot.value { PrefilterBox(ValeRegexPrefilter(root)) }.prefilter
+    }
 
     /// Which compiled form suits a text (`ValeText.patternForm`).
     enum Form: Sendable {
@@ -75,37 +107,48 @@ final class ValePattern: Sendable {
             throw Failure(message: "the lookbehind \(written) has no fixed length, which PCRE2 10.42 requires (Galley runs such a lookbehind only at the start of a pattern)")
         }
         let fastSource = ValeRegexPrinter.pcre(root, mode: .fast)
-        fast = try Self.compile(fastSource, for: source)
-        exact = ValeRegexPrinter.dependsOnWordCharacters(root) ? try Self.compile(ValeRegexPrinter.pcre(root, mode: .exact), for: source) : nil
-        ascii = fastSource.utf8.allSatisfy { $0 < 0x80 } ? try? PCREPattern(fastSource, options: .dollarEndOnly, unicode: false) : nil
-        prefilter = ValeRegexPrefilter(root)
+        checked = try Self.compile(fastSource, for: source, jit: false)
+        exactSource = ValeRegexPrinter.dependsOnWordCharacters(root) ? ValeRegexPrinter.pcre(root, mode: .exact) : nil
+        if let exactSource { _ = try Self.compile(exactSource, for: source, jit: false) }
+        self.fastSource = fastSource
+        isASCIISource = fastSource.utf8.allSatisfy { $0 < 0x80 }
+        self.root = root
         self.lookbehind = lookbehind
     }
 
-    private static func compile(_ pattern: String, for source: String) throws(Failure) -> PCREPattern {
+    private static func compile(_ pattern: String, for source: String, jit: Bool = true) throws(Failure) -> PCREPattern {
         do {
-            return try PCREPattern(pattern, options: .dollarEndOnly)
+            return try PCREPattern(pattern, options: .dollarEndOnly, jit: jit)
         } catch {
             throw Failure(message: "PCRE2 cannot compile \(source): \(error.message)")
         }
     }
 
-    var captureCount: Int { fast.captureCount }
+    var captureCount: Int { checked.captureCount }
 
-    func groupNumber(named name: String) -> Int? { fast.groupNumber(named: name) }
+    func groupNumber(named name: String) -> Int? { checked.groupNumber(named: name) }
 
-    /// The compiled pattern for texts of `form`.
+    /// The compiled pattern for texts of `form`, compiled with JIT on first use. The fast and
+    /// exact forms compiled at load already (without JIT), so compiling them again does not
+    /// fail; the byte form may, and then the fast form serves, as it always did.
     private func compiled(_ form: Form) -> PCREPattern {
         switch form {
-        case .ascii: return ascii ?? fast
-        case .fast: return fast
-        case .exact: return exact ?? fast
+        case .fast:
+            return fastForm.value { (try? PCREPattern(fastSource, options: .dollarEndOnly)) ?? checked }
+        case .exact:
+            guard let exactSource else { return compiled(.fast) }
+            return exactForm.value { (try? PCREPattern(exactSource, options: .dollarEndOnly)) ?? compiled(.fast) }
+        case .ascii:
+            return asciiForm.value {
+                guard isASCIISource, let bytes = try? PCREPattern(fastSource, options: .dollarEndOnly, unicode: false) else { return compiled(.fast) }
+                return bytes
+            }
         }
     }
 
     /// Whether `text` (or any part of it) may hold a match at all (false: no search can find one).
     func mayMatch(_ text: ValeText) -> Bool {
-        prefilter?.mayMatch(text.grams) ?? true
+        prefilterSlot.value { PrefilterBox(ValeRegexPrefilter(root)) }.mayMatch(text.grams)
     }
 
     func search(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, exact useExact: Bool, groups: Bool = false,

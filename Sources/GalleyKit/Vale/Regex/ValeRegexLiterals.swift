@@ -13,40 +13,59 @@ enum ValeRegexLiterals {
     /// The strings `node` matches, in the order a backtracking engine prefers them; nil when the
     /// set is infinite, too large, or depends on anything but the characters themselves.
     static func expand(_ node: ValeRegexNode, limit: Int = limit) -> [String]? {
-        guard let scalars = strings(node, limit: limit) else { return nil }
+        guard let encoded = strings(node, limit: limit) else { return nil }
+        if encoded.count == 1 { return [String(decoding: encoded[0], as: UTF8.self)] }
+        // Strings compare by canonical equivalence, as they always did here.
         var seen: Set<String> = []
         var result: [String] = []
-        for item in scalars {
-            var text = ""
-            text.unicodeScalars.append(contentsOf: item)
+        for item in encoded {
+            let text = String(decoding: item, as: UTF8.self)
             if seen.insert(text).inserted { result.append(text) }
         }
         return result
     }
 
-    private static func strings(_ node: ValeRegexNode, limit: Int) -> [[Unicode.Scalar]]? {
+    /// The strings as UTF-8 (a concatenation of strings is the concatenation of their bytes).
+    private static func strings(_ node: ValeRegexNode, limit: Int) -> [[UInt8]]? {
         switch node {
         case .literal(let scalar):
-            return [[scalar]]
+            return [utf8(scalar)]
         case .set(let set):
             guard !set.negated else { return nil }
-            var result: [[Unicode.Scalar]] = []
+            var result: [[UInt8]] = []
             for item in set.items {
                 switch item {
-                case .scalar(let scalar): result.append([scalar])
+                case .scalar(let scalar): result.append(utf8(scalar))
                 case .range(let low, let high):
                     guard high.value - low.value < 8 else { return nil }
-                    for value in low.value...high.value { if let scalar = Unicode.Scalar(value) { result.append([scalar]) } }
+                    for value in low.value...high.value { if let scalar = Unicode.Scalar(value) { result.append(utf8(scalar)) } }
                 default:
                     return nil
                 }
             }
             return result.count <= 8 ? result : nil
         case .sequence(let items):
-            var result: [[Unicode.Scalar]] = [[]]
-            for item in items {
-                guard let options = strings(item, limit: limit) else { return nil }
-                var next: [[Unicode.Scalar]] = []
+            var result: [[UInt8]] = [[]]
+            var index = 0
+            while index < items.count {
+                // A run of literals (most of a word list) extends every string at once.
+                if case .literal = items[index] {
+                    var run: [UInt8] = []
+                    while index < items.count, case .literal(let scalar) = items[index] {
+                        append(scalar, to: &run)
+                        index += 1
+                    }
+                    for position in result.indices { result[position] += run }
+                    continue
+                }
+                guard let options = strings(items[index], limit: limit) else { return nil }
+                index += 1
+                if options.count == 1 {
+                    for position in result.indices { result[position] += options[0] }
+                    continue
+                }
+                var next: [[UInt8]] = []
+                next.reserveCapacity(result.count * options.count)
                 for prefix in result {
                     for option in options { next.append(prefix + option) }
                 }
@@ -55,7 +74,7 @@ enum ValeRegexLiterals {
             }
             return result
         case .alternation(let branches):
-            var result: [[Unicode.Scalar]] = []
+            var result: [[UInt8]] = []
             for branch in branches {
                 guard let options = strings(branch, limit: limit) else { return nil }
                 result += options
@@ -71,9 +90,9 @@ enum ValeRegexLiterals {
             guard let max, max <= 4, let options = strings(body, limit: limit) else { return nil }
             var counts = Array(min...max)
             if !lazy { counts.reverse() }
-            var result: [[Unicode.Scalar]] = []
+            var result: [[UInt8]] = []
             for count in counts {
-                var expanded: [[Unicode.Scalar]] = [[]]
+                var expanded: [[UInt8]] = [[]]
                 for _ in 0..<count {
                     expanded = expanded.flatMap { prefix in options.map { prefix + $0 } }
                     guard expanded.count <= limit else { return nil }
@@ -84,6 +103,20 @@ enum ValeRegexLiterals {
             return result
         case .dot, .assertion, .backreference, .flags, .mark:
             return nil
+        }
+    }
+
+    private static func utf8(_ scalar: Unicode.Scalar) -> [UInt8] {
+        var bytes: [UInt8] = []
+        append(scalar, to: &bytes)
+        return bytes
+    }
+
+    private static func append(_ scalar: Unicode.Scalar, to bytes: inout [UInt8]) {
+        if scalar.isASCII {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            bytes.append(contentsOf: UTF8.encode(scalar)!)
         }
     }
 

@@ -157,11 +157,30 @@ struct ValeRegexPrefilter: Sendable {
                 var candidates: [[[UInt8]]] = []
                 var run: [[UInt8]]? = [[]]
                 var allExact = true
-                for item in items {
-                    let itemInfo = info(item)
+                var index = 0
+                while index < items.count {
+                    // Literals in a row are one string (what the product of each would give).
+                    var itemInfo: Info
+                    if case .literal(let scalar) = items[index], var bytes = literal(scalar) {
+                        index += 1
+                        while index < items.count, case .literal(let next) = items[index], let more = literal(next) {
+                            bytes += more
+                            index += 1
+                        }
+                        itemInfo = .exact([bytes])
+                    } else {
+                        itemInfo = info(items[index])
+                        index += 1
+                    }
                     if case .exact(let strings) = itemInfo {
-                        if let current = run, current.count * strings.count <= Self.maxStrings {
-                            run = product(current, strings)
+                        if var current = run, current.count * strings.count <= Self.maxStrings {
+                            if strings.count == 1 {
+                                run = nil
+                                for position in current.indices { current[position] += strings[0] }
+                                run = current
+                            } else {
+                                run = product(current, strings)
+                            }
                         } else {
                             allExact = false
                             if let current = run, let strings = Self.requiredStrings(.exact(current)) { candidates.append(strings) }
@@ -222,6 +241,7 @@ struct ValeRegexPrefilter: Sendable {
         }
 
         private func unique(_ strings: [[UInt8]]) -> [[UInt8]] {
+            if strings.count < 2 { return strings }
             var seen: Set<[UInt8]> = []
             return strings.filter { seen.insert($0).inserted }
         }

@@ -12,6 +12,9 @@ enum ValeRegexPrinter {
 
     static let wordItems = #"\p{L}\p{Mn}\p{Nd}\p{Pc}"#
     static let boundaryClass = #"[\p{L}\p{Mn}\p{Nd}\p{Pc}\x{200C}\x{200D}]"#
+    /// regexp2's `\b` and `\B`, written once.
+    static let exactBoundary = "(?:(?<=\(boundaryClass))(?!\(boundaryClass))|(?<!\(boundaryClass))(?=\(boundaryClass)))"
+    static let exactNonBoundary = "(?:(?<=\(boundaryClass))(?=\(boundaryClass))|(?<!\(boundaryClass))(?!\(boundaryClass)))"
 
     static func pcre(_ node: ValeRegexNode, mode: Mode) -> String {
         var out = ""
@@ -33,7 +36,12 @@ enum ValeRegexPrinter {
     private static func write(_ node: ValeRegexNode, mode: Mode, into out: inout String) {
         switch node {
         case .literal(let scalar):
-            out += escaped(scalar, inClass: false)
+            let value = scalar.value
+            if (value >= 0x30 && value <= 0x39) || (value | 0x20 >= 0x61 && value | 0x20 <= 0x7A) {
+                out.unicodeScalars.append(scalar)
+            } else {
+                out += escaped(scalar, inClass: false)
+            }
         case .dot:
             out += "."
         case .set(let set):
@@ -94,9 +102,9 @@ enum ValeRegexPrinter {
             case .textEndOrFinalNewline: out += #"\Z"#
             case .previousMatchEnd: out += #"\G"#
             case .wordBoundary:
-                out += mode == .fast ? #"\b"# : "(?:(?<=\(boundaryClass))(?!\(boundaryClass))|(?<!\(boundaryClass))(?=\(boundaryClass)))"
+                out += mode == .fast ? #"\b"# : exactBoundary
             case .notWordBoundary:
-                out += mode == .fast ? #"\B"# : "(?:(?<=\(boundaryClass))(?=\(boundaryClass))|(?<!\(boundaryClass))(?!\(boundaryClass)))"
+                out += mode == .fast ? #"\B"# : exactNonBoundary
             }
         case .backreference(let name):
             out += name.unicodeScalars.allSatisfy({ $0.isASCII && $0.properties.numericType == .decimal }) ? "\\g{\(name)}" : "\\k<\(name)>"

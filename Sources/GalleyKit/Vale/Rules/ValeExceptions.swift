@@ -11,12 +11,14 @@ struct ValeExceptions: Sendable {
     let splitter: ValePattern
 
     static let wordPattern = #"[\p{N}\p{L}*]+[^\s]*"#
+    /// The splitter of every rule without exceptions: one pattern, compiled once.
+    private static let wordSplitter = try! ValePattern(wordPattern)
 
     init(_ words: [String]) throws(ValePattern.Failure) {
         self.words = words
         if words.isEmpty {
             pattern = nil
-            splitter = try ValePattern(Self.wordPattern)
+            splitter = Self.wordSplitter
             return
         }
         let sorted = words.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)

@@ -71,7 +71,7 @@ final class ValeRun {
     }
 
     func hits(_ book: ValeWordBook, context: RuleContext) -> ValeWordBook.Hits? {
-        guard !book.index.isEmpty else { return nil }
+        guard !book.isEmpty else { return nil }
         return context.shared(by: book) { ValeWordBook.Hits(book: book, document: document) }
     }
 

@@ -1,4 +1,5 @@
 import PCRE
+import Synchronization
 
 /// What every Vale kind has besides its own options: Vale's scope, its message (a Go format
 /// string), link, limit, action and level, and the project's accepted words.
@@ -55,8 +56,17 @@ struct ValeRuleSettings: Sendable {
         return settings
     }
 
+    /// Masks by scope: a rule set holds a handful of distinct scopes among its rules.
+    private static let masksByScope = Mutex<[ValeScope: [String: UInt32]]>([:])
+
     mutating func computeMasks() {
-        masks = Dictionary(uniqueKeysWithValues: Self.knownExtensions.map { ($0, scope.mask(ext: $0)) })
+        let scope = scope
+        masks = Self.masksByScope.withLock { known in
+            if let masks = known[scope] { return masks }
+            let masks = Dictionary(uniqueKeysWithValues: Self.knownExtensions.map { ($0, scope.mask(ext: $0)) })
+            known[scope] = masks
+            return masks
+        }
     }
 
     func mask(ext: String) -> UInt32 {
