@@ -82,6 +82,7 @@ enum AuditCommand {
                                  configPath: options.configPath, maxFileBytes: options.maxFileBytes, measuresProse: true,
                                  onlyArticles: options.onlyArticles)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        ConfigurationReport.warn(plan.warnings)
         LintCommand.noteExclusions(plan, named: discovery.named)
 
         var report = AuditReport(rules: LintCommand.activeRules(plan))

@@ -45,6 +45,7 @@ enum FixCommand {
         }
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
         if !lintsAfter {
+            ConfigurationReport.warn(plan.warnings)
             for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
             for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
             LintCommand.noteExclusions(plan, named: discovery.named)

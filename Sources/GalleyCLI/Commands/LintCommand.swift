@@ -28,6 +28,7 @@ enum LintCommand {
         let plan = LintPlan.make(files: files, named: options.onlyArticles ? [] : discovery.named, folders: discovery.folders, configPath: options.configPath,
                                  maxFileBytes: options.maxFileBytes, onlyArticles: options.onlyArticles)
         guard plan.errors.isEmpty else { return ConfigurationReport.fail(plan.errors) }
+        ConfigurationReport.warn(plan.warnings)
         for warning in discovery.warnings { Terminal.write("galley: warning: \(warning)\n", to: .error) }
         for note in discovery.notes { Terminal.write("galley: note: \(note)\n", to: .error) }
         noteExclusions(plan, named: discovery.named)
@@ -111,5 +112,14 @@ enum ConfigurationReport {
         for error in sorted { Terminal.write("\(error)\n", to: .error) }
         Terminal.write("galley: \(Plural.count(errors.count, "configuration error")); nothing was linted\n", to: .error)
         return ExitCode.usage
+    }
+
+    /// Problems that do not stop a run (a Vale rule Galley cannot run, with why), once per
+    /// run, on standard error at their file:line:column, as `galley vale` prints them. They
+    /// change no exit status.
+    static func warn(_ warnings: [ConfigError]) {
+        for warning in warnings {
+            Terminal.write("\(warning.path):\(warning.location.line):\(warning.location.column): warning: \(warning.message)\n", to: .error)
+        }
     }
 }

@@ -29,6 +29,7 @@ struct StandardInputRun {
         if let refusal = LintCommand.refusal(options, writer) { return .failure(ExitStatus(CommandLineTool.usageError(refusal.message))) }
         let plan = LintPlan.make(files: PathList([name]), named: [name], configPath: options.configPath, maxFileBytes: options.maxFileBytes)
         guard plan.errors.isEmpty else { return .failure(ExitStatus(ConfigurationReport.fail(plan.errors))) }
+        ConfigurationReport.warn(plan.warnings)
         let bytes: [UInt8]
         do {
             bytes = try FileSystem.readStandardInput(maxBytes: options.maxFileBytes)

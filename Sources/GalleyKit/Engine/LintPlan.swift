@@ -56,6 +56,9 @@ public struct LintPlan: Sendable {
 
     public private(set) var items = Items()
     public var errors: [ConfigError] = []
+    /// Problems of the configurations read that do not stop the run (Vale rules Galley cannot
+    /// run, options it does not support), each once however many files share a configuration.
+    public var warnings: [ConfigError] = []
     /// Files that a configuration's include/exclude left out, with the reason.
     public var excluded: [(path: String, reason: String)] = []
 
@@ -114,6 +117,7 @@ public struct LintPlan: Sendable {
             plan.items.linterNumbers.append(number)
         }
         plan.items.linters = planner.linters
+        plan.warnings = planner.warnings
         return plan
     }
 
@@ -138,6 +142,8 @@ private struct Planner {
     /// and overrides.
     private(set) var linters: [LintPlan.SharedLinter] = []
     private var numbers: [String: Int32] = [:]
+    /// The warnings of every configuration read, in the order read, without repeats.
+    private(set) var warnings: [ConfigError] = []
 
     init(maxFileBytes: Int, measuresProse: Bool) {
         self.maxFileBytes = maxFileBytes
@@ -148,6 +154,9 @@ private struct Planner {
         if let cached = loaded[path] { return cached }
         let result = path.isEmpty ? Configuration.builtIn() : loader.load(path)
         loaded[path] = result
+        if case .success(let configuration) = result {
+            for warning in configuration.warnings where !warnings.contains(warning) { warnings.append(warning) }
+        }
         return result
     }
 
