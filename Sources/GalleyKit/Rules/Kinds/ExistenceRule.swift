@@ -130,6 +130,7 @@ enum ValeRules {
     /// a word list): its characters in a row, read without the parser's work.
     static func plainWords(_ source: String) -> ValeRegexNode? {
         var items: [ValeRegexNode] = []
+        items.reserveCapacity(source.utf8.count)
         for scalar in source.unicodeScalars {
             switch scalar {
             case "(", ")", "[", ".", "^", "$", "\\", "*", "+", "?", "{", "|": return nil
