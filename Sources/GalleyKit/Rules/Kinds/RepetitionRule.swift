@@ -52,37 +52,64 @@ struct RepetitionRule: ValeRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        valeCheck(context) { run, unit in
+        // A scanner's tokens hold no whitespace, so they need no trimming, and two ASCII tokens
+        // compare by their bytes; other tokens are compared as Strings, as Vale compares them.
+        let scanned = pattern.scanner != nil
+        return valeCheck(context) { run, unit in
             let valeText = run.document.text(unit.text)
             var text = valeText.run.text
-            let (matches, gaveUp) = text.withUTF8 { whole in
-                pattern.matches(UnsafeBufferPointer(rebasing: whole[unit.range]), in: valeText, scratch: run.scratch)
-            }
-            var alerts: [ValeAlert] = []
-            var previous = ""
-            var previousRange: Range<Int>?
-            var count = 0
-            for match in matches {
-                let range = (match.range.lowerBound + unit.range.lowerBound)..<(match.range.upperBound + unit.range.lowerBound)
-                let current = run.substring(unit.text, range).trimmingCharacters()
-                var hit = !current.isEmpty && (ignoreCase ? ValeFold.lower(current) == ValeFold.lower(previous) : current == previous)
-                hit = hit && (!alpha || current.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.properties.generalCategory.isLetter })
-                // As in Vale, the count is not reset by a token that is not a repeat.
-                if hit { count += 1 }
-                if hit, count > maximum, let start = previousRange?.lowerBound {
-                    let span = start..<range.upperBound
-                    let repeated = run.substring(unit.text, span)
-                    if !repeated.contains("\n") && !exceptions.matches(repeated, scratch: run.scratch) {
-                        alerts.append(ValeAlert(text: unit.text, range: span, match: repeated, message: ValeMessage.format(settings.message, [current]),
-                                                suggestion: current))
-                        count = 0
-                    }
+            return text.withUTF8 { whole in
+                let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
+                var alerts: [ValeAlert] = []
+                var previousRange: Range<Int>?
+                var count = 0
+                func token(_ range: Range<Int>?) -> String {
+                    range.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self).trimmingCharacters() } ?? ""
                 }
-                previousRange = range
-                previous = current
+                let gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { range in
+                    var hit: Bool
+                    if scanned, let previous = previousRange, let same = Self.asciiEqual(bytes, range, previous, ignoringCase: ignoreCase) {
+                        hit = same && (!alpha || bytes[range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
+                    } else {
+                        let current = token(range)
+                        let previous = token(previousRange)
+                        hit = !current.isEmpty && (ignoreCase ? ValeFold.lower(current) == ValeFold.lower(previous) : current == previous)
+                        hit = hit && (!alpha || current.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.properties.generalCategory.isLetter })
+                    }
+                    // As in Vale, the count is not reset by a token that is not a repeat.
+                    if hit { count += 1 }
+                    if hit, count > maximum, let start = previousRange?.lowerBound {
+                        let span = (start + unit.range.lowerBound)..<(range.upperBound + unit.range.lowerBound)
+                        let repeated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]), as: UTF8.self)
+                        if !repeated.contains("\n") && !exceptions.matches(repeated, scratch: run.scratch) {
+                            let current = token(range)
+                            alerts.append(ValeAlert(text: unit.text, range: span, match: repeated, message: ValeMessage.format(settings.message, [current]),
+                                                    suggestion: current))
+                            count = 0
+                        }
+                    }
+                    previousRange = range
+                    return true
+                }
+                return (alerts, gaveUp)
             }
-            return (alerts, gaveUp)
         }
+    }
+
+    /// Whether two tokens of `bytes` are the same, when both are ASCII (nil otherwise).
+    private static func asciiEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, ignoringCase: Bool) -> Bool? {
+        guard first.count == second.count else {
+            return bytes[first].allSatisfy { $0 < 0x80 } && bytes[second].allSatisfy { $0 < 0x80 } ? false : nil
+        }
+        var equal = true
+        for offset in 0..<first.count {
+            let a = bytes[first.lowerBound + offset], b = bytes[second.lowerBound + offset]
+            if a >= 0x80 || b >= 0x80 { return nil }
+            if a == b { continue }
+            if ignoringCase, a | 0x20 == b | 0x20, (a | 0x20) >= 0x61, (a | 0x20) <= 0x7A { continue }
+            equal = false
+        }
+        return equal
     }
 }
 

@@ -53,6 +53,8 @@ final class ValePattern: Sendable {
     var prefilter: ValeRegexPrefilter? {
         prefilterSlot.value { PrefilterBox(ValeRegexPrefilter(root)) }.prefilter
     }
+    /// A byte scanner that finds the same matches, for the token patterns it knows (`[^\s]+`, `\b(\w+)\b`).
+    let scanner: ValeTokenScanner?
 
     /// Which compiled form suits a text (`ValeText.patternForm`).
     enum Form: Sendable {
@@ -113,6 +115,7 @@ final class ValePattern: Sendable {
         self.fastSource = fastSource
         isASCIISource = fastSource.utf8.allSatisfy { $0 < 0x80 }
         self.root = root
+        scanner = lookbehind == nil ? ValeTokenScanner(root) : nil
         self.lookbehind = lookbehind
     }
 

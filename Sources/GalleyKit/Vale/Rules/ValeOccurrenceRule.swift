@@ -34,26 +34,33 @@ struct ValeOccurrenceRule: ValeRule {
         valeCheck(context) { run, unit in
             let valeText = run.document.text(unit.text)
             var text = valeText.run.text
-            let (matches, gaveUp) = text.withUTF8 { whole in
-                pattern.matches(UnsafeBufferPointer(rebasing: whole[unit.range]), in: valeText, scratch: run.scratch)
+            return text.withUTF8 { whole in
+                let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
+                var count = 0
+                // Counted without keeping the matches; read again only for a block reported.
+                let gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { _ in
+                    count += 1
+                    return true
+                }
+                guard (maximum > 0 && count > maximum) || (minimum > 0 && count < minimum) else { return ([], gaveUp) }
+                let message = ValeMessage.format(settings.message, [String(count)])
+                if count == 0 {
+                    // Vale reports a missing token at the top of the file; Galley at the block.
+                    let start = unit.range.lowerBound
+                    return ([ValeAlert(text: unit.text, range: start..<start, match: "", message: message, suggestion: nil)], gaveUp)
+                }
+                // The first match that is not code (Vale masks code with * and @).
+                var alert: ValeAlert?
+                _ = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { match in
+                    let range = (match.lowerBound + unit.range.lowerBound)..<(match.upperBound + unit.range.lowerBound)
+                    let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[match]), as: UTF8.self)
+                    let trimmed = found.trimmingCharacters()
+                    if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "*" || $0 == "@" }) { return true }
+                    alert = ValeAlert(text: unit.text, range: range, match: found, message: message, suggestion: nil)
+                    return false
+                }
+                return (alert.map { [$0] } ?? [], gaveUp)
             }
-            let count = matches.count
-            guard (maximum > 0 && count > maximum) || (minimum > 0 && count < minimum) else { return ([], gaveUp) }
-            let message = ValeMessage.format(settings.message, [String(count)])
-            if count == 0 {
-                // Vale reports a missing token at the top of the file; Galley at the block.
-                let start = unit.range.lowerBound
-                return ([ValeAlert(text: unit.text, range: start..<start, match: "", message: message, suggestion: nil)], gaveUp)
-            }
-            // The first match that is not code (Vale masks code with * and @).
-            for match in matches {
-                let range = (match.range.lowerBound + unit.range.lowerBound)..<(match.range.upperBound + unit.range.lowerBound)
-                let found = run.substring(unit.text, range)
-                let trimmed = found.trimmingCharacters()
-                if trimmed.isEmpty || trimmed.allSatisfy({ $0 == "*" || $0 == "@" }) { continue }
-                return ([ValeAlert(text: unit.text, range: range, match: found, message: message, suggestion: nil)], gaveUp)
-            }
-            return ([], gaveUp)
         }
     }
 }

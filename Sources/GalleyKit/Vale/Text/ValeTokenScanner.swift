@@ -1,0 +1,208 @@
+import PCRE
+
+/// The token patterns Vale's tokenizing checks are written with, recognised in a pattern's tree
+/// and run as byte scanners instead of one PCRE2 search per token: Vale's repetition check
+/// (`[^\s]+`) and occurrence checks such as Microsoft's SentenceLength (`\b(\w+)\b`) read
+/// every word of the text.
+///
+/// A scanner follows the definitions the PCRE2 forms of `ValePattern` use: `\s` as PCRE2 with
+/// UCP defines it (Unicode separators, the ASCII controls 9–13, NEL and U+180E), `\w` and `\b`
+/// as regexp2 defines them (`ValeCharacters`: letters, nonspacing marks, decimal digits,
+/// connector punctuation; the joiners count for `\b`). Character properties come from Swift's
+/// Unicode tables, which are newer than PCRE2's: a text holding a character PCRE2 10.42 does
+/// not know (assigned after Unicode 14) is left to PCRE2 (`canScan` is false).
+enum ValeTokenScanner: Sendable, Equatable {
+    /// `[^\s]+`, `\S+`: runs of characters that are not spaces.
+    case nonSpace
+    /// `\w+`: runs of word characters.
+    case words
+    /// `\b\w+\b`, `\b(\w+)\b`: runs of word characters with a word boundary either side, which
+    /// a joiner (a `\b` word character that is not a `\w` one) next to the run takes away.
+    case boundedWords
+
+    /// The scanner that finds exactly the matches of `source` (a Vale pattern), if there is one.
+    init?(source: String) {
+        guard let regex = try? ValeRegex(source) else { return nil }
+        self.init(regex.root)
+    }
+
+    init?(_ root: ValeRegexNode) {
+        var items = Self.items(of: root)
+        // Flags change nothing these classes match (case, lines, dot, spacing of the source).
+        while case .flags? = items.first { items.removeFirst() }
+        let parts = items.map(Self.unwrapped)
+        if parts.count == 1, case .repetition(let body, 1, nil, _) = parts[0] {
+            if Self.isNonSpace(body) { self = .nonSpace; return }
+            if Self.isWord(body) { self = .words; return }
+            return nil
+        }
+        if parts.count == 3, parts[0] == .assertion(.wordBoundary), parts[2] == .assertion(.wordBoundary),
+           case .repetition(let body, 1, nil, _) = parts[1], Self.isWord(body) {
+            self = .boundedWords
+            return
+        }
+        return nil
+    }
+
+    /// The items of a sequence, seen through groups that only wrap (capturing or not, no flags).
+    private static func items(of node: ValeRegexNode) -> [ValeRegexNode] {
+        switch node {
+        case .sequence(let items):
+            if items.count == 1 { return Self.items(of: items[0]) }
+            var flat: [ValeRegexNode] = []
+            for item in items {
+                if case .flags = item { flat.append(item); continue }
+                if case .group(let kind, let body) = item, isWrapper(kind), case .sequence = body {
+                    flat += Self.items(of: body)
+                } else {
+                    flat.append(item)
+                }
+            }
+            return flat
+        case .group(let kind, let body) where isWrapper(kind):
+            return Self.items(of: body)
+        default:
+            return [node]
+        }
+    }
+
+    private static func isWrapper(_ kind: ValeGroupKind) -> Bool {
+        switch kind {
+        case .capturing, .nonCapturing(nil): return true
+        default: return false
+        }
+    }
+
+    private static func unwrapped(_ node: ValeRegexNode) -> ValeRegexNode {
+        if case .group(let kind, let body) = node, isWrapper(kind) {
+            let inner = items(of: body)
+            if inner.count == 1 { return unwrapped(inner[0]) }
+        }
+        return node
+    }
+
+    private static func isNonSpace(_ node: ValeRegexNode) -> Bool {
+        guard case .set(let set) = unwrapped(node), set.items.count == 1 else { return false }
+        return set.items[0] == .space(negated: !set.negated)
+    }
+
+    private static func isWord(_ node: ValeRegexNode) -> Bool {
+        guard case .set(let set) = unwrapped(node), !set.negated, set.items == [.word(negated: false)] else { return false }
+        return true
+    }
+
+    // MARK: Scanning
+
+    /// Whether every character of `bytes` is one the scanner knows as PCRE2 does.
+    static func canScan(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 { index += 1; continue }
+            let (scalar, length) = WordTokenizer.decode(bytes, at: index)
+            if !isKnown(scalar) { return false }
+            index += length
+        }
+        return true
+    }
+
+    /// Assigned by Unicode 14.0, the version of PCRE2 10.42's tables.
+    private static func isKnown(_ scalar: Unicode.Scalar) -> Bool {
+        guard let age = scalar.properties.age else { return false }
+        return age.major < 14 || (age.major == 14 && age.minor == 0)
+    }
+
+    /// Calls `body` with every match in `bytes`, in order, until it returns false. The text must
+    /// pass `canScan` (or be ASCII).
+    func forEachMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var index = 0
+        let count = bytes.count
+        // Whether the character before `index` is a `\b` word character (for `boundedWords`).
+        var previousJoins = false
+        while index < count {
+            // Skip to the start of a run.
+            let (isIn, length, joiner) = classify(bytes, at: index)
+            if !isIn {
+                previousJoins = joiner
+                index += length
+                continue
+            }
+            let start = index
+            index += length
+            var trailingJoiner = false
+            while index < count {
+                let (inside, next, joins) = classify(bytes, at: index)
+                if !inside {
+                    trailingJoiner = joins
+                    break
+                }
+                index += next
+            }
+            let keep = self != .boundedWords || (!previousJoins && !trailingJoiner)
+            previousJoins = false
+            if keep, !body(start..<index) { return }
+        }
+    }
+
+    /// The number of matches in `bytes`.
+    func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var total = 0
+        forEachMatch(bytes) { _ in
+            total += 1
+            return true
+        }
+        return total
+    }
+
+    /// Whether the character at `index` belongs in a run, its length, and whether it is a joiner
+    /// (a `\b` word character that is not a `\w` one).
+    @inline(__always)
+    private func classify(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Bool, Int, Bool) {
+        let byte = bytes[index]
+        if byte < 0x80 {
+            switch self {
+            case .nonSpace: return (!(byte == 0x20 || (byte >= 0x09 && byte <= 0x0D)), 1, false)
+            case .words, .boundedWords: return (Self.isASCIIWord(byte), 1, false)
+            }
+        }
+        let (scalar, length) = WordTokenizer.decode(bytes, at: index)
+        switch self {
+        case .nonSpace: return (!Self.isSpace(scalar), length, false)
+        case .words, .boundedWords:
+            if ValeCharacters.isWord(scalar) { return (true, length, false) }
+            return (false, length, scalar.value == 0x200C || scalar.value == 0x200D)
+        }
+    }
+
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+    }
+
+    /// PCRE2's `\s` with UCP: `\p{Z}`, `\h` and `\v` (which add the ASCII controls, NEL and the
+    /// Mongolian vowel separator).
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        let value = scalar.value
+        if value < 0x80 { return value == 0x20 || (value >= 0x09 && value <= 0x0D) }
+        if value == 0x85 || value == 0x180E { return true }
+        switch scalar.properties.generalCategory {
+        case .spaceSeparator, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
+    }
+}
+
+extension ValePattern {
+    /// Calls `body` with the range of every match in `bytes` (a part of `text`), in order, until
+    /// it returns false: with the pattern's scanner when it has one and knows every character
+    /// there, else with PCRE2. Returns whether PCRE2 gave up.
+    func forEachMatch(_ bytes: UnsafeBufferPointer<UInt8>, in text: ValeText, scratch: PCREPattern.Scratch,
+                      _ body: (Range<Int>) -> Bool) -> Bool {
+        if let scanner, text.isASCII || ValeTokenScanner.canScan(bytes) {
+            scanner.forEachMatch(bytes, body)
+            return false
+        }
+        let (matches, gaveUp) = matches(bytes, in: text, scratch: scratch)
+        for match in matches where !body(match.range) { break }
+        return gaveUp
+    }
+}
