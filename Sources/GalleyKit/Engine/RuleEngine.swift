@@ -67,11 +67,16 @@ public struct RuleEngine: Sendable {
         // Rules for other languages (English word lists on a Spanish article) do not run.
         let language = document.resolvedLanguage.tag
         for (index, rule) in documentRules.enumerated() where languageLimits[index]?.applies(to: language) ?? true {
-            for finding in rule.check(document, context: context) {
+            let findings = rule.check(document, context: context)
+            guard !findings.isEmpty else { continue }
+            // Read once per rule, not per finding: each read copies the rule's definition.
+            let definition = rule.definition
+            for finding in findings {
                 var diagnostic = Diagnostic(
                     path: document.path, range: finding.range, span: document.span(of: finding.range),
-                    severity: min(rule.severity, finding.maximumSeverity ?? rule.severity), message: rule.message(for: finding), ruleID: rule.id,
-                    ruleSet: rule.definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion, suggestions: finding.suggestions)
+                    severity: min(definition.severity, finding.maximumSeverity ?? definition.severity),
+                    message: definition.message == nil ? finding.message : rule.message(for: finding), ruleID: definition.id,
+                    ruleSet: definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion, suggestions: finding.suggestions)
                 diagnostic.subject = finding.subject
                 diagnostic.fixes = finding.fixes
                 diagnostics.append(diagnostic)

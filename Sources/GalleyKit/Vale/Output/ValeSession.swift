@@ -14,11 +14,26 @@ public struct ValeSession: Sendable {
     /// A linter, and its rules by id.
     private struct Engine: Sendable {
         let engine: RuleEngine
-        let rules: [String: any Rule]
+        let rules: [String: RuleFacts]
 
         init(rules: [any Rule]) {
             engine = RuleEngine(rules: rules)
-            self.rules = Dictionary(rules.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+            self.rules = Dictionary(rules.map { ($0.id, RuleFacts($0)) }, uniquingKeysWith: { first, _ in first })
+        }
+    }
+
+    /// What an alert needs of its rule, read once per rule rather than once per finding.
+    struct RuleFacts: Sendable {
+        let vale: (any ValeRule)?
+        let link: String
+        let action: ValeAction
+        let hasDescription: Bool
+
+        init(_ rule: any Rule) {
+            vale = rule as? any ValeRule
+            link = vale?.settings.link ?? ""
+            action = vale?.settings.action ?? ValeAction(name: "", params: [])
+            hasDescription = !(vale?.settings.description.isEmpty ?? true)
         }
     }
 
@@ -106,8 +121,12 @@ public struct ValeSession: Sendable {
             document = ArticleFormats.read(path: item.path, source: source, format: format)
             if format == .yaml, !document.isArticle { return FileResult(path: item.path, alerts: [], skipped: "a YAML file that is not an article", problem: nil) }
         }
-        let diagnostics = engine.checkUnannotated(document).filter { byID[$0.ruleID] != nil }
-        var alerts = diagnostics.map { ValeAlertRecord($0, rule: byID[$0.ruleID], source: source) }
+        var lines = LineLengths(source: source)
+        var alerts: [ValeAlertRecord] = []
+        for diagnostic in engine.checkUnannotated(document) {
+            guard let rule = byID[diagnostic.ruleID] else { continue }
+            alerts.append(ValeAlertRecord(diagnostic, rule: rule, lines: &lines))
+        }
         // The engine's order (line, column, rule) nearly always is this one already.
         let inOrder: (ValeAlertRecord, ValeAlertRecord) -> Bool = { ($0.line, $0.span[0], $0.check) < ($1.line, $1.span[0], $1.check) }
         if alerts.indices.dropFirst().contains(where: { inOrder(alerts[$0], alerts[$0 - 1]) }) { alerts.sort(by: inOrder) }
@@ -130,8 +149,7 @@ public struct ValeAlertRecord: Sendable, Equatable {
     public var match: String
     public var line: Int
 
-    init(_ diagnostic: Diagnostic, rule: (any Rule)?, source: SourceText) {
-        let vale = rule as? any ValeRule
+    init(_ diagnostic: Diagnostic, rule: ValeSession.RuleFacts, lines: inout LineLengths) {
         check = diagnostic.ruleID
         message = diagnostic.message
         severity = ValeLevel.name(of: diagnostic.severity)
@@ -141,12 +159,14 @@ public struct ValeAlertRecord: Sendable, Equatable {
         // Vale's end: the start plus the match's length, kept within the line.
         let characters = match.unicodeScalars.count
         var end = start + max(characters, 1) - 1
-        let limit = lineLength(line, in: source)
-        if end > limit { end = limit }
+        if end > lines.leastLimit(line) {
+            let limit = lines.limit(line)
+            if end > limit { end = limit }
+        }
         span = [start, max(end, 1)]
-        link = vale?.settings.link ?? ""
-        description = vale?.description(match: match, suggestion: diagnostic.suggestion) ?? ""
-        let action = vale?.settings.action ?? ValeAction(name: "", params: [])
+        link = rule.link
+        description = rule.hasDescription ? rule.vale?.description(match: match, suggestion: diagnostic.suggestion) ?? "" : ""
+        let action = rule.action
         actionName = action.name
         if action.name == "replace", action.params.isEmpty, let suggestion = diagnostic.suggestion {
             actionParams = suggestion.splitting(by: "|")
@@ -156,12 +176,37 @@ public struct ValeAlertRecord: Sendable, Equatable {
     }
 }
 
-/// Characters on a line, plus one; an ASCII line is counted without decoding it.
-private func lineLength(_ line: Int, in source: SourceText) -> Int {
-    guard line >= 1, line <= source.lineStarts.count else { return 1 }
-    let bytes = source.bytes[source.lineStarts[line - 1]..<source.lineEnd(line)]
-    if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
-    return source.lineText(line).unicodeScalars.count + 1
+/// Characters on a line, plus one (the most a Vale span's end may be), for one file's alerts.
+struct LineLengths {
+    let source: SourceText
+    private var line = Int.min
+    private var cached = 0
+
+    init(source: SourceText) {
+        self.source = source
+    }
+
+    /// At most `limit(line)`, without reading the line: a character takes at most four bytes.
+    func leastLimit(_ line: Int) -> Int {
+        guard line >= 1, line <= source.lineStarts.count else { return 1 }
+        return (source.lineEnd(line) - source.lineStarts[line - 1] + 3) / 4 + 1
+    }
+
+    /// Characters on `line` plus one; an ASCII line is counted without decoding it. Alerts come
+    /// line by line, so the last line's count is kept.
+    mutating func limit(_ line: Int) -> Int {
+        if line == self.line { return cached }
+        self.line = line
+        cached = Self.length(line, in: source)
+        return cached
+    }
+
+    private static func length(_ line: Int, in source: SourceText) -> Int {
+        guard line >= 1, line <= source.lineStarts.count else { return 1 }
+        let bytes = source.bytes[source.lineStarts[line - 1]..<source.lineEnd(line)]
+        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
+        return source.lineText(line).unicodeScalars.count + 1
+    }
 }
 
 /// A plain text file as Vale reads it: paragraphs separated by blank lines.

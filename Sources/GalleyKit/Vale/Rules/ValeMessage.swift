@@ -100,29 +100,59 @@ enum ValeMessage {
     }
 
     /// The common case, where every `%` of the format is a bare `%s`: the pieces between them
-    /// joined with the arguments, as the general path would give, without reading scalars.
+    /// joined with the arguments, as the general path would give, written straight into the
+    /// result's storage.
     private static func plainFormat(_ format: String, _ arguments: [String]) -> String? {
-        var out = ""
-        var next = 0
-        var pieceStart = format.utf8.startIndex
-        var index = pieceStart
-        let utf8 = format.utf8
-        while index != utf8.endIndex {
-            guard utf8[index] == UInt8(ascii: "%") else {
-                utf8.formIndex(after: &index)
-                continue
+        var copy = format
+        return copy.withUTF8 { bytes -> String? in
+            var length = 0
+            var next = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "%") else {
+                    length += 1
+                    index += 1
+                    continue
+                }
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "s") else { return nil }
+                length += next < arguments.count ? arguments[next].utf8.count : missing.count
+                next += 1
+                index += 2
             }
-            let verb = utf8.index(after: index)
-            guard verb != utf8.endIndex, utf8[verb] == UInt8(ascii: "s") else { return nil }
-            out += format[pieceStart..<index]
-            out += next < arguments.count ? arguments[next] : "%!s(MISSING)"
-            next += 1
-            index = utf8.index(after: verb)
-            pieceStart = index
+            guard next > 0 else { return format }
+            return String(unsafeUninitializedCapacity: length) { out in
+                var written = 0
+                func write(_ piece: UnsafeBufferPointer<UInt8>) {
+                    guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                    UnsafeMutableRawPointer(out.baseAddress! + written).copyMemory(from: base, byteCount: piece.count)
+                    written += piece.count
+                }
+                var next = 0
+                var pieceStart = 0
+                var index = 0
+                while index < bytes.count {
+                    guard bytes[index] == UInt8(ascii: "%") else {
+                        index += 1
+                        continue
+                    }
+                    write(UnsafeBufferPointer(rebasing: bytes[pieceStart..<index]))
+                    if next < arguments.count {
+                        var argument = arguments[next]
+                        argument.withUTF8 { write($0) }
+                    } else {
+                        missing.withUnsafeBufferPointer { write($0) }
+                    }
+                    next += 1
+                    index += 2
+                    pieceStart = index
+                }
+                write(UnsafeBufferPointer(rebasing: bytes[pieceStart..<bytes.count]))
+                return written
+            }
         }
-        out += format[pieceStart..<utf8.endIndex]
-        return out
     }
+
+    private static let missing = Array("%!s(MISSING)".utf8)
 
     /// Go's `%q` of a string.
     private static func quoted(_ text: String) -> String {
@@ -160,13 +190,15 @@ enum ValeMessage {
 
     /// Newlines and runs of spaces become one space, as Vale cleans every message.
     static func collapsingWhitespace(_ message: String) -> String {
-        var previousSpace = false
-        var clean = true
-        for byte in message.utf8 {
-            if byte == 0x0A || (byte == 0x20 && previousSpace) { clean = false; break }
-            previousSpace = byte == 0x20
+        let clean = message.utf8.withContiguousStorageIfAvailable { bytes in
+            var previousSpace = false
+            for byte in bytes {
+                if byte == 0x0A || (byte == 0x20 && previousSpace) { return false }
+                previousSpace = byte == 0x20
+            }
+            return true
         }
-        if clean { return message }
+        if clean ?? false { return message }
         var out = ""
         var lastSpace = false
         for character in message {

@@ -94,9 +94,11 @@ extension ValeRule {
         var findings: [Finding] = []
         var seen: Set<Int> = []
         let ignored = settings.ignores.map { ignores in context.shared(by: ignores) { ValeIgnores.Ranges(ignores.ranges(in: context.document)) } }
+        // The id is read from the definition: once, and only when comments may switch rules off.
+        let ruleID = document.comments.isEmpty ? "" : id
         for unit in document.units(mask: settings.mask(ext: document.ext)) {
             if let worth, unit.text < document.blockTextCount, !worth.contains(unit.text) { continue }
-            if document.comments.disables(id, horizon: unit.commentHorizon) { continue }
+            if !ruleID.isEmpty, document.comments.disables(ruleID, horizon: unit.commentHorizon) { continue }
             let (alerts, gaveUp) = body(run, unit)
             for alert in alerts {
                 let text = document.text(alert.text).run
@@ -179,11 +181,32 @@ extension ValeRules {
         var end = range.upperBound
         while end < bytes.count, !WordTokenizer.isASCIISpace(bytes[end]) { end += 1 }
         guard range.lowerBound > start || range.upperBound < end else { return false }
+        let chunk = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if chunk.allSatisfy({ $0 < 0x80 }) { return isASCIIURL(chunk) }
         let lower = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self).lowercased()
         if lower.hasPrefix("www.") || lower.hasPrefix("<www.") { return true }
         guard let scheme = Substring(lower).range(of: "://") else { return false }
         let before = lower[..<scheme.lowerBound].drop { !$0.isLetter }
         guard !before.isEmpty else { return false }
         return before.allSatisfy { character in character.isLetter || character == "+" || character == "." || character == "-" }
+    }
+
+    /// `isInsideURL`'s test of an ASCII chunk, on its bytes: the same answer without making a
+    /// lower-cased String (an ASCII chunk's characters are its bytes: it holds no line break).
+    private static func isASCIIURL(_ chunk: UnsafeBufferPointer<UInt8>) -> Bool {
+        func lower(_ byte: UInt8) -> UInt8 { byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte }
+        func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
+        func hasPrefix(_ prefix: StaticString) -> Bool {
+            guard chunk.count >= prefix.utf8CodeUnitCount else { return false }
+            return (0..<prefix.utf8CodeUnitCount).allSatisfy { lower(chunk[$0]) == prefix.utf8Start[$0] }
+        }
+        if hasPrefix("www.") || hasPrefix("<www.") { return true }
+        guard chunk.count >= 3, let scheme = (0...(chunk.count - 3)).first(where: {
+            chunk[$0] == UInt8(ascii: ":") && chunk[$0 + 1] == UInt8(ascii: "/") && chunk[$0 + 2] == UInt8(ascii: "/")
+        }) else { return false }
+        var first = 0
+        while first < scheme, !isLetter(chunk[first]) { first += 1 }
+        guard first < scheme else { return false }
+        return chunk[first..<scheme].allSatisfy { isLetter($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "-") }
     }
 }

@@ -1,0 +1,105 @@
+import Testing
+import PCRE
+@testable import GalleyKit
+
+/// The byte scanners that stand in for Vale's token patterns must find exactly what PCRE2 finds.
+@Suite struct ValeTokenScannerTests {
+    static let tokenPatterns = [#"[^\s]+"#, #"([^\s]+)"#, #"(?i)([^\s]+)"#, #"\S+"#, #"\w+"#, #"(\w+)"#, #"\b(\w+)\b"#, #"\b\w+\b"#,
+                                #"(?:\b(\w+)\b)"#, #"(?i)(?:\b(\w+)\b)"#]
+
+    /// Spaces of every kind, letters with and without combining marks, joiners, digits of
+    /// other scripts, numbers that are not digits, connector punctuation, emoji sequences.
+    static let texts = [
+        "", " ", "\n\n", "word", "It is the the best.", "café crème", "cafe\u{301} noir", "a\u{200D}b c\u{200C}d",
+        "\u{200D}lead trail\u{200D} mid\u{200D}\u{200D}x", "x\u{301}\u{200D}\u{301}y", "snake_case __init__ a_b", "42 ٣٤ १२३ x9",
+        "10 m² ½ Ⅻ ⅓x", "a\u{A0}b\u{2003}c\u{3000}d\u{180E}e\u{85}f\u{2028}g\u{2029}h\u{1680}i\u{202F}j\u{205F}k\u{200B}l",
+        "tab\tline\nnew\u{0B}vt\u{0C}ff\rcr", "‿tie⁀ a‿b ＿x", "日本語のテキスト、です。", "emoji 👍🏽 family 👨‍👩‍👧 ok",
+        "Ωμέγα ΑΒΓ", "שָׁלוֹם עולם", "नमस्ते दुनिया", "(parens) \"quotes\" 'single' - dash — em",
+        "**** @@@ `code`", "trailing space ", " leading", "ﬁne ǅ ǈ", "x\u{E000}y \u{F8FF}",
+    ]
+
+    private func pcre2Matches(_ pattern: ValePattern, _ text: String, form: ValePattern.Form) -> [Range<Int>] {
+        var copy = text
+        return copy.withUTF8 { pattern.matches($0, form: form, scratch: ValeScratch.make()).matches.map(\.range) }
+    }
+
+    private func scanned(_ scanner: ValeTokenScanner, _ text: String) -> [Range<Int>] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            var found: [Range<Int>] = []
+            scanner.forEachMatch(bytes) { found.append($0); return true }
+            #expect(scanner.count(bytes) == found.count)
+            return found
+        }
+    }
+
+    @Test func recognisesTheTokenPatterns() throws {
+        for source in Self.tokenPatterns {
+            #expect(try ValePattern(source).scanner != nil, "\(source)")
+        }
+        #expect(try ValePattern(#"[^\s]+"#).scanner == .nonSpace)
+        #expect(try ValePattern(#"(?:\b(\w+)\b)"#).scanner == .boundedWords)
+        #expect(try ValePattern(#"\w+"#).scanner == .words)
+        for source in [#"[^\s]+x"#, #"\w*"#, #"\b\w+"#, #"([^\s]+|x)"#, #"[^\s\d]+"#, #"\W+"#, #"\s+"#, #"[\w]+?x"#, #"(?<=a)\w+"#,
+                       #"\B\w+\b"#, #"[^\s]{2,}"#, #"\p{L}+"#, #"(?i)\bcafé\b"#] {
+            #expect(try ValePattern(source).scanner == nil, "\(source)")
+        }
+    }
+
+    @Test func scannersFindWhatPCRE2Finds() throws {
+        for source in Self.tokenPatterns {
+            let pattern = try ValePattern(source)
+            let scanner = try #require(pattern.scanner)
+            for text in Self.texts {
+                let expected = pcre2Matches(pattern, text, form: .exact)
+                #expect(scanned(scanner, text) == expected, "\(source) on \(text.debugDescription)")
+                // The form a Vale text picks agrees too (the fast form where PCRE2's \w is regexp2's).
+                let valeText = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown)
+                #expect(pcre2Matches(pattern, text, form: valeText.patternForm) == expected, "\(source) on \(text.debugDescription)")
+                var copy = text
+                let viaPattern = copy.withUTF8 { bytes in
+                    var found: [Range<Int>] = []
+                    _ = pattern.forEachMatch(bytes, in: valeText, scratch: ValeScratch.make()) { found.append($0); return true }
+                    return found
+                }
+                #expect(viaPattern == expected, "\(source) on \(text.debugDescription)")
+            }
+        }
+    }
+
+    /// Every character PCRE2 10.42 knows (Unicode 14) is a space, a word character or a joiner
+    /// for the scanners exactly when it is one for PCRE2.
+    @Test func characterClassesAgreeWithPCRE2() throws {
+        let space = try PCREPattern(#"\A\s\z"#)
+        let word = try PCREPattern(#"\A["# + ValeRegexPrinter.wordItems + #"]\z"#)
+        let boundary = try PCREPattern(#"\A"# + ValeRegexPrinter.boundaryClass + #"\z"#)
+        let scratch = PCREPattern.Scratch(pairs: 4)
+        var checked = 0
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var one = String(scalar)
+            guard one.withUTF8({ ValeTokenScanner.canScan($0) }) else { continue }
+            checked += 1
+            one.withUTF8 { bytes in
+                func found(_ pattern: PCREPattern) -> Bool {
+                    if case .found = pattern.search(bytes, from: 0, scratch: scratch) { return true }
+                    return false
+                }
+                #expect(ValeTokenScanner.isSpace(scalar) == found(space), "U+\(String(value, radix: 16))")
+                #expect(ValeCharacters.isWord(scalar) == found(word), "U+\(String(value, radix: 16))")
+                #expect(ValeCharacters.isBoundaryWord(scalar) == found(boundary), "U+\(String(value, radix: 16))")
+            }
+        }
+        #expect(checked > 100_000)
+    }
+
+    @Test func charactersNewerThanPCRE2AreLeftToIt() throws {
+        // U+1E030 (Cyrillic modifier letter, Unicode 15) and an unassigned code point.
+        for text in ["a \u{1E030}b", "x \u{E0080} y"] {
+            var copy = text
+            #expect(!copy.withUTF8 { ValeTokenScanner.canScan($0) })
+        }
+        var plain = "café 👍🏽"
+        #expect(plain.withUTF8 { ValeTokenScanner.canScan($0) })
+    }
+}
