@@ -8,11 +8,10 @@ struct ValeExceptions: Sendable {
     /// `(?m)\b(?:(?-i)a|(?-i)b…)\b`, longest first; nil without exceptions.
     let pattern: ValePattern?
     /// Vale's capitalization checks split text with the exceptions first, then words.
-    let splitter: ValePattern
+    let splitter: ValeWordSplitter
 
-    static let wordPattern = #"[\p{N}\p{L}*]+[^\s]*"#
     /// The splitter of every rule without exceptions: one pattern, compiled once.
-    private static let wordSplitter = try! ValePattern(wordPattern)
+    private static let wordSplitter = try! ValeWordSplitter(first: nil)
 
     init(_ words: [String]) throws(ValePattern.Failure) {
         self.words = words
@@ -24,8 +23,8 @@ struct ValeExceptions: Sendable {
         let sorted = words.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
         let alternatives = sorted.map { $0.hasPrefix("(?i)") ? $0 : "(?-i)" + $0 }
         let source = #"(?m)\b(?:"# + alternatives.joined(separator: "|") + #")\b"#
-        pattern = try ValePattern(source)
-        splitter = try ValePattern(source + "|" + Self.wordPattern)
+        splitter = try ValeWordSplitter(first: source)
+        pattern = splitter.first
     }
 
     static let none = try! ValeExceptions([])

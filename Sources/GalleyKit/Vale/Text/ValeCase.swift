@@ -14,7 +14,7 @@ struct ValeCase: Sendable {
     private let indicators: [String]
     private let prefix: PCREPrefix?
     /// `(?i)\b(?:vocabulary)\b|[\p{N}\p{L}*]+[^\s]*`: the words of a sentence-style check.
-    private let tokens: ValePattern
+    private let tokens: ValeWordSplitter
 
     struct PCREPrefix: Sendable {
         let pattern: ValePattern
@@ -28,9 +28,7 @@ struct ValeCase: Sendable {
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
         self.indicators = indicators
         self.prefix = prefix.isEmpty ? nil : PCREPrefix(pattern: try ValePattern(prefix))
-        var source = #"[\p{N}\p{L}*]+[^\s]*"#
-        if !sorted.isEmpty { source = #"\b(?:"# + sorted.joined(separator: "|") + #")\b|"# + source }
-        tokens = try ValePattern("(?i)" + source)
+        tokens = try sorted.isEmpty ? ValeWordSplitter(first: nil, flags: "(?i)") : ValeWordSplitter(first: #"(?i)\b(?:"# + sorted.joined(separator: "|") + #")\b"#)
     }
 
     /// `s` in the style.
@@ -48,7 +46,7 @@ struct ValeCase: Sendable {
     }
 
     private func sentenceCase(_ text: String, scratch: PCREPattern.Scratch) -> String {
-        let words = ValeCase.allMatches(tokens, in: text, scratch: scratch)
+        let words = tokens.words(in: text, scratch: scratch)
         var made: [String] = []
         for (index, token) in words.enumerated() {
             let previous = index > 0 ? words[index - 1] : ""
@@ -143,10 +141,10 @@ struct ValeCase: Sendable {
     func check(_ text: String, exceptions: ValeExceptions, threshold: Double, scratch: PCREPattern.Scratch) -> (expected: String, matched: Bool) {
         let expected = convert(text, scratch: scratch)
         let splitter = exceptions.splitter
-        let expectedWords = ValeCase.allMatches(splitter, in: expected, scratch: scratch)
+        let expectedWords = splitter.words(in: expected, scratch: scratch)
         var count = 0.0
         var words = 0.0
-        for (index, word) in ValeCase.allMatches(splitter, in: text, scratch: scratch).enumerated() {
+        for (index, word) in splitter.words(in: text, scratch: scratch).enumerated() {
             if index >= expectedWords.count {
                 count += 1
             } else if word == expectedWords[index] || exceptions.matches(word, scratch: scratch) {
@@ -258,15 +256,6 @@ struct ValeCase: Sendable {
         return copy.withUTF8 { bytes -> Range<Int>? in
             if case .found(let match) = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return match.range }
             return nil
-        }
-    }
-
-    static func allMatches(_ pattern: ValePattern, in text: String, scratch: PCREPattern.Scratch) -> [String] {
-        var copy = text
-        return copy.withUTF8 { bytes -> [String] in
-            pattern.matches(bytes, exact: true, scratch: scratch).matches.map {
-                String(decoding: UnsafeBufferPointer(rebasing: bytes[$0.range]), as: UTF8.self)
-            }
         }
     }
 }

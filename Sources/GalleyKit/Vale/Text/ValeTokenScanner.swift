@@ -106,7 +106,7 @@ enum ValeTokenScanner: Sendable, Equatable {
     }
 
     /// Assigned by Unicode 14.0, the version of PCRE2 10.42's tables.
-    private static func isKnown(_ scalar: Unicode.Scalar) -> Bool {
+    static func isKnown(_ scalar: Unicode.Scalar) -> Bool {
         guard let age = scalar.properties.age else { return false }
         return age.major < 14 || (age.major == 14 && age.minor == 0)
     }
@@ -204,5 +204,137 @@ extension ValePattern {
         let (matches, gaveUp) = matches(bytes, in: text, scratch: scratch)
         for match in matches where !body(match.range) { break }
         return gaveUp
+    }
+}
+
+/// Vale's word splitting for its capitalization checks: `FIRST|[\p{N}\p{L}*]+[^\s]*`, where
+/// FIRST (the exceptions or the vocabulary, each a whole word) wins where it matches and a
+/// word is a run of characters up to the next space that starts with a number, a letter or a
+/// `*`. The words are found by a scanner, and FIRST searched only where it may match next
+/// (once per text when it matches nowhere) rather than PCRE2 trying both branches at every
+/// word. A text holding characters newer than PCRE2's tables is split by the whole pattern.
+struct ValeWordSplitter: Sendable {
+    /// The pattern's first branch on its own (with the flags that open the whole pattern).
+    let first: ValePattern?
+    /// The whole pattern.
+    let whole: ValePattern
+
+    static let wordPattern = #"[\p{N}\p{L}*]+[^\s]*"#
+
+    /// `first` is FIRST's source, flags included; the whole pattern is `first|wordPattern`, or
+    /// `flags` and the word pattern without a first branch.
+    init(first: String?, flags: String = "") throws(ValePattern.Failure) {
+        self.first = try first.map { source throws(ValePattern.Failure) in try ValePattern(source) }
+        whole = try ValePattern(first.map { $0 + "|" + Self.wordPattern } ?? flags + Self.wordPattern)
+    }
+
+    /// The text of every match in `text` (matched in the patterns' exact form).
+    func words(in text: String, scratch: PCREPattern.Scratch) -> [String] {
+        var copy = text
+        return copy.withUTF8 { bytes in
+            ranges(bytes, scratch: scratch).map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+    }
+
+    func ranges(_ bytes: UnsafeBufferPointer<UInt8>, scratch: PCREPattern.Scratch) -> [Range<Int>] {
+        guard let form = Self.form(of: bytes) else {
+            return whole.matches(bytes, form: .exact, scratch: scratch).matches.map(\.range)
+        }
+        var found: [Range<Int>] = []
+        var position = 0
+        // FIRST's leftmost match at or after where it was last searched from: still the next
+        // one while it starts at or after `position`. `exhausted`: it matches nowhere ahead.
+        var ahead: Range<Int>?
+        var exhausted = first == nil
+        while position <= bytes.count {
+            if !exhausted, let first, (ahead.map { $0.lowerBound < position } ?? true) {
+                switch first.search(bytes, from: position, form: form, scratch: scratch) {
+                case .found(let match): ahead = match.range
+                case .none:
+                    ahead = nil
+                    exhausted = true
+                case .gaveUp:
+                    return whole.matches(bytes, form: .exact, scratch: scratch).matches.map(\.range)
+                }
+            }
+            let word = Self.nextWordStart(bytes, from: position)
+            let match: Range<Int>
+            if let known = ahead, word.map({ known.lowerBound <= $0 }) ?? true {
+                match = known
+            } else if let word {
+                match = word..<Self.spaceOrEnd(bytes, from: word)
+            } else {
+                break
+            }
+            found.append(match)
+            if match.upperBound > match.lowerBound {
+                position = match.upperBound
+            } else if match.upperBound < bytes.count {
+                position = match.upperBound + WordTokenizer.scalarLength(bytes, at: match.upperBound)
+            } else {
+                break
+            }
+        }
+        return found
+    }
+
+    /// The fastest form of a pattern that matches `bytes` as the exact form does (as
+    /// `ValeText.patternForm` picks it), or nil when the scanner does not know a character.
+    static func form(of bytes: UnsafeBufferPointer<UInt8>) -> ValePattern.Form? {
+        var form = ValePattern.Form.ascii
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] < 0x80 { index += 1; continue }
+            let (scalar, length) = WordTokenizer.decode(bytes, at: index)
+            guard ValeTokenScanner.isKnown(scalar) else { return nil }
+            if form == .ascii { form = .fast }
+            if ValeCharacters.needsExact(scalar) { form = .exact }
+            index += length
+        }
+        return form
+    }
+
+    /// The first character at or after `position` that starts a word: a number, a letter, `*`.
+    private static func nextWordStart(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A || (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: "*") { return index }
+                index += 1
+                continue
+            }
+            let (scalar, length) = WordTokenizer.decode(bytes, at: index)
+            if isLetterOrNumber(scalar) { return index }
+            index += length
+        }
+        return nil
+    }
+
+    private static func spaceOrEnd(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int {
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0D) { return index }
+                index += 1
+                continue
+            }
+            let (scalar, length) = WordTokenizer.decode(bytes, at: index)
+            if ValeTokenScanner.isSpace(scalar) { return index }
+            index += length
+        }
+        return bytes.count
+    }
+
+    /// `\p{L}` or `\p{N}`.
+    static func isLetterOrNumber(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+             .decimalNumber, .letterNumber, .otherNumber:
+            return true
+        default:
+            return false
+        }
     }
 }
