@@ -73,6 +73,7 @@ import PCRE
         let space = try PCREPattern(#"\A\s\z"#)
         let word = try PCREPattern(#"\A["# + ValeRegexPrinter.wordItems + #"]\z"#)
         let boundary = try PCREPattern(#"\A"# + ValeRegexPrinter.boundaryClass + #"\z"#)
+        let wordStart = try PCREPattern(#"\A[\p{N}\p{L}*]\z"#)
         let scratch = PCREPattern.Scratch(pairs: 4)
         var checked = 0
         for value in UInt32(0x80)...0x10FFFF {
@@ -88,6 +89,7 @@ import PCRE
                 #expect(ValeTokenScanner.isSpace(scalar) == found(space), "U+\(String(value, radix: 16))")
                 #expect(ValeCharacters.isWord(scalar) == found(word), "U+\(String(value, radix: 16))")
                 #expect(ValeCharacters.isBoundaryWord(scalar) == found(boundary), "U+\(String(value, radix: 16))")
+                #expect(ValeWordSplitter.isLetterOrNumber(scalar) == found(wordStart), "U+\(String(value, radix: 16))")
             }
         }
         #expect(checked > 100_000)
@@ -95,11 +97,53 @@ import PCRE
 
     @Test func charactersNewerThanPCRE2AreLeftToIt() throws {
         // U+1E030 (Cyrillic modifier letter, Unicode 15) and an unassigned code point.
-        for text in ["a \u{1E030}b", "x \u{E0080} y"] {
+        for text in ["a \u{1E030}b", "x \u{E0080} y", "ahom \u{1171E}"] {
             var copy = text
             #expect(!copy.withUTF8 { ValeTokenScanner.canScan($0) })
         }
         var plain = "café 👍🏽"
         #expect(plain.withUTF8 { ValeTokenScanner.canScan($0) })
+    }
+
+    /// Capitalization checks split headings with their exceptions first, then words.
+    @Test func wordSplitterFindsWhatTheWholePatternFinds() throws {
+        let exceptions = ["Azure", "CLI", "Code", "I", "macOS", "VS", "Visual", "(?i)json", "gRPC", "a*", "_x"]
+        let splitters = [
+            try ValeExceptions(exceptions).splitter,
+            try ValeExceptions([]).splitter,
+            try ValeWordSplitter(first: #"(?i)\b(?:(?-i)Azure|(?-i)CLI|(?-i)I)\b"#),
+            try ValeWordSplitter(first: nil, flags: "(?i)"),
+        ]
+        let headings = [
+            "Getting Started With Azure CLI", "What I learned about macOS and VS Code", "**Bold** heading: 10 ways",
+            "JSON, json and Json", "a_x _x x_ *stars* ***", "Ünïcödé wörds and cafe\u{301}", "日本語 heading", "m² ½ Ⅻ",
+            "joined\u{200D}I I\u{200D}x", "spaces\u{A0}NBSP\u{2003}em\u{3000}ideo", "(parens) [brackets] {braces}", "",
+            "   ", "I", "gRPC-based CLI's", "a\u{1171E}b I", "x \u{1E030} I",
+        ]
+        for splitter in splitters {
+            for heading in headings {
+                var copy = heading
+                let (split, whole) = copy.withUTF8 { bytes in
+                    (splitter.ranges(bytes, scratch: ValeScratch.make()),
+                     splitter.whole.matches(bytes, form: .exact, scratch: ValeScratch.make()).matches.map(\.range))
+                }
+                #expect(split == whole, "\(splitter.whole.source) on \(heading.debugDescription)")
+            }
+        }
+    }
+
+    /// A pattern searched in the form the text allows finds what its exact form finds.
+    @Test func firstMatchInTheTextsFormIsTheExactOne() throws {
+        for source in [#"(?m)\b(?:(?-i)I|(?-i)CLI)\b"#, #"\bcafe\u0301\b"#, #"\w+"#, #"(?i)\bjson\b"#, #"\bm\b"#, #"[\p{N}\p{L}*]+[^\s]*"#] {
+            let pattern = try ValePattern(source)
+            for text in Self.texts + ["I said CLI", "cafe\u{301}", "10 m² here", "i JSON"] {
+                var copy = text
+                let exact = copy.withUTF8 { bytes -> Range<Int>? in
+                    if case .found(let match) = pattern.search(bytes, from: 0, form: .exact, scratch: ValeScratch.make()) { return match.range }
+                    return nil
+                }
+                #expect(pattern.firstMatch(in: text, scratch: ValeScratch.make()) == exact, "\(source) on \(text.debugDescription)")
+            }
+        }
     }
 }

@@ -31,11 +31,7 @@ struct ValeExceptions: Sendable {
 
     func matches(_ text: String, scratch: PCREPattern.Scratch) -> Bool {
         guard let pattern else { return false }
-        var copy = text
-        return copy.withUTF8 { bytes in
-            if case .found = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return true }
-            return false
-        }
+        return pattern.firstMatch(in: text, scratch: scratch) != nil
     }
 }
 

@@ -10,6 +10,8 @@ struct ValeCase: Sendable {
     /// first, each also tried as a pattern; with their lower-cased forms, and one pattern that
     /// matches where any of them does (most words match none, and are settled at once).
     private let vocabulary: [(word: String, lower: String, pattern: ValePattern?)]
+    /// The first entry of each lower-cased form.
+    private let entryByLower: [String: Int]
     private let anyVocabulary: ValePattern?
     private let indicators: [String]
     private let prefix: PCREPrefix?
@@ -24,6 +26,9 @@ struct ValeCase: Sendable {
         self.style = style
         let sorted = vocabulary.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
         self.vocabulary = sorted.map { ($0, ValeFold.lower($0), try? ValePattern($0)) }
+        var entryByLower: [String: Int] = [:]
+        for (index, entry) in self.vocabulary.enumerated() where entryByLower[entry.lower] == nil { entryByLower[entry.lower] = index }
+        self.entryByLower = entryByLower
         let compiled = sorted.filter { (try? ValePattern($0)) != nil }
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
         self.indicators = indicators
@@ -126,10 +131,12 @@ struct ValeCase: Sendable {
     private func inVocabulary(_ word: String, scratch: PCREPattern.Scratch) -> String? {
         guard !vocabulary.isEmpty else { return nil }
         let lower = ValeFold.lower(word)
-        let anyMatches = anyVocabulary.map { ValeCase.firstMatch($0, in: word, scratch: scratch) != nil } ?? false
+        let anyMatches = anyVocabulary.map { $0.firstMatch(in: word, scratch: scratch) != nil } ?? false
+        // Most words match no entry's pattern: then the first entry equal but for case decides.
+        guard anyMatches else { return entryByLower[lower].map { vocabulary[$0].word } }
         for (entry, entryLower, pattern) in vocabulary {
             if entryLower == lower { return entry }
-            if anyMatches, let pattern, ValeCase.firstMatch(pattern, in: word, scratch: scratch) != nil { return word }
+            if let pattern, pattern.firstMatch(in: word, scratch: scratch) != nil { return word }
         }
         return nil
     }
@@ -252,11 +259,7 @@ struct ValeCase: Sendable {
     // MARK: Pattern helpers
 
     static func firstMatch(_ pattern: ValePattern, in text: String, scratch: PCREPattern.Scratch) -> Range<Int>? {
-        var copy = text
-        return copy.withUTF8 { bytes -> Range<Int>? in
-            if case .found(let match) = pattern.search(bytes, from: 0, exact: true, scratch: scratch) { return match.range }
-            return nil
-        }
+        pattern.firstMatch(in: text, scratch: scratch)
     }
 }
 

@@ -11,7 +11,13 @@ enum ValeUnitKind: Int, CaseIterable, Sendable {
     case list, blockquote, tableCell, caption, alt
     case summary, raw
 
-    var sections: [String] {
+    var sections: [String] { Self.sectionTable[rawValue] }
+
+    /// `sections` of every kind, by raw value: read for every kind of every rule's scope as
+    /// rules are loaded, so made once.
+    private static let sectionTable: [[String]] = allCases.map(\.computedSections)
+
+    private var computedSections: [String] {
         switch self {
         case .text: return ["text"]
         case .paragraph: return ["paragraph"]
@@ -86,10 +92,10 @@ struct ValeScope: Sendable, Hashable {
 
     /// Whether text of `kind` in a file with extension `ext` (no dot) is in the scope.
     func matches(_ kind: ValeUnitKind, ext: String) -> Bool {
-        let sections = Set(kind.sections + [ext])
+        let sections = kind.sections
         return selectors.contains { parts in
             parts.allSatisfy { part in
-                let contained = part.names.allSatisfy { sections.contains($0) }
+                let contained = part.names.allSatisfy { $0 == ext || sections.contains($0) }
                 if part.negated {
                     // A negation cannot apply to the sized scopes.
                     return !contained && kind != .summary && kind != .raw

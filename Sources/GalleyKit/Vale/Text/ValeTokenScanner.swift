@@ -105,11 +105,17 @@ enum ValeTokenScanner: Sendable, Equatable {
         return true
     }
 
-    /// Assigned by Unicode 14.0, the version of PCRE2 10.42's tables.
+    /// Assigned by Unicode 14.0, the version of PCRE2 10.42's tables, and of the same general
+    /// category there as in Swift's tables.
     static func isKnown(_ scalar: Unicode.Scalar) -> Bool {
-        guard let age = scalar.properties.age else { return false }
-        return age.major < 14 || (age.major == 14 && age.minor == 0)
+        guard let age = scalar.properties.age, age.major < 14 || (age.major == 14 && age.minor == 0) else { return false }
+        return !recategorized.contains(scalar.value)
     }
+
+    /// Characters whose general category changed after Unicode 14 (the test
+    /// `characterClassesAgreeWithPCRE2` compares every character with PCRE2): U+1171E AHOM
+    /// CONSONANT SIGN MEDIAL RA, a nonspacing mark in Unicode 14, a spacing one since 15.
+    private static let recategorized: Set<UInt32> = [0x1171E]
 
     /// Calls `body` with every match in `bytes`, in order, until it returns false. The text must
     /// pass `canScan` (or be ASCII).
@@ -335,6 +341,17 @@ struct ValeWordSplitter: Sendable {
             return true
         default:
             return false
+        }
+    }
+}
+
+extension ValePattern {
+    /// The first match in `text`, in the fastest form that matches it as the exact form does.
+    func firstMatch(in text: String, scratch: PCREPattern.Scratch) -> Range<Int>? {
+        var copy = text
+        return copy.withUTF8 { bytes -> Range<Int>? in
+            if case .found(let match) = search(bytes, from: 0, form: ValeWordSplitter.form(of: bytes) ?? .exact, scratch: scratch) { return match.range }
+            return nil
         }
     }
 }
