@@ -13,17 +13,20 @@ public enum ValeOutput {
         out.reserveCapacity(results.reduce(0) { $0 + $1.alerts.count } * 120)
         for result in results where !result.alerts.isEmpty {
             let path = Array(result.path.utf8)
-            for alert in result.alerts {
-                out.append(contentsOf: path)
-                out.append(UInt8(ascii: ":"))
-                appendDecimal(alert.line, to: &out)
-                out.append(UInt8(ascii: ":"))
-                appendDecimal(alert.span[0], to: &out)
-                out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: alert.check.utf8)
-                out.append(UInt8(ascii: ":"))
-                out.append(contentsOf: alert.message.utf8)
-                out.append(UInt8(ascii: "\n"))
+            // Read in place: a copy of each alert would retain every string it holds.
+            result.alerts.withUnsafeBufferPointer { alerts in
+                for index in alerts.indices {
+                    out.append(contentsOf: path)
+                    out.append(UInt8(ascii: ":"))
+                    appendDecimal(alerts[index].line, to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    appendDecimal(alerts[index].span[0], to: &out)
+                    out.append(UInt8(ascii: ":"))
+                    out.append(contentsOf: alerts[index].check.utf8)
+                    out.append(UInt8(ascii: ":"))
+                    out.append(contentsOf: alerts[index].message.utf8)
+                    out.append(UInt8(ascii: "\n"))
+                }
             }
         }
         return String(decoding: out, as: UTF8.self)

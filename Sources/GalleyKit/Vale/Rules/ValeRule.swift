@@ -85,11 +85,13 @@ extension ValeRule {
     /// into findings: one per source position, at most `limit`, none where the rule is off.
     /// `texts`, when given, names the block texts worth reading (those holding a word of the
     /// rule's list); units of other block texts are skipped before any work.
-    func valeCheck(_ context: RuleContext, texts: ((ValeRun) -> Set<Int>?)? = nil,
+    func valeCheck(_ context: RuleContext, texts: (ValeRun) -> Set<Int>? = { _ in nil },
                    _ body: (ValeRun, ValeDocument.Unit) -> (alerts: [ValeAlert], gaveUp: Bool)) -> [Finding] {
+        // `texts` is not optional so that it does not escape: an escaping closure would copy
+        // the rule (and retain everything it holds) for every document.
         let run = ValeRun.of(context)
         let document = run.document
-        let worth = texts?(run)
+        let worth = texts(run)
         if let worth, worth.isEmpty, settings.mask(ext: document.ext) & ValeDocument.sizedKinds == 0 { return [] }
         var findings: [Finding] = []
         var seen: Set<Int> = []
