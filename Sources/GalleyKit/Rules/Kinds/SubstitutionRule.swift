@@ -175,7 +175,9 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        valeCheck(context, texts: { program.textsToRead($0, context: context) }) { run, unit in
+        // The message a replace action shows, made at the first finding that needs it.
+        var replaceMessage: String?
+        return valeCheck(context, texts: { program.textsToRead($0, context: context) }) { run, unit in
             let (matches, gaveUp) = program.matches(in: run.document, text: unit.text, range: unit.range, hits: run.hits(program.book, context: context),
                                                     scratch: run.scratch)
             var alerts: [ValeAlert] = []
@@ -197,7 +199,8 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
                     var params = expected.splitting(by: "|")
                     if capitalized { params = params.map(ValeRules.capFirst) }
                     shown = ValeMessage.sentence(params)
-                    message = Self.unquoted(message)
+                    if replaceMessage == nil { replaceMessage = Self.unquoted(message) }
+                    message = replaceMessage ?? message
                 }
                 var alert = ValeAlert(text: unit.text, range: range, match: text, message: ValeMessage.format(message, [shown, observed]),
                                       suggestion: expected)

@@ -239,6 +239,15 @@ extension String {
 extension Substring {
     /// The first occurrence of `needle`, compared by UTF-8 bytes.
     func range(of needle: String) -> Range<Substring.Index>? {
+        // Native strings are searched in their bytes; the index walk below is the general path.
+        let offset = utf8.withContiguousStorageIfAvailable { bytes in
+            needle.utf8.withContiguousStorageIfAvailable { target in Self.firstOffset(of: target, in: bytes) }
+        }
+        if case .some(.some(let found)) = offset {
+            guard let found else { return nil }
+            let start = utf8.index(startIndex, offsetBy: found)
+            return start..<utf8.index(start, offsetBy: needle.utf8.count)
+        }
         let target = Array(needle.utf8)
         guard !target.isEmpty else { return nil }
         var index = startIndex
@@ -247,6 +256,16 @@ extension Substring {
                 return index..<utf8.index(index, offsetBy: target.count)
             }
             index = utf8.index(after: index)
+        }
+        return nil
+    }
+
+    private static func firstOffset(of target: UnsafeBufferPointer<UInt8>, in bytes: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard let first = target.first, target.count <= bytes.count else { return nil }
+        var index = 0
+        while index <= bytes.count - target.count {
+            if bytes[index] == first, (1..<target.count).allSatisfy({ bytes[index + $0] == target[$0] }) { return index }
+            index += 1
         }
         return nil
     }
