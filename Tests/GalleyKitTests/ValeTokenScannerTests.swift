@@ -146,4 +146,18 @@ import PCRE
             }
         }
     }
+
+    /// Sentence case: whether the word before ends with an indicator, read in bytes or as a String.
+    @Test func indicatorsReadInBytesAsInStrings() throws {
+        let styles = [try ValeCase(style: .sentence, vocabulary: [], indicators: [], prefix: ""),
+                      try ValeCase(style: .sentence, vocabulary: [], indicators: [":", "?", "--", "é"], prefix: "")]
+        let words = ["Step:", ":", "1.", "10.x", "a.1", "Why?", "x--", "--", "café", "é", "Note:", "plain", "", "٣.", "2)", "A:b"]
+        for style in styles {
+            for word in words {
+                for index in 0...1 {
+                    #expect(style.isIndicator(word, index) == style.isIndicator(word, index, inBytes: false), "\(word.debugDescription) at \(index)")
+                }
+            }
+        }
+    }
 }

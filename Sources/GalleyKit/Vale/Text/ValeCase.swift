@@ -68,8 +68,22 @@ struct ValeCase: Sendable {
 
     /// Vale's indicator test: the word before ends with an indicator, or is a numbered-list
     /// marker at the start.
-    private func isIndicator(_ word: String, _ index: Int) -> Bool {
-        let suffixes = indicators.isEmpty ? [":"] : indicators
+    /// `inBytes: false` reads even an ASCII word as a String (for tests of the two paths).
+    func isIndicator(_ word: String, _ index: Int, inBytes: Bool = true) -> Bool {
+        // An ASCII word (words hold no line break, so its characters are its bytes) is read in
+        // its bytes; others as Vale reads them.
+        let asciiAnswer = !inBytes ? nil : word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
+            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
+            for suffix in suffixes {
+                guard suffix.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+                if bytes.count > suffix.utf8.count, bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) { return true }
+            }
+            guard index == 0, bytes.count > 1 else { return false }
+            return (0..<bytes.count - 1).contains { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 && bytes[$0 + 1] == UInt8(ascii: ".") }
+        }
+        if case .some(.some(let answer)) = asciiAnswer { return answer }
+        let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
         if suffixes.contains(where: { word.utf8.count > $0.utf8.count && word.hasSuffix($0) }) { return true }
         if index == 0 {
             let scalars = Array(word.unicodeScalars)
@@ -77,6 +91,8 @@ struct ValeCase: Sendable {
         }
         return false
     }
+
+    private static let defaultIndicators = [":"]
 
     private static let smallWords: Set<String> = ["a", "an", "and", "as", "at", "but", "by", "en", "for", "if", "in", "nor", "of", "on", "or",
                                                   "per", "the", "to", "vs", "vs.", "via", "v", "v."]
