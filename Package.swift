@@ -2,7 +2,7 @@
 import PackageDescription
 
 // C libraries come from Debian packages; each is wrapped by one thin Swift module
-// (MarkupParser, YAMLParser, MarkdownParser, PCRE, Hunspell, TextBoundaries) so no C type reaches GalleyKit.
+// (MarkupParser, YAMLParser, MarkdownParser, PCRE, Hunspell, TextBoundaries, Hyperscan) so no C type reaches GalleyKit.
 let package = Package(
     name: "Galley",
     products: [
@@ -16,6 +16,7 @@ let package = Package(
         .systemLibrary(name: "CPCRE2", pkgConfig: "libpcre2-8", providers: [.apt(["libpcre2-dev"])]),
         .systemLibrary(name: "CHunspell", pkgConfig: "hunspell", providers: [.apt(["libhunspell-dev"])]),
         .systemLibrary(name: "CICU", pkgConfig: "icu-uc", providers: [.apt(["libicu-dev"])]),
+        .systemLibrary(name: "CHyperscan", pkgConfig: "libhs", providers: [.apt(["libhyperscan-dev"])]),
 
         .target(name: "MarkupParser", dependencies: ["CLibXML2"]),
         .target(name: "YAMLParser", dependencies: ["CYAML"]),
@@ -23,19 +24,20 @@ let package = Package(
         .target(name: "PCRE", dependencies: ["CPCRE2"]),
         .target(name: "Hunspell", dependencies: ["CHunspell"]),
         .target(name: "TextBoundaries", dependencies: ["CICU"]),
+        .target(name: "Hyperscan", dependencies: ["CHyperscan"]),
         .target(name: "SystemIO"),
         // The version a release build injects (Scripts/dist); empty in development builds.
         .target(name: "GalleyBuildInfo"),
 
         .target(
             name: "GalleyKit",
-            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "TextBoundaries", "SystemIO", "GalleyBuildInfo"],
+            dependencies: ["MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "TextBoundaries", "Hyperscan", "SystemIO", "GalleyBuildInfo"],
             resources: []
         ),
         .executableTarget(name: "GalleyCLI", dependencies: ["GalleyKit", "SystemIO"]),
         .testTarget(
             name: "GalleyKitTests",
-            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "TextBoundaries", "SystemIO"]
+            dependencies: ["GalleyKit", "MarkupParser", "YAMLParser", "MarkdownParser", "PCRE", "Hunspell", "TextBoundaries", "Hyperscan", "SystemIO"]
         ),
     ],
     swiftLanguageModes: [.v6]

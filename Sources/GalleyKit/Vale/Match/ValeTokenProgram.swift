@@ -11,10 +11,17 @@ final class ValeWordBook: Sendable {
 
     var index: ValeLiteralIndex { built.value { build!() } }
 
-    init(_ index: ValeLiteralIndex) {
+    /// The patterns of the book's rules, scanned for once per text; `scanIDs` gives each
+    /// rule's pattern (by slot) its id there.
+    let scanner: ValeLazyScanner?
+    let scanIDs: [Int32: Int]
+
+    init(_ index: ValeLiteralIndex, scanner: ValeLazyScanner? = nil, scanIDs: [Int32: Int] = [:]) {
         built = ValeOnce(index)
         build = nil
         isEmpty = index.isEmpty
+        self.scanner = scanner
+        self.scanIDs = scanIDs
     }
 
     /// A book whose index is built on first use: a rule's own book, which a rule set's shared
@@ -23,6 +30,8 @@ final class ValeWordBook: Sendable {
         built = ValeOnce()
         build = building
         self.isEmpty = isEmpty
+        scanner = nil
+        scanIDs = [:]
     }
 
     /// The book's hits in one document, found once per text for all the book's rules.
@@ -32,9 +41,13 @@ final class ValeWordBook: Sendable {
         /// Per text, each rule's hits (by slot), in text order.
         private var byText: [Int: [Int32: [ValeLiteralIndex.Hit]]] = [:]
 
+        /// The book's scanner for this document, if it is compiled.
+        private let scanner: ValePatternScanner?
+
         init(book: ValeWordBook, document: ValeDocument) {
             self.book = book
             self.document = document
+            scanner = book.scanner?.forNextDocument()
         }
 
         /// Which of the document's block texts hold a hit of the rule in `owner` (all block
@@ -50,6 +63,29 @@ final class ValeWordBook: Sendable {
 
         private var scannedBlocks = false
         private var owners: [Int32: Set<Int>] = [:]
+
+        /// The scanner's view of the rule in `owner`'s pattern in one text, or nil when the
+        /// pattern is not covered (it must then be run everywhere).
+        func scan(owner: Int32, text index: Int) -> (scanner: ValePatternScanner, id: Int, ends: ValePatternScanner.Ends)? {
+            guard let scanner, let id = book.scanIDs[owner], scanner.covers(id) else { return nil }
+            if let cached = scanEnds[index] { return (scanner, id, cached) }
+            let ends = scanner.scan(document.text(index))
+            scanEnds[index] = ends
+            return (scanner, id, ends)
+        }
+
+        /// The block texts in which the rule in `owner`'s pattern may match; nil when the
+        /// pattern is not covered.
+        func textsWithPatternHits(owner: Int32) -> Set<Int>? {
+            guard let scanner, let id = book.scanIDs[owner], scanner.covers(id) else { return nil }
+            var texts: Set<Int> = []
+            for index in 0..<document.blockTextCount {
+                if let (_, _, ends) = scan(owner: owner, text: index), scanner.mayMatch(id, in: ends) { texts.insert(index) }
+            }
+            return texts
+        }
+
+        private var scanEnds: [Int: ValePatternScanner.Ends] = [:]
 
         func hits(text index: Int, owner: Int32) -> [ValeLiteralIndex.Hit] {
             if let cached = byText[index] { return cached[owner] ?? [] }
@@ -149,8 +185,10 @@ struct ValeTokenProgram: Sendable {
     /// For a list of plain words only: the texts that hold any of its words (a unit of any
     /// other text is skipped). Block texts only; nil to read every unit.
     func textsToRead(_ run: ValeRun, context: RuleContext) -> Set<Int>? {
-        guard pattern == nil, !literals.isEmpty, let hits = run.hits(book, context: context) else { return nil }
-        return hits.textsWithHits(owner: slot)
+        guard let hits = run.hits(book, context: context) else { return nil }
+        guard pattern != nil else { return literals.isEmpty ? nil : hits.textsWithHits(owner: slot) }
+        guard let texts = hits.textsWithPatternHits(owner: slot) else { return nil }
+        return literals.isEmpty ? texts : texts.union(hits.textsWithHits(owner: slot))
     }
 
     mutating func relink(to book: ValeWordBook, slot: Int32) {
@@ -178,6 +216,14 @@ struct ValeTokenProgram: Sendable {
             return (found, false)
         }
         let valeText = document.text(textIndex)
+        // Where the scanner covers the pattern, it is run only from places after which the
+        // scan saw one of its matches end inside the range.
+        let scanned = hits?.scan(owner: slot, text: textIndex)
+        func mayFind(from position: Int) -> Bool {
+            guard let (scanner, id, ends) = scanned else { return true }
+            return scanner.mayEnd(id, in: ends, after: range.lowerBound + position, through: range.upperBound)
+        }
+        if candidates.isEmpty, scanned != nil, !mayFind(from: 0) { return ([], false) }
         var text = valeText.run.text
         return text.withUTF8 { whole -> ([Match], Bool) in
             let bytes = UnsafeBufferPointer(rebasing: whole[range])
@@ -185,9 +231,13 @@ struct ValeTokenProgram: Sendable {
             var position = 0
             var next = 0
             var pending: PCREPattern.Match?
-            var regexDone = !pattern.mayMatch(valeText)
+            var regexDone = scanned == nil ? !pattern.mayMatch(valeText) : false
             while position <= bytes.count {
                 while next < candidates.count, Int(candidates[next].start) - range.lowerBound < position { next += 1 }
+                if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true, !mayFind(from: position) {
+                    pending = nil
+                    regexDone = true
+                }
                 if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true {
                     switch pattern.search(bytes, from: position, form: valeText.patternForm, groups: groupsAreAlternatives, scratch: scratch) {
                     case .found(let match): pending = match

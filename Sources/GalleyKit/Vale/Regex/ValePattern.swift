@@ -24,8 +24,8 @@ final class ValePattern: Sendable {
     private let isASCIISource: Bool
     /// nil when the pattern does not depend on word characters (the fast form is exact).
     private let exactSource: String?
-    /// The tree the forms were written from, for the prefilter.
-    private let root: ValeRegexNode
+    /// The tree the forms were written from, for the prefilter and `ValePatternScanner`.
+    let root: ValeRegexNode
     private let fastForm = ValeOnce<PCREPattern>()
     private let exactForm = ValeOnce<PCREPattern>()
     private let asciiForm = ValeOnce<PCREPattern>()

@@ -71,7 +71,7 @@ final class ValeRun {
     }
 
     func hits(_ book: ValeWordBook, context: RuleContext) -> ValeWordBook.Hits? {
-        guard !book.isEmpty else { return nil }
+        guard !book.isEmpty || book.scanner != nil else { return nil }
         return context.shared(by: book) { ValeWordBook.Hits(book: book, document: document) }
     }
 
@@ -137,17 +137,24 @@ enum ValeRuleBook {
     static func link(_ rules: [any Rule]) -> [any Rule] {
         var literals: [ValeLiteralIndex.Literal] = []
         var slots: [Int: Int32] = [:]
+        var patterns: [ValePattern] = []
+        var scanIDs: [Int32: Int] = [:]
         for (position, rule) in rules.enumerated() {
-            guard let listRule = rule as? any ValeWordListRule, !listRule.program.literals.isEmpty else { continue }
+            guard let listRule = rule as? any ValeWordListRule, !listRule.program.literals.isEmpty || listRule.program.pattern != nil else { continue }
             let slot = Int32(slots.count)
             slots[position] = slot
             let program = listRule.program
             for literal in program.literals {
                 literals.append(ValeTokenProgram.literal(string: literal.string, rank: literal.rank, caseInsensitive: program.caseInsensitive, owner: slot))
             }
+            if let pattern = program.pattern {
+                scanIDs[slot] = patterns.count
+                patterns.append(pattern)
+            }
         }
         guard slots.count > 1 else { return rules }
-        let book = ValeWordBook(ValeLiteralIndex(literals))
+        let scanner = ValeLazyScanner(patterns)
+        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanner == nil ? [:] : scanIDs)
         return rules.enumerated().map { position, rule in
             guard let slot = slots[position], let listRule = rule as? any ValeWordListRule else { return rule }
             return listRule.relinked(to: book, slot: slot)

@@ -1,0 +1,150 @@
+import Hyperscan
+import Synchronization
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A `ValePatternScanner` compiled once the run has read enough documents for it to pay:
+/// Hyperscan takes about 0.13 s to compile the five Vale packages' patterns and saves about
+/// 0.35 ms per article, so a one-file run (a pre-commit hook) must not pay for it. Documents
+/// read before it is ready run every pattern as without it (the same findings, slower).
+final class ValeLazyScanner: Sendable {
+    /// Documents read before the scanner is compiled.
+    static let documentsBeforeCompiling = 64
+
+    private let patterns: [ValePattern]
+    private let state = Mutex<State>(.waiting(documents: 0))
+
+    private enum State {
+        case waiting(documents: Int)
+        case compiling
+        case ready(ValePatternScanner?)
+    }
+
+    init?(_ patterns: [ValePattern]) {
+        guard ValePatternScanner.enabled, !patterns.isEmpty else { return nil }
+        self.patterns = patterns
+    }
+
+    /// The scanner for the next document: nil while it is not compiled yet (or cannot be).
+    /// The call that reaches the threshold compiles it; others meanwhile go without.
+    func forNextDocument() -> ValePatternScanner? {
+        let (ready, compile) = state.withLock { state -> (ValePatternScanner?, Bool) in
+            switch state {
+            case .ready(let scanner): return (scanner, false)
+            case .compiling: return (nil, false)
+            case .waiting(let documents):
+                if documents + 1 >= Self.documentsBeforeCompiling {
+                    state = .compiling
+                    return (nil, true)
+                }
+                state = .waiting(documents: documents + 1)
+                return (nil, false)
+            }
+        }
+        guard compile else { return ready }
+        let scanner = ValePatternScanner(patterns)
+        state.withLock { $0 = .ready(scanner) }
+        return scanner
+    }
+}
+
+/// The patterns of rules built together, relaxed (`ValeRegexHyperscan`) and compiled into one
+/// Hyperscan database: each Vale text is scanned once for all of them, and a pattern is run
+/// with PCRE2 on a unit only where its relaxed form ends a match inside the unit. Most
+/// patterns find nothing in most sentences, though the strings they need (`is`, `be`, a
+/// digit) are in nearly all of them; this spares those searches.
+///
+/// Patterns Hyperscan refuses (those whose relaxed form matches the empty string, or that it
+/// cannot compile) are not covered: they run everywhere, as without the scanner.
+final class ValePatternScanner: Sendable {
+    private let database: HyperscanDatabase
+    /// Per pattern (by id): whether it is covered, and whether it matches without regard to case.
+    private let covered: [Bool]
+    private let caseless: [Bool]
+    /// Each pattern's expression id (patterns written alike share one).
+    private let idOfPattern: [UInt32]
+
+    /// Set `GALLEY_VALE_HYPERSCAN=0` to run every pattern everywhere (for comparisons).
+    static let enabled: Bool = getenv("GALLEY_VALE_HYPERSCAN").map { String(cString: $0) } != "0"
+
+    /// Compiles `patterns` (id: position); nil when none can be covered or Hyperscan cannot run
+    /// on this machine (`hs_valid_platform`).
+    init?(_ patterns: [ValePattern]) {
+        guard Self.enabled, !patterns.isEmpty, HyperscanDatabase.isPlatformSupported else { return nil }
+        let caseless = patterns.map { Self.isCaseless($0.root) }
+        // Rule packages share patterns (three passive-voice rules): each is compiled once, and
+        // patterns that share it share its id.
+        var ids: [String: UInt32] = [:]
+        var expressions: [HyperscanDatabase.Expression] = []
+        var idOfPattern: [UInt32] = []
+        for (position, pattern) in patterns.enumerated() {
+            let expression = ValeRegexHyperscan.expression(pattern.root, caseless: caseless[position])
+            if let id = ids[expression] {
+                idOfPattern.append(id)
+            } else {
+                let id = UInt32(expressions.count)
+                ids[expression] = id
+                idOfPattern.append(id)
+                expressions.append(HyperscanDatabase.Expression(expression, id: id, flags: [.prefilter]))
+            }
+        }
+        guard let database = HyperscanDatabase.compile(expressions).database else { return nil }
+        self.database = database
+        self.idOfPattern = idOfPattern
+        covered = idOfPattern.map { database.compiledIDs.contains($0) }
+        self.caseless = caseless
+    }
+
+    /// Where each pattern's relaxed form ends a match in one text.
+    struct Ends {
+        /// Per pattern id, end offsets in ascending order.
+        fileprivate var byID: [UInt32: [Int32]] = [:]
+        /// The text holds a character PCRE2 folds with an ASCII letter (Kelvin sign, long s).
+        fileprivate var holdsCaselessKin = false
+    }
+
+    func scan(_ text: ValeText) -> Ends {
+        var ends = Ends(holdsCaselessKin: text.grams.holdsCaselessKin)
+        var string = text.run.text
+        for event in string.withUTF8({ database.scan($0) }) {
+            ends.byID[event.id, default: []].append(Int32(event.end))
+        }
+        return ends
+    }
+
+    /// Whether pattern `id` is covered: false means it must be run everywhere.
+    func covers(_ id: Int) -> Bool { covered[id] }
+
+    /// Whether a match of pattern `id` may end after `after` and at or before `through`
+    /// (offsets in the scanned text). Only for a covered pattern.
+    func mayEnd(_ id: Int, in ends: Ends, after: Int, through: Int) -> Bool {
+        if caseless[id] && ends.holdsCaselessKin { return true }
+        guard let list = ends.byID[idOfPattern[id]] else { return false }
+        var low = 0
+        var high = list.count
+        while low < high {
+            let middle = (low + high) / 2
+            if Int(list[middle]) <= after { low = middle + 1 } else { high = middle }
+        }
+        return low < list.count && Int(list[low]) <= through
+    }
+
+    /// Whether pattern `id` may match anywhere in the text of `ends`.
+    func mayMatch(_ id: Int, in ends: Ends) -> Bool {
+        (caseless[id] && ends.holdsCaselessKin) || ends.byID[idOfPattern[id]] != nil
+    }
+
+    /// Whether `(?i)` is switched on anywhere in the pattern.
+    private static func isCaseless(_ node: ValeRegexNode) -> Bool {
+        switch node {
+        case .flags(let flags): return flags.on.contains("i")
+        case .group(let kind, let body):
+            if case .nonCapturing(let flags?) = kind, flags.on.contains("i") { return true }
+            return isCaseless(body)
+        case .sequence(let items), .alternation(let items): return items.contains(where: isCaseless)
+        case .repetition(let body, _, _, _): return isCaseless(body)
+        case .literal, .dot, .set, .assertion, .backreference, .mark: return false
+        }
+    }
+}

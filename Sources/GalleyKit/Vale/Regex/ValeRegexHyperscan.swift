@@ -1,0 +1,154 @@
+/// Writes a parsed Vale pattern for Hyperscan, relaxed so that it matches at least every span
+/// PCRE2 can match in a unit of a text (in any of `ValePattern`'s forms): anchors, word
+/// boundaries, lookarounds and marks become empty (PCRE2 runs on a unit's bytes alone, where a
+/// `^` or `\b` may hold that does not hold in the whole text), captures and atomic groups
+/// plain groups, laziness is dropped, a backreference any text, and each class one that holds
+/// every character PCRE2's and regexp2's definitions hold (a negated class: only those both
+/// hold). Used as a prefilter: a unit in which the relaxed pattern ends no match cannot hold
+/// a match of the pattern.
+enum ValeRegexHyperscan {
+    /// The relaxed pattern, compiled for bytes. `caseless`: whether the pattern switches on
+    /// `(?i)` anywhere (a non-ASCII letter then stands for any non-ASCII character, so that
+    /// Unicode case folding need not be followed).
+    static func expression(_ node: ValeRegexNode, caseless: Bool) -> String {
+        var out = ""
+        write(node, caseless: caseless, into: &out)
+        return out
+    }
+
+    /// One or more non-ASCII characters: in bytes, a run of bytes from 0x80 up. (A pattern's
+    /// class or dot matches one character, 1 to 4 bytes: the run holds it; a run may hold
+    /// more, which only lets more through.)
+    private static let nonASCII = #"[\x80-\xff]+"#
+    private static let anyCharacter = #"(?:[\x00-\x7f]|[\x80-\xff]+)"#
+
+    private static func write(_ node: ValeRegexNode, caseless: Bool, into out: inout String) {
+        switch node {
+        case .literal(let scalar):
+            if scalar.isASCII {
+                out += ValeRegexPrinter.escaped(scalar, inClass: false)
+            } else if caseless {
+                out += nonASCII
+            } else {
+                out += "(?:" + bytes(scalar) + ")"
+            }
+        case .dot:
+            out += anyCharacter
+        case .set(let set):
+            writeSet(set, caseless: caseless, into: &out)
+        case .sequence(let items):
+            out += "(?:"
+            for item in items { write(item, caseless: caseless, into: &out) }
+            out += ")"
+        case .alternation(let branches):
+            out += "(?:"
+            for (index, branch) in branches.enumerated() {
+                if index > 0 { out += "|" }
+                write(branch, caseless: caseless, into: &out)
+            }
+            out += ")"
+        case .group(let kind, let body):
+            switch kind {
+            case .capturing, .atomic, .nonCapturing(nil):
+                out += "(?:"
+            case .nonCapturing(let flags?):
+                let kept = relevant(flags)
+                out += kept.isEmpty ? "(?:" : "(?\(kept):"
+            case .lookahead, .lookbehind:
+                return
+            }
+            write(body, caseless: caseless, into: &out)
+            out += ")"
+        case .repetition(let body, let min, let max, _):
+            out += "(?:"
+            write(body, caseless: caseless, into: &out)
+            out += ")"
+            switch (min, max) {
+            case (0, nil): out += "*"
+            case (1, nil): out += "+"
+            case (0, 1?): out += "?"
+            case (let low, nil): out += "{\(low),}"
+            case (let low, let high?) where low == high: out += "{\(low)}"
+            case (let low, let high?): out += "{\(low),\(high)}"
+            }
+        case .assertion, .mark:
+            return
+        case .backreference:
+            out += #"[\x00-\xff]*"#
+        case .flags(let flags):
+            let kept = relevant(flags)
+            if !kept.isEmpty { out += "(?\(kept))" }
+        }
+    }
+
+    /// The UTF-8 bytes of a character, escaped.
+    private static func bytes(_ scalar: Unicode.Scalar) -> String {
+        String(scalar).utf8.map { "\\x" + (($0 < 16) ? "0" : "") + String($0, radix: 16) }.joined()
+    }
+
+    /// The flags that change what Hyperscan matches here: `i` and `s` (`m` only moves anchors,
+    /// which are gone; `n` only captures; `x` is moot, every literal being escaped).
+    private static func relevant(_ flags: ValeRegexFlags) -> String {
+        let on = flags.on.filter { $0 == "i" || $0 == "s" }
+        let off = flags.off.filter { $0 == "i" || $0 == "s" }
+        return off.isEmpty ? on : on + "-" + off
+    }
+
+    /// A class as ASCII bytes it may match, or else any run of non-ASCII bytes.
+    private static func writeSet(_ set: ValeCharClass, caseless: Bool, into out: inout String) {
+        if set.negated {
+            // [^…] holds what none of the items holds: only ASCII characters every definition
+            // gives an item are kept out (leaving more out only widens the class); any
+            // non-ASCII character may be in.
+            var items = ""
+            for item in set.items { items += narrowASCII(item) }
+            out += "(?:[^" + items + #"\x80-\xff]|"# + nonASCII + ")"
+            return
+        }
+        var items = ""
+        var wantsNonASCII = false
+        for item in set.items {
+            let (ascii, nonASCII) = wide(item)
+            items += ascii
+            wantsNonASCII = wantsNonASCII || nonASCII
+        }
+        switch (items.isEmpty, wantsNonASCII) {
+        case (false, false): out += "[" + items + "]"
+        case (false, true): out += "(?:[" + items + "]|" + nonASCII + ")"
+        case (true, _): out += nonASCII
+        }
+    }
+
+    /// The ASCII characters an item may match in PCRE2 (UCP or bytes) or regexp2, as class
+    /// items, and whether it may match a non-ASCII character.
+    private static func wide(_ item: ValeCharClass.Item) -> (String, Bool) {
+        switch item {
+        case .scalar(let scalar):
+            return scalar.isASCII ? (ValeRegexPrinter.escaped(scalar, inClass: true), false) : ("", true)
+        case .range(let low, let high):
+            guard low.isASCII else { return ("", true) }
+            guard high.isASCII else { return (ValeRegexPrinter.escaped(low, inClass: true) + #"-\x7f"#, true) }
+            return (ValeRegexPrinter.escaped(low, inClass: true) + "-" + ValeRegexPrinter.escaped(high, inClass: true), false)
+        case .word(false): return ("A-Za-z0-9_", true)
+        case .digit(false): return ("0-9", true)
+        case .space(false): return (#"\t\n\x0b\f\r "#, true)
+        case .word(true), .digit(true), .space(true), .property:
+            return (#"\x00-\x7f"#, true)
+        }
+    }
+
+    /// The ASCII characters every definition gives an item, as class items.
+    private static func narrowASCII(_ item: ValeCharClass.Item) -> String {
+        switch item {
+        case .scalar(let scalar):
+            return scalar.isASCII ? ValeRegexPrinter.escaped(scalar, inClass: true) : ""
+        case .range(let low, let high):
+            guard low.isASCII else { return "" }
+            return ValeRegexPrinter.escaped(low, inClass: true) + "-" + (high.isASCII ? ValeRegexPrinter.escaped(high, inClass: true) : #"\x7f"#)
+        case .word(false): return "A-Za-z0-9_"
+        case .digit(false): return "0-9"
+        case .space(false): return #"\t\n\f\r "#
+        case .word(true), .digit(true), .space(true), .property: return ""
+        }
+    }
+}

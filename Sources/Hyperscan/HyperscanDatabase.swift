@@ -1,0 +1,144 @@
+internal import CHyperscan
+#if canImport(Glibc)
+import Glibc
+#endif
+import Synchronization
+
+/// Many patterns compiled by Hyperscan into one database, scanned in one pass over a text.
+/// Immutable after init and shared across threads; each concurrent scan takes its own scratch
+/// from a small pool.
+public final class HyperscanDatabase: @unchecked Sendable {
+    private let database: OpaquePointer
+    /// Scratches not in use; a scan takes one (or clones a new one) and gives it back.
+    private let pool = Mutex<[Scratch]>([])
+
+    /// A scratch region, used by one scan at a time.
+    private struct Scratch: @unchecked Sendable {
+        let pointer: OpaquePointer
+    }
+    private let prototype: OpaquePointer
+    /// The ids of the expressions compiled (those Hyperscan refused are left out).
+    public let compiledIDs: Set<UInt32>
+
+    /// Whether this machine can run Hyperscan (SSSE3 on x86-64); false where the library was
+    /// built without support for it.
+    public static var isPlatformSupported: Bool { hs_valid_platform() == HS_SUCCESS }
+
+    public struct Flags: OptionSet, Sendable {
+        public let rawValue: UInt32
+        public init(rawValue: UInt32) { self.rawValue = rawValue }
+        public static let caseless = Flags(rawValue: UInt32(HS_FLAG_CASELESS))
+        public static let dotAll = Flags(rawValue: UInt32(HS_FLAG_DOTALL))
+        public static let utf8 = Flags(rawValue: UInt32(HS_FLAG_UTF8))
+        public static let unicodeProperties = Flags(rawValue: UInt32(HS_FLAG_UCP))
+        /// Hyperscan may match a superset of the pattern (it approximates what it cannot run).
+        public static let prefilter = Flags(rawValue: UInt32(HS_FLAG_PREFILTER))
+    }
+
+    public struct Expression: Sendable {
+        public var pattern: String
+        public var id: UInt32
+        public var flags: Flags
+        public init(_ pattern: String, id: UInt32, flags: Flags) {
+            self.pattern = pattern
+            self.id = id
+            self.flags = flags
+        }
+    }
+
+    /// Compiles `expressions` for block mode. An expression Hyperscan refuses (one that can
+    /// match the empty string, a construct it does not know) is left out and named in
+    /// `refused`; nil when none compiles or the platform is unsupported.
+    public static func compile(_ expressions: [Expression]) -> (database: HyperscanDatabase?, refused: [(id: UInt32, message: String)]) {
+        guard isPlatformSupported else { return (nil, []) }
+        var remaining = expressions
+        var refused: [(UInt32, String)] = []
+        while !remaining.isEmpty {
+            switch compileOnce(remaining) {
+            case .success(let database):
+                guard let scratch = allocateScratch(database) else {
+                    hs_free_database(database)
+                    return (nil, refused)
+                }
+                return (HyperscanDatabase(database: database, scratch: scratch, ids: Set(remaining.map(\.id))), refused)
+            case .failure(let failure):
+                guard let index = failure.index, remaining.indices.contains(index) else {
+                    return (nil, refused + remaining.map { ($0.id, failure.message) })
+                }
+                refused.append((remaining[index].id, failure.message))
+                remaining.remove(at: index)
+            }
+        }
+        return (nil, refused)
+    }
+
+    private struct CompileFailure: Error {
+        var index: Int?
+        var message: String
+    }
+
+    private static func compileOnce(_ expressions: [Expression]) -> Result<OpaquePointer, CompileFailure> {
+        var cStrings = expressions.map { strdup($0.pattern) }
+        defer { for pointer in cStrings { free(pointer) } }
+        var flags = expressions.map { UInt32($0.flags.rawValue) }
+        var ids = expressions.map(\.id)
+        var database: OpaquePointer?
+        var error: UnsafeMutablePointer<hs_compile_error_t>?
+        let status = cStrings.withUnsafeMutableBufferPointer { strings in
+            strings.baseAddress!.withMemoryRebound(to: UnsafePointer<CChar>?.self, capacity: strings.count) { patterns in
+                hs_compile_multi(patterns, &flags, &ids, UInt32(expressions.count), UInt32(HS_MODE_BLOCK), nil, &database, &error)
+            }
+        }
+        if status == HS_SUCCESS, let database { return .success(database) }
+        let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } } ?? "Hyperscan error \(status)"
+        let index = error.map { Int($0.pointee.expression) }.flatMap { $0 >= 0 ? $0 : nil }
+        if let error { hs_free_compile_error(error) }
+        return .failure(CompileFailure(index: index, message: message))
+    }
+
+    private static func allocateScratch(_ database: OpaquePointer) -> OpaquePointer? {
+        var scratch: OpaquePointer?
+        return hs_alloc_scratch(database, &scratch) == HS_SUCCESS ? scratch : nil
+    }
+
+    private init(database: OpaquePointer, scratch: OpaquePointer, ids: Set<UInt32>) {
+        self.database = database
+        prototype = scratch
+        compiledIDs = ids
+    }
+
+    deinit {
+        for scratch in pool.withLock({ $0 }) { hs_free_scratch(scratch.pointer) }
+        hs_free_scratch(prototype)
+        hs_free_database(database)
+    }
+
+    /// A match event: the expression's id and the offset just past the end of the match.
+    public struct Event: Sendable, Equatable {
+        public var id: UInt32
+        public var end: Int
+    }
+
+    /// Every end of a match of every expression in `bytes`, in order of end offset (each end
+    /// offset of each expression once, as Hyperscan reports them).
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Event] {
+        var events: [Event] = []
+        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(UInt32.max) else { return events }
+        let scratch = pool.withLock { $0.popLast()?.pointer } ?? {
+            var clone: OpaquePointer?
+            return hs_clone_scratch(prototype, &clone) == HS_SUCCESS ? clone : nil
+        }()
+        guard let scratch else { return events }
+        withUnsafeMutablePointer(to: &events) { pointer in
+            base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { data in
+                _ = hs_scan(database, data, UInt32(bytes.count), 0, scratch, { id, _, to, _, context in
+                    context!.assumingMemoryBound(to: [Event].self).pointee.append(Event(id: id, end: Int(to)))
+                    return 0
+                }, pointer)
+            }
+        }
+        let returned = Scratch(pointer: scratch)
+        pool.withLock { $0.append(returned) }
+        return events
+    }
+}

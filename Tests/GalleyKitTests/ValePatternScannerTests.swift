@@ -1,0 +1,103 @@
+import Testing
+import PCRE
+@testable import GalleyKit
+
+/// The Hyperscan prefilter (`ValePatternScanner`) against PCRE2 itself: wherever PCRE2 finds a
+/// match in a unit of a text, in any form of the pattern, the scan must have seen a match end
+/// at the same place, or a unit holding a finding would be skipped.
+@Suite struct ValePatternScannerTests {
+    static let patterns = [
+        #"(?i)\b(am|are|were|being|is|been|was|be)\b\s*(?m)\b(?:\w+ed|awoken|beat|become)\b"#,
+        #"(?:\b(\w+)\b)"#,
+        #"([^\s]+)"#,
+        #"(?i)(?m)(?:\b(?:eg|e\.g\.)[\s\,]|\b(?:ie|i\.e\.)[\s\,])"#,
+        #"[a-z][\.\?\!]\ {2,}[A-Z]"#,
+        #"\s[—–]\s"#,
+        #"\b\d+(?:B|kB|MB|GB|TB)"#,
+        #"(?:^|\s)I(?=\s)"#,
+        #"(?:[^,]+,){1,}\s\w+\s(?:and|or)"#,
+        #"(?i)\bcafé\b"#,
+        #"(?i)\bkelvin\b"#,
+        #"(?i)\bs\w+y\b"#,
+        #"\bnaïve\b"#,
+        #"[^a-z\s]{2}"#,
+        #"\p{Lu}\p{Ll}+"#,
+        #"(?<!:[^ ]+?)\s\w+"#,
+        #"(\w)\1"#,
+        #"(?i)[à-ÿ]+x"#,
+        #"\W\d"#,
+        #"x{2,3}y"#,
+        #"(?s)a.b"#,
+        #"a.b"#,
+        #"\bm\b"#,
+    ]
+
+    static let texts = [
+        "It is used. The cake was eaten; it is being BEATEN by someone.",
+        "Write e.g. this, i.e. that  And then; eg, ie and so on.",
+        "Un café noir, CAFÉ au lait, Café. The naïve one, naïvely.",
+        "The KELVIN scale: 20 \u{212A}elvin, \u{17F}ure, ſtudy and Sunny days.",
+        "A cafe\u{301} with a combining accent, 10 m² and ½ cup, x\u{200D}y joined.",
+        "Sizes: 10MB, 2 GB, 3kB, 4٣MB; dashes — here – and—there.",
+        "Lines\nbreak here.\nI think I can. I\tdo. Apples, pears, and plums or figs.",
+        "snake_case and under_scores, ÀÉÎxx àéîx ZWJ\u{200D}here, tabs\there.",
+        "aab xxy xxxy xxxxy a\nb a b aéb, Über Ärger ÖL",
+        "",
+        " ",
+        "ǅemal and ǈubljana: title-case letters; ﬁne ligature; İstanbul ıi.",
+    ]
+
+    @Test func everyMatchOfPCRE2EndsWhereTheScanSawOne() throws {
+        let compiled = try Self.patterns.map { try ValePattern($0) }
+        let scanner = try #require(ValePatternScanner(compiled))
+        let scratch = ValeScratch.make()
+        var checked = 0
+        for text in Self.texts {
+            let valeText = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown)
+            let ends = scanner.scan(valeText)
+            var copy = text
+            copy.withUTF8 { whole in
+                // Every unit that starts and ends on a character boundary (short texts: all of them).
+                let boundaries = (0...whole.count).filter { $0 == whole.count || whole[$0] & 0xC0 != 0x80 }
+                for (id, pattern) in compiled.enumerated() where scanner.covers(id) {
+                    for lower in boundaries {
+                        for upper in boundaries where upper >= lower {
+                            let unit = UnsafeBufferPointer(rebasing: whole[lower..<upper])
+                            for form in [ValePattern.Form.ascii, .fast, .exact] {
+                                for match in pattern.matches(unit, form: form, scratch: scratch).matches where !match.range.isEmpty {
+                                    checked += 1
+                                    let end = lower + match.range.upperBound
+                                    #expect(scanner.mayEnd(id, in: ends, after: end - 1, through: end),
+                                            "\(Self.patterns[id]) matches \(match.range) in unit \(lower)..<\(upper) of \(text.debugDescription), unseen by the scan")
+                                }
+                            }
+                            if !scanner.mayEnd(id, in: ends, after: lower, through: upper) {
+                                let found = pattern.matches(unit, form: valeText.patternForm, scratch: scratch).matches
+                                #expect(found.allSatisfy { $0.range.isEmpty })
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(checked > 1000)
+    }
+
+    @Test func patternsMatchingTheEmptyStringAreNotCovered() throws {
+        let compiled = try [#"\b"#, #"a*"#, #"(?=x)"#, #"\bword\b"#].map { try ValePattern($0) }
+        let scanner = try #require(ValePatternScanner(compiled))
+        #expect(!scanner.covers(0) && !scanner.covers(1) && !scanner.covers(2))
+        #expect(scanner.covers(3))
+    }
+
+    @Test func relaxedFormsDropAssertionsAndWidenClasses() throws {
+        func relaxed(_ source: String) throws -> String {
+            ValeRegexHyperscan.expression(try ValeRegex(source).root, caseless: source.contains("(?i)"))
+        }
+        #expect(try relaxed(#"\bis\b"#) == "(?:is)")
+        #expect(try relaxed(#"(?<=a)b(?!c)"#) == "(?:b)")
+        #expect(try relaxed(#"[^a]"#) == #"(?:[^a\x80-\xff]|[\x80-\xff]+)"#)
+        #expect(try relaxed("é").contains(#"\xc3\xa9"#))
+        #expect(try relaxed("(?i)é") == #"(?:(?i)[\x80-\xff]+)"#)
+    }
+}
