@@ -1,0 +1,43 @@
+import Foundation
+import Testing
+@testable import GalleyKit
+
+/// `galley vale` over more documents than `ValeLazyScanner` waits for, with the Hyperscan
+/// prefilter and without it (`GALLEY_VALE_HYPERSCAN=0`): the same findings, byte for byte.
+@Suite struct ValeScannerRunTests {
+    static let rules = [
+        "Ordinals.yml": "extends: existence\nmessage: \"Spell out '%s'.\"\ntokens:\n  - '\\d+(?:st|nd|rd|th)'\n  - 'e\\.g\\.'\n  - percent\n",
+        "Passive.yml": "extends: existence\nmessage: \"'%s' may be passive.\"\nignorecase: true\nraw:\n  - '\\b(am|are|were|is|was|be)\\b\\s*\\b(?:\\w+ed|beaten|known)\\b'\n",
+        "Swaps.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\nswap:\n  'caf(e|é)s?': café\n  '(?:kelvin|kilo)\\s+\\w+': the unit\n  'utili[sz]e': use\n",
+        "Dashes.yml": "extends: existence\nmessage: \"No spaces around '%s'.\"\nnonword: true\ntokens:\n  - '\\s[—–]\\s'\n  - '(?<=\\w)\\s{2,}(?=[A-Z])'\n",
+    ]
+
+    static let texts = [
+        "# The 1st café\n\nIt is beaten by the 22nd CAFE. Café au lait, e.g. here.\n\nA line\nbreak: it was\nknown. 50 percent  More.\n",
+        "# Kelvin\n\nThe \u{212A}elvin scale, kilo grams and KILO watts; it is utilised — really – twice.\n",
+        "# Nothing\n\nPlain words only, none of which any rule wants. Über naïve cafe\u{301}s.\n",
+        "# Table\n\n| a | b |\n|---|---|\n| 3rd | was used |\n\n- am Tired\n- be 4th\n",
+    ]
+
+    @Test func findingsAreTheSameWithAndWithoutTheScan() throws {
+        let root = try TestSupport.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(atPath: root + "/styles/Test", withIntermediateDirectories: true)
+        try fm.createDirectory(atPath: root + "/docs", withIntermediateDirectories: true)
+        for (name, body) in Self.rules { try body.write(toFile: root + "/styles/Test/" + name, atomically: true, encoding: .utf8) }
+        try "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Test\n".write(toFile: root + "/.vale.ini", atomically: true, encoding: .utf8)
+        let count = ValeLazyScanner.documentsBeforeCompiling * 2
+        for index in 0..<count {
+            try Self.texts[index % Self.texts.count].write(toFile: root + "/docs/\(String(format: "%03d", index)).md", atomically: true, encoding: .utf8)
+        }
+        let arguments = ["vale", "--output=line", "--no-global", "--jobs", "1", "docs"]
+        let scanned = try TestSupport.runGalley(arguments, in: root)
+        let plain = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "0"])
+        #expect(scanned.status == plain.status)
+        #expect(scanned.stdout == plain.stdout)
+        #expect(scanned.stdout.split(separator: "\n").count >= count * 3)
+        for rule in ["Test.Ordinals", "Test.Passive", "Test.Swaps", "Test.Dashes"] { #expect(scanned.stdout.contains(rule)) }
+        let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root)
+        #expect(parallel.stdout == plain.stdout)
+    }
+}
