@@ -101,6 +101,19 @@ public enum FuzzSupport {
         }
     }
 
+    /// A Vale pattern (the first line) and a text (the rest): wherever PCRE2 matches in a unit
+    /// of the text, the Hyperscan prefilter's relaxed form must have seen a match end there.
+    /// A miss traps, so libFuzzer keeps the input.
+    public static func scanValePattern(_ bytes: [UInt8]) {
+        let input = String(decoding: bytes, as: UTF8.self)
+        let parts = input.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let pattern = parts.first, !pattern.isEmpty else { return }
+        let text = parts.count > 1 ? String(parts[1]) : "It is used, e.g. here: a café, 10 MB \u{212A}elvin."
+        if let miss = ValeScannerCheck.firstMiss(pattern: String(pattern), text: String(decoding: Array(text.utf8.prefix(ValeScannerCheck.longestText)), as: UTF8.self)) {
+            fatalError("the Hyperscan prefilter misses a match: \(miss)")
+        }
+    }
+
     /// The bundled library rules, with the site options a real site sets.
     static let library: Linter = {
         guard case .success(let set)? = BundledRules.load("library") else { fatalError("the bundled library rules do not load") }

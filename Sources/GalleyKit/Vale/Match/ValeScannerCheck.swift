@@ -1,0 +1,37 @@
+/// The Hyperscan prefilter held against PCRE2 on one pattern and one text, for the fuzz target
+/// `vale-pattern`: a relaxed form that misses a place where PCRE2 matches would make a rule skip
+/// a unit that holds a finding, a wrong result no test of ours may happen to show.
+public enum ValeScannerCheck {
+    /// Units longer than this are not all tried (every unit of a text is quadratic in its length).
+    public static let longestText = 96
+
+    /// A description of the first match PCRE2 finds in a unit of `text`, in any compiled form of
+    /// `source`, that the scan did not see end there; nil when there is none (or the pattern does
+    /// not compile, or Hyperscan does not cover it).
+    public static func firstMiss(pattern source: String, text: String) -> String? {
+        guard let pattern = try? ValePattern(source), let scanner = ValePatternScanner([pattern]), scanner.covers(0) else { return nil }
+        let scratch = ValeScratch.make()
+        let valeText = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown)
+        let ends = scanner.scan(valeText)
+        var copy = text
+        return copy.withUTF8 { whole -> String? in
+            guard whole.count <= longestText else { return nil }
+            let boundaries = (0...whole.count).filter { $0 == whole.count || whole[$0] & 0xC0 != 0x80 }
+            for lower in boundaries {
+                for upper in boundaries where upper >= lower {
+                    let unit = UnsafeBufferPointer(rebasing: whole[lower..<upper])
+                    for form in [ValePattern.Form.ascii, .fast, .exact] {
+                        let (matches, _) = pattern.matches(unit, form: form, scratch: scratch)
+                        for match in matches where !match.range.isEmpty {
+                            let end = lower + match.range.upperBound
+                            if !scanner.mayEnd(0, in: ends, after: end - 1, through: end) {
+                                return "\(source) matches \(match.range) of the unit \(lower)..<\(upper) of \(text.debugDescription) (\(form)), unseen by the scan"
+                            }
+                        }
+                    }
+                }
+            }
+            return nil
+        }
+    }
+}
