@@ -160,4 +160,37 @@ import PCRE
             }
         }
     }
+
+    /// Capitalization: the byte path agrees with the String path (expected text and verdict) on
+    /// every style, with exceptions, vocabulary patterns, indicators and a prefix.
+    @Test func capitalizationOnBytesAgreesWithStrings() throws {
+        let exceptions = ["Azure", "CLI", "I", "macOS", "VS", "(?i)json", "gRPC", "URLs", "a*", "_x", "Café", "[Nn]ode\\.js", "ß"]
+        let prefixed = exceptions.map { $0.hasPrefix("(?i)") ? $0 : "(?-i)" + $0 }
+        let cases: [(ValeCase, ValeExceptions)] = [
+            (try ValeCase(style: .sentence, vocabulary: prefixed, indicators: [":"], prefix: ""), try ValeExceptions(exceptions)),
+            (try ValeCase(style: .sentence, vocabulary: exceptions, indicators: [], prefix: #"^\d+\.\s"#), try ValeExceptions(exceptions)),
+            (try ValeCase(style: .sentence, vocabulary: [], indicators: [":", "?", "é"], prefix: ""), .none),
+            (try ValeCase(style: .sentence, vocabulary: ["(?i)Go", "K8s"], indicators: [], prefix: ""), try ValeExceptions(["K8s"])),
+            // Entries whose match depends on what surrounds it: searched in every word.
+            (try ValeCase(style: .sentence, vocabulary: ["^How", #"(?-i)Use\b"#, "API", #"(?<=-)based"#, #"(a)\1"#], indicators: [], prefix: ""), .none),
+            (try ValeCase(style: .titleAP, vocabulary: prefixed, indicators: [], prefix: ""), try ValeExceptions(exceptions)),
+            (try ValeCase(style: .titleChicago, vocabulary: [], indicators: [], prefix: ""), .none),
+        ]
+        let headings = [
+            "Getting Started With Azure CLI", "What I learned about macOS and VS Code", "**Bold** heading: 10 Ways", "JSON, json and Json",
+            "a_x _x x_ *stars* ***", "Ünïcödé Wörds and Cafe\u{301} CAFÉ café", "日本語 Heading", "m² ½ Ⅻ ǅungla ǈ", "joined\u{200D}I I\u{200D}x",
+            "spaces\u{A0}NBSP\u{2003}Em\u{3000}Ideo", "(parens) [Brackets] {braces}", "", "   ", "I", "gRPC-based CLI's", "1. Install Node.js",
+            "2. the Node.js guide", "Why? Because: Reasons", "Straße STRASSE ß ﬁne", "Ωμέγα ΑΒΓ ᾼ", "how to Use the API", "AZURE-based Azure-based",
+            "a\u{1171E}b I", "x \u{1E030} Word", "It’s Don't", "ÉCOLE école", "İstanbul ıi", "\u{212A}elvin K\u{37E}", "10. Steps: One Two", "How Use-based aa Usexyz",
+        ]
+        for (style, exceptionList) in cases {
+            for heading in headings {
+                let strings = style.checkAsStrings(heading, exceptions: exceptionList, threshold: 0.8, scratch: ValeScratch.make())
+                var copy = heading
+                let bytes = copy.withUTF8 { style.check($0, exceptions: exceptionList, threshold: 0.8, scratch: ValeScratch.make()) }
+                #expect(bytes.expected == Array(strings.expected.utf8), "\(style.style) on \(heading.debugDescription)")
+                #expect(bytes.matched == strings.matched, "\(style.style) on \(heading.debugDescription)")
+            }
+        }
+    }
 }

@@ -74,11 +74,23 @@ struct CapitalizationRule: ValeRule, RuleKind {
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         valeCheck(context) { run, unit in
+            if case .style(let converter) = check {
+                // Compared on bytes: Strings only for what is reported.
+                var whole = run.document.text(unit.text).run.text
+                let (expected, matched) = whole.withUTF8 { bytes in
+                    converter.check(UnsafeBufferPointer(rebasing: bytes[unit.range]), exceptions: exceptions, threshold: threshold, scratch: run.scratch)
+                }
+                guard !matched else { return ([], false) }
+                let text = run.substring(unit.text, unit.range)
+                let suggestion = String(decoding: expected, as: UTF8.self)
+                return ([ValeAlert(text: unit.text, range: unit.range, match: text, message: ValeMessage.format(settings.message, [text, suggestion]),
+                                   suggestion: suggestion)], false)
+            }
             let text = run.substring(unit.text, unit.range)
             let expected: String
             let matched: Bool
             switch check {
-            case .style(let converter): (expected, matched) = converter.check(text, exceptions: exceptions, threshold: threshold, scratch: run.scratch)
+            case .style: return ([], false)
             case .lower:
                 expected = ValeFold.lower(text)
                 matched = text == expected || exceptions.matches(text, scratch: run.scratch)
@@ -90,10 +102,8 @@ struct CapitalizationRule: ValeRule, RuleKind {
                 matched = ValeCase.firstMatch(pattern, in: text, scratch: run.scratch) != nil || exceptions.matches(text, scratch: run.scratch)
             }
             guard !matched else { return ([], false) }
-            var suggestion: String?
-            if case .style = check { suggestion = expected }
             return ([ValeAlert(text: unit.text, range: unit.range, match: text, message: ValeMessage.format(settings.message, [text, expected]),
-                               suggestion: suggestion)], false)
+                               suggestion: nil)], false)
         }
     }
 }

@@ -13,6 +13,13 @@ struct ValeCase: Sendable {
     /// The first entry of each lower-cased form.
     private let entryByLower: [String: Int]
     private let anyVocabulary: ValePattern?
+    /// No entry holds an assertion (`\b`, `^`, a lookaround), an atomic group or a back
+    /// reference: an entry that matches inside a word then matches inside any text holding the
+    /// word, so a text where `anyVocabulary` matches nowhere has no word where it matches.
+    private let anyVocabularyIsLocal: Bool
+    /// Bit `n` set for each lower-cased entry of `n` bytes, when every one is ASCII (an ASCII
+    /// word of another length then equals none); nil otherwise.
+    private let lowerLengths: UInt64?
     private let indicators: [String]
     private let prefix: PCREPrefix?
     /// `(?i)\b(?:vocabulary)\b|[\p{N}\p{L}*]+[^\s]*`: the words of a sentence-style check.
@@ -29,8 +36,11 @@ struct ValeCase: Sendable {
         var entryByLower: [String: Int] = [:]
         for (index, entry) in self.vocabulary.enumerated() where entryByLower[entry.lower] == nil { entryByLower[entry.lower] = index }
         self.entryByLower = entryByLower
+        lowerLengths = self.vocabulary.allSatisfy({ $0.lower.utf8.count < 64 && $0.lower.utf8.allSatisfy { $0 < 0x80 } })
+            ? self.vocabulary.reduce(0) { $0 | 1 << UInt64($1.lower.utf8.count) } : nil
         let compiled = sorted.filter { (try? ValePattern($0)) != nil }
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
+        anyVocabularyIsLocal = compiled.allSatisfy { source in (try? ValeRegex(source)).map { Self.isLocal($0.root) } ?? false }
         self.indicators = indicators
         self.prefix = prefix.isEmpty ? nil : PCREPrefix(pattern: try ValePattern(prefix))
         tokens = try sorted.isEmpty ? ValeWordSplitter(first: nil, flags: "(?i)") : ValeWordSplitter(first: #"(?i)\b(?:"# + sorted.joined(separator: "|") + #")\b"#)
@@ -72,17 +82,30 @@ struct ValeCase: Sendable {
     func isIndicator(_ word: String, _ index: Int, inBytes: Bool = true) -> Bool {
         // An ASCII word (words hold no line break, so its characters are its bytes) is read in
         // its bytes; others as Vale reads them.
-        let asciiAnswer = !inBytes ? nil : word.utf8.withContiguousStorageIfAvailable { bytes -> Bool? in
-            guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-            let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
-            for suffix in suffixes {
-                guard suffix.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-                if bytes.count > suffix.utf8.count, bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) { return true }
-            }
-            guard index == 0, bytes.count > 1 else { return false }
-            return (0..<bytes.count - 1).contains { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 && bytes[$0 + 1] == UInt8(ascii: ".") }
-        }
+        let asciiAnswer = !inBytes ? nil : word.utf8.withContiguousStorageIfAvailable { asciiIndicator($0, index) }
         if case .some(.some(let answer)) = asciiAnswer { return answer }
+        return indicatorAsString(word, index)
+    }
+
+    /// `isIndicator` of a word's bytes: an ASCII word read in its bytes, others as a String.
+    func isIndicator(_ word: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool {
+        if let answer = asciiIndicator(word, index) { return answer }
+        return indicatorAsString(String(decoding: word, as: UTF8.self), index)
+    }
+
+    /// The indicator test of an ASCII word with ASCII indicators; nil otherwise.
+    private func asciiIndicator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool? {
+        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
+        for suffix in suffixes {
+            guard suffix.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
+            if bytes.count > suffix.utf8.count, bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) { return true }
+        }
+        guard index == 0, bytes.count > 1 else { return false }
+        return (0..<bytes.count - 1).contains { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 && bytes[$0 + 1] == UInt8(ascii: ".") }
+    }
+
+    private func indicatorAsString(_ word: String, _ index: Int) -> Bool {
         let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
         if suffixes.contains(where: { word.utf8.count > $0.utf8.count && word.hasSuffix($0) }) { return true }
         if index == 0 {
@@ -159,9 +182,171 @@ struct ValeCase: Sendable {
 
     // MARK: Checks
 
-    /// Vale's `$sentence` and `$title` checks: the expected text, and whether enough of the
-    /// words (`threshold`) agree with it. `exceptions` is the rule's exception pattern.
-    func check(_ text: String, exceptions: ValeExceptions, threshold: Double, scratch: PCREPattern.Scratch) -> (expected: String, matched: Bool) {
+    /// Vale's `$sentence` and `$title` checks on the bytes of a text: the expected text's bytes,
+    /// and whether enough of the words (`threshold`) agree with it. `exceptions` is the rule's
+    /// exception pattern. The same answers as `checkAsStrings` (which the tests compare it
+    /// with), without a String for every word: a heading that passes makes none.
+    func check(_ text: UnsafeBufferPointer<UInt8>, exceptions: ValeExceptions, threshold: Double,
+               scratch: PCREPattern.Scratch) -> (expected: [UInt8], matched: Bool) {
+        let expected: [UInt8]
+        switch style {
+        case .sentence: expected = sentenceCase(text, scratch: scratch)
+        case .titleAP, .titleChicago: expected = Array(convert(String(decoding: text, as: UTF8.self), scratch: scratch).utf8)
+        }
+        let splitter = exceptions.splitter
+        let matched = expected.withUnsafeBufferPointer { expectedBytes -> Bool in
+            let expectedWords = splitter.ranges(expectedBytes, scratch: scratch)
+            var count = 0.0
+            var words = 0.0
+            for (index, range) in splitter.ranges(text, scratch: scratch).enumerated() {
+                let word = UnsafeBufferPointer(rebasing: text[range])
+                if index >= expectedWords.count {
+                    count += 1
+                } else if Self.sameText(word, UnsafeBufferPointer(rebasing: expectedBytes[expectedWords[index]])) || Self.matches(exceptions, word, scratch: scratch) {
+                    count += 1
+                } else if style != .sentence, Self.isUpperCase(word) {
+                    count += 1
+                } else if style == .titleAP, Self.lowerIsTo(word) {
+                    // AP capitalizes "to" in infinitives, which Vale tells with a part-of-speech
+                    // tagger Galley does not have: either case is accepted.
+                    count += 1
+                } else if style == .sentence, index == 0 {
+                    let string = String(decoding: word, as: UTF8.self)
+                    if string != ValeCase.goTitle(ValeFold.lower(string)) { return false }
+                }
+                words += 1
+            }
+            return count / words >= threshold
+        }
+        return (expected, matched)
+    }
+
+    /// Strings compare by canonical equivalence: equal bytes are equal, different ASCII bytes
+    /// are not, anything else is compared as Strings.
+    private static func sameText(_ lhs: UnsafeBufferPointer<UInt8>, _ rhs: UnsafeBufferPointer<UInt8>) -> Bool {
+        if lhs.elementsEqual(rhs) { return true }
+        if lhs.allSatisfy({ $0 < 0x80 }) && rhs.allSatisfy({ $0 < 0x80 }) { return false }
+        return String(decoding: lhs, as: UTF8.self) == String(decoding: rhs, as: UTF8.self)
+    }
+
+    /// `word == ValeFold.upper(word)`.
+    private static func isUpperCase(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) { return !word.contains { $0 >= 0x61 && $0 <= 0x7A } }
+        let string = String(decoding: word, as: UTF8.self)
+        return string == ValeFold.upper(string)
+    }
+
+    /// `ValeFold.lower(word) == "to"`.
+    private static func lowerIsTo(_ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        if word.allSatisfy({ $0 < 0x80 }) { return word.count == 2 && word[0] | 0x20 == UInt8(ascii: "t") && word[1] | 0x20 == UInt8(ascii: "o") }
+        return ValeFold.lower(String(decoding: word, as: UTF8.self)) == "to"
+    }
+
+    /// `exceptions.matches(word)` on the word's bytes.
+    private static func matches(_ exceptions: ValeExceptions, _ word: UnsafeBufferPointer<UInt8>, scratch: PCREPattern.Scratch) -> Bool {
+        guard let pattern = exceptions.pattern else { return false }
+        return firstMatch(pattern, in: word, scratch: scratch) != nil
+    }
+
+    /// `$sentence` on bytes: `convert` of a sentence style.
+    private func sentenceCase(_ text: UnsafeBufferPointer<UInt8>, scratch: PCREPattern.Scratch) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(text.count + 8)
+        var body = text
+        if let prefix, let match = Self.firstMatch(prefix.pattern, in: text, scratch: scratch), match.lowerBound == 0 {
+            out.append(contentsOf: text[..<match.upperBound])
+            body = UnsafeBufferPointer(rebasing: text[match.upperBound...])
+        }
+        let words = tokens.ranges(body, scratch: scratch)
+        // One search of the text settles, for most headings, that no word holds an entry.
+        let vocabularyMayMatch = anyVocabulary.map { !anyVocabularyIsLocal || Self.firstMatch($0, in: body, scratch: scratch) != nil } ?? false
+        for (index, range) in words.enumerated() {
+            if index > 0 { out.append(0x20) }
+            let token = UnsafeBufferPointer(rebasing: body[range])
+            switch vocabularyHit(token, mayMatch: vocabularyMayMatch, scratch: scratch) {
+            case .entry(let entry)?: out.append(contentsOf: vocabulary[entry].word.utf8)
+            case .word?: out.append(contentsOf: token)
+            case nil:
+                if index == 0 || isIndicator(UnsafeBufferPointer(rebasing: body[words[index - 1]]), index - 1) {
+                    Self.appendTitle(token, strict: true, to: &out)
+                } else {
+                    Self.appendLower(token, to: &out)
+                }
+            }
+        }
+        return out
+    }
+
+    private enum VocabularyHit { case entry(Int), word }
+
+    /// Whether `node` matches at a place depends only on the characters it matches.
+    private static func isLocal(_ node: ValeRegexNode) -> Bool {
+        switch node {
+        case .literal, .dot, .set, .flags, .mark: return true
+        case .assertion, .backreference: return false
+        case .sequence(let items), .alternation(let items): return items.allSatisfy(isLocal)
+        case .repetition(let body, _, _, _): return isLocal(body)
+        case .group(let kind, let body):
+            switch kind {
+            case .capturing, .nonCapturing: return isLocal(body)
+            case .atomic, .lookahead, .lookbehind: return false
+            }
+        }
+    }
+
+    /// `inVocabulary` on a word's bytes: the entry as written, or the word itself.
+    /// `mayMatch` false: `anyVocabulary` matches nowhere in the word.
+    private func vocabularyHit(_ word: UnsafeBufferPointer<UInt8>, mayMatch: Bool, scratch: PCREPattern.Scratch) -> VocabularyHit? {
+        guard !vocabulary.isEmpty else { return nil }
+        let anyMatches = mayMatch && anyVocabulary.map { Self.firstMatch($0, in: word, scratch: scratch) != nil } ?? false
+        if !anyMatches, let lowerLengths, word.count < 64, word.allSatisfy({ $0 < 0x80 }), lowerLengths & (1 << UInt64(word.count)) == 0 {
+            // No entry's lower-cased form (all ASCII) is as long as this ASCII word.
+            return nil
+        }
+        var lowered: [UInt8] = []
+        lowered.reserveCapacity(word.count)
+        Self.appendLower(word, to: &lowered)
+        let lower = String(decoding: lowered, as: UTF8.self)
+        guard anyMatches else { return entryByLower[lower].map { .entry($0) } }
+        for (index, entry) in vocabulary.enumerated() {
+            if entry.lower == lower { return .entry(index) }
+            if let pattern = entry.pattern, Self.firstMatch(pattern, in: word, scratch: scratch) != nil { return .word }
+        }
+        return nil
+    }
+
+    /// `ValeFold.lower` of UTF-8 bytes, appended to `out`.
+    static func appendLower(_ bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                out.append(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
+                index += 1
+                continue
+            }
+            let (scalar, length) = WordTokenizer.decode(bytes, at: index)
+            UTF8.encode(ValeFold.lower(scalar)) { out.append($0) }
+            index += length
+        }
+    }
+
+    /// `toTitle` of UTF-8 bytes, appended to `out`.
+    static func appendTitle(_ bytes: UnsafeBufferPointer<UInt8>, strict: Bool, to out: inout [UInt8]) {
+        guard !bytes.isEmpty else { return }
+        let (first, length) = WordTokenizer.decode(bytes, at: 0)
+        if first.isASCII {
+            let byte = UInt8(first.value)
+            out.append(byte >= 0x61 && byte <= 0x7A ? byte - 32 : byte)
+        } else {
+            out.append(contentsOf: first.properties.titlecaseMapping.utf8)
+        }
+        let rest = UnsafeBufferPointer(rebasing: bytes[length...])
+        if strict { appendLower(rest, to: &out) } else { out.append(contentsOf: rest) }
+    }
+
+    /// The String path the byte path (`check(_: UnsafeBufferPointer…)`) is tested against.
+    func checkAsStrings(_ text: String, exceptions: ValeExceptions, threshold: Double, scratch: PCREPattern.Scratch) -> (expected: String, matched: Bool) {
         let expected = convert(text, scratch: scratch)
         let splitter = exceptions.splitter
         let expectedWords = splitter.words(in: expected, scratch: scratch)
@@ -276,6 +461,12 @@ struct ValeCase: Sendable {
 
     static func firstMatch(_ pattern: ValePattern, in text: String, scratch: PCREPattern.Scratch) -> Range<Int>? {
         pattern.firstMatch(in: text, scratch: scratch)
+    }
+
+    /// `firstMatch(in:)` of the String these bytes are.
+    static func firstMatch(_ pattern: ValePattern, in bytes: UnsafeBufferPointer<UInt8>, scratch: PCREPattern.Scratch) -> Range<Int>? {
+        if case .found(let match) = pattern.search(bytes, from: 0, form: ValeWordSplitter.form(of: bytes) ?? .exact, scratch: scratch) { return match.range }
+        return nil
     }
 }
 

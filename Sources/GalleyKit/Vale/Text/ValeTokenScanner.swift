@@ -247,6 +247,7 @@ struct ValeWordSplitter: Sendable {
             return whole.matches(bytes, form: .exact, scratch: scratch).matches.map(\.range)
         }
         var found: [Range<Int>] = []
+        found.reserveCapacity(16)
         var position = 0
         // FIRST's leftmost match at or after where it was last searched from: still the next
         // one while it starts at or after `position`. `exhausted`: it matches nowhere ahead.
