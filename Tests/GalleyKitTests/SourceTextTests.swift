@@ -10,6 +10,29 @@ import Testing
         #expect(source.offset(line: 2, column: 6) == zebra)
     }
 
+    /// A span's end counted on from its start agrees with the end's own location: on short and
+    /// long lines (past the checkpoints), across line ends, with multi-byte characters.
+    @Test func spansAgreeWithLocationsOfBothEnds() {
+        let long = String(repeating: "é word ü ", count: 60)
+        let source = SourceText(utf8: "ab\nÜber zebra 👍🏽 x\n\n" + long + "\nend\u{301}é\nlast")
+        // A simple generator: the same ranges every run.
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        let count = source.bytes.count
+        var ranges = [SourceRange(start: 0, end: 0), SourceRange(start: count, end: count), SourceRange(start: 0, end: count),
+                      SourceRange(start: 2, end: 3), SourceRange(start: -4, end: 2), SourceRange(start: count - 2, end: count + 9)]
+        for _ in 0..<2_000 {
+            let start = next(count + 1)
+            ranges.append(SourceRange(start: start, end: start + next(min(400, count - start + 1))))
+        }
+        for range in ranges {
+            #expect(source.span(range) == SourceSpan(start: source.location(of: range.start), end: source.location(of: range.end)), "\(range)")
+        }
+    }
+
     @Test func invalidUTF8IsReplacedAndReportedWhereItWas() {
         let source = SourceText(decoding: Array("ok\nbad ".utf8) + [0xC3, 0x28] + Array(" end".utf8))
         #expect(String(decoding: source.bytes, as: UTF8.self) == "ok\nbad \u{FFFD}( end")

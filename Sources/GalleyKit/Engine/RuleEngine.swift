@@ -99,10 +99,31 @@ public struct RuleEngine: Sendable {
     /// value) moves once: the sort moves positions.
     static func sortInSourceOrder(_ diagnostics: inout [Diagnostic]) {
         let order = diagnostics.withUnsafeBufferPointer { items in
-            Array(items.indices).sorted { Diagnostic.sortedOrder(items[$0], items[$1]) }
+            // One document's diagnostics share its path: they are ordered by their starts, read
+            // once, and only equal starts compare rule ids and messages.
+            // (Read by index: iterating the items would copy each, retaining all it holds.)
+            guard let path = items.first?.path, items.indices.allSatisfy({ items[$0].path == path }) else {
+                return Array(items.indices).sorted { Diagnostic.sortedOrder(items[$0], items[$1]) }
+            }
+            let starts = items.indices.map { items[$0].span.start }
+            return Array(items.indices).sorted { starts[$0] != starts[$1] ? starts[$0] < starts[$1] : Diagnostic.sortedOrder(items[$0], items[$1]) }
         }
         guard order.indices.contains(where: { order[$0] != $0 }) else { return }
-        diagnostics = order.map { diagnostics[$0] }
+        // The permutation applied in place, by swaps of the buffer's memory (an array's swapAt
+        // copies both diagnostics), so no diagnostic is copied.
+        var placed = [Bool](repeating: false, count: order.count)
+        diagnostics.withUnsafeMutableBufferPointer { items in
+            for first in order.indices where !placed[first] {
+                var position = first
+                while true {
+                    placed[position] = true
+                    let source = order[position]
+                    if source == first { break }
+                    items.swapAt(position, source)
+                    position = source
+                }
+            }
+        }
     }
 
     /// The facts of a document that is not linted (a file a run over changed files does not

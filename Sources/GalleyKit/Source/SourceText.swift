@@ -87,13 +87,28 @@ public struct SourceText: Sendable {
         if clamped - lineStart > Self.checkpointStride {
             return SourceLocation(line: line + 1, column: scalars(before: clamped) - scalars(before: lineStart) + 1)
         }
-        var column = 1
-        var index = lineStart
-        while index < clamped {
-            if bytes[index] & 0xC0 != 0x80 { column += 1 }
-            index += 1
+        return SourceLocation(line: line + 1, column: scalarCount(from: lineStart, to: clamped) + 1)
+    }
+
+    /// Code points that start in `start..<end` (valid offsets), counted eight bytes at a time:
+    /// every diagnostic asks for two columns, most of them on long lines of prose.
+    private func scalarCount(from start: Int, to end: Int) -> Int {
+        guard end > start else { return 0 }
+        return bytes.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return 0 }
+            var index = start
+            var continuation = 0
+            while index + 8 <= end {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < end {
+                if buffer[index] & 0xC0 == 0x80 { continuation += 1 }
+                index += 1
+            }
+            return end - start - continuation
         }
-        return SourceLocation(line: line + 1, column: column)
     }
 
     /// The offset in the file's own bytes of normalized `offset` (see `SourceOrigin`).
@@ -108,7 +123,14 @@ public struct SourceText: Sendable {
     }
 
     public func span(_ range: SourceRange) -> SourceSpan {
-        SourceSpan(start: location(of: range.start), end: location(of: range.end))
+        let start = location(of: range.start)
+        let from = min(max(0, range.start), bytes.count)
+        let to = min(max(0, range.end), bytes.count)
+        // An end on the start's line (nearly every finding) is counted on from the start.
+        if to >= from, to - from <= Self.checkpointStride, start.line >= lineStarts.count || to < lineStarts[start.line] {
+            return SourceSpan(start: start, end: SourceLocation(line: start.line, column: start.column + scalarCount(from: from, to: to)))
+        }
+        return SourceSpan(start: start, end: location(of: range.end))
     }
 
     /// Byte offset of 1-based `line` and `column` (in code points); clamped to the line's end.

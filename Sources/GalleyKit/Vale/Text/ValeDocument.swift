@@ -58,14 +58,16 @@ final class ValeDocument {
 
     func text(_ index: Int) -> ValeText { texts[index] }
 
-    private var unitCache: [UInt32: [Unit]] = [:]
+    /// Units by scope mask: a document meets a handful of masks, asked for by every rule, so a
+    /// short list read in order costs less than hashing.
+    private var unitCache: [(mask: UInt32, units: [Unit])] = []
     private var sentenceCache: [Int: [Range<Int>]] = [:]
     private var summaryIndex: Int?
     private var rawIndex: Int?
 
     /// The units of the kinds in `mask`, in document order (summary and raw last, as Vale runs them).
     func units(mask: UInt32) -> [Unit] {
-        if let cached = unitCache[mask] { return cached }
+        for entry in unitCache where entry.mask == mask { return entry.units }
         func wants(_ kind: ValeUnitKind) -> Bool { mask & (1 << UInt32(kind.rawValue)) != 0 }
         var result: [Unit] = []
         for index in 0..<blockCount {
@@ -88,7 +90,7 @@ final class ValeDocument {
             let index = rawText()
             result.append(Unit(kind: .raw, text: index, range: 0..<texts[index].run.utf8Count, commentHorizon: Int.max))
         }
-        unitCache[mask] = result
+        unitCache.append((mask, result))
         return result
     }
 

@@ -83,7 +83,14 @@ struct ValeText: Sendable {
                     let offset = piece.source.lowerBound - piece.text.lowerBound
                     emit(UnsafeBufferPointer(rebasing: text[runStart..<end]), from: (runStart + offset)..<(end + offset))
                 }
+                let shift = piece.source.lowerBound - piece.text.lowerBound
                 while index < piece.text.upperBound {
+                    // Eight ASCII bytes whose source holds no line break are copied as they are.
+                    if index + 8 <= piece.text.upperBound, index + shift >= 0, index + shift + 8 <= source.count,
+                       let textBase = text.baseAddress, Self.plainEight(UnsafeRawPointer(textBase + index), source, at: index + shift) {
+                        index += 8
+                        continue
+                    }
                     let byte = text[index]
                     let sourceIndex = piece.source.lowerBound + index - piece.text.lowerBound
                     if byte == 0x20, sourceIndex < source.count, source[sourceIndex] == 0x0A || source[sourceIndex] == 0x0D {
@@ -159,6 +166,20 @@ struct ValeText: Sendable {
         needsExactWords = exact
         isASCII = Self.allASCII(out)
         grams = out.withUnsafeBufferPointer { ValeTextGrams($0) }
+    }
+
+    /// Whether the eight text bytes at `text` are ASCII and the eight source bytes at `offset`
+    /// hold no `\n` or `\r`: nothing among them is replaced or needs the exact word forms.
+    @inline(__always)
+    private static func plainEight(_ text: UnsafeRawPointer, _ source: [UInt8], at offset: Int) -> Bool {
+        let word = text.loadUnaligned(as: UInt64.self)
+        guard word & 0x8080_8080_8080_8080 == 0 else { return false }
+        let sourceWord = source.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        func hasByte(_ value: UInt64, _ byte: UInt64) -> Bool {
+            let bits = value ^ (byte &* 0x0101_0101_0101_0101)
+            return (bits &- 0x0101_0101_0101_0101) & ~bits & 0x8080_8080_8080_8080 != 0
+        }
+        return !hasByte(sourceWord, 0x0A) && !hasByte(sourceWord, 0x0D)
     }
 
     private static func allASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
