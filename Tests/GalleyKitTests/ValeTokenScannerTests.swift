@@ -171,6 +171,10 @@ import PCRE
             (try ValeCase(style: .sentence, vocabulary: exceptions, indicators: [], prefix: #"^\d+\.\s"#), try ValeExceptions(exceptions)),
             (try ValeCase(style: .sentence, vocabulary: [], indicators: [":", "?", "é"], prefix: ""), .none),
             (try ValeCase(style: .sentence, vocabulary: ["(?i)Go", "K8s"], indicators: [], prefix: ""), try ValeExceptions(["K8s"])),
+            // ASCII entries only, as the Microsoft and Google packages write them.
+            (try ValeCase(style: .sentence, vocabulary: ["(?-i)Kubernetes", "(?-i)Azure", "(?-i)macOS", "(?-i)URLs", "(?-i)CLI", "(?-i)VS", "(?-i)I"],
+                          indicators: [":"], prefix: ""), try ValeExceptions(["Azure", "CLI", "I", "Kubernetes", "macOS", "URLs", "VS"])),
+            (try ValeCase(style: .sentence, vocabulary: ["azure", "cli", "Go", "k8s", "JSON", "longerword"], indicators: [], prefix: ""), .none),
             // Entries whose match depends on what surrounds it: searched in every word.
             (try ValeCase(style: .sentence, vocabulary: ["^How", #"(?-i)Use\b"#, "API", #"(?<=-)based"#, #"(a)\1"#], indicators: [], prefix: ""), .none),
             (try ValeCase(style: .titleAP, vocabulary: prefixed, indicators: [], prefix: ""), try ValeExceptions(exceptions)),
@@ -181,7 +185,7 @@ import PCRE
             "a_x _x x_ *stars* ***", "Ünïcödé Wörds and Cafe\u{301} CAFÉ café", "日本語 Heading", "m² ½ Ⅻ ǅungla ǈ", "joined\u{200D}I I\u{200D}x",
             "spaces\u{A0}NBSP\u{2003}Em\u{3000}Ideo", "(parens) [Brackets] {braces}", "", "   ", "I", "gRPC-based CLI's", "1. Install Node.js",
             "2. the Node.js guide", "Why? Because: Reasons", "Straße STRASSE ß ﬁne", "Ωμέγα ΑΒΓ ᾼ", "how to Use the API", "AZURE-based Azure-based",
-            "a\u{1171E}b I", "x \u{1E030} Word", "It’s Don't", "ÉCOLE école", "İstanbul ıi", "\u{212A}elvin K\u{37E}", "10. Steps: One Two", "How Use-based aa Usexyz",
+            "a\u{1171E}b I", "x \u{1E030} Word", "It’s Don't", "ÉCOLE école", "İstanbul ıi", "\u{212A}elvin K\u{37E}", "10. Steps: One Two", "How Use-based aa Usexyz", "Deploy To azure With the cli", "GO go Go gO json Json K8S", "LongerWord longerword Cli-based",
         ]
         for (style, exceptionList) in cases {
             for heading in headings {

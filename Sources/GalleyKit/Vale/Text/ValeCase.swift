@@ -20,6 +20,9 @@ struct ValeCase: Sendable {
     /// Bit `n` set for each lower-cased entry of `n` bytes, when every one is ASCII (an ASCII
     /// word of another length then equals none); nil otherwise.
     private let lowerLengths: UInt64?
+    /// `entryByLower` for forms of at most seven bytes, by `shortKey`, sorted; set with
+    /// `lowerLengths` (all forms ASCII: a word equals a form only byte for byte).
+    private let shortLower: [(key: UInt64, index: Int)]?
     private let indicators: [String]
     private let prefix: PCREPrefix?
     /// `(?i)\b(?:vocabulary)\b|[\p{N}\p{L}*]+[^\s]*`: the words of a sentence-style check.
@@ -36,8 +39,9 @@ struct ValeCase: Sendable {
         var entryByLower: [String: Int] = [:]
         for (index, entry) in self.vocabulary.enumerated() where entryByLower[entry.lower] == nil { entryByLower[entry.lower] = index }
         self.entryByLower = entryByLower
-        lowerLengths = self.vocabulary.allSatisfy({ $0.lower.utf8.count < 64 && $0.lower.utf8.allSatisfy { $0 < 0x80 } })
-            ? self.vocabulary.reduce(0) { $0 | 1 << UInt64($1.lower.utf8.count) } : nil
+        let asciiLower = self.vocabulary.allSatisfy { $0.lower.utf8.count < 64 && $0.lower.utf8.allSatisfy { $0 < 0x80 } }
+        lowerLengths = asciiLower ? self.vocabulary.reduce(0) { $0 | 1 << UInt64($1.lower.utf8.count) } : nil
+        shortLower = asciiLower ? entryByLower.compactMap { lower, index in Self.shortKey(lower.utf8).map { ($0, index) } }.sorted { $0.key < $1.key } : nil
         let compiled = sorted.filter { (try? ValePattern($0)) != nil }
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
         anyVocabularyIsLocal = compiled.allSatisfy { source in (try? ValeRegex(source)).map { Self.isLocal($0.root) } ?? false }
@@ -279,6 +283,14 @@ struct ValeCase: Sendable {
 
     private enum VocabularyHit { case entry(Int), word }
 
+    /// Up to seven bytes and their count as one number (bytes in the low bits, the count in the top byte).
+    private static func shortKey(_ bytes: String.UTF8View) -> UInt64? {
+        guard bytes.count <= 7 else { return nil }
+        var key = UInt64(bytes.count) << 56
+        for (offset, byte) in bytes.enumerated() { key |= UInt64(byte) << (8 * offset) }
+        return key
+    }
+
     /// Whether `node` matches at a place depends only on the characters it matches.
     private static func isLocal(_ node: ValeRegexNode) -> Bool {
         switch node {
@@ -302,6 +314,18 @@ struct ValeCase: Sendable {
         if !anyMatches, let lowerLengths, word.count < 64, word.allSatisfy({ $0 < 0x80 }), lowerLengths & (1 << UInt64(word.count)) == 0 {
             // No entry's lower-cased form (all ASCII) is as long as this ASCII word.
             return nil
+        }
+        if !anyMatches, let shortLower, word.count <= 7, word.allSatisfy({ $0 < 0x80 }) {
+            // A short ASCII word: its lower-cased bytes looked up as one number.
+            var key = UInt64(word.count) << 56
+            for (offset, byte) in word.enumerated() { key |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) << (8 * offset) }
+            var low = 0
+            var high = shortLower.count
+            while low < high {
+                let middle = (low + high) / 2
+                if shortLower[middle].key < key { low = middle + 1 } else { high = middle }
+            }
+            return low < shortLower.count && shortLower[low].key == key ? .entry(shortLower[low].index) : nil
         }
         var lowered: [UInt8] = []
         lowered.reserveCapacity(word.count)
