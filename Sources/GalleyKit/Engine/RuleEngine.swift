@@ -71,15 +71,13 @@ public struct RuleEngine: Sendable {
             guard !findings.isEmpty else { continue }
             // Read once per rule, not per finding: each read copies the rule's definition.
             let definition = rule.definition
-            for finding in findings {
-                var diagnostic = Diagnostic(
-                    path: document.path, range: finding.range, span: document.span(of: finding.range),
-                    severity: min(definition.severity, finding.maximumSeverity ?? definition.severity),
-                    message: definition.message == nil ? finding.message : rule.message(for: finding), ruleID: definition.id,
-                    ruleSet: definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion, suggestions: finding.suggestions)
-                diagnostic.subject = finding.subject
-                diagnostic.fixes = finding.fixes
-                diagnostics.append(diagnostic)
+            if diagnostics.isEmpty { diagnostics.reserveCapacity(64) }
+            // Findings read in place and each diagnostic made where it is stored: a copy of
+            // either retains and releases everything it holds.
+            findings.withUnsafeBufferPointer { found in
+                for index in found.indices {
+                    diagnostics.append(Self.diagnostic(found[index], of: rule, definition: definition, in: document))
+                }
             }
         }
         var suppressions = Suppressions(document: document)
@@ -93,6 +91,17 @@ public struct RuleEngine: Sendable {
         }
         guard takingFacts else { return (diagnostics, nil) }
         return (diagnostics, extractor.facts(of: document, suppressions: suppressions.libraryFacts(libraryIDs: libraryIDs)))
+    }
+
+    private static func diagnostic(_ finding: borrowing Finding, of rule: any Rule, definition: RuleDefinition, in document: Document) -> Diagnostic {
+        var diagnostic = Diagnostic(
+            path: document.path, range: finding.range, span: document.span(of: finding.range),
+            severity: min(definition.severity, finding.maximumSeverity ?? definition.severity),
+            message: definition.message == nil ? finding.message : rule.message(for: copy finding), ruleID: definition.id,
+            ruleSet: definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion, suggestions: finding.suggestions)
+        diagnostic.subject = finding.subject
+        diagnostic.fixes = finding.fixes
+        return diagnostic
     }
 
     /// `sort(by: Diagnostic.sortedOrder)`, the same stable order, but each diagnostic (a large

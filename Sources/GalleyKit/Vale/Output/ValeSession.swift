@@ -122,10 +122,22 @@ public struct ValeSession: Sendable {
             if format == .yaml, !document.isArticle { return FileResult(path: item.path, alerts: [], skipped: "a YAML file that is not an article", problem: nil) }
         }
         var lines = LineLengths(source: source)
+        let diagnostics = engine.checkUnannotated(document)
         var alerts: [ValeAlertRecord] = []
-        for diagnostic in engine.checkUnannotated(document) {
-            guard let rule = byID[diagnostic.ruleID] else { continue }
-            alerts.append(ValeAlertRecord(diagnostic, rule: rule, lines: &lines))
+        alerts.reserveCapacity(diagnostics.count)
+        // Diagnostics read in place and alerts made where they are stored (a copy of either
+        // retains everything it holds); the rule's facts looked up again only when it changes.
+        diagnostics.withUnsafeBufferPointer { found in
+            var lastID = ""
+            var lastRule: Dictionary<String, RuleFacts>.Index?
+            for index in found.indices {
+                if lastRule == nil || found[index].ruleID != lastID {
+                    lastID = found[index].ruleID
+                    lastRule = byID.index(forKey: lastID)
+                }
+                guard let rule = lastRule else { continue }
+                alerts.append(ValeAlertRecord(found[index], rule: byID.values[rule], lines: &lines))
+            }
         }
         // The engine's order (line, column, rule) nearly always is this one already.
         let inOrder: (ValeAlertRecord, ValeAlertRecord) -> Bool = { ($0.line, $0.span[0], $0.check) < ($1.line, $1.span[0], $1.check) }
@@ -139,7 +151,7 @@ public struct ValeAlertRecord: Sendable, Equatable {
     public var actionName: String
     public var actionParams: [String]?
     /// First and last column (1-based, in characters) on `line`.
-    public var span: [Int]
+    public var span: ValeSpan
     public var check: String
     public var description: String
     public var link: String
@@ -149,7 +161,7 @@ public struct ValeAlertRecord: Sendable, Equatable {
     public var match: String
     public var line: Int
 
-    init(_ diagnostic: Diagnostic, rule: ValeSession.RuleFacts, lines: inout LineLengths) {
+    init(_ diagnostic: borrowing Diagnostic, rule: borrowing ValeSession.RuleFacts, lines: inout LineLengths) {
         check = diagnostic.ruleID
         message = diagnostic.message
         severity = ValeLevel.name(of: diagnostic.severity)
@@ -163,7 +175,7 @@ public struct ValeAlertRecord: Sendable, Equatable {
             let limit = lines.limit(line)
             if end > limit { end = limit }
         }
-        span = [start, max(end, 1)]
+        span = ValeSpan(start, max(end, 1))
         link = rule.link
         description = rule.hasDescription ? rule.vale?.description(match: match, suggestion: diagnostic.suggestion) ?? "" : ""
         let action = rule.action
@@ -173,6 +185,23 @@ public struct ValeAlertRecord: Sendable, Equatable {
         } else {
             actionParams = action.params.isEmpty ? nil : action.params
         }
+    }
+}
+
+/// A Vale alert's first and last column: read as `span[0]` and `span[1]`, as Vale's JSON
+/// writes them, without an array for every alert.
+public struct ValeSpan: Sendable, Equatable {
+    public var first: Int
+    public var last: Int
+
+    public init(_ first: Int, _ last: Int) {
+        self.first = first
+        self.last = last
+    }
+
+    public subscript(index: Int) -> Int {
+        precondition(index == 0 || index == 1, "a span has two columns")
+        return index == 0 ? first : last
     }
 }
 
