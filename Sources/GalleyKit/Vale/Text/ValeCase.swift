@@ -24,6 +24,8 @@ struct ValeCase: Sendable {
     /// `lowerLengths` (all forms ASCII: a word equals a form only byte for byte).
     private let shortLower: [(key: UInt64, index: Int)]?
     private let indicators: [String]
+    /// The indicators (or the default one) as bytes, when all are ASCII; nil otherwise.
+    private let asciiIndicators: [[UInt8]]?
     private let prefix: PCREPrefix?
     /// `(?i)\b(?:vocabulary)\b|[\p{N}\p{L}*]+[^\s]*`: the words of a sentence-style check.
     private let tokens: ValeWordSplitter
@@ -46,6 +48,8 @@ struct ValeCase: Sendable {
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
         anyVocabularyIsLocal = compiled.allSatisfy { source in (try? ValeRegex(source)).map { Self.isLocal($0.root) } ?? false }
         self.indicators = indicators
+        let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
+        asciiIndicators = suffixes.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? suffixes.map { Array($0.utf8) } : nil
         self.prefix = prefix.isEmpty ? nil : PCREPrefix(pattern: try ValePattern(prefix))
         tokens = try sorted.isEmpty ? ValeWordSplitter(first: nil, flags: "(?i)") : ValeWordSplitter(first: #"(?i)\b(?:"# + sorted.joined(separator: "|") + #")\b"#)
     }
@@ -99,11 +103,9 @@ struct ValeCase: Sendable {
 
     /// The indicator test of an ASCII word with ASCII indicators; nil otherwise.
     private func asciiIndicator(_ bytes: UnsafeBufferPointer<UInt8>, _ index: Int) -> Bool? {
-        guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-        let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
-        for suffix in suffixes {
-            guard suffix.utf8.allSatisfy({ $0 < 0x80 }) else { return nil }
-            if bytes.count > suffix.utf8.count, bytes.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) { return true }
+        guard let asciiIndicators, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+        for suffix in asciiIndicators {
+            if bytes.count > suffix.count, bytes.suffix(suffix.count).elementsEqual(suffix) { return true }
         }
         guard index == 0, bytes.count > 1 else { return false }
         return (0..<bytes.count - 1).contains { bytes[$0] >= 0x30 && bytes[$0] <= 0x39 && bytes[$0 + 1] == UInt8(ascii: ".") }
