@@ -17,7 +17,9 @@ final class ValeLiteralIndex: Sendable {
         let rank: Int32
     }
 
-    /// One place where a rule's literal matches: the best-ranked of its literals there.
+    /// One place where a rule's literal matches. Where several of a rule's literals match at one
+    /// place, each is a hit (best-ranked first): a unit that ends inside the best one's match
+    /// still holds the others, as a regular expression run on the unit finds them.
     struct Hit: Sendable, Equatable {
         var owner: Int32
         var rank: Int32
@@ -25,67 +27,107 @@ final class ValeLiteralIndex: Sendable {
         var end: Int32
     }
 
-    private let literals: [Literal]
+    /// The literals flat, grouped by the hash of their first word and, within a group, ordered
+    /// by owner, then rank: each literal's bytes as they are compared (lower-cased when it ignores
+    /// case) end to end in `bytes`, from `entries[i].start` to `entries[i + 1].start`. Nothing
+    /// here is reference-counted per literal, so reading a candidate retains nothing.
+    private let bytes: [UInt8]
+    private let entries: [Entry]
     /// Hash of the lower-cased first word of a literal (bit 0 set: never the empty slot) →
-    /// indexes of the literals, ordered by owner, then rank.
-    private let table: HashedWordMap<[Int32]>
+    /// its group in `entries`: first index in the high half, count in the low half.
+    private let table: HashedWordMap<UInt64>
 
-    var isEmpty: Bool { literals.isEmpty }
+    private struct Entry {
+        var start: Int32
+        var owner: Int32
+        var rank: Int32
+        var caseInsensitive: Bool
+    }
+
+    var isEmpty: Bool { entries.count <= 1 }
 
     init(_ literals: [Literal]) {
-        self.literals = literals
-        var table = HashedWordMap<[Int32]>(capacity: max(64, literals.count))
-        var keyed: [UInt64: [Int32]] = [:]
-        var order: [UInt64] = []
+        var keys: [UInt64] = []
+        keys.reserveCapacity(literals.count)
+        var groupOf: [UInt64: Int] = [:]
+        var groups: [[Int]] = []
         for (index, literal) in literals.enumerated() {
             let key = literal.folded.withUnsafeBufferPointer { buffer in
                 Self.foldedHash(buffer, 0..<Self.firstWordEnd(buffer, from: 0))
             }
-            if keyed[key] == nil { order.append(key) }
-            keyed[key, default: []].append(Int32(index))
+            if let group = groupOf[key] {
+                groups[group].append(index)
+            } else {
+                groupOf[key] = groups.count
+                groups.append([index])
+                keys.append(key)
+            }
         }
-        for key in order {
-            table[key] = keyed[key]!.sorted { (literals[Int($0)].owner, literals[Int($0)].rank) < (literals[Int($1)].owner, literals[Int($1)].rank) }
+        var table = HashedWordMap<UInt64>(capacity: max(64, groups.count))
+        var bytes: [UInt8] = []
+        var entries: [Entry] = []
+        entries.reserveCapacity(literals.count + 1)
+        for (group, members) in groups.enumerated() {
+            let ordered = members.sorted { (literals[$0].owner, literals[$0].rank, $0) < (literals[$1].owner, literals[$1].rank, $1) }
+            table[keys[group]] = UInt64(entries.count) << 32 | UInt64(ordered.count)
+            for index in ordered {
+                let literal = literals[index]
+                entries.append(Entry(start: Int32(bytes.count), owner: literal.owner, rank: literal.rank, caseInsensitive: literal.caseInsensitive))
+                bytes.append(contentsOf: literal.caseInsensitive ? literal.folded : literal.bytes)
+            }
         }
+        // A last entry marks where the last literal's bytes end.
+        entries.append(Entry(start: Int32(bytes.count), owner: -1, rank: 0, caseInsensitive: false))
+        self.bytes = bytes
+        self.entries = entries
         self.table = table
     }
 
-    /// Every place in `text` where some rule's literal matches, in text order.
+    /// Every place in `text` where some rule's literal matches, in text order (at one place, by
+    /// owner, then rank).
     func hits(in text: UnsafeBufferPointer<UInt8>) -> [Hit] {
-        guard !literals.isEmpty else { return [] }
-        var hits: [Hit] = []
-        var index = 0
-        var previousIsWord = false
-        while index < text.count {
-            let byte = text[index]
-            let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : WordTokenizer.decode(text, at: index)
-            guard ValeCharacters.isWord(scalar) else {
-                previousIsWord = ValeCharacters.isBoundaryWord(scalar)
-                index += length
-                continue
-            }
-            let start = index
-            let end = Self.firstWordEnd(text, from: start)
-            if !previousIsWord, let candidates = table[Self.foldedHash(text, start..<end)] {
-                var lastOwner: Int32 = -1
-                for candidate in candidates {
-                    let literal = literals[Int(candidate)]
-                    if literal.owner == lastOwner { continue }
-                    if let matchEnd = Self.match(literal, in: text, at: start) {
-                        hits.append(Hit(owner: literal.owner, rank: literal.rank, start: Int32(start), end: Int32(matchEnd)))
-                        lastOwner = literal.owner
-                    }
-                }
-            }
-            index = end
-            previousIsWord = true
-        }
-        return hits
+        var found: [Hit] = []
+        hits(in: text, into: &found)
+        return found
     }
 
-    /// Where the literal ends when it matches at `start` with a word boundary after it.
-    private static func match(_ literal: Literal, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        let expected = literal.caseInsensitive ? literal.folded : literal.bytes
+    /// Appends every place in `text` where some rule's literal matches, in text order.
+    func hits(in text: UnsafeBufferPointer<UInt8>, into hits: inout [Hit]) {
+        guard !isEmpty else { return }
+        bytes.withUnsafeBufferPointer { bytes in
+            entries.withUnsafeBufferPointer { entries in
+                var index = 0
+                var previousIsWord = false
+                while index < text.count {
+                    let byte = text[index]
+                    let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : WordTokenizer.decode(text, at: index)
+                    guard ValeCharacters.isWord(scalar) else {
+                        previousIsWord = ValeCharacters.isBoundaryWord(scalar)
+                        index += length
+                        continue
+                    }
+                    let start = index
+                    let end = Self.firstWordEnd(text, from: start)
+                    if !previousIsWord, let group = table[Self.foldedHash(text, start..<end)] {
+                        let first = Int(group >> 32)
+                        for candidate in first..<first + Int(group & 0xFFFF_FFFF) {
+                            let entry = entries[candidate]
+                            let expected = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entries[candidate + 1].start)])
+                            if let matchEnd = Self.match(expected, caseInsensitive: entry.caseInsensitive, in: text, at: start) {
+                                hits.append(Hit(owner: entry.owner, rank: entry.rank, start: Int32(start), end: Int32(matchEnd)))
+                            }
+                        }
+                    }
+                    index = end
+                    previousIsWord = true
+                }
+            }
+        }
+    }
+
+    /// Where the literal `expected` (lower-cased when it ignores case) ends when it matches at
+    /// `start` with a word boundary after it.
+    private static func match(_ expected: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
         var textIndex = start
         var literalIndex = 0
         while literalIndex < expected.count {
@@ -93,7 +135,7 @@ final class ValeLiteralIndex: Sendable {
             let byte = text[textIndex]
             let want = expected[literalIndex]
             if byte < 0x80 && want < 0x80 {
-                let have = literal.caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
+                let have = caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
                 guard have == want else { return nil }
                 textIndex += 1
                 literalIndex += 1
@@ -101,13 +143,16 @@ final class ValeLiteralIndex: Sendable {
             }
             // One character at a time, folded the same way as the literal.
             let (scalar, length) = WordTokenizer.decode(text, at: textIndex)
-            let folded = literal.caseInsensitive ? ValeFold.lower(scalar) : scalar
-            var encoded: [UInt8] = []
-            encoded.append(contentsOf: String(folded).utf8)
-            guard literalIndex + encoded.count <= expected.count,
-                  expected[literalIndex..<literalIndex + encoded.count].elementsEqual(encoded) else { return nil }
+            let folded = caseInsensitive ? ValeFold.lower(scalar) : scalar
+            var matched = true
+            var next = literalIndex
+            for unit in UTF8.encode(folded)! {
+                guard next < expected.count, expected[next] == unit else { matched = false; break }
+                next += 1
+            }
+            guard matched else { return nil }
             textIndex += length
-            literalIndex += encoded.count
+            literalIndex = next
         }
         if textIndex < text.count {
             let (next, _) = WordTokenizer.decode(text, at: textIndex)
@@ -146,7 +191,7 @@ final class ValeLiteralIndex: Sendable {
                 continue
             }
             let (scalar, length) = WordTokenizer.decode(text, at: index)
-            for unit in String(ValeFold.lower(scalar)).utf8 { hash.add(byte: unit) }
+            for unit in UTF8.encode(ValeFold.lower(scalar))! { hash.add(byte: unit) }
             index += length
         }
         return hash.value | 1

@@ -98,19 +98,45 @@ final class ValePatternScanner: Sendable {
 
     /// Where each pattern's relaxed form ends a match in one text.
     struct Ends {
-        /// Per pattern id, end offsets in ascending order.
-        fileprivate var byID: [UInt32: [Int32]] = [:]
+        /// Each event as its expression id (high half) and end offset (low half), ascending: a
+        /// pattern's ends are one run, found by binary search.
+        fileprivate var events: [UInt64] = []
         /// The text holds a character PCRE2 folds with an ASCII letter (Kelvin sign, long s).
         fileprivate var holdsCaselessKin = false
+
+        /// The first event at or after `key`.
+        fileprivate func lowerBound(_ key: UInt64) -> Int {
+            var low = 0
+            var high = events.count
+            while low < high {
+                let middle = (low + high) / 2
+                if events[middle] < key { low = middle + 1 } else { high = middle }
+            }
+            return low
+        }
     }
 
     func scan(_ text: ValeText) -> Ends {
-        var ends = Ends(holdsCaselessKin: text.grams.holdsCaselessKin)
+        var ends = Ends()
         var string = text.run.text
-        for event in string.withUTF8({ database.scan($0) }) {
-            ends.byID[event.id, default: []].append(Int32(event.end))
+        string.withUTF8 { bytes in
+            if !text.isASCII { ends.holdsCaselessKin = Self.holdsCaselessKin(bytes) }
+            for event in database.scan(bytes) { ends.events.append(UInt64(event.id) << 32 | UInt64(UInt32(event.end))) }
         }
+        ends.events.sort()
         return ends
+    }
+
+    /// U+212A (Kelvin sign, E2 84 AA) or U+017F (long s, C5 BF), which PCRE2 matches with `k`
+    /// and `s` under `(?i)`.
+    static func holdsCaselessKin(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 1
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (byte == 0xBF && bytes[index - 1] == 0xC5) || (byte == 0xAA && bytes[index - 1] == 0x84) { return true }
+            index += 1
+        }
+        return false
     }
 
     /// Whether pattern `id` is covered: false means it must be run everywhere.
@@ -120,19 +146,17 @@ final class ValePatternScanner: Sendable {
     /// (offsets in the scanned text). Only for a covered pattern.
     func mayEnd(_ id: Int, in ends: Ends, after: Int, through: Int) -> Bool {
         if caseless[id] && ends.holdsCaselessKin { return true }
-        guard let list = ends.byID[idOfPattern[id]] else { return false }
-        var low = 0
-        var high = list.count
-        while low < high {
-            let middle = (low + high) / 2
-            if Int(list[middle]) <= after { low = middle + 1 } else { high = middle }
-        }
-        return low < list.count && Int(list[low]) <= through
+        let expression = UInt64(idOfPattern[id]) << 32
+        let low = ends.lowerBound(expression | UInt64(after + 1))
+        return low < ends.events.count && ends.events[low] <= expression | UInt64(through)
     }
 
     /// Whether pattern `id` may match anywhere in the text of `ends`.
     func mayMatch(_ id: Int, in ends: Ends) -> Bool {
-        (caseless[id] && ends.holdsCaselessKin) || ends.byID[idOfPattern[id]] != nil
+        if caseless[id] && ends.holdsCaselessKin { return true }
+        let expression = UInt64(idOfPattern[id])
+        let low = ends.lowerBound(expression << 32)
+        return low < ends.events.count && ends.events[low] >> 32 == expression
     }
 
     /// Whether `(?i)` is switched on anywhere in the pattern.

@@ -12,11 +12,11 @@ final class ValeWordBook: Sendable {
     var index: ValeLiteralIndex { built.value { build!() } }
 
     /// The patterns of the book's rules, scanned for once per text; `scanIDs` gives each
-    /// rule's pattern (by slot) its id there.
+    /// rule's pattern (by slot) its id there, or -1.
     let scanner: ValeLazyScanner?
-    let scanIDs: [Int32: Int]
+    let scanIDs: [Int]
 
-    init(_ index: ValeLiteralIndex, scanner: ValeLazyScanner? = nil, scanIDs: [Int32: Int] = [:]) {
+    init(_ index: ValeLiteralIndex, scanner: ValeLazyScanner? = nil, scanIDs: [Int] = []) {
         built = ValeOnce(index)
         build = nil
         isEmpty = index.isEmpty
@@ -31,15 +31,17 @@ final class ValeWordBook: Sendable {
         build = building
         self.isEmpty = isEmpty
         scanner = nil
-        scanIDs = [:]
+        scanIDs = []
     }
 
     /// The book's hits in one document, found once per text for all the book's rules.
     final class Hits {
         private let book: ValeWordBook
         private let document: ValeDocument
-        /// Per text, each rule's hits (by slot), in text order.
-        private var byText: [Int: [Int32: [ValeLiteralIndex.Hit]]] = [:]
+        /// Per text, its hits ordered by owner (the rule's slot), start, then rank; nil until read.
+        private var byText: [[ValeLiteralIndex.Hit]?] = []
+        /// Per text, where the scan saw the patterns end; nil until scanned.
+        private var scanEnds: [ValePatternScanner.Ends?] = []
 
         /// The book's scanner for this document, if it is compiled.
         private let scanner: ValePatternScanner?
@@ -52,48 +54,87 @@ final class ValeWordBook: Sendable {
 
         /// Which of the document's block texts hold a hit of the rule in `owner` (all block
         /// texts are read for every rule at once, on first use).
-        func textsWithHits(owner: Int32) -> Set<Int> {
-            if !scannedBlocks {
-                scannedBlocks = true
-                for index in 0..<document.blockTextCount where byText[index] == nil { _ = hits(text: index, owner: 0) }
-                for (text, grouped) in byText { for owner in grouped.keys { owners[owner, default: []].insert(text) } }
+        func textsWithHits(owner: Int32) -> ValeTextSet {
+            if !ownersRead {
+                let count = document.blockTextCount
+                var sets: [ValeTextSet] = []
+                for index in 0..<count {
+                    var lastOwner: Int32 = -1
+                    for hit in hitsOfText(index) where hit.owner != lastOwner {
+                        lastOwner = hit.owner
+                        while sets.count <= Int(hit.owner) { sets.append(ValeTextSet(count: count)) }
+                        sets[Int(hit.owner)].insert(index)
+                    }
+                }
+                owners = sets
+                ownersRead = true
             }
-            return owners[owner] ?? []
+            return Int(owner) < owners.count ? owners[Int(owner)] : ValeTextSet(count: 0)
         }
 
-        private var scannedBlocks = false
-        private var owners: [Int32: Set<Int>] = [:]
+        private var ownersRead = false
+        private var owners: [ValeTextSet] = []
 
         /// The scanner's view of the rule in `owner`'s pattern in one text, or nil when the
         /// pattern is not covered (it must then be run everywhere).
         func scan(owner: Int32, text index: Int) -> (scanner: ValePatternScanner, id: Int, ends: ValePatternScanner.Ends)? {
-            guard let scanner, let id = book.scanIDs[owner], scanner.covers(id) else { return nil }
-            if let cached = scanEnds[index] { return (scanner, id, cached) }
+            guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
+            return (scanner, id, ends(of: index, scanner: scanner))
+        }
+
+        private func scanID(_ owner: Int32) -> Int? {
+            let ids = book.scanIDs
+            guard Int(owner) < ids.count, ids[Int(owner)] >= 0 else { return nil }
+            return ids[Int(owner)]
+        }
+
+        private func ends(of index: Int, scanner: ValePatternScanner) -> ValePatternScanner.Ends {
+            if index < scanEnds.count, let cached = scanEnds[index] { return cached }
             let ends = scanner.scan(document.text(index))
+            if scanEnds.count <= index { scanEnds.append(contentsOf: repeatElement(nil, count: index + 1 - scanEnds.count)) }
             scanEnds[index] = ends
-            return (scanner, id, ends)
+            return ends
         }
 
         /// The block texts in which the rule in `owner`'s pattern may match; nil when the
         /// pattern is not covered.
-        func textsWithPatternHits(owner: Int32) -> Set<Int>? {
-            guard let scanner, let id = book.scanIDs[owner], scanner.covers(id) else { return nil }
-            var texts: Set<Int> = []
-            for index in 0..<document.blockTextCount {
-                if let (_, _, ends) = scan(owner: owner, text: index), scanner.mayMatch(id, in: ends) { texts.insert(index) }
-            }
+        func textsWithPatternHits(owner: Int32) -> ValeTextSet? {
+            guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
+            let count = document.blockTextCount
+            var texts = ValeTextSet(count: count)
+            for index in 0..<count where scanner.mayMatch(id, in: ends(of: index, scanner: scanner)) { texts.insert(index) }
             return texts
         }
 
-        private var scanEnds: [Int: ValePatternScanner.Ends] = [:]
+        /// The hits of the rule in `owner` in text `index`, in text order.
+        func hits(text index: Int, owner: Int32) -> ArraySlice<ValeLiteralIndex.Hit> {
+            let all = hitsOfText(index)
+            // The owner's run in the text's hits (ordered by owner).
+            var low = 0
+            var high = all.count
+            while low < high {
+                let middle = (low + high) / 2
+                if all[middle].owner < owner { low = middle + 1 } else { high = middle }
+            }
+            var end = low
+            while end < all.count, all[end].owner == owner { end += 1 }
+            return all[low..<end]
+        }
 
-        func hits(text index: Int, owner: Int32) -> [ValeLiteralIndex.Hit] {
-            if let cached = byText[index] { return cached[owner] ?? [] }
+        /// Every hit in text `index`, ordered by owner, start, then rank.
+        private func hitsOfText(_ index: Int) -> [ValeLiteralIndex.Hit] {
+            if index < byText.count, let cached = byText[index] { return cached }
             var text = document.text(index).run.text
-            var grouped: [Int32: [ValeLiteralIndex.Hit]] = [:]
-            for hit in text.withUTF8({ book.index.hits(in: $0) }) { grouped[hit.owner, default: []].append(hit) }
-            byText[index] = grouped
-            return grouped[owner] ?? []
+            var hits: [ValeLiteralIndex.Hit] = []
+            let literals = book.index
+            text.withUTF8 { literals.hits(in: $0, into: &hits) }
+            // Found in text order, and at one place by owner, then rank.
+            if hits.indices.dropFirst().contains(where: { hits[$0].owner < hits[$0 - 1].owner }) {
+                hits.sort { ($0.owner, $0.start, $0.rank) < ($1.owner, $1.start, $1.rank) }
+            }
+            if byText.count <= index { byText.append(contentsOf: repeatElement(nil, count: index + 1 - byText.count)) }
+            byText[index] = hits
+            return hits
         }
     }
 }
@@ -184,7 +225,7 @@ struct ValeTokenProgram: Sendable {
 
     /// For a list of plain words only: the texts that hold any of its words (a unit of any
     /// other text is skipped). Block texts only; nil to read every unit.
-    func textsToRead(_ run: ValeRun, context: RuleContext) -> Set<Int>? {
+    func textsToRead(_ run: ValeRun, context: RuleContext) -> ValeTextSet? {
         guard let hits = run.hits(book, context: context) else { return nil }
         guard pattern != nil else { return literals.isEmpty ? nil : hits.textsWithHits(owner: slot) }
         guard let texts = hits.textsWithPatternHits(owner: slot) else { return nil }
@@ -199,19 +240,34 @@ struct ValeTokenProgram: Sendable {
     /// Every match in `range` of text `textIndex`, leftmost first, not overlapping.
     func matches(in document: ValeDocument, text textIndex: Int, range: Range<Int>, hits: ValeWordBook.Hits?,
                  scratch: PCREPattern.Scratch) -> (matches: [Match], gaveUp: Bool) {
-        var candidates: [ValeLiteralIndex.Hit] = []
-        if !literals.isEmpty, let hits {
-            for hit in hits.hits(text: textIndex, owner: slot) where Int(hit.start) >= range.lowerBound && Int(hit.end) <= range.upperBound {
-                candidates.append(hit)
+        // The rule's literal hits in the text, in text order; those in `range` are read in place.
+        let candidates: ArraySlice<ValeLiteralIndex.Hit> = if !literals.isEmpty, let hits { hits.hits(text: textIndex, owner: slot) } else { [] }
+        /// The first candidate from `index` on that starts at or after `start` and lies within
+        /// `range` (at one place, the best-ranked that fits), or `candidates.endIndex`.
+        func candidate(from index: Int, startingAt start: Int) -> Int {
+            var index = index
+            while index < candidates.endIndex {
+                let hit = candidates[index]
+                if Int(hit.start) >= range.upperBound { return candidates.endIndex }
+                if Int(hit.start) >= start && Int(hit.end) <= range.upperBound { return index }
+                index += 1
             }
+            return index
+        }
+        var first = candidates.startIndex
+        var high = candidates.endIndex
+        while first < high {
+            let middle = (first + high) / 2
+            if Int(candidates[middle].start) < range.lowerBound { first = middle + 1 } else { high = middle }
         }
         guard let pattern else {
             // Leftmost first, not overlapping, as a regular expression would find them.
             var found: [Match] = []
-            var position = range.lowerBound
-            for hit in candidates where Int(hit.start) >= position {
+            var next = candidate(from: first, startingAt: range.lowerBound)
+            while next < candidates.endIndex {
+                let hit = candidates[next]
                 found.append(Match(range: Int(hit.start) - range.lowerBound..<Int(hit.end) - range.lowerBound, alternative: Int(hit.rank / Self.rankStride)))
-                position = Int(hit.end)
+                next = candidate(from: next + 1, startingAt: Int(hit.end))
             }
             return (found, false)
         }
@@ -223,17 +279,17 @@ struct ValeTokenProgram: Sendable {
             guard let (scanner, id, ends) = scanned else { return true }
             return scanner.mayEnd(id, in: ends, after: range.lowerBound + position, through: range.upperBound)
         }
-        if candidates.isEmpty, scanned != nil, !mayFind(from: 0) { return ([], false) }
+        if candidate(from: first, startingAt: range.lowerBound) == candidates.endIndex, scanned != nil, !mayFind(from: 0) { return ([], false) }
         var text = valeText.run.text
         return text.withUTF8 { whole -> ([Match], Bool) in
             let bytes = UnsafeBufferPointer(rebasing: whole[range])
             var found: [Match] = []
             var position = 0
-            var next = 0
+            var next = first
             var pending: PCREPattern.Match?
             var regexDone = scanned == nil ? !pattern.mayMatch(valeText) : false
             while position <= bytes.count {
-                while next < candidates.count, Int(candidates[next].start) - range.lowerBound < position { next += 1 }
+                next = candidate(from: next, startingAt: range.lowerBound + position)
                 if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true, !mayFind(from: position) {
                     pending = nil
                     regexDone = true
@@ -245,7 +301,7 @@ struct ValeTokenProgram: Sendable {
                     case .gaveUp: return (found, true)
                     }
                 }
-                let literal = next < candidates.count ? candidates[next] : nil
+                let literal = next < candidates.endIndex ? candidates[next] : nil
                 let literalStart = literal.map { Int($0.start) - range.lowerBound }
                 let regexRank = pending.map { Int32(alternative(of: $0)) * Self.rankStride }
                 let chosen: Match

@@ -70,9 +70,16 @@ final class ValeRun {
         context.shared(by: ValeDocument.key) { ValeRun(document: ValeDocument(context.document)) }
     }
 
+    /// The hits of each word book the document's rules use (nearly always one).
+    private var books: [(book: ObjectIdentifier, hits: ValeWordBook.Hits)] = []
+
     func hits(_ book: ValeWordBook, context: RuleContext) -> ValeWordBook.Hits? {
         guard !book.isEmpty || book.scanner != nil else { return nil }
-        return context.shared(by: book) { ValeWordBook.Hits(book: book, document: document) }
+        let key = ObjectIdentifier(book)
+        for entry in books where entry.book == key { return entry.hits }
+        let hits = ValeWordBook.Hits(book: book, document: document)
+        books.append((key, hits))
+        return hits
     }
 
     func substring(_ text: Int, _ range: Range<Int>) -> String {
@@ -85,7 +92,7 @@ extension ValeRule {
     /// into findings: one per source position, at most `limit`, none where the rule is off.
     /// `texts`, when given, names the block texts worth reading (those holding a word of the
     /// rule's list); units of other block texts are skipped before any work.
-    func valeCheck(_ context: RuleContext, texts: (ValeRun) -> Set<Int>? = { _ in nil },
+    func valeCheck(_ context: RuleContext, texts: (ValeRun) -> ValeTextSet? = { _ in nil },
                    _ body: (ValeRun, ValeDocument.Unit) -> (alerts: [ValeAlert], gaveUp: Bool)) -> [Finding] {
         // `texts` is not optional so that it does not escape: an escaping closure would copy
         // the rule (and retain everything it holds) for every document.
@@ -138,7 +145,7 @@ enum ValeRuleBook {
         var literals: [ValeLiteralIndex.Literal] = []
         var slots: [Int: Int32] = [:]
         var patterns: [ValePattern] = []
-        var scanIDs: [Int32: Int] = [:]
+        var scanIDs: [Int] = []
         for (position, rule) in rules.enumerated() {
             guard let listRule = rule as? any ValeWordListRule, !listRule.program.literals.isEmpty || listRule.program.pattern != nil else { continue }
             let slot = Int32(slots.count)
@@ -148,13 +155,15 @@ enum ValeRuleBook {
                 literals.append(ValeTokenProgram.literal(string: literal.string, rank: literal.rank, caseInsensitive: program.caseInsensitive, owner: slot))
             }
             if let pattern = program.pattern {
-                scanIDs[slot] = patterns.count
+                scanIDs.append(patterns.count)
                 patterns.append(pattern)
+            } else {
+                scanIDs.append(-1)
             }
         }
         guard slots.count > 1 else { return rules }
         let scanner = ValeLazyScanner(patterns)
-        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanner == nil ? [:] : scanIDs)
+        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanner == nil ? [] : scanIDs)
         return rules.enumerated().map { position, rule in
             guard let slot = slots[position], let listRule = rule as? any ValeWordListRule else { return rule }
             return listRule.relinked(to: book, slot: slot)
