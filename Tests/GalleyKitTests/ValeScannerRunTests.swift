@@ -2,8 +2,10 @@ import Foundation
 import Testing
 @testable import GalleyKit
 
-/// `galley vale` over more documents than `ValeLazyScanner` waits for, with the Hyperscan
-/// prefilter and without it (`GALLEY_VALE_HYPERSCAN=0`): the same findings, byte for byte.
+/// `galley vale` with the Hyperscan prefilter compiled at the first document
+/// (`GALLEY_VALE_HYPERSCAN=always`), and without it (`GALLEY_VALE_HYPERSCAN=0`), and as a run of
+/// this size does by default (fewer documents than `ValeLazyScanner.breakEven`: never
+/// compiled): the same findings, byte for byte.
 @Suite struct ValeScannerRunTests {
     static let rules = [
         "Ordinals.yml": "extends: existence\nmessage: \"Spell out '%s'.\"\ntokens:\n  - '\\d+(?:st|nd|rd|th)'\n  - 'e\\.g\\.'\n  - percent\n",
@@ -31,13 +33,15 @@ import Testing
             try Self.texts[index % Self.texts.count].write(toFile: root + "/docs/\(String(format: "%03d", index)).md", atomically: true, encoding: .utf8)
         }
         let arguments = ["vale", "--output=line", "--no-global", "--jobs", "1", "docs"]
-        let scanned = try TestSupport.runGalley(arguments, in: root)
+        let scanned = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always"])
         let plain = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "0"])
+        let byDefault = try TestSupport.runGalley(arguments, in: root)
         #expect(scanned.status == plain.status)
         #expect(scanned.stdout == plain.stdout)
+        #expect(byDefault.stdout == plain.stdout)
         #expect(scanned.stdout.split(separator: "\n").count >= count * 3)
         for rule in ["Test.Ordinals", "Test.Passive", "Test.Swaps", "Test.Dashes"] { #expect(scanned.stdout.contains(rule)) }
-        let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root)
+        let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always"])
         #expect(parallel.stdout == plain.stdout)
     }
 }

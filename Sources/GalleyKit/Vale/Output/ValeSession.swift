@@ -11,14 +11,26 @@ public struct ValeSession: Sendable {
     /// The linter of each set of matching `.vale.ini` sections, which decide a file's rules.
     private var linterBySections: [[Int]: Int] = [:]
 
+    /// Files the run lints (`item(for:)`): the word books' scanners compile up front only for
+    /// a run large enough to repay it (`ValeLazyScanner.expect`).
+    private var itemCount = 0
+
     /// A linter, and its rules by id.
     private struct Engine: Sendable {
         let engine: RuleEngine
         let rules: [String: RuleFacts]
+        /// The Hyperscan scanners of the rules' word books (one per rule set, shared by engines).
+        let scanners: [ValeLazyScanner]
 
         init(rules: [any Rule]) {
             engine = RuleEngine(rules: rules)
             self.rules = Dictionary(rules.map { ($0.id, RuleFacts($0)) }, uniquingKeysWith: { first, _ in first })
+            var scanners: [ValeLazyScanner] = []
+            for rule in rules {
+                guard let scanner = (rule as? any ValeWordListRule)?.program.book.scanner, !scanners.contains(where: { $0 === scanner }) else { continue }
+                scanners.append(scanner)
+            }
+            self.scanners = scanners
         }
     }
 
@@ -65,6 +77,7 @@ public struct ValeSession: Sendable {
 
     /// The engine for `path`'s rules (built on first use).
     public mutating func item(for path: String) -> Item {
+        itemCount += 1
         let sections = project.configuration.sectionIndices(for: path)
         if let known = linterBySections[sections] { return Item(path: path, linter: known) }
         let rules = project.rules(for: path)
@@ -102,6 +115,7 @@ public struct ValeSession: Sendable {
     public func lint(_ item: Item, bytes: [UInt8]) -> FileResult {
         let engine = engines[item.linter].engine
         let byID = engines[item.linter].rules
+        for scanner in engines[item.linter].scanners { scanner.expect(documents: itemCount) }
         let name = forcedExtension.map { "x" + $0 } ?? item.path
         let ext = project.configuration.normalizedExtension(of: name)
         let realExt = (name.split(separator: "/").last.map(String.init) ?? name).split(separator: ".").last.map { String($0).lowercased() } ?? ""
