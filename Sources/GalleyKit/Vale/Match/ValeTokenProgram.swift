@@ -100,11 +100,22 @@ final class ValeWordBook: Sendable {
         /// pattern is not covered.
         func textsWithPatternHits(owner: Int32) -> ValeTextSet? {
             guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
-            let count = document.blockTextCount
-            var texts = ValeTextSet(count: count)
-            for index in 0..<count where scanner.mayMatch(id, in: ends(of: index, scanner: scanner)) { texts.insert(index) }
-            return texts
+            if patternTexts.isEmpty {
+                // Every block text is scanned once, and each covered pattern's texts read off it.
+                let count = document.blockTextCount
+                let ids = book.scanIDs
+                var sets = [ValeTextSet](repeating: ValeTextSet(count: count), count: ids.count)
+                for index in 0..<count {
+                    let ends = ends(of: index, scanner: scanner)
+                    for (slot, id) in ids.enumerated() where id >= 0 && scanner.covers(id) && scanner.mayMatch(id, in: ends) { sets[slot].insert(index) }
+                }
+                patternTexts = sets
+            }
+            return patternTexts[Int(owner)]
         }
+
+        /// Per slot, the block texts where its pattern may match (all read at the first call).
+        private var patternTexts: [ValeTextSet] = []
 
         /// The hits of the rule in `owner` in text `index`, in text order.
         func hits(text index: Int, owner: Int32) -> ArraySlice<ValeLiteralIndex.Hit> {
