@@ -14,7 +14,7 @@ ARG SWIFT_IMAGE=swift:6.3-bookworm
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libxml2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libhyperscan-dev pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
+      libxml2-dev libyaml-dev libcmark-gfm-dev libcmark-gfm-extensions-dev libpcre2-dev libvectorscan-dev pkg-config libhunspell-dev hunspell-en-us hunspell-en-gb \
       libicu-dev hyphen-de hyphen-es hyphen-fr hyphen-it hyphen-nl hyphen-pt-br \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /galley
@@ -29,7 +29,7 @@ RUN version="$(VERSION="$VERSION" Scripts/version)" \
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libgcc-s1 libhunspell-1.7-0 libhyperscan5 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
+      libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libgcc-s1 libhunspell-1.7-0 libvectorscan5 libicu72 liblzma5 libpcre2-8-0 libstdc++6 libxml2 libyaml-0-2 zlib1g \
       hunspell-en-us hunspell-en-gb \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/galley /usr/local/bin/galley
