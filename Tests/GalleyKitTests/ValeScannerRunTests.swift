@@ -44,4 +44,29 @@ import Testing
         let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always"])
         #expect(parallel.stdout == plain.stdout)
     }
+    /// `galley lint` with `vale:` knows its files before it starts (`LintPlan`): the scanners
+    /// of the Vale rules are told, so a large run compiles at its first document and a small
+    /// one never, as in `galley vale`.
+    @Test func lintTellsTheScannersTheRunSize() throws {
+        for (count, compiles) in [(ValeLazyScanner.breakEven, true), (3, false)] {
+            let root = try TestSupport.temporaryDirectory()
+            let fm = FileManager.default
+            try fm.createDirectory(atPath: root + "/styles/Test", withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: root + "/docs", withIntermediateDirectories: true)
+            for (name, body) in Self.rules { try body.write(toFile: root + "/styles/Test/" + name, atomically: true, encoding: .utf8) }
+            try "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Test\n".write(toFile: root + "/.vale.ini", atomically: true, encoding: .utf8)
+            try "vale: .vale.ini\n".write(toFile: root + "/.galley.yml", atomically: true, encoding: .utf8)
+            var files: [String] = []
+            for index in 0..<count {
+                let path = root + "/docs/\(String(format: "%03d", index)).md"
+                try Self.texts[index % Self.texts.count].write(toFile: path, atomically: true, encoding: .utf8)
+                files.append(path)
+            }
+            let plan = LintPlan.make(files: PathList(files), configPath: nil, maxFileBytes: Linter.defaultMaxFileBytes)
+            #expect(plan.errors.isEmpty)
+            let scanners = ValeRuleBook.scanners(of: plan.linters.map { (rules: $0.rules, documents: 0) })
+            #expect(scanners.count == 1)
+            for (scanner, _) in scanners { #expect(scanner.compilesAtStart == compiles, "\(count) files") }
+        }
+    }
 }

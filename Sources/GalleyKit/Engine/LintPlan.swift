@@ -118,7 +118,19 @@ public struct LintPlan: Sendable {
         }
         plan.items.linters = planner.linters
         plan.warnings = planner.warnings
+        plan.tellScannersTheRunSize()
         return plan
+    }
+
+    /// Vale rules' Vectorscan prefilter costs about 0.13 s to compile and pays for itself only
+    /// over some hundreds of documents: now that the run's size is known, it compiles at the
+    /// start of a large run and never in a small one (`ValeLazyScanner.expect`), as in
+    /// `galley vale`, instead of after 64 documents.
+    private func tellScannersTheRunSize() {
+        var counts = [Int](repeating: 0, count: items.linters.count)
+        for number in items.linterNumbers { counts[Int(number)] += 1 }
+        let linters = items.linters.enumerated().map { (rules: $0.element.linter.rules, documents: counts[$0.offset]) }
+        for (scanner, documents) in ValeRuleBook.scanners(of: linters) { scanner.expect(documents: documents) }
     }
 
     /// The configuration that governs files in `directory` (absolute): the nearest `.galley.yml`

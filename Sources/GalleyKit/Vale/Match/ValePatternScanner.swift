@@ -48,6 +48,15 @@ final class ValeLazyScanner: Sendable {
         }
     }
 
+    /// Once the run's size was told (`expect`): whether the scanner compiles at the first
+    /// document (true) or never (false); nil before, or once compiled.
+    var compilesAtStart: Bool? {
+        state.withLock { state in
+            guard case .waiting(_, let threshold, true) = state else { return nil }
+            return threshold == 1
+        }
+    }
+
     /// The scanner for the next document: nil while it is not compiled yet (or cannot be).
     /// The call that reaches the threshold compiles it; others meanwhile go without.
     func forNextDocument() -> ValePatternScanner? {

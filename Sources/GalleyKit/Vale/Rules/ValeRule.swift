@@ -169,6 +169,25 @@ enum ValeRuleBook {
             return listRule.relinked(to: book, slot: slot)
         }
     }
+
+    /// The word books' scanners of the rules of several linters, each with the number of
+    /// documents the run will read with it (a book shared by linters counts all their files).
+    static func scanners(of linters: [(rules: [any Rule], documents: Int)]) -> [(scanner: ValeLazyScanner, documents: Int)] {
+        var found: [(scanner: ValeLazyScanner, documents: Int)] = []
+        for (rules, documents) in linters {
+            var counted: [ValeLazyScanner] = []
+            for rule in rules {
+                guard let scanner = (rule as? any ValeWordListRule)?.program.book.scanner, !counted.contains(where: { $0 === scanner }) else { continue }
+                counted.append(scanner)
+                if let index = found.firstIndex(where: { $0.scanner === scanner }) {
+                    found[index].documents += documents
+                } else {
+                    found.append((scanner, documents))
+                }
+            }
+        }
+        return found
+    }
 }
 
 extension OptionReader {
