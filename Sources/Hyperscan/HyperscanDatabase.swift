@@ -120,18 +120,21 @@ public final class HyperscanDatabase: @unchecked Sendable {
     }
 
     /// Every end of a match of every expression in `bytes`, in order of end offset (each end
-    /// offset of each expression once, as Hyperscan reports them).
-    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Event] {
+    /// offset of each expression once, as Hyperscan reports them); nil when the scan could not
+    /// be made or did not finish (no scratch, a text over 4 GiB, an error from Hyperscan): the
+    /// caller must then assume any expression may match anywhere.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Event]? {
         var events: [Event] = []
-        guard let base = bytes.baseAddress, bytes.count > 0, bytes.count <= Int(UInt32.max) else { return events }
+        guard bytes.count <= Int(UInt32.max) else { return nil }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return events }
         let scratch = pool.withLock { $0.popLast()?.pointer } ?? {
             var clone: OpaquePointer?
             return hs_clone_scratch(prototype, &clone) == HS_SUCCESS ? clone : nil
         }()
-        guard let scratch else { return events }
-        withUnsafeMutablePointer(to: &events) { pointer in
+        guard let scratch else { return nil }
+        let status = withUnsafeMutablePointer(to: &events) { pointer in
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { data in
-                _ = hs_scan(database, data, UInt32(bytes.count), 0, scratch, { id, _, to, _, context in
+                hs_scan(database, data, UInt32(bytes.count), 0, scratch, { id, _, to, _, context in
                     context!.assumingMemoryBound(to: [Event].self).pointee.append(Event(id: id, end: Int(to)))
                     return 0
                 }, pointer)
@@ -139,6 +142,6 @@ public final class HyperscanDatabase: @unchecked Sendable {
         }
         let returned = Scratch(pointer: scratch)
         pool.withLock { $0.append(returned) }
-        return events
+        return status == HS_SUCCESS ? events : nil
     }
 }

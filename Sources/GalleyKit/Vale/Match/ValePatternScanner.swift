@@ -134,6 +134,8 @@ final class ValePatternScanner: Sendable {
         fileprivate var events: [UInt64] = []
         /// The text holds a character PCRE2 folds with an ASCII letter (Kelvin sign, long s).
         fileprivate var holdsCaselessKin = false
+        /// The scan did not finish: every pattern may match anywhere in the text.
+        fileprivate var isIncomplete = false
 
         /// The first event at or after `key`.
         fileprivate func lowerBound(_ key: UInt64) -> Int {
@@ -152,7 +154,11 @@ final class ValePatternScanner: Sendable {
         var string = text.run.text
         string.withUTF8 { bytes in
             if !text.isASCII { ends.holdsCaselessKin = Self.holdsCaselessKin(bytes) }
-            for event in database.scan(bytes) { ends.events.append(UInt64(event.id) << 32 | UInt64(UInt32(event.end))) }
+            guard let events = database.scan(bytes) else {
+                ends.isIncomplete = true
+                return
+            }
+            for event in events { ends.events.append(UInt64(event.id) << 32 | UInt64(UInt32(event.end))) }
         }
         ends.events.sort()
         return ends
@@ -176,7 +182,7 @@ final class ValePatternScanner: Sendable {
     /// Whether a match of pattern `id` may end after `after` and at or before `through`
     /// (offsets in the scanned text). Only for a covered pattern.
     func mayEnd(_ id: Int, in ends: Ends, after: Int, through: Int) -> Bool {
-        if caseless[id] && ends.holdsCaselessKin { return true }
+        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) { return true }
         let expression = UInt64(idOfPattern[id]) << 32
         let low = ends.lowerBound(expression | UInt64(after + 1))
         return low < ends.events.count && ends.events[low] <= expression | UInt64(through)
@@ -184,7 +190,7 @@ final class ValePatternScanner: Sendable {
 
     /// Whether pattern `id` may match anywhere in the text of `ends`.
     func mayMatch(_ id: Int, in ends: Ends) -> Bool {
-        if caseless[id] && ends.holdsCaselessKin { return true }
+        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) { return true }
         let expression = UInt64(idOfPattern[id])
         let low = ends.lowerBound(expression << 32)
         return low < ends.events.count && ends.events[low] >> 32 == expression
