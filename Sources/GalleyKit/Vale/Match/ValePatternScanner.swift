@@ -103,7 +103,7 @@ final class ValePatternScanner: Sendable {
     /// on this machine (`hs_valid_platform`).
     init?(_ patterns: [ValePattern]) {
         guard Self.enabled, !patterns.isEmpty, HyperscanDatabase.isPlatformSupported else { return nil }
-        let caseless = patterns.map { Self.isCaseless($0.root) }
+        let caseless = patterns.map { $0.root.switchesCaseInsensitivityOn }
         // Rule packages share patterns (three passive-voice rules): each is compiled once, and
         // patterns that share it share its id.
         var ids: [String: UInt32] = [:]
@@ -196,16 +196,4 @@ final class ValePatternScanner: Sendable {
         return low < ends.events.count && ends.events[low] >> 32 == expression
     }
 
-    /// Whether `(?i)` is switched on anywhere in the pattern.
-    private static func isCaseless(_ node: ValeRegexNode) -> Bool {
-        switch node {
-        case .flags(let flags): return flags.on.contains("i")
-        case .group(let kind, let body):
-            if case .nonCapturing(let flags?) = kind, flags.on.contains("i") { return true }
-            return isCaseless(body)
-        case .sequence(let items), .alternation(let items): return items.contains(where: isCaseless)
-        case .repetition(let body, _, _, _): return isCaseless(body)
-        case .literal, .dot, .set, .assertion, .backreference, .mark: return false
-        }
-    }
 }

@@ -63,14 +63,7 @@ enum ValeRegexHyperscan {
             out += "(?:"
             write(body, caseless: caseless, into: &out)
             out += ")"
-            switch (min, max) {
-            case (0, nil): out += "*"
-            case (1, nil): out += "+"
-            case (0, 1?): out += "?"
-            case (let low, nil): out += "{\(low),}"
-            case (let low, let high?) where low == high: out += "{\(low)}"
-            case (let low, let high?): out += "{\(low),\(high)}"
-            }
+            out += ValeRegexPrinter.quantifier(min: min, max: max)
         case .assertion, .mark:
             return
         case .backreference:

@@ -20,7 +20,7 @@ struct ValeRegexPrefilter: Sendable {
     static let minimumWeight = 2
 
     init?(_ root: ValeRegexNode) {
-        let caseless = Self.isCaseless(root)
+        let caseless = root.switchesCaseInsensitivityOn
         var analysis = Analysis(caseless: caseless)
         guard let needles = analysis.required(root), !needles.isEmpty,
               needles.allSatisfy({ Self.weight($0) >= Self.minimumWeight }) else { return nil }
@@ -73,18 +73,6 @@ struct ValeRegexPrefilter: Sendable {
         }
     }
 
-    /// Whether `(?i)` is switched on anywhere in the pattern.
-    private static func isCaseless(_ node: ValeRegexNode) -> Bool {
-        switch node {
-        case .flags(let flags): return flags.on.contains("i")
-        case .group(let kind, let body):
-            if case .nonCapturing(let flags?) = kind, flags.on.contains("i") { return true }
-            return isCaseless(body)
-        case .sequence(let items), .alternation(let items): return items.contains(where: isCaseless)
-        case .repetition(let body, _, _, _): return isCaseless(body)
-        case .literal, .dot, .set, .assertion, .backreference, .mark: return false
-        }
-    }
 
     /// What a node tells about the text it consumes.
     private struct Analysis {

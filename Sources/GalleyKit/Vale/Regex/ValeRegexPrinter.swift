@@ -84,14 +84,7 @@ enum ValeRegexPrinter {
                 write(body, mode: mode, into: &out)
                 out += ")"
             }
-            switch (min, max) {
-            case (0, nil): out += "*"
-            case (1, nil): out += "+"
-            case (0, 1?): out += "?"
-            case (let low, nil): out += "{\(low),}"
-            case (let low, let high?) where low == high: out += "{\(low)}"
-            case (let low, let high?): out += "{\(low),\(high)}"
-            }
+            out += ValeRegexPrinter.quantifier(min: min, max: max)
             if lazy { out += "?" }
         case .assertion(let assertion):
             switch assertion {
@@ -169,6 +162,18 @@ enum ValeRegexPrinter {
             return "\\x{\(String(scalar.value, radix: 16))}"
         }
         return String(scalar)
+    }
+
+    /// A repetition's bounds as PCRE2 and Hyperscan write them (`*`, `+`, `?`, `{n}`, `{n,}`, `{n,m}`).
+    static func quantifier(min: Int, max: Int?) -> String {
+        switch (min, max) {
+        case (0, nil): return "*"
+        case (1, nil): return "+"
+        case (0, 1?): return "?"
+        case (let low, nil): return "{\(low),}"
+        case (let low, let high?) where low == high: return "{\(low)}"
+        case (let low, let high?): return "{\(low),\(high)}"
+        }
     }
 }
 

@@ -550,3 +550,19 @@ struct ValeRegexParser {
         "xdigit": [.range("0", "9"), .range("A", "F"), .range("a", "f")],
     ]
 }
+
+extension ValeRegexNode {
+    /// Whether `(?i)` is switched on anywhere in the pattern (the prefilters then compare
+    /// letters without regard to case).
+    var switchesCaseInsensitivityOn: Bool {
+        switch self {
+        case .flags(let flags): return flags.on.contains("i")
+        case .group(let kind, let body):
+            if case .nonCapturing(let flags?) = kind, flags.on.contains("i") { return true }
+            return body.switchesCaseInsensitivityOn
+        case .sequence(let items), .alternation(let items): return items.contains { $0.switchesCaseInsensitivityOn }
+        case .repetition(let body, _, _, _): return body.switchesCaseInsensitivityOn
+        case .literal, .dot, .set, .assertion, .backreference, .mark: return false
+        }
+    }
+}
