@@ -21,17 +21,27 @@ import Testing
         "# Table\n\n| a | b |\n|---|---|\n| 3rd | was used |\n\n- am Tired\n- be 4th\n",
     ]
 
-    @Test func findingsAreTheSameWithAndWithoutTheScan() throws {
+    /// A folder with the test style (`styles/Test`, `.vale.ini`) and `documents` articles in
+    /// `docs/`, made of `texts` in turn; the folder and the articles' paths.
+    static func project(documents count: Int) throws -> (root: String, files: [String]) {
         let root = try TestSupport.temporaryDirectory()
         let fm = FileManager.default
         try fm.createDirectory(atPath: root + "/styles/Test", withIntermediateDirectories: true)
         try fm.createDirectory(atPath: root + "/docs", withIntermediateDirectories: true)
-        for (name, body) in Self.rules { try body.write(toFile: root + "/styles/Test/" + name, atomically: true, encoding: .utf8) }
+        for (name, body) in rules { try body.write(toFile: root + "/styles/Test/" + name, atomically: true, encoding: .utf8) }
         try "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Test\n".write(toFile: root + "/.vale.ini", atomically: true, encoding: .utf8)
-        let count = ValeLazyScanner.documentsBeforeCompiling * 2
+        var files: [String] = []
         for index in 0..<count {
-            try Self.texts[index % Self.texts.count].write(toFile: root + "/docs/\(String(format: "%03d", index)).md", atomically: true, encoding: .utf8)
+            let path = root + "/docs/\(String(format: "%03d", index)).md"
+            try texts[index % texts.count].write(toFile: path, atomically: true, encoding: .utf8)
+            files.append(path)
         }
+        return (root, files)
+    }
+
+    @Test func findingsAreTheSameWithAndWithoutTheScan() throws {
+        let count = ValeLazyScanner.documentsBeforeCompiling * 2
+        let (root, _) = try Self.project(documents: count)
         let arguments = ["vale", "--output=line", "--no-global", "--jobs", "1", "docs"]
         let scanned = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always"])
         let plain = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "0"])
@@ -49,19 +59,8 @@ import Testing
     /// one never, as in `galley vale`.
     @Test func lintTellsTheScannersTheRunSize() throws {
         for (count, compiles) in [(ValeLazyScanner.breakEven, true), (3, false)] {
-            let root = try TestSupport.temporaryDirectory()
-            let fm = FileManager.default
-            try fm.createDirectory(atPath: root + "/styles/Test", withIntermediateDirectories: true)
-            try fm.createDirectory(atPath: root + "/docs", withIntermediateDirectories: true)
-            for (name, body) in Self.rules { try body.write(toFile: root + "/styles/Test/" + name, atomically: true, encoding: .utf8) }
-            try "StylesPath = styles\nMinAlertLevel = suggestion\n\n[*.md]\nBasedOnStyles = Test\n".write(toFile: root + "/.vale.ini", atomically: true, encoding: .utf8)
+            let (root, files) = try Self.project(documents: count)
             try "vale: .vale.ini\n".write(toFile: root + "/.galley.yml", atomically: true, encoding: .utf8)
-            var files: [String] = []
-            for index in 0..<count {
-                let path = root + "/docs/\(String(format: "%03d", index)).md"
-                try Self.texts[index % Self.texts.count].write(toFile: path, atomically: true, encoding: .utf8)
-                files.append(path)
-            }
             let plan = LintPlan.make(files: PathList(files), configPath: nil, maxFileBytes: Linter.defaultMaxFileBytes)
             #expect(plan.errors.isEmpty)
             let scanners = ValeRuleBook.scanners(of: plan.linters.map { (rules: $0.rules, documents: 0) })
