@@ -8,7 +8,7 @@ import PackageDescription
 // SwiftPM links an executable with `--defsym main=<Target>_main`, which would hide libFuzzer's
 // own `main`; so each target defines `<Target>_main` and hands over to `LLVMFuzzerRunDriver`.
 let fuzzTargets = ["FuzzHTML", "FuzzXML", "FuzzMarkdown", "FuzzMDX", "FuzzFrontMatter", "FuzzYAMLArticle", "FuzzRuleSet", "FuzzConfiguration",
-                   "FuzzValeINI", "FuzzFactsFile", "FuzzFactsCache", "FuzzLSP", "FuzzSelector", "FuzzVocabulary", "FuzzValePattern"]
+                   "FuzzValeINI", "FuzzFactsFile", "FuzzFactsCache", "FuzzLSP", "FuzzSelector", "FuzzVocabulary", "FuzzValePattern", "FuzzValeCache"]
 
 let package = Package(
     name: "GalleyFuzz",

@@ -85,6 +85,11 @@ enum Help {
     options (Galley's):
       --jobs N               files linted at once (default: every core)
 
+    environment:
+      GALLEY_CACHE_DIR       where the rules' compiled Vectorscan database is kept between runs
+                             (default $XDG_CACHE_HOME/galley, else ~/.cache/galley; off: nowhere)
+      GALLEY_VALE_HYPERSCAN  0: no Vectorscan prefilter; always: compile it whatever the run's size
+
     Exit status: 0 no error-level findings, 1 error-level findings, 2 usage or configuration problem.
 
     """

@@ -96,6 +96,45 @@ public final class HyperscanDatabase: @unchecked Sendable {
         return .failure(CompileFailure(index: index, message: message))
     }
 
+    /// The library's version and build date (`hs_version`), e.g. "5.4.9 2023-03-07": a
+    /// serialized database is only read back by the version that wrote it.
+    public static var version: String { String(cString: hs_version()) }
+
+    /// The host's platform as Hyperscan compiles for it (`hs_populate_platform`: the CPU model
+    /// it tunes for and the instruction set extensions it uses), for keying stored databases;
+    /// nil when it cannot tell.
+    public static var platform: String? {
+        var info = hs_platform_info_t()
+        guard hs_populate_platform(&info) == HS_SUCCESS else { return nil }
+        return "tune \(info.tune) features \(info.cpu_features)"
+    }
+
+    /// The database as bytes (`hs_serialize_database`), to be read back by `deserialize` on a
+    /// machine of the same platform with the same library version; nil on failure.
+    public func serialized() -> [UInt8]? {
+        var bytes: UnsafeMutablePointer<CChar>?
+        var length = 0
+        guard hs_serialize_database(database, &bytes, &length) == HS_SUCCESS, let bytes else { return nil }
+        defer { free(bytes) }
+        return bytes.withMemoryRebound(to: UInt8.self, capacity: length) { Array(UnsafeBufferPointer(start: $0, count: length)) }
+    }
+
+    /// A database read back from `serialized()`'s bytes, with the ids of the expressions that
+    /// were compiled into it. nil when the library refuses the bytes (another version or
+    /// platform, a bad length, a checksum that does not match: Hyperscan checks its CRC-32C
+    /// of the bytecode) or no scratch can be made for it.
+    public static func deserialize(_ bytes: UnsafeRawBufferPointer, compiledIDs: Set<UInt32>) -> HyperscanDatabase? {
+        guard isPlatformSupported, let base = bytes.baseAddress, bytes.count > 0 else { return nil }
+        var database: OpaquePointer?
+        let status = hs_deserialize_database(base.assumingMemoryBound(to: CChar.self), bytes.count, &database)
+        guard status == HS_SUCCESS, let database else { return nil }
+        guard let scratch = allocateScratch(database) else {
+            hs_free_database(database)
+            return nil
+        }
+        return HyperscanDatabase(database: database, scratch: scratch, ids: compiledIDs)
+    }
+
     private static func allocateScratch(_ database: OpaquePointer) -> OpaquePointer? {
         var scratch: OpaquePointer?
         return hs_alloc_scratch(database, &scratch) == HS_SUCCESS ? scratch : nil

@@ -43,7 +43,7 @@ import Testing
         let count = ValeLazyScanner.documentsBeforeCompiling * 2
         let (root, _) = try Self.project(documents: count)
         let arguments = ["vale", "--output=line", "--no-global", "--jobs", "1", "docs"]
-        let scanned = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always"])
+        let scanned = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always", "GALLEY_CACHE_DIR": root + "/cache"])
         let plain = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "0"])
         let byDefault = try TestSupport.runGalley(arguments, in: root)
         #expect(scanned.status == plain.status)
@@ -51,9 +51,40 @@ import Testing
         #expect(byDefault.stdout == plain.stdout)
         #expect(scanned.stdout.split(separator: "\n").count >= count * 3)
         for rule in ["Test.Ordinals", "Test.Passive", "Test.Swaps", "Test.Dashes"] { #expect(scanned.stdout.contains(rule)) }
-        let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always"])
+        let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always", "GALLEY_CACHE_DIR": root + "/cache"])
         #expect(parallel.stdout == plain.stdout)
     }
+    /// A second large run reads the database the first one stored in the cache folder, with
+    /// the same findings; a damaged entry, a folder that cannot be written and the cache
+    /// turned off change nothing either, and nothing is said about them.
+    @Test func theCachedDatabaseGivesTheSameFindings() throws {
+        let (root, _) = try Self.project(documents: 6)
+        let arguments = ["vale", "--output=line", "--no-global", "--jobs", "1", "docs"]
+        let plain = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "0"])
+        let folder = root + "/cache"
+        let environment = ["GALLEY_VALE_HYPERSCAN": "always", "GALLEY_CACHE_DIR": folder]
+        let cold = try TestSupport.runGalley(arguments, in: root, environment: environment)
+        let entries = try FileManager.default.contentsOfDirectory(atPath: folder + "/vectorscan-v1").filter { $0.hasSuffix(".hsdb") }
+        #expect(entries.count == 1)
+        let warm = try TestSupport.runGalley(arguments, in: root, environment: environment)
+        let entry = folder + "/vectorscan-v1/" + (entries.first ?? "")
+        var bytes = try Data(contentsOf: URL(fileURLWithPath: entry))
+        bytes[bytes.count / 3] ^= 0x01
+        try bytes.write(to: URL(fileURLWithPath: entry))
+        let damaged = try TestSupport.runGalley(arguments, in: root, environment: environment)
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: entry))
+        let truncated = try TestSupport.runGalley(arguments, in: root, environment: environment)
+        try "a file".write(toFile: root + "/not-a-folder", atomically: true, encoding: .utf8)
+        let unwritable = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always", "GALLEY_CACHE_DIR": root + "/not-a-folder/cache"])
+        let off = try TestSupport.runGalley(arguments, in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always", "GALLEY_CACHE_DIR": "off"])
+        #expect(!plain.stdout.isEmpty)
+        for (what, run) in [("cold", cold), ("warm", warm), ("damaged", damaged), ("truncated", truncated), ("unwritable", unwritable), ("off", off)] {
+            #expect(run.stdout == plain.stdout, "\(what)")
+            #expect(run.stderr == plain.stderr, "\(what)")
+            #expect(run.status == plain.status, "\(what)")
+        }
+    }
+
     /// `galley lint` with `vale:` knows its files before it starts (`LintPlan`): the scanners
     /// of the Vale rules are told, so a large run compiles at its first document and a small
     /// one never, as in `galley vale`.

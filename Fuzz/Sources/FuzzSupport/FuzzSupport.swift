@@ -114,6 +114,11 @@ public enum FuzzSupport {
         }
     }
 
+    /// A Vectorscan cache entry of the Vale prefilter, without its checksum (one is appended).
+    public static func readValeCacheEntry(_ bytes: [UInt8]) {
+        if let events = ValeScannerCheck.readCacheEntry(bytes), events < 0 { fatalError("a negative count") }
+    }
+
     /// The bundled library rules, with the site options a real site sets.
     static let library: Linter = {
         guard case .success(let set)? = BundledRules.load("library") else { fatalError("the bundled library rules do not load") }

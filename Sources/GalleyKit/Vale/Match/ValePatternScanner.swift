@@ -74,7 +74,7 @@ final class ValeLazyScanner: Sendable {
             }
         }
         guard compile else { return ready }
-        let scanner = ValePatternScanner(patterns)
+        let scanner = ValePatternScanner(patterns, cache: .standard)
         state.withLock { $0 = .ready(scanner) }
         return scanner
     }
@@ -99,9 +99,10 @@ final class ValePatternScanner: Sendable {
     /// Set `GALLEY_VALE_HYPERSCAN=0` to run every pattern everywhere (for comparisons).
     static let enabled: Bool = getenv("GALLEY_VALE_HYPERSCAN").map { String(cString: $0) } != "0"
 
-    /// Compiles `patterns` (id: position); nil when none can be covered or Hyperscan cannot run
+    /// Compiles `patterns` (id: position), or reads their database from `cache` when it holds
+    /// it (and stores it there when not); nil when none can be covered or Hyperscan cannot run
     /// on this machine (`hs_valid_platform`).
-    init?(_ patterns: [ValePattern]) {
+    init?(_ patterns: [ValePattern], cache: ValeScannerCache? = nil) {
         guard Self.enabled, !patterns.isEmpty, HyperscanDatabase.isPlatformSupported else { return nil }
         let caseless = patterns.map { $0.root.switchesCaseInsensitivityOn }
         // Rule packages share patterns (three passive-voice rules): each is compiled once, and
@@ -120,11 +121,20 @@ final class ValePatternScanner: Sendable {
                 expressions.append(HyperscanDatabase.Expression(expression, id: id, flags: [.prefilter]))
             }
         }
-        guard let database = HyperscanDatabase.compile(expressions).database else { return nil }
+        guard let database = Self.database(expressions, cache: cache) else { return nil }
         self.database = database
         self.idOfPattern = idOfPattern
         covered = idOfPattern.map { database.compiledIDs.contains($0) }
         self.caseless = caseless
+    }
+
+    /// The database of `expressions`: from the cache, else compiled (and then cached).
+    private static func database(_ expressions: [HyperscanDatabase.Expression], cache: ValeScannerCache?) -> HyperscanDatabase? {
+        guard let cache, let key = ValeScannerCache.key(expressions) else { return HyperscanDatabase.compile(expressions).database }
+        if let cached = cache.database(forKey: key) { return cached }
+        guard let database = HyperscanDatabase.compile(expressions).database else { return nil }
+        cache.store(database, forKey: key)
+        return database
     }
 
     /// Where each pattern's relaxed form ends a match in one text.

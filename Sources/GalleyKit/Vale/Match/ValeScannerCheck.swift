@@ -1,5 +1,5 @@
 /// The Hyperscan prefilter held against PCRE2 on one pattern and one text, for the fuzz target
-/// `vale-pattern`: a relaxed form that misses a place where PCRE2 matches would make a rule skip
+/// `vale-pattern` (and its cache's reader, for `vale-cache`): a relaxed form that misses a place where PCRE2 matches would make a rule skip
 /// a unit that holds a finding, a wrong result no test of ours may happen to show.
 public enum ValeScannerCheck {
     /// Units longer than this are not all tried (every unit of a text is quadratic in its length).
@@ -33,5 +33,19 @@ public enum ValeScannerCheck {
             }
             return nil
         }
+    }
+
+    /// Reads a Vectorscan cache entry (`ValeScannerCache`) as a run would, for the fuzz target
+    /// `vale-cache`: with a valid SHA-256 appended to `body`, and the key the entry names as
+    /// the one asked for, so that mutations reach the header, the ids and Vectorscan's
+    /// deserializer instead of stopping at the checksum or the key. When the entry loads, a
+    /// text is scanned with it. The number of match events, or nil when the entry is refused.
+    public static func readCacheEntry(_ body: [UInt8]) -> Int? {
+        let entry = body + SHA256.hash(body)
+        let keyStart = ValeScannerCache.magic.count + 4
+        guard entry.count >= keyStart + 32 else { return nil }
+        guard let database = ValeScannerCache.database(entry: entry, key: Array(entry[keyStart..<(keyStart + 32)])) else { return nil }
+        var text = "It is used, e.g. here: a caf\u{E9} -- 10 MB on the 1st of May, I think."
+        return text.withUTF8 { database.scan($0)?.count }
     }
 }
