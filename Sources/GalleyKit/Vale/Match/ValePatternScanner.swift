@@ -189,8 +189,11 @@ final class ValePatternScanner: Sendable {
     /// Whether pattern `id` is covered: false means it must be run everywhere.
     func covers(_ id: Int) -> Bool { covered[id] }
 
-    /// Whether a match of pattern `id` may end after `after` and at or before `through`
-    /// (offsets in the scanned text). Only for a covered pattern.
+    /// Whether PCRE2, run on a unit of the text that ends at `through`, may find a match of
+    /// pattern `id` that starts at or after `after` (offsets in the scanned text): whether the
+    /// relaxed form ends a match after `after` and at or before `through`. A relaxed match
+    /// ends where the match does, or after it inside the unit when it takes in what a
+    /// trailing lookahead looks at (`ValeRegexHyperscan`). Only for a covered pattern.
     func mayEnd(_ id: Int, in ends: Ends, after: Int, through: Int) -> Bool {
         if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) { return true }
         let expression = UInt64(idOfPattern[id]) << 32

@@ -6,7 +6,8 @@ public enum ValeScannerCheck {
     public static let longestText = 96
 
     /// A description of the first match PCRE2 finds in a unit of `text`, in any compiled form of
-    /// `source`, that the scan did not see end there; nil when there is none (or the pattern does
+    /// `source`, for which the scan saw no relaxed match end after the match's start and within
+    /// the unit; nil when there is none (or the pattern does
     /// not compile, or Hyperscan does not cover it).
     public static func firstMiss(pattern source: String, text: String) -> String? {
         guard let pattern = try? ValePattern(source), let scanner = ValePatternScanner([pattern]), scanner.covers(0) else { return nil }
@@ -23,8 +24,9 @@ public enum ValeScannerCheck {
                     for form in [ValePattern.Form.ascii, .fast, .exact] {
                         let (matches, _) = pattern.matches(unit, form: form, scratch: scratch)
                         for match in matches where !match.range.isEmpty {
-                            let end = lower + match.range.upperBound
-                            if !scanner.mayEnd(0, in: ends, after: end - 1, through: end) {
+                            // What a rule asks (`mayEnd`): a relaxed match ends after the match's
+                            // start, within the unit.
+                            if !scanner.mayEnd(0, in: ends, after: lower + match.range.lowerBound, through: upper) {
                                 return "\(source) matches \(match.range) of the unit \(lower)..<\(upper) of \(text.debugDescription) (\(form)), unseen by the scan"
                             }
                         }

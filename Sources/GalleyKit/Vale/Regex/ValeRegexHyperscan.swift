@@ -12,8 +12,21 @@ enum ValeRegexHyperscan {
     /// Unicode case folding need not be followed).
     static func expression(_ node: ValeRegexNode, caseless: Bool) -> String {
         var out = ""
-        write(node, caseless: caseless, into: &out)
+        write(node, caseless: caseless, edges: [.leading, .trailing], into: &out)
         return out
+    }
+
+    /// Whether a node starts (`leading`) or ends (`trailing`) every match of the pattern. A
+    /// positive lookbehind that starts the pattern, or lookahead that ends it, is written as
+    /// what it looks at, consumed: PCRE2 sees only the unit's bytes, so what a lookaround of a
+    /// match in a unit looks at lies in the unit too. The relaxed match then starts before
+    /// the match or ends after it, still inside the unit (what `ValePatternScanner.mayEnd`
+    /// asks: an end after the match's start and within the unit). Elsewhere a lookaround is
+    /// dropped, as two of them at one place cannot both be consumed.
+    struct Edges: OptionSet {
+        let rawValue: UInt8
+        static let leading = Edges(rawValue: 1)
+        static let trailing = Edges(rawValue: 2)
     }
 
     /// One or more non-ASCII characters: in bytes, a run of bytes from 0x80 up. (A pattern's
@@ -22,7 +35,7 @@ enum ValeRegexHyperscan {
     private static let nonASCII = #"[\x80-\xff]+"#
     private static let anyCharacter = #"(?:[\x00-\x7f]|[\x80-\xff]+)"#
 
-    private static func write(_ node: ValeRegexNode, caseless: Bool, into out: inout String) {
+    private static func write(_ node: ValeRegexNode, caseless: Bool, edges: Edges = [], into out: inout String) {
         switch node {
         case .literal(let scalar):
             if scalar.isASCII {
@@ -37,27 +50,42 @@ enum ValeRegexHyperscan {
         case .set(let set):
             writeSet(set, caseless: caseless, into: &out)
         case .sequence(let items):
+            // The items that start and end a match: the first and last that take up text.
+            let first = items.firstIndex { !isZeroWidthMarker($0) }
+            let last = items.lastIndex { !isZeroWidthMarker($0) }
             out += "(?:"
-            for item in items { write(item, caseless: caseless, into: &out) }
+            for (index, item) in items.enumerated() {
+                var inner: Edges = []
+                if index == first { inner.formUnion(edges.intersection(.leading)) }
+                if index == last { inner.formUnion(edges.intersection(.trailing)) }
+                write(item, caseless: caseless, edges: inner, into: &out)
+            }
             out += ")"
         case .alternation(let branches):
             out += "(?:"
             for (index, branch) in branches.enumerated() {
                 if index > 0 { out += "|" }
-                write(branch, caseless: caseless, into: &out)
+                write(branch, caseless: caseless, edges: edges, into: &out)
             }
             out += ")"
         case .group(let kind, let body):
+            var inner = edges
             switch kind {
             case .capturing, .atomic, .nonCapturing(nil):
                 out += "(?:"
             case .nonCapturing(let flags?):
                 let kept = relevant(flags)
                 out += kept.isEmpty ? "(?:" : "(?\(kept):"
+            case .lookahead(negated: false) where edges.contains(.trailing):
+                out += "(?:"
+                inner = .trailing
+            case .lookbehind(negated: false) where edges.contains(.leading):
+                out += "(?:"
+                inner = .leading
             case .lookahead, .lookbehind:
                 return
             }
-            write(body, caseless: caseless, into: &out)
+            write(body, caseless: caseless, edges: inner, into: &out)
             out += ")"
         case .repetition(let body, let min, let max, _):
             out += "(?:"
@@ -71,6 +99,15 @@ enum ValeRegexHyperscan {
         case .flags(let flags):
             let kept = relevant(flags)
             if !kept.isEmpty { out += "(?\(kept))" }
+        }
+    }
+
+    /// Items that take up no text and leave the edges of a match where they are (a lookaround
+    /// does take up text once consumed, so it is not one).
+    private static func isZeroWidthMarker(_ node: ValeRegexNode) -> Bool {
+        switch node {
+        case .assertion, .mark, .flags: true
+        default: false
         }
     }
 
