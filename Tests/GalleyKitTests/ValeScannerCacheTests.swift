@@ -40,7 +40,7 @@ import Hyperscan
         #expect(folder(["HOME": "/home/ann", "GALLEY_CACHE_DIR": "off"]) == nil)
         #expect(folder(["HOME": "/home/ann", "GALLEY_CACHE_DIR": ""]) == "/home/ann/.cache/galley")
         #expect(folder([:]) == nil)
-        #expect(ValeScannerCache(folder: "/tmp/g/").directory == "/tmp/g/vectorscan-v1")
+        #expect(ValeScannerCache(folder: "/tmp/g/").directory == "/tmp/g/vectorscan-v2")
     }
 
     @Test func aCachedDatabaseScansAsTheCompiledOne() throws {
@@ -95,7 +95,7 @@ import Hyperscan
         var flipped = good
         flipped[good.count / 2] ^= 0x40
         var otherVersion = good
-        otherVersion[ValeScannerCache.magic.count] = 2
+        otherVersion[ValeScannerCache.magic.count] &+= 1
         var wrongLength = good
         wrongLength[ValeScannerCache.magic.count + 39] &+= 1
         let damaged: [(String, [UInt8])] = [
@@ -148,13 +148,36 @@ import Hyperscan
         #expect(cache.database(forKey: Array(repeating: UInt8(ValeScannerCache.keptEntries + 3), count: 32)) != nil)
     }
 
+    /// A run too small to repay the compile reads a kept database at its first document, and
+    /// compiles nothing when there is none.
+    @Test func aSmallRunReadsTheCacheButNeverCompiles() throws {
+        let patterns = try Self.patterns()
+        let cache = ValeScannerCache(folder: try TestSupport.temporaryDirectory())
+        let empty = try #require(ValeLazyScanner(patterns, cache: cache))
+        empty.expect(documents: 3)
+        #expect(empty.compilesAtStart == false)
+        for _ in 0..<3 { #expect(empty.forNextDocument() == nil) }
+        #expect(!FileManager.default.fileExists(atPath: cache.directory))
+        _ = ValePatternScanner(patterns, cache: cache)
+        let kept = try #require(ValeLazyScanner(patterns, cache: cache))
+        kept.expect(documents: 3)
+        let first = try #require(kept.forNextDocument())
+        #expect(kept.forNextDocument() === first)
+        #expect(Self.ends(first, count: patterns.count) == Self.ends(try #require(ValePatternScanner(patterns)), count: patterns.count))
+        // No cache: as before, nothing before the threshold.
+        let none = try #require(ValeLazyScanner(patterns, cache: nil))
+        none.expect(documents: 3)
+        #expect(none.forNextDocument() == nil)
+    }
+
     /// The fuzz target's reader: a real entry loads and scans; a mutated one is refused or
     /// scans, never crashes.
     @Test func theFuzzReaderReadsRealEntries() throws {
         let cache = ValeScannerCache(folder: try TestSupport.temporaryDirectory())
         _ = ValePatternScanner(try Self.patterns(), cache: cache)
         let good = Array(try Data(contentsOf: URL(fileURLWithPath: try Self.onlyEntry(cache))))
-        let body = Array(good.dropLast(32))
+        let body = Array(good.dropLast(8))
+        #expect(ValeScannerCache.sealed(body) == good)
         #expect(try #require(ValeScannerCheck.readCacheEntry(body)) > 0)
         for position in stride(from: 0, to: body.count, by: max(1, body.count / 64)) {
             var mutated = body

@@ -5,13 +5,14 @@ import Glibc
 #endif
 
 /// A `ValePatternScanner` compiled when the run is large enough for it to pay: Hyperscan takes
-/// about 0.13 s to compile the five Vale packages' patterns and saves about 0.5 ms per article,
+/// about 0.12 s to compile the five Vale packages' patterns and saves about 0.5 ms per article,
 /// so a one-file run (a pre-commit hook) must not pay for it. A run that knows how many
 /// documents it holds says so (`expect(documents:)`): the scanner is then compiled at the first
 /// document when they are `breakEven` or more, and never when fewer. Otherwise (`galley lint`
 /// with `vale:`, the language server) it is compiled once `documentsBeforeCompiling` documents
-/// were read. Documents read before it is ready run every pattern as without it (the same
-/// findings, slower).
+/// were read. A database an earlier run compiled and kept (`ValeScannerCache`) costs little to
+/// read back, so any run reads it at its first document when it is there. Documents read
+/// before the scanner is ready run every pattern as without it (the same findings, slower).
 final class ValeLazyScanner: Sendable {
     /// Documents read before the scanner is compiled when the run's size is unknown.
     static let documentsBeforeCompiling = 64
@@ -20,10 +21,12 @@ final class ValeLazyScanner: Sendable {
     static let breakEven = 250
 
     private let patterns: [ValePattern]
-    private let state = Mutex<State>(.waiting(documents: 0, threshold: ValeLazyScanner.initialThreshold, told: false))
+    private let state = Mutex<State>(.waiting(documents: 0, threshold: ValeLazyScanner.initialThreshold, told: false, triedCache: false))
+    private let cache: ValeScannerCache?
 
     private enum State {
-        case waiting(documents: Int, threshold: Int, told: Bool)
+        /// `triedCache`: the cache was asked, and had no database for these patterns.
+        case waiting(documents: Int, threshold: Int, told: Bool, triedCache: Bool)
         case compiling
         case ready(ValePatternScanner?)
     }
@@ -33,18 +36,19 @@ final class ValeLazyScanner: Sendable {
     private static let initialThreshold: Int = getenv("GALLEY_VALE_HYPERSCAN").map { String(cString: $0) } == "always" ? 1 : documentsBeforeCompiling
     private static let forced = initialThreshold == 1
 
-    init?(_ patterns: [ValePattern]) {
+    init?(_ patterns: [ValePattern], cache: ValeScannerCache? = .standard) {
         guard ValePatternScanner.enabled, !patterns.isEmpty else { return nil }
         self.patterns = patterns
+        self.cache = cache
     }
 
     /// The run will read `documents` documents with these rules: compile at the first when
     /// that repays the compile, never otherwise. The first call counts; later ones change nothing.
     func expect(documents: Int) {
         state.withLock { state in
-            guard case .waiting(let read, _, false) = state else { return }
+            guard case .waiting(let read, _, false, let tried) = state else { return }
             let threshold = Self.forced || documents >= Self.breakEven ? 1 : Int.max
-            state = .waiting(documents: read, threshold: threshold, told: true)
+            state = .waiting(documents: read, threshold: threshold, told: true, triedCache: tried)
         }
     }
 
@@ -52,31 +56,48 @@ final class ValeLazyScanner: Sendable {
     /// document (true) or never (false); nil before, or once compiled.
     var compilesAtStart: Bool? {
         state.withLock { state in
-            guard case .waiting(_, let threshold, true) = state else { return nil }
+            guard case .waiting(_, let threshold, true, _) = state else { return nil }
             return threshold == 1
         }
     }
 
-    /// The scanner for the next document: nil while it is not compiled yet (or cannot be).
-    /// The call that reaches the threshold compiles it; others meanwhile go without.
+    /// The scanner for the next document: nil while it is not ready yet (or cannot be). The
+    /// call that reaches the threshold compiles it (or reads it from the cache); before that,
+    /// the first call reads it from the cache if it is there. Others meanwhile go without.
     func forNextDocument() -> ValePatternScanner? {
-        let (ready, compile) = state.withLock { state -> (ValePatternScanner?, Bool) in
+        enum Step { case none, compile, readCache(documents: Int, threshold: Int, told: Bool) }
+        let (ready, step) = state.withLock { state -> (ValePatternScanner?, Step) in
             switch state {
-            case .ready(let scanner): return (scanner, false)
-            case .compiling: return (nil, false)
-            case .waiting(let documents, let threshold, let told):
+            case .ready(let scanner): return (scanner, .none)
+            case .compiling: return (nil, .none)
+            case .waiting(let documents, let threshold, let told, let tried):
                 if documents + 1 >= threshold {
                     state = .compiling
-                    return (nil, true)
+                    return (nil, .compile)
                 }
-                state = .waiting(documents: documents + 1, threshold: threshold, told: told)
-                return (nil, false)
+                if !tried, cache != nil {
+                    state = .compiling
+                    return (nil, .readCache(documents: documents + 1, threshold: threshold, told: told))
+                }
+                state = .waiting(documents: documents + 1, threshold: threshold, told: told, triedCache: tried)
+                return (nil, .none)
             }
         }
-        guard compile else { return ready }
-        let scanner = ValePatternScanner(patterns, cache: .standard)
-        state.withLock { $0 = .ready(scanner) }
-        return scanner
+        switch step {
+        case .none:
+            return ready
+        case .compile:
+            let scanner = ValePatternScanner(patterns, cache: cache)
+            state.withLock { $0 = .ready(scanner) }
+            return scanner
+        case .readCache(let documents, let threshold, let told):
+            let scanner = ValePatternScanner(patterns, cache: cache, compiling: false)
+            state.withLock { state in
+                // Not cached: this document counts, and the run goes on as if not asked.
+                state = scanner.map { .ready($0) } ?? .waiting(documents: documents, threshold: threshold, told: told, triedCache: true)
+            }
+            return scanner
+        }
     }
 }
 
@@ -101,8 +122,9 @@ final class ValePatternScanner: Sendable {
 
     /// Compiles `patterns` (id: position), or reads their database from `cache` when it holds
     /// it (and stores it there when not); nil when none can be covered or Hyperscan cannot run
-    /// on this machine (`hs_valid_platform`).
-    init?(_ patterns: [ValePattern], cache: ValeScannerCache? = nil) {
+    /// on this machine (`hs_valid_platform`), or when `compiling` is false and the cache does
+    /// not hold it.
+    init?(_ patterns: [ValePattern], cache: ValeScannerCache? = nil, compiling: Bool = true) {
         guard Self.enabled, !patterns.isEmpty, HyperscanDatabase.isPlatformSupported else { return nil }
         let caseless = patterns.map { $0.root.switchesCaseInsensitivityOn }
         // Rule packages share patterns (three passive-voice rules): each is compiled once, and
@@ -121,17 +143,19 @@ final class ValePatternScanner: Sendable {
                 expressions.append(HyperscanDatabase.Expression(expression, id: id, flags: [.prefilter]))
             }
         }
-        guard let database = Self.database(expressions, cache: cache) else { return nil }
+        guard let database = Self.database(expressions, cache: cache, compiling: compiling) else { return nil }
         self.database = database
         self.idOfPattern = idOfPattern
         covered = idOfPattern.map { database.compiledIDs.contains($0) }
         self.caseless = caseless
     }
 
-    /// The database of `expressions`: from the cache, else compiled (and then cached).
-    private static func database(_ expressions: [HyperscanDatabase.Expression], cache: ValeScannerCache?) -> HyperscanDatabase? {
-        guard let cache, let key = ValeScannerCache.key(expressions) else { return HyperscanDatabase.compile(expressions).database }
+    /// The database of `expressions`: from the cache, else compiled (and then cached) unless
+    /// `compiling` is false.
+    private static func database(_ expressions: [HyperscanDatabase.Expression], cache: ValeScannerCache?, compiling: Bool) -> HyperscanDatabase? {
+        guard let cache, let key = ValeScannerCache.key(expressions) else { return compiling ? HyperscanDatabase.compile(expressions).database : nil }
         if let cached = cache.database(forKey: key) { return cached }
+        guard compiling else { return nil }
         guard let database = HyperscanDatabase.compile(expressions).database else { return nil }
         cache.store(database, forKey: key)
         return database

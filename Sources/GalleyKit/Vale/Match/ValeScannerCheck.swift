@@ -38,12 +38,12 @@ public enum ValeScannerCheck {
     }
 
     /// Reads a Vectorscan cache entry (`ValeScannerCache`) as a run would, for the fuzz target
-    /// `vale-cache`: with a valid SHA-256 appended to `body`, and the key the entry names as
+    /// `vale-cache`: with a valid checksum appended to `body`, and the key the entry names as
     /// the one asked for, so that mutations reach the header, the ids and Vectorscan's
     /// deserializer instead of stopping at the checksum or the key. When the entry loads, a
     /// text is scanned with it. The number of match events, or nil when the entry is refused.
     public static func readCacheEntry(_ body: [UInt8]) -> Int? {
-        let entry = body + SHA256.hash(body)
+        let entry = ValeScannerCache.sealed(body)
         let keyStart = ValeScannerCache.magic.count + 4
         guard entry.count >= keyStart + 32 else { return nil }
         guard let database = ValeScannerCache.database(entry: entry, key: Array(entry[keyStart..<(keyStart + 32)])) else { return nil }
