@@ -76,6 +76,81 @@ import Testing
         #expect(compared > 1000)
     }
 
+    /// Strings that share beginnings (the index reads each group like a trie), the same string
+    /// in several rules and twice in one, and characters whose lower case is longer or shorter
+    /// in UTF-8 than they are, or not one character.
+    static let crowdedWords = [
+        "in", "in order", "in order to", "in orde", "in the", "inn", "in-house", "in_house", "ink", "i", "in ǅemal",
+        "in \u{212A}elvin", "in kelvin", "in Kelvin", "the", "the fact", "the fact that", "the facts", "The Fact", "THE",
+        "ſtop", "stop", "sto", "İstanbul", "istanbul", "café", "cafe\u{301}", "naïve", "ﬁne", "fine", "2nd", "_x", "x_",
+        "a", "a b", "a b c", "ab", "e.g.", "e.g", "ǆ", "Ǆ", "ǅ", "über", "Über", "ÜBER", "σας", "ΣΑΣ", "in", "the fact",
+    ]
+
+    static let crowdedTexts = [
+        "", "in", "In order to", "in order", "in orde", "in ordex", "in  order", "In the fact that", "inn ink in-house in_house",
+        "IN \u{212A}ELVIN in kelvin In Kelvin in K", "the facts the fact. The Fact THE", "ſtop STOP ſto sto stop_ ſtoP",
+        "İstanbul ISTANBUL istanbul İSTANBUL", "café cafe\u{301} CAFÉ cafe\u{301}\u{301} cafe", "naïve NAÏVE ﬁne FINE ﬁ",
+        "2nd 2ND 22nd _x x_ __x x__", "a b c a b ab a\nb a\u{200D}b b\u{200D}a b", "e.g. E.G. e.g e.gx", "ǆ Ǆ ǅ ǅǆ",
+        "über ÜBER Über überall", "σας ΣΑΣ ςας", "in ǅemal in ǆemal IN ǄEMAL", "x\u{200C}in \u{0301}in 5in in5",
+    ]
+
+    /// Every literal tried at every word start, one character at a time: what the index must find.
+    private func bruteForceHits(_ literals: [ValeLiteralIndex.Literal], in text: String) -> [ValeLiteralIndex.Hit] {
+        let scalars = Array(text.unicodeScalars)
+        var offsets = [0]
+        for scalar in scalars { offsets.append(offsets.last! + String(scalar).utf8.count) }
+        var hits: [ValeLiteralIndex.Hit] = []
+        for start in scalars.indices {
+            guard ValeCharacters.isWord(scalars[start]), start == 0 || !ValeCharacters.isBoundaryWord(scalars[start - 1]) else { continue }
+            var here: [ValeLiteralIndex.Hit] = []
+            for literal in literals {
+                let expected = literal.caseInsensitive ? literal.folded : literal.bytes
+                var spelled: [UInt8] = []
+                var end = start
+                while spelled.count < expected.count, end < scalars.count {
+                    spelled += Array(String(literal.caseInsensitive ? ValeFold.lower(scalars[end]) : scalars[end]).utf8)
+                    end += 1
+                }
+                guard !expected.isEmpty, spelled == expected, end == scalars.count || !ValeCharacters.isBoundaryWord(scalars[end]) else { continue }
+                here.append(ValeLiteralIndex.Hit(owner: literal.owner, rank: literal.rank, start: Int32(offsets[start]), end: Int32(offsets[end])))
+            }
+            hits += here.sorted { ($0.owner, $0.rank) < ($1.owner, $1.rank) }
+        }
+        return hits
+    }
+
+    @Test func literalIndexFindsWhatBruteForceFinds() {
+        // Four rules: two ignore case; each lists the words in another order, some twice.
+        var literals: [ValeLiteralIndex.Literal] = []
+        for owner in 0..<4 {
+            let words = owner == 2 ? Self.crowdedWords.reversed() : owner == 3 ? Self.crowdedWords.enumerated().filter { $0.offset % 2 == 0 }.map(\.element) : Self.crowdedWords
+            for (position, word) in words.enumerated() {
+                literals.append(ValeTokenProgram.literal(string: word, rank: Int32(position) * ValeTokenProgram.rankStride, caseInsensitive: owner % 2 == 0, owner: Int32(owner)))
+            }
+        }
+        let index = ValeLiteralIndex(literals)
+        // The texts, and texts made of their pieces in a fixed pseudo-random order.
+        let pieces = Self.crowdedTexts.flatMap { $0.split(separator: " ").map(String.init) } + [" ", "\n", "-", ".", "\u{200D}"]
+        var texts = Self.crowdedTexts
+        var seed: UInt64 = 0x9E37_79B9
+        for _ in 0..<400 {
+            var text = ""
+            for _ in 0..<8 {
+                seed = seed &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                text += pieces[Int(seed >> 33) % pieces.count] + ((seed >> 20) & 3 == 0 ? "" : " ")
+            }
+            texts.append(text)
+        }
+        var found = 0
+        for text in texts {
+            var copy = text
+            let hits = copy.withUTF8 { index.hits(in: $0) }
+            #expect(hits == bruteForceHits(literals, in: text), "\(text.debugDescription)")
+            found += hits.count
+        }
+        #expect(found > 1000)
+    }
+
     @Test func textSets() {
         var set = ValeTextSet(count: 3)
         #expect(set.isEmpty && !set.contains(0) && !set.contains(-1) && !set.contains(500))

@@ -27,24 +27,37 @@ final class ValeLiteralIndex: Sendable {
         var end: Int32
     }
 
-    /// The literals flat, grouped by the hash of their first word and, within a group, ordered
-    /// by owner, then rank: each literal's bytes as they are compared (lower-cased when it ignores
-    /// case) end to end in `bytes`, from `entries[i].start` to `entries[i + 1].start`. Nothing
-    /// here is reference-counted per literal, so reading a candidate retains nothing.
+    /// The distinct strings of the literals (the same bytes compared the same way are one string,
+    /// whatever rules list them), grouped by the hash of their first word; within a group, those
+    /// compared as written, then those that ignore case, each run in byte order. Each string's
+    /// bytes as they are compared (lower-cased when it ignores case) lie end to end in `bytes`,
+    /// from `strings[i].start` to `strings[i + 1].start`, and its literals (owner, rank) in
+    /// `owners`, from `strings[i].owners` to `strings[i + 1].owners`, by owner then rank. A run
+    /// in byte order is read like a trie: a string that agrees with the last one compared past
+    /// the byte where that one stopped matching, or differs from it before, cannot match, and
+    /// one that agrees up to there is compared from there on. Nothing here is
+    /// reference-counted per literal, so reading a candidate retains nothing.
     private let bytes: [UInt8]
-    private let entries: [Entry]
-    /// Hash of the lower-cased first word of a literal (bit 0 set: never the empty slot) →
-    /// its group in `entries`: first index in the high half, count in the low half.
+    private let strings: [Entry]
+    private let owners: [Owner]
+    /// Hash of the lower-cased first word of a literal (`firstWord`) → its group in `strings`:
+    /// first index in the high half, count in the low half.
     private let table: HashedWordMap<UInt64>
 
     private struct Entry {
         var start: Int32
-        var owner: Int32
-        var rank: Int32
+        /// Leading bytes shared with the string before it in its run; -1 for a run's first.
+        var shared: Int32
+        var owners: Int32
         var caseInsensitive: Bool
     }
 
-    var isEmpty: Bool { entries.count <= 1 }
+    private struct Owner {
+        var owner: Int32
+        var rank: Int32
+    }
+
+    var isEmpty: Bool { owners.isEmpty }
 
     init(_ literals: [Literal]) {
         var keys: [UInt64] = []
@@ -52,9 +65,7 @@ final class ValeLiteralIndex: Sendable {
         var groupOf: [UInt64: Int] = [:]
         var groups: [[Int]] = []
         for (index, literal) in literals.enumerated() {
-            let key = literal.folded.withUnsafeBufferPointer { buffer in
-                Self.foldedHash(buffer, 0..<Self.firstWordEnd(buffer, from: 0))
-            }
+            let key = literal.folded.withUnsafeBufferPointer { Self.firstWord($0, from: 0).key }
             if let group = groupOf[key] {
                 groups[group].append(index)
             } else {
@@ -63,23 +74,46 @@ final class ValeLiteralIndex: Sendable {
                 keys.append(key)
             }
         }
+        func compared(_ literal: Literal) -> [UInt8] { literal.caseInsensitive ? literal.folded : literal.bytes }
         var table = HashedWordMap<UInt64>(capacity: max(64, groups.count))
         var bytes: [UInt8] = []
-        var entries: [Entry] = []
-        entries.reserveCapacity(literals.count + 1)
+        var strings: [Entry] = []
+        var owners: [Owner] = []
+        strings.reserveCapacity(literals.count + 1)
+        owners.reserveCapacity(literals.count)
         for (group, members) in groups.enumerated() {
-            let ordered = members.sorted { (literals[$0].owner, literals[$0].rank, $0) < (literals[$1].owner, literals[$1].rank, $1) }
-            table[keys[group]] = UInt64(entries.count) << 32 | UInt64(ordered.count)
+            let ordered = members.sorted { left, right in
+                let (a, b) = (literals[left], literals[right])
+                if a.caseInsensitive != b.caseInsensitive { return !a.caseInsensitive }
+                let (aBytes, bBytes) = (compared(a), compared(b))
+                if aBytes != bBytes { return aBytes.lexicographicallyPrecedes(bBytes) }
+                return (a.owner, a.rank, left) < (b.owner, b.rank, right)
+            }
+            let first = strings.count
+            var previous: (caseInsensitive: Bool, bytes: [UInt8])?
             for index in ordered {
                 let literal = literals[index]
-                entries.append(Entry(start: Int32(bytes.count), owner: literal.owner, rank: literal.rank, caseInsensitive: literal.caseInsensitive))
-                bytes.append(contentsOf: literal.caseInsensitive ? literal.folded : literal.bytes)
+                let string = compared(literal)
+                if let previous, previous.caseInsensitive == literal.caseInsensitive, previous.bytes == string {
+                    owners.append(Owner(owner: literal.owner, rank: literal.rank))
+                    continue
+                }
+                var shared: Int32 = -1
+                if let previous, previous.caseInsensitive == literal.caseInsensitive {
+                    shared = Int32(zip(previous.bytes, string).prefix { $0 == $1 }.count)
+                }
+                strings.append(Entry(start: Int32(bytes.count), shared: shared, owners: Int32(owners.count), caseInsensitive: literal.caseInsensitive))
+                bytes.append(contentsOf: string)
+                owners.append(Owner(owner: literal.owner, rank: literal.rank))
+                previous = (literal.caseInsensitive, string)
             }
+            table[keys[group]] = UInt64(first) << 32 | UInt64(strings.count - first)
         }
-        // A last entry marks where the last literal's bytes end.
-        entries.append(Entry(start: Int32(bytes.count), owner: -1, rank: 0, caseInsensitive: false))
+        // A last entry marks where the last string's bytes and literals end.
+        strings.append(Entry(start: Int32(bytes.count), shared: -1, owners: Int32(owners.count), caseInsensitive: false))
         self.bytes = bytes
-        self.entries = entries
+        self.strings = strings
+        self.owners = owners
         self.table = table
     }
 
@@ -91,52 +125,111 @@ final class ValeLiteralIndex: Sendable {
         return found
     }
 
-    /// Appends every place in `text` where some rule's literal matches, in text order.
+    /// Appends every place in `text` where some rule's literal matches, in text order (at one
+    /// place, by owner, then rank).
     func hits(in text: UnsafeBufferPointer<UInt8>, into hits: inout [Hit]) {
         guard !isEmpty else { return }
         bytes.withUnsafeBufferPointer { bytes in
-            entries.withUnsafeBufferPointer { entries in
-                var index = 0
-                var previousIsWord = false
-                while index < text.count {
-                    let byte = text[index]
-                    let (scalar, length) = byte < 0x80 ? (Unicode.Scalar(byte), 1) : WordTokenizer.decode(text, at: index)
-                    guard ValeCharacters.isWord(scalar) else {
-                        previousIsWord = ValeCharacters.isBoundaryWord(scalar)
-                        index += length
-                        continue
-                    }
-                    let start = index
-                    let end = Self.firstWordEnd(text, from: start)
-                    if !previousIsWord, let group = table[Self.foldedHash(text, start..<end)] {
-                        let first = Int(group >> 32)
-                        for candidate in first..<first + Int(group & 0xFFFF_FFFF) {
-                            let entry = entries[candidate]
-                            let expected = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(entries[candidate + 1].start)])
-                            if let matchEnd = Self.match(expected, caseInsensitive: entry.caseInsensitive, in: text, at: start) {
-                                hits.append(Hit(owner: entry.owner, rank: entry.rank, start: Int32(start), end: Int32(matchEnd)))
+            strings.withUnsafeBufferPointer { strings in
+                owners.withUnsafeBufferPointer { owners in
+                    var index = 0
+                    var previousIsWord = false
+                    while index < text.count {
+                        let byte = text[index]
+                        if byte < 0x80 {
+                            guard Self.isASCIIWord(byte) else {
+                                previousIsWord = false
+                                index += 1
+                                continue
+                            }
+                        } else {
+                            let (scalar, length) = WordTokenizer.decode(text, at: index)
+                            guard ValeCharacters.isWord(scalar) else {
+                                previousIsWord = ValeCharacters.isBoundaryWord(scalar)
+                                index += length
+                                continue
                             }
                         }
+                        let (end, key) = Self.firstWord(text, from: index)
+                        if !previousIsWord, let group = table[key] {
+                            Self.read(group: Int(group >> 32)..<Int(group >> 32) + Int(group & 0xFFFF_FFFF), at: index, in: text,
+                                      bytes: bytes, strings: strings, owners: owners, into: &hits)
+                        }
+                        index = end
+                        previousIsWord = true
                     }
-                    index = end
-                    previousIsWord = true
                 }
             }
         }
     }
 
-    /// Where the literal `expected` (lower-cased when it ignores case) ends when it matches at
-    /// `start` with a word boundary after it.
-    private static func match(_ expected: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool, in text: UnsafeBufferPointer<UInt8>, at start: Int) -> Int? {
-        var textIndex = start
-        var literalIndex = 0
+    /// Appends the hits of the strings of `group` at `start` (a word's start), by owner, then rank.
+    @inline(__always)
+    private static func read(group: Range<Int>, at start: Int, in text: UnsafeBufferPointer<UInt8>, bytes: UnsafeBufferPointer<UInt8>,
+                             strings: UnsafeBufferPointer<Entry>, owners: UnsafeBufferPointer<Owner>, into hits: inout [Hit]) {
+        let placeStart = hits.count
+        // The last string compared in the run: where it stopped, and the bytes every string
+        // since shares with it.
+        var last: Stop?
+        var agree = Int.max
+        for candidate in group {
+            let entry = strings[candidate]
+            if entry.shared < 0 {
+                last = nil
+            } else {
+                agree = min(agree, Int(entry.shared))
+            }
+            if let last, agree != last.failure { continue }
+            let expected = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(strings[candidate + 1].start)])
+            let stop = compare(expected, caseInsensitive: entry.caseInsensitive, in: text,
+                               literal: last?.literal ?? 0, text: last?.text ?? start)
+            last = stop
+            agree = Int.max
+            guard stop.matched, endsWord(text, at: stop.text) else { continue }
+            for owner in owners[Int(entry.owners)..<Int(strings[candidate + 1].owners)] {
+                hits.append(Hit(owner: owner.owner, rank: owner.rank, start: Int32(start), end: Int32(stop.text)))
+            }
+        }
+        // Strings are read in byte order: put the place's hits by owner, then rank.
+        guard hits.count - placeStart > 1 else { return }
+        for index in placeStart + 1..<hits.count {
+            let hit = hits[index]
+            var slot = index
+            while slot > placeStart, (hits[slot - 1].owner, hits[slot - 1].rank) > (hit.owner, hit.rank) {
+                hits[slot] = hits[slot - 1]
+                slot -= 1
+            }
+            hits[slot] = hit
+        }
+    }
+
+    /// Where comparing a literal with the text stopped.
+    private struct Stop {
+        /// The first byte of the literal that differs from the text or that the ended text
+        /// lacks; the literal's length when it matched whole, or ended inside a character.
+        var failure: Int
+        /// Where the character at which it stopped starts, in the literal and in the text (the
+        /// literal's end and where it ends in the text when it matched).
+        var literal: Int
+        var text: Int
+        var matched: Bool
+    }
+
+    /// Compares the literal `expected` (lower-cased when it ignores case) from byte `literal`
+    /// with the text from byte `textIndex`, both at a character's start: the text's characters,
+    /// folded the same way as the literal, must spell its bytes.
+    @inline(__always)
+    private static func compare(_ expected: UnsafeBufferPointer<UInt8>, caseInsensitive: Bool, in text: UnsafeBufferPointer<UInt8>,
+                                literal: Int, text textIndex: Int) -> Stop {
+        var textIndex = textIndex
+        var literalIndex = literal
         while literalIndex < expected.count {
-            guard textIndex < text.count else { return nil }
+            guard textIndex < text.count else { return Stop(failure: literalIndex, literal: literalIndex, text: textIndex, matched: false) }
             let byte = text[textIndex]
             let want = expected[literalIndex]
             if byte < 0x80 && want < 0x80 {
-                let have = caseInsensitive && byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte
-                guard have == want else { return nil }
+                let have = caseInsensitive && byte &- 0x41 < 26 ? byte | 0x20 : byte
+                guard have == want else { return Stop(failure: literalIndex, literal: literalIndex, text: textIndex, matched: false) }
                 textIndex += 1
                 literalIndex += 1
                 continue
@@ -144,57 +237,53 @@ final class ValeLiteralIndex: Sendable {
             // One character at a time, folded the same way as the literal.
             let (scalar, length) = WordTokenizer.decode(text, at: textIndex)
             let folded = caseInsensitive ? ValeFold.lower(scalar) : scalar
-            var matched = true
             var next = literalIndex
             for unit in UTF8.encode(folded)! {
-                guard next < expected.count, expected[next] == unit else { matched = false; break }
+                guard next < expected.count else { return Stop(failure: expected.count, literal: literalIndex, text: textIndex, matched: false) }
+                guard expected[next] == unit else { return Stop(failure: next, literal: literalIndex, text: textIndex, matched: false) }
                 next += 1
             }
-            guard matched else { return nil }
             textIndex += length
             literalIndex = next
         }
-        if textIndex < text.count {
-            let (next, _) = WordTokenizer.decode(text, at: textIndex)
-            if ValeCharacters.isBoundaryWord(next) { return nil }
-        }
-        return textIndex
+        return Stop(failure: expected.count, literal: literalIndex, text: textIndex, matched: true)
     }
 
-    /// End of the run of word characters starting at `start`.
-    static func firstWordEnd(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+    /// Whether no word character (regexp2's `\b` sense) follows `index`.
+    @inline(__always)
+    private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        guard index < text.count else { return true }
+        let byte = text[index]
+        if byte < 0x80 { return !isASCIIWord(byte) }
+        return !ValeCharacters.isBoundaryWord(WordTokenizer.decode(text, at: index).0)
+    }
+
+    /// `[0-9A-Za-z_]`, as two 64-bit masks.
+    @inline(__always)
+    static func isASCIIWord(_ byte: UInt8) -> Bool {
+        byte < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> byte & 1 != 0 : byte < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (byte & 63) & 1 != 0
+    }
+
+    /// End of the run of word characters starting at `start`, and its key in the table: FNV-1a
+    /// of its lower-cased characters, bit 0 set (never the empty slot).
+    @inline(__always)
+    static func firstWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, key: UInt64) {
+        var hash = FNV1a()
         var index = start
         while index < text.count {
             let byte = text[index]
             if byte < 0x80 {
-                let isWord = (byte | 0x20 >= 0x61 && byte | 0x20 <= 0x7A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
-                guard isWord else { break }
+                guard isASCIIWord(byte) else { break }
+                hash.add(byte: byte &- 0x41 < 26 ? byte | 0x20 : byte)
                 index += 1
                 continue
             }
             let (scalar, length) = WordTokenizer.decode(text, at: index)
             guard ValeCharacters.isWord(scalar) else { break }
-            index += length
-        }
-        return index
-    }
-
-    /// FNV-1a of the lower-cased characters, bit 0 set.
-    static func foldedHash(_ text: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> UInt64 {
-        var hash = FNV1a()
-        var index = range.lowerBound
-        while index < range.upperBound {
-            let byte = text[index]
-            if byte < 0x80 {
-                hash.add(byte: byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte)
-                index += 1
-                continue
-            }
-            let (scalar, length) = WordTokenizer.decode(text, at: index)
             for unit in UTF8.encode(ValeFold.lower(scalar))! { hash.add(byte: unit) }
             index += length
         }
-        return hash.value | 1
+        return (index, hash.value | 1)
     }
 }
 
