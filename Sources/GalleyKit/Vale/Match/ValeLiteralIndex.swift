@@ -168,25 +168,34 @@ final class ValeLiteralIndex: Sendable {
     private static func read(group: Range<Int>, at start: Int, in text: UnsafeBufferPointer<UInt8>, bytes: UnsafeBufferPointer<UInt8>,
                              strings: UnsafeBufferPointer<Entry>, owners: UnsafeBufferPointer<Owner>, into hits: inout [Hit]) {
         let placeStart = hits.count
-        // The last string compared in the run: where it stopped, and the bytes every string
-        // since shares with it.
-        var last: Stop?
-        var agree = Int.max
-        for candidate in group {
+        // Where the last string compared in the run stopped, and the character there (see
+        // `Stop`); -1 once no later string of the run can match.
+        var failure = -1
+        var resumeLiteral = 0
+        var resumeText = start
+        var candidate = group.lowerBound
+        while candidate < group.upperBound {
             let entry = strings[candidate]
-            if entry.shared < 0 {
-                last = nil
-            } else {
-                agree = min(agree, Int(entry.shared))
+            let shared = Int(entry.shared)
+            candidate += 1
+            if shared < 0 {
+                // A run's first string: compared from the start.
+                resumeLiteral = 0
+                resumeText = start
+            } else if shared != failure {
+                // It agrees with the last one compared past the byte that one lacked (it lacks
+                // it too), or differs from it before (where that one matched): every string
+                // until a run's first differs before, too.
+                if shared < failure { failure = -1 }
+                continue
             }
-            if let last, agree != last.failure { continue }
-            let expected = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(strings[candidate + 1].start)])
-            let stop = compare(expected, caseInsensitive: entry.caseInsensitive, in: text,
-                               literal: last?.literal ?? 0, text: last?.text ?? start)
-            last = stop
-            agree = Int.max
+            let expected = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(strings[candidate].start)])
+            let stop = compare(expected, caseInsensitive: entry.caseInsensitive, in: text, literal: resumeLiteral, text: resumeText)
+            failure = stop.failure
+            resumeLiteral = stop.literal
+            resumeText = stop.text
             guard stop.matched, endsWord(text, at: stop.text) else { continue }
-            for owner in owners[Int(entry.owners)..<Int(strings[candidate + 1].owners)] {
+            for owner in owners[Int(entry.owners)..<Int(strings[candidate].owners)] {
                 hits.append(Hit(owner: owner.owner, rank: owner.rank, start: Int32(start), end: Int32(stop.text)))
             }
         }

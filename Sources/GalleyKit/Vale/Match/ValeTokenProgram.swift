@@ -38,42 +38,71 @@ final class ValeWordBook: Sendable {
     final class Hits {
         private let book: ValeWordBook
         private let document: ValeDocument
-        /// Per text, its hits ordered by owner (the rule's slot), start, then rank; nil until read.
-        private var byText: [[ValeLiteralIndex.Hit]?] = []
-        /// Per text, where the scan saw the patterns end; nil until scanned.
-        private var scanEnds: [ValePatternScanner.Ends?] = []
-
         /// The book's scanner for this document, if it is compiled.
         private let scanner: ValePatternScanner?
+        private let blockCount: Int
+        /// Words of one set of block texts in `ownerTexts` and `patternTexts`.
+        private let setWords: Int
+
+        /// Every block text's hits, text after text, each text's ordered by owner (the rule's
+        /// slot), start, then rank: text i's from `textStarts[i]` to `textStarts[i + 1]`. All
+        /// block texts are read at the first question.
+        private var blockHits: [ValeLiteralIndex.Hit] = []
+        private var textStarts: [Int] = []
+        /// The same for the other texts (summary, raw), read when asked for.
+        private var otherHits: [(text: Int, hits: [ValeLiteralIndex.Hit])] = []
+        /// Per owner, the block texts that hold a hit of it (`setWords` words each).
+        private var ownerTexts: [UInt64] = []
+        private var ownerCount = 0
+        /// Per slot, the block texts where its pattern may match (`setWords` words each); read
+        /// off every block text's scan at the first question.
+        private var patternTexts: [UInt64]?
+        /// Per text, where the scan saw the patterns end; nil until scanned.
+        private var scanEnds: [ValePatternScanner.Ends?] = []
 
         init(book: ValeWordBook, document: ValeDocument) {
             self.book = book
             self.document = document
             scanner = book.scanner?.forNextDocument()
+            blockCount = document.blockTextCount
+            setWords = (blockCount + 63) / 64
         }
 
-        /// Which of the document's block texts hold a hit of the rule in `owner` (all block
-        /// texts are read for every rule at once, on first use).
+        /// Which of the document's block texts hold a hit of the rule in `owner`.
         func textsWithHits(owner: Int32) -> ValeTextSet {
-            if !ownersRead {
-                let count = document.blockTextCount
-                var sets: [ValeTextSet] = []
-                for index in 0..<count {
-                    var lastOwner: Int32 = -1
-                    for hit in hitsOfText(index) where hit.owner != lastOwner {
-                        lastOwner = hit.owner
-                        while sets.count <= Int(hit.owner) { sets.append(ValeTextSet(count: count)) }
-                        sets[Int(hit.owner)].insert(index)
-                    }
-                }
-                owners = sets
-                ownersRead = true
-            }
-            return Int(owner) < owners.count ? owners[Int(owner)] : ValeTextSet(count: 0)
+            readBlockTexts()
+            guard Int(owner) < ownerCount else { return ValeTextSet(count: 0) }
+            return ValeTextSet(words: ownerTexts[Int(owner) * setWords..<(Int(owner) + 1) * setWords])
         }
 
-        private var ownersRead = false
-        private var owners: [ValeTextSet] = []
+        /// Reads every block text's hits, and which texts each owner's are in.
+        private func readBlockTexts() {
+            guard textStarts.isEmpty else { return }
+            let literals = book.index
+            textStarts.reserveCapacity(blockCount + 1)
+            for index in 0..<blockCount {
+                textStarts.append(blockHits.count)
+                let first = blockHits.count
+                var text = document.text(index).run.text
+                text.withUTF8 { literals.hits(in: $0, into: &blockHits) }
+                Self.order(&blockHits[first...])
+            }
+            textStarts.append(blockHits.count)
+            ownerCount = Int(blockHits.lazy.map(\.owner).max() ?? -1) + 1
+            ownerTexts = [UInt64](repeating: 0, count: ownerCount * setWords)
+            for index in 0..<blockCount {
+                for hit in blockHits[textStarts[index]..<textStarts[index + 1]] {
+                    ownerTexts[Int(hit.owner) * setWords + index >> 6] |= 1 << UInt64(index & 63)
+                }
+            }
+        }
+
+        /// Puts hits found in text order (at one place by owner, then rank) by owner, start,
+        /// then rank.
+        private static func order(_ hits: inout ArraySlice<ValeLiteralIndex.Hit>) {
+            func before(_ a: ValeLiteralIndex.Hit, _ b: ValeLiteralIndex.Hit) -> Bool { (a.owner, a.start, a.rank) < (b.owner, b.start, b.rank) }
+            if zip(hits, hits.dropFirst()).contains(where: { before($1, $0) }) { hits.sort(by: before) }
+        }
 
         /// The scanner's view of the rule in `owner`'s pattern in one text, or nil when the
         /// pattern is not covered (it must then be run everywhere).
@@ -100,52 +129,55 @@ final class ValeWordBook: Sendable {
         /// pattern is not covered.
         func textsWithPatternHits(owner: Int32) -> ValeTextSet? {
             guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
-            if patternTexts.isEmpty {
-                // Every block text is scanned once, and each covered pattern's texts read off it.
-                let count = document.blockTextCount
-                let ids = book.scanIDs
-                var sets = [ValeTextSet](repeating: ValeTextSet(count: count), count: ids.count)
-                for index in 0..<count {
-                    let ends = ends(of: index, scanner: scanner)
-                    for (slot, id) in ids.enumerated() where id >= 0 && scanner.covers(id) && scanner.mayMatch(id, in: ends) { sets[slot].insert(index) }
-                }
-                patternTexts = sets
-            }
-            return patternTexts[Int(owner)]
+            let table = patternTexts ?? readPatternTexts(scanner)
+            return ValeTextSet(words: table[Int(owner) * setWords..<(Int(owner) + 1) * setWords])
         }
 
-        /// Per slot, the block texts where its pattern may match (all read at the first call).
-        private var patternTexts: [ValeTextSet] = []
+        /// Every block text is scanned once, and each covered pattern's texts read off it.
+        private func readPatternTexts(_ scanner: ValePatternScanner) -> [UInt64] {
+            let ids = book.scanIDs
+            let covered = ids.enumerated().filter { $0.element >= 0 && scanner.covers($0.element) }
+            var table = [UInt64](repeating: 0, count: ids.count * setWords)
+            scanEnds.reserveCapacity(blockCount)
+            for index in 0..<blockCount {
+                let ends = ends(of: index, scanner: scanner)
+                for (slot, id) in covered where scanner.mayMatch(id, in: ends) {
+                    table[slot * setWords + index >> 6] |= 1 << UInt64(index & 63)
+                }
+            }
+            patternTexts = table
+            return table
+        }
 
         /// The hits of the rule in `owner` in text `index`, in text order.
         func hits(text index: Int, owner: Int32) -> ArraySlice<ValeLiteralIndex.Hit> {
             let all = hitsOfText(index)
             // The owner's run in the text's hits (ordered by owner).
-            var low = 0
-            var high = all.count
+            var low = all.startIndex
+            var high = all.endIndex
             while low < high {
                 let middle = (low + high) / 2
                 if all[middle].owner < owner { low = middle + 1 } else { high = middle }
             }
             var end = low
-            while end < all.count, all[end].owner == owner { end += 1 }
+            while end < all.endIndex, all[end].owner == owner { end += 1 }
             return all[low..<end]
         }
 
         /// Every hit in text `index`, ordered by owner, start, then rank.
-        private func hitsOfText(_ index: Int) -> [ValeLiteralIndex.Hit] {
-            if index < byText.count, let cached = byText[index] { return cached }
+        private func hitsOfText(_ index: Int) -> ArraySlice<ValeLiteralIndex.Hit> {
+            if index < blockCount {
+                readBlockTexts()
+                return blockHits[textStarts[index]..<textStarts[index + 1]]
+            }
+            for entry in otherHits where entry.text == index { return entry.hits[...] }
             var text = document.text(index).run.text
             var hits: [ValeLiteralIndex.Hit] = []
             let literals = book.index
             text.withUTF8 { literals.hits(in: $0, into: &hits) }
-            // Found in text order, and at one place by owner, then rank.
-            if hits.indices.dropFirst().contains(where: { hits[$0].owner < hits[$0 - 1].owner }) {
-                hits.sort { ($0.owner, $0.start, $0.rank) < ($1.owner, $1.start, $1.rank) }
-            }
-            if byText.count <= index { byText.append(contentsOf: repeatElement(nil, count: index + 1 - byText.count)) }
-            byText[index] = hits
-            return hits
+            Self.order(&hits[...])
+            otherHits.append((index, hits))
+            return hits[...]
         }
     }
 }
