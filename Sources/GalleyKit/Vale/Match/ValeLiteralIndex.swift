@@ -190,6 +190,15 @@ final class ValeLiteralIndex: Sendable {
                 continue
             }
             let expected = UnsafeBufferPointer(rebasing: bytes[Int(entry.start)..<Int(strings[candidate].start)])
+            // Most strings compared differ from the text at once, in an ASCII byte.
+            if resumeLiteral < expected.count, resumeText < text.count {
+                let byte = text[resumeText]
+                let want = expected[resumeLiteral]
+                if byte < 0x80, want < 0x80, (entry.caseInsensitive && byte &- 0x41 < 26 ? byte | 0x20 : byte) != want {
+                    failure = resumeLiteral
+                    continue
+                }
+            }
             let stop = compare(expected, caseInsensitive: entry.caseInsensitive, in: text, literal: resumeLiteral, text: resumeText)
             failure = stop.failure
             resumeLiteral = stop.literal

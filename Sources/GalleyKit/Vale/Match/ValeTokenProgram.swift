@@ -34,67 +34,86 @@ final class ValeWordBook: Sendable {
         scanIDs = []
     }
 
-    /// The book's hits in one document, found once per text for all the book's rules.
+    /// The book's hits in one document, found once per text for all the book's rules. Every
+    /// block text is read (and scanned) when the document's first rule asks: every rule of the
+    /// book asks at its start which texts are worth reading, and what is read then stays as it
+    /// is (constants, which a rule reads without an exclusivity check).
     final class Hits {
         private let book: ValeWordBook
         private let document: ValeDocument
         /// The book's scanner for this document, if it is compiled.
         private let scanner: ValePatternScanner?
-        private let blockCount: Int
         /// Words of one set of block texts in `ownerTexts` and `patternTexts`.
         private let setWords: Int
 
         /// Every block text's hits, text after text, each text's ordered by owner (the rule's
-        /// slot), start, then rank: text i's from `textStarts[i]` to `textStarts[i + 1]`. All
-        /// block texts are read at the first question.
-        private var blockHits: [ValeLiteralIndex.Hit] = []
-        private var textStarts: [Int] = []
-        /// The same for the other texts (summary, raw), read when asked for.
-        private var otherHits: [(text: Int, hits: [ValeLiteralIndex.Hit])] = []
+        /// slot), start, then rank: text i's from `textStarts[i]` to `textStarts[i + 1]`.
+        private let blockHits: [ValeLiteralIndex.Hit]
+        private let textStarts: [Int]
         /// Per owner, the block texts that hold a hit of it (`setWords` words each).
-        private var ownerTexts: [UInt64] = []
-        private var ownerCount = 0
-        /// Per slot, the block texts where its pattern may match (`setWords` words each); read
-        /// off every block text's scan at the first question.
-        private var patternTexts: [UInt64]?
-        /// Per text, where the scan saw the patterns end; nil until scanned.
-        private var scanEnds: [ValePatternScanner.Ends?] = []
+        private let ownerTexts: [UInt64]
+        private let ownerCount: Int
+        /// Per block text, where the scan saw the patterns end (empty without a scanner).
+        private let blockEnds: [ValePatternScanner.Ends]
+        /// Per slot, the block texts where its pattern may match (`setWords` words each).
+        private let patternTexts: [UInt64]
+        /// The hits and scans of the other texts (summary, raw), made when asked for.
+        private var otherHits: [(text: Int, hits: [ValeLiteralIndex.Hit])] = []
+        private var otherEnds: [(text: Int, ends: ValePatternScanner.Ends)] = []
 
         init(book: ValeWordBook, document: ValeDocument) {
             self.book = book
             self.document = document
-            scanner = book.scanner?.forNextDocument()
-            blockCount = document.blockTextCount
-            setWords = (blockCount + 63) / 64
-        }
-
-        /// Which of the document's block texts hold a hit of the rule in `owner`.
-        func textsWithHits(owner: Int32) -> ValeTextSet {
-            readBlockTexts()
-            guard Int(owner) < ownerCount else { return ValeTextSet(count: 0) }
-            return ValeTextSet(words: ownerTexts[Int(owner) * setWords..<(Int(owner) + 1) * setWords])
-        }
-
-        /// Reads every block text's hits, and which texts each owner's are in.
-        private func readBlockTexts() {
-            guard textStarts.isEmpty else { return }
-            let literals = book.index
+            let scanner = book.scanner?.forNextDocument()
+            self.scanner = scanner
+            let blockCount = document.blockTextCount
+            let setWords = (blockCount + 63) / 64
+            self.setWords = setWords
+            var blockHits: [ValeLiteralIndex.Hit] = []
+            var textStarts: [Int] = []
             textStarts.reserveCapacity(blockCount + 1)
-            for index in 0..<blockCount {
-                textStarts.append(blockHits.count)
-                let first = blockHits.count
-                var text = document.text(index).run.text
-                text.withUTF8 { literals.hits(in: $0, into: &blockHits) }
-                Self.order(&blockHits[first...])
+            if !book.isEmpty {
+                let literals = book.index
+                for index in 0..<blockCount {
+                    textStarts.append(blockHits.count)
+                    let first = blockHits.count
+                    var text = document.text(index).run.text
+                    text.withUTF8 { literals.hits(in: $0, into: &blockHits) }
+                    Self.order(&blockHits[first...])
+                }
+            } else {
+                textStarts.append(contentsOf: repeatElement(0, count: blockCount))
             }
             textStarts.append(blockHits.count)
-            ownerCount = Int(blockHits.lazy.map(\.owner).max() ?? -1) + 1
-            ownerTexts = [UInt64](repeating: 0, count: ownerCount * setWords)
+            let ownerCount = Int(blockHits.lazy.map(\.owner).max() ?? -1) + 1
+            var ownerTexts = [UInt64](repeating: 0, count: ownerCount * setWords)
             for index in 0..<blockCount {
                 for hit in blockHits[textStarts[index]..<textStarts[index + 1]] {
                     ownerTexts[Int(hit.owner) * setWords + index >> 6] |= 1 << UInt64(index & 63)
                 }
             }
+            self.blockHits = blockHits
+            self.textStarts = textStarts
+            self.ownerCount = ownerCount
+            self.ownerTexts = ownerTexts
+            // Every block text is scanned once, and each covered pattern's texts read off it.
+            var blockEnds: [ValePatternScanner.Ends] = []
+            var patternTexts: [UInt64] = []
+            if let scanner {
+                let ids = book.scanIDs
+                let covered = ids.enumerated().filter { $0.element >= 0 && scanner.covers($0.element) }
+                patternTexts = [UInt64](repeating: 0, count: ids.count * setWords)
+                blockEnds.reserveCapacity(blockCount)
+                for index in 0..<blockCount {
+                    let ends = scanner.scan(document.text(index))
+                    for (slot, id) in covered where scanner.mayMatch(id, in: ends) {
+                        patternTexts[slot * setWords + index >> 6] |= 1 << UInt64(index & 63)
+                    }
+                    blockEnds.append(ends)
+                }
+            }
+            self.blockEnds = blockEnds
+            self.patternTexts = patternTexts
         }
 
         /// Puts hits found in text order (at one place by owner, then rank) by owner, start,
@@ -104,49 +123,34 @@ final class ValeWordBook: Sendable {
             if zip(hits, hits.dropFirst()).contains(where: { before($1, $0) }) { hits.sort(by: before) }
         }
 
-        /// The scanner's view of the rule in `owner`'s pattern in one text, or nil when the
-        /// pattern is not covered (it must then be run everywhere).
-        func scan(owner: Int32, text index: Int) -> (scanner: ValePatternScanner, id: Int, ends: ValePatternScanner.Ends)? {
-            guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
-            return (scanner, id, ends(of: index, scanner: scanner))
-        }
-
-        private func scanID(_ owner: Int32) -> Int? {
-            let ids = book.scanIDs
-            guard Int(owner) < ids.count, ids[Int(owner)] >= 0 else { return nil }
-            return ids[Int(owner)]
-        }
-
-        private func ends(of index: Int, scanner: ValePatternScanner) -> ValePatternScanner.Ends {
-            if index < scanEnds.count, let cached = scanEnds[index] { return cached }
-            let ends = scanner.scan(document.text(index))
-            if scanEnds.count <= index { scanEnds.append(contentsOf: repeatElement(nil, count: index + 1 - scanEnds.count)) }
-            scanEnds[index] = ends
-            return ends
+        /// Which of the document's block texts hold a hit of the rule in `owner`.
+        func textsWithHits(owner: Int32) -> ValeTextSet {
+            guard Int(owner) < ownerCount else { return ValeTextSet(count: 0) }
+            return ValeTextSet(words: ownerTexts[Int(owner) * setWords..<(Int(owner) + 1) * setWords])
         }
 
         /// The block texts in which the rule in `owner`'s pattern may match; nil when the
         /// pattern is not covered.
         func textsWithPatternHits(owner: Int32) -> ValeTextSet? {
             guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
-            let table = patternTexts ?? readPatternTexts(scanner)
-            return ValeTextSet(words: table[Int(owner) * setWords..<(Int(owner) + 1) * setWords])
+            return ValeTextSet(words: patternTexts[Int(owner) * setWords..<(Int(owner) + 1) * setWords])
         }
 
-        /// Every block text is scanned once, and each covered pattern's texts read off it.
-        private func readPatternTexts(_ scanner: ValePatternScanner) -> [UInt64] {
+        /// The scanner's view of the rule in `owner`'s pattern in one text, or nil when the
+        /// pattern is not covered (it must then be run everywhere).
+        func scan(owner: Int32, text index: Int) -> (scanner: ValePatternScanner, id: Int, ends: ValePatternScanner.Ends)? {
+            guard let scanner, let id = scanID(owner), scanner.covers(id) else { return nil }
+            if index < blockEnds.count { return (scanner, id, blockEnds[index]) }
+            for entry in otherEnds where entry.text == index { return (scanner, id, entry.ends) }
+            let ends = scanner.scan(document.text(index))
+            otherEnds.append((index, ends))
+            return (scanner, id, ends)
+        }
+
+        private func scanID(_ owner: Int32) -> Int? {
             let ids = book.scanIDs
-            let covered = ids.enumerated().filter { $0.element >= 0 && scanner.covers($0.element) }
-            var table = [UInt64](repeating: 0, count: ids.count * setWords)
-            scanEnds.reserveCapacity(blockCount)
-            for index in 0..<blockCount {
-                let ends = ends(of: index, scanner: scanner)
-                for (slot, id) in covered where scanner.mayMatch(id, in: ends) {
-                    table[slot * setWords + index >> 6] |= 1 << UInt64(index & 63)
-                }
-            }
-            patternTexts = table
-            return table
+            guard Int(owner) < ids.count, ids[Int(owner)] >= 0 else { return nil }
+            return ids[Int(owner)]
         }
 
         /// The hits of the rule in `owner` in text `index`, in text order.
@@ -166,16 +170,15 @@ final class ValeWordBook: Sendable {
 
         /// Every hit in text `index`, ordered by owner, start, then rank.
         private func hitsOfText(_ index: Int) -> ArraySlice<ValeLiteralIndex.Hit> {
-            if index < blockCount {
-                readBlockTexts()
-                return blockHits[textStarts[index]..<textStarts[index + 1]]
-            }
+            if index + 1 < textStarts.count { return blockHits[textStarts[index]..<textStarts[index + 1]] }
             for entry in otherHits where entry.text == index { return entry.hits[...] }
-            var text = document.text(index).run.text
             var hits: [ValeLiteralIndex.Hit] = []
-            let literals = book.index
-            text.withUTF8 { literals.hits(in: $0, into: &hits) }
-            Self.order(&hits[...])
+            if !book.isEmpty {
+                var text = document.text(index).run.text
+                let literals = book.index
+                text.withUTF8 { literals.hits(in: $0, into: &hits) }
+                Self.order(&hits[...])
+            }
             otherHits.append((index, hits))
             return hits[...]
         }
