@@ -36,23 +36,59 @@ import Testing
     }
 
     @Test func sharedBookFindsWhatEachRulesPatternFinds() throws {
-        var programs = try Self.lists.map(program)
+        try compareWithPatterns(lists: Self.lists, texts: Self.texts, scanned: false)
+    }
+
+    /// Lists with patterns of bounded width (a search starts at most that far before where the
+    /// scan saw the pattern end) and without, on texts whose matches lie far into long units,
+    /// after characters of several bytes.
+    static let scannedLists: [([String], Bool)] = [
+        (["colou?r", "e\\.g\\.", "[a-zé]{2}ing", "ab?c", "naïve"], true),
+        (["\\d+th", "Colou?r", "x{1,3}y", "über"], false),
+        (["[\\w]+ly", "(?:very|so) [a-z]{1,12}", "is", "ǅ\\w"], true),
+    ]
+
+    static let scannedTexts = [
+        "ééééééééééééééééééééééééééééééé colour, éééé color ééé e.g. éé singing and 5th abc ac ABC",
+        "Ünder über ÜBER xxxy xxxxy xy 12th COLOR Colour colour ééing ÉÉING ǅé ǅǅ",
+        String(repeating: "ǅ ǆ € 😀 ", count: 12) + "very nice, so é, is really ǅa",
+        String(repeating: "word ", count: 40) + "sing\nbring colour",
+        "",
+    ]
+
+    @Test func sharedBookWithScannerFindsWhatEachRulesPatternFinds() throws {
+        try compareWithPatterns(lists: Self.lists + Self.scannedLists, texts: Self.texts + Self.scannedTexts, scanned: true)
+    }
+
+    private func compareWithPatterns(lists: [([String], Bool)], texts: [String], scanned: Bool) throws {
+        var programs = try lists.map(program)
         var literals: [ValeLiteralIndex.Literal] = []
+        var patterns: [ValePattern] = []
+        var scanIDs: [Int] = []
         for (slot, program) in programs.enumerated() {
             for literal in program.literals {
                 literals.append(ValeTokenProgram.literal(string: literal.string, rank: literal.rank, caseInsensitive: program.caseInsensitive, owner: Int32(slot)))
             }
+            scanIDs.append(program.pattern == nil ? -1 : patterns.count)
+            if let pattern = program.pattern { patterns.append(pattern) }
         }
-        let book = ValeWordBook(ValeLiteralIndex(literals))
+        let scanner: ValeLazyScanner? = scanned ? ValeLazyScanner(patterns) : nil
+        #expect(scanned == (scanner != nil))
+        scanner?.expect(documents: ValeLazyScanner.breakEven)
+        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanned ? scanIDs : [])
         for slot in programs.indices { programs[slot].relink(to: book, slot: Int32(slot)) }
-        let patterns = try Self.lists.map { list in
+        let patternsOfLists = try lists.map { list in
             try ValePattern((list.1 ? "(?i)" : "") + "(?m)\\b(?:" + list.0.joined(separator: "|") + ")\\b")
         }
         let scratch = ValeScratch.make()
         var compared = 0
-        for text in Self.texts {
+        var matched = 0
+        for text in texts {
             let document = ValeDocument(ArticleFormats.read(path: "x.md", bytes: Array(text.utf8), format: .markdown))
             let hits = ValeWordBook.Hits(book: book, document: document)
+            if scanned {
+                for slot in programs.indices where programs[slot].pattern != nil { #expect(hits.textsWithPatternHits(owner: Int32(slot)) != nil) }
+            }
             for index in 0..<document.blockTextCount {
                 let valeText = document.text(index)
                 var string = valeText.run.text
@@ -62,18 +98,19 @@ import Testing
                     for unit in units(bytes) {
                         let found = program.matches(in: document, text: index, range: unit, hits: hits, scratch: scratch).matches.map(\.range)
                         let expected = string.withUTF8 { whole in
-                            patterns[slot].matches(UnsafeBufferPointer(rebasing: whole[unit]), form: valeText.patternForm, scratch: scratch).matches.map(\.range)
+                            patternsOfLists[slot].matches(UnsafeBufferPointer(rebasing: whole[unit]), form: valeText.patternForm, scratch: scratch).matches.map(\.range)
                         }
                         #expect(found == expected, "list \(slot) in \(unit) of \(valeText.text.debugDescription)")
                         holds = holds || !expected.isEmpty
                         compared += 1
+                        matched += expected.count
                     }
                     // Only literal lists say which texts to read; a text holding a match is one of them.
                     if program.pattern == nil { #expect(hits.textsWithHits(owner: Int32(slot)).contains(index) == holds, "list \(slot) in \(valeText.text.debugDescription)") }
                 }
             }
         }
-        #expect(compared > 1000)
+        #expect(compared > 1000 && matched > 1000)
     }
 
     /// Strings that share beginnings (the index reads each group like a trie), the same string

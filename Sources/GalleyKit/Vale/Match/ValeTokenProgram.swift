@@ -214,6 +214,25 @@ struct ValeTokenProgram: Sendable {
     /// alternative is the first capturing group that took part (`groupsAreAlternatives`), or 0.
     private let groupsAreAlternatives: Bool
 
+    /// The most bytes a match of `pattern` spans (4 a character), or nil when it has no bound
+    /// or reads where the search starts (`\G`): a match cannot start further than this before
+    /// the first place where the scan saw the pattern end.
+    private let widestMatch: Int?
+
+    static func widestMatch(_ pattern: ValePattern?) -> Int? {
+        guard let root = pattern?.root, !readsSearchStart(root), let characters = ValeRegexWidth.of(root).max else { return nil }
+        return characters * 4
+    }
+
+    private static func readsSearchStart(_ node: ValeRegexNode) -> Bool {
+        switch node {
+        case .assertion(let assertion): return assertion == .previousMatchEnd
+        case .sequence(let items), .alternation(let items): return items.contains(where: readsSearchStart)
+        case .group(_, let body), .repetition(let body, _, _, _): return readsSearchStart(body)
+        case .literal, .dot, .set, .backreference, .flags, .mark: return false
+        }
+    }
+
     /// Splits `alternatives` (nodes of the list, in order) between the literal index and one
     /// pattern written with Vale's default template around them: `\b(?:…)\b` for word lists
     /// (`bounded`), `(?:…)` for `nonword` ones, under `(?m)` and, when asked, `(?i)`.
@@ -244,6 +263,7 @@ struct ValeTokenProgram: Sendable {
             if bounded { items.append(.assertion(.wordBoundary)) }
             pattern = try ValePattern(root: .sequence(items), source: source)
         }
+        widestMatch = Self.widestMatch(pattern)
         book = ValeWordBook(ValeLiteralIndex([]))
         slot = 0
         if !literals.isEmpty { relink(to: Self.privateBook(literals, caseInsensitive: caseInsensitive), slot: 0) }
@@ -255,6 +275,7 @@ struct ValeTokenProgram: Sendable {
         caseInsensitive = false
         self.pattern = pattern
         self.groupsAreAlternatives = groupsAreAlternatives
+        widestMatch = Self.widestMatch(pattern)
         book = ValeWordBook(ValeLiteralIndex([]))
         slot = 0
     }
@@ -326,6 +347,22 @@ struct ValeTokenProgram: Sendable {
             return scanner.mayEnd(id, in: ends, after: range.lowerBound + position, through: range.upperBound)
         }
         if candidate(from: first, startingAt: range.lowerBound) == candidates.endIndex, scanned != nil, !mayFind(from: 0) { return ([], false) }
+        /// Where a search from `position` may start: a match of bounded width cannot start more
+        /// than `widestMatch` bytes before the first place after `position` where the scan saw
+        /// the pattern end (every match ends at such a place, after where it starts).
+        func searchStart(from position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+            guard let (scanner, id, ends) = scanned, let widestMatch else { return position }
+            let after = range.lowerBound + position
+            var low = after + 1
+            var high = range.upperBound
+            while low < high {
+                let middle = (low + high) / 2
+                if scanner.mayEnd(id, in: ends, after: after, through: middle) { high = middle } else { low = middle + 1 }
+            }
+            var start = max(position, low - range.lowerBound - widestMatch)
+            while start > position, start < bytes.count, bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            return start
+        }
         var text = valeText.run.text
         return text.withUTF8 { whole -> ([Match], Bool) in
             let bytes = UnsafeBufferPointer(rebasing: whole[range])
@@ -341,7 +378,8 @@ struct ValeTokenProgram: Sendable {
                     regexDone = true
                 }
                 if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true {
-                    switch pattern.search(bytes, from: position, form: valeText.patternForm, groups: groupsAreAlternatives, scratch: scratch) {
+                    switch pattern.search(bytes, from: searchStart(from: position, in: bytes), form: valeText.patternForm, groups: groupsAreAlternatives,
+                                          scratch: scratch) {
                     case .found(let match): pending = match
                     case .none: pending = nil; regexDone = true
                     case .gaveUp: return (found, true)
