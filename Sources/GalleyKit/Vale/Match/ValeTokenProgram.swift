@@ -351,9 +351,12 @@ struct ValeTokenProgram: Sendable {
         /// than `widestMatch` bytes before the first place after `position` where the scan saw
         /// the pattern end (every match ends at such a place, after where it starts).
         func searchStart(from position: Int, in bytes: UnsafeBufferPointer<UInt8>) -> Int {
-            guard let (scanner, id, ends) = scanned, let widestMatch else { return position }
             let after = range.lowerBound + position
-            var low = after + 1
+            // Nothing to skip when the scan saw an end within `widestMatch` bytes (or the unit
+            // is no longer than that).
+            guard let (scanner, id, ends) = scanned, let widestMatch, range.upperBound - after > widestMatch,
+                  !scanner.mayEnd(id, in: ends, after: after, through: after + widestMatch) else { return position }
+            var low = after + widestMatch + 1
             var high = range.upperBound
             while low < high {
                 let middle = (low + high) / 2
