@@ -46,6 +46,9 @@ import Testing
         (["colou?r", "e\\.g\\.", "[a-zé]{2}ing", "ab?c", "naïve"], true),
         (["\\d+th", "Colou?r", "x{1,3}y", "über"], false),
         (["[\\w]+ly", "(?:very|so) [a-z]{1,12}", "is", "ǅ\\w"], true),
+        // A trailing lookahead is consumed by the relaxed form: the scan's end lies past the
+        // match's, by as much as the lookahead reads.
+        (["x(?=\\s+yz)", "(?<=on )it(?=[ ]+(?:goes|went))"], false),
     ]
 
     static let scannedTexts = [
@@ -53,6 +56,7 @@ import Testing
         "Ünder über ÜBER xxxy xxxxy xy 12th COLOR Colour colour ééing ÉÉING ǅé ǅǅ",
         String(repeating: "ǅ ǆ € 😀 ", count: 12) + "very nice, so é, is really ǅa",
         String(repeating: "word ", count: 40) + "sing\nbring colour",
+        "a x" + String(repeating: " ", count: 30) + "yz, on it" + String(repeating: " ", count: 20) + "goes",
         "",
     ]
 

@@ -214,14 +214,28 @@ struct ValeTokenProgram: Sendable {
     /// alternative is the first capturing group that took part (`groupsAreAlternatives`), or 0.
     private let groupsAreAlternatives: Bool
 
-    /// The most bytes a match of `pattern` spans (4 a character), or nil when it has no bound
-    /// or reads where the search starts (`\G`): a match cannot start further than this before
-    /// the first place where the scan saw the pattern end.
+    /// The most bytes from a match's start to where the scan may see it end (4 a character),
+    /// or nil when that has no bound or the pattern reads where the search starts (`\G`): a
+    /// match cannot start further than this before the first place where the scan saw the
+    /// pattern end. The relaxed form the scan runs may consume an edge lookaround
+    /// (`ValeRegexHyperscan`), so lookarounds count as wide as what they read.
     private let widestMatch: Int?
 
     static func widestMatch(_ pattern: ValePattern?) -> Int? {
-        guard let root = pattern?.root, !readsSearchStart(root), let characters = ValeRegexWidth.of(root).max else { return nil }
+        guard let root = pattern?.root, !readsSearchStart(root), let characters = ValeRegexWidth.of(consumingLookarounds(root)).max else { return nil }
         return characters * 4
+    }
+
+    /// `node` with every lookaround read as a group that takes up what it looks at.
+    private static func consumingLookarounds(_ node: ValeRegexNode) -> ValeRegexNode {
+        switch node {
+        case .sequence(let items): return .sequence(items.map(consumingLookarounds))
+        case .alternation(let branches): return .alternation(branches.map(consumingLookarounds))
+        case .group(.lookahead, let body), .group(.lookbehind, let body): return .group(.nonCapturing(nil), consumingLookarounds(body))
+        case .group(let kind, let body): return .group(kind, consumingLookarounds(body))
+        case .repetition(let body, let min, let max, let lazy): return .repetition(consumingLookarounds(body), min: min, max: max, lazy: lazy)
+        case .literal, .dot, .set, .assertion, .backreference, .flags, .mark: return node
+        }
     }
 
     private static func readsSearchStart(_ node: ValeRegexNode) -> Bool {
