@@ -27,7 +27,8 @@ struct ValeText: Sendable {
         self.run = run
         self.needsExactWords = needsExactWords
         var text = run.text
-        (isASCII, grams) = text.withUTF8 { (Self.allASCII($0), ValeTextGrams($0)) }
+        grams = text.withUTF8 { ValeTextGrams($0) }
+        isASCII = grams.isASCII
     }
 
     /// Vale's text of `run`, whose source is `source` (the document's bytes); `blockStart` is
@@ -124,8 +125,8 @@ struct ValeText: Sendable {
         }
         self.run = TextRun(text: String(decoding: bytes, as: UTF8.self), pieces: pieces)
         needsExactWords = exact
-        isASCII = Self.allASCII(bytes)
         grams = bytes.withUnsafeBufferPointer { ValeTextGrams($0) }
+        isASCII = grams.isASCII
     }
 
     /// The source bytes of a whole file, as Vale's `raw` scope reads them (quotes straightened).
@@ -164,8 +165,8 @@ struct ValeText: Sendable {
         flush(bytes.count)
         run = TextRun(text: String(decoding: out, as: UTF8.self), pieces: pieces)
         needsExactWords = exact
-        isASCII = Self.allASCII(out)
         grams = out.withUnsafeBufferPointer { ValeTextGrams($0) }
+        isASCII = grams.isASCII
     }
 
     /// Whether the eight text bytes at `text` are ASCII and the eight source bytes at `offset`
@@ -180,10 +181,6 @@ struct ValeText: Sendable {
             return (bits &- 0x0101_0101_0101_0101) & ~bits & 0x8080_8080_8080_8080 != 0
         }
         return !hasByte(sourceWord, 0x0A) && !hasByte(sourceWord, 0x0D)
-    }
-
-    private static func allASCII<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> Bool {
-        bytes.allSatisfy { $0 < 0x80 }
     }
 
     /// ‘ ’ → ', “ ” → " (the third byte of E2 80 xx).
