@@ -53,4 +53,25 @@ import Testing
         let sentences = SentenceSplitter.sentences(in: text).map { String(decoding: bytes[$0], as: UTF8.self) }
         #expect(sentences == expected, "\(text)")
     }
+
+    /// The candidates read eight bytes at a time are exactly the bytes a plain reading picks
+    /// (from each of the first characters, so each byte is seen in every lane of a word),
+    /// and give the same sentences.
+    @Test func candidatesReadByWordsAreThePlainOnes() throws {
+        let document = try TestSupport.read("explainer/explainer.md")
+        let tricky = ["a.b!c?d;e\u{E9}f", "........", "12345678.", ";;;;;;;;;", "\u{3002}\u{FF01}x\u{FF1F}", "e\u{301}. Z\u{200D}z.\u{1F44D}",
+                      "no stop here at all, not one", "x_1. 2_y! __?", "line.\nline!\r\nline?\r", "\u{2026}\u{203D}\u{37E};", "\u{7F}\u{80}\u{BF}\u{C0}\u{FF}"]
+        let texts = Self.cases.map(\.0) + document.blocks.map(\.text.text) + tricky
+        for text in texts {
+            let bytes = Array(text.utf8)
+            for start in 0...min(bytes.count, 9) where start == bytes.count || bytes[start] & 0xC0 != 0x80 {
+                let part = Array(bytes[start...])
+                part.withUnsafeBufferPointer { buffer in
+                    let plain = buffer.indices.filter { SentenceSplitter.Candidates.isCandidate(buffer[$0]) }
+                    #expect(Array(SentenceSplitter.Candidates(buffer)) == plain, "\(text.debugDescription) from \(start)")
+                    #expect(SentenceSplitter.sentences(in: buffer) == SentenceSplitter.sentences(in: buffer, candidates: plain), "\(text.debugDescription)")
+                }
+            }
+        }
+    }
 }
