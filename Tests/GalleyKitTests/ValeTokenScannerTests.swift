@@ -197,4 +197,43 @@ import PCRE
             }
         }
     }
+
+    /// Plain words found by their bytes in ASCII text are the matches PCRE2 finds for the
+    /// patterns the capitalization checks write over them.
+    @Test func literalWordsFindWhatPCRE2Finds() throws {
+        let lists: [([String], caseless: Bool)] = [
+            (["(?-i)Kubernetes", "(?-i)TypeScript", "(?-i)MongoDB", "(?-i)macOS", "(?-i)Azure", "(?-i)URLs", "(?-i)gRPC", "(?-i)CLI", "(?-i)VS", "(?-i)I"], true),
+            (["Kubernetes", "azure", "cli", "Go", "k8s", "x_1", "I", "In"], true),
+            (["Kubernetes", "azure", "cli", "Go", "k8s", "x_1", "I", "In"], false),
+            (["(?-i)ab", "(?-i)abc", "(?-i)a"], false),
+        ]
+        let texts = ["", "I", "i", "In", "in", "Getting Started With Azure CLI", "What I learned about macOS and VS Code", "azure cli AZURE Cli",
+                     "IIn In I", "x_1 x_12 _x_1 x_1_", "k8s K8S k8", "abc ab a abcd", "grpc gRPC GRPC", "Use  VS\tCode\nand CLI.", "I'm (I) [VS]-CLI",
+                     "Kubernetes's URLs", "a-ab-abc", "123 I2 I_ _I", "*I* **CLI**", "\u{7F}I"]
+        let scratch = ValeScratch.make()
+        for (entries, caseless) in lists {
+            let words = try #require(ValeLiteralWords(entries, caseless: caseless))
+            let bounded = try ValePattern((caseless ? "(?i)" : "(?m)") + #"\b(?:"# + entries.joined(separator: "|") + #")\b"#)
+            let flags = words.caseless ? "(?i)" : ""
+            let anywhere = try ValePattern(flags + entries.map { "(?:" + $0 + ")" }.joined(separator: "|"))
+            for text in texts {
+                var copy = text
+                copy.withUTF8 { bytes in
+                    for start in 0...bytes.count {
+                        let expected: Range<Int>?
+                        if case .found(let match) = bounded.search(bytes, from: start, form: .exact, scratch: scratch) { expected = match.range } else { expected = nil }
+                        #expect(words.firstBounded(bytes, from: start) == expected, "\(entries) in \(text.debugDescription) from \(start)")
+                    }
+                    #expect(words.occurs(in: bytes) == (anywhere.firstMatch(in: text, scratch: scratch) != nil), "\(entries) in \(text.debugDescription)")
+                    for (index, entry) in entries.enumerated() {
+                        #expect(words.occurs(index, in: bytes) == (try! ValePattern(flags + entry).firstMatch(in: text, scratch: scratch) != nil), "\(entry) in \(text.debugDescription)")
+                    }
+                }
+            }
+        }
+        // Entries that are not all plain words, or that mix their own case with the pattern's.
+        for entries in [["(?i)json", "(?-i)Go"], ["(?-i)Go", "JSON"], ["a*"], ["C++"], ["caf\u{E9}"], [""], ["(?-i)"]] {
+            #expect(ValeLiteralWords(entries, caseless: false) == nil, "\(entries)")
+        }
+    }
 }

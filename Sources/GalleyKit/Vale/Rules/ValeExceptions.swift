@@ -23,7 +23,7 @@ struct ValeExceptions: Sendable {
         let sorted = words.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
         let alternatives = sorted.map { $0.hasPrefix("(?i)") ? $0 : "(?-i)" + $0 }
         let source = #"(?m)\b(?:"# + alternatives.joined(separator: "|") + #")\b"#
-        splitter = try ValeWordSplitter(first: source)
+        splitter = try ValeWordSplitter(first: source, words: ValeLiteralWords(alternatives, caseless: false))
         pattern = splitter.first
     }
 

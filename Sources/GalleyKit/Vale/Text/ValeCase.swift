@@ -13,6 +13,9 @@ struct ValeCase: Sendable {
     /// The first entry of each lower-cased form.
     private let entryByLower: [String: Int]
     private let anyVocabulary: ValePattern?
+    /// The entries as plain words, when each is one (`anyVocabulary` and each entry's pattern
+    /// are then searches for them, with their own case), for ASCII words.
+    private let vocabularyWords: ValeLiteralWords?
     /// No entry holds an assertion (`\b`, `^`, a lookaround), an atomic group or a back
     /// reference: an entry that matches inside a word then matches inside any text holding the
     /// word, so a text where `anyVocabulary` matches nowhere has no word where it matches.
@@ -46,12 +49,15 @@ struct ValeCase: Sendable {
         shortLower = asciiLower ? entryByLower.compactMap { lower, index in Self.shortKey(lower.utf8).map { ($0, index) } }.sorted { $0.key < $1.key } : nil
         let compiled = sorted.filter { (try? ValePattern($0)) != nil }
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
+        // `(?:e1)|(?:e2)|…` holds no flag of its own: each entry is matched with its case.
+        vocabularyWords = ValeLiteralWords(sorted, caseless: false)
         anyVocabularyIsLocal = compiled.allSatisfy { source in (try? ValeRegex(source)).map { Self.isLocal($0.root) } ?? false }
         self.indicators = indicators
         let suffixes = indicators.isEmpty ? Self.defaultIndicators : indicators
         asciiIndicators = suffixes.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } } ? suffixes.map { Array($0.utf8) } : nil
         self.prefix = prefix.isEmpty ? nil : PCREPrefix(pattern: try ValePattern(prefix))
-        tokens = try sorted.isEmpty ? ValeWordSplitter(first: nil, flags: "(?i)") : ValeWordSplitter(first: #"(?i)\b(?:"# + sorted.joined(separator: "|") + #")\b"#)
+        tokens = try sorted.isEmpty ? ValeWordSplitter(first: nil, flags: "(?i)")
+            : ValeWordSplitter(first: #"(?i)\b(?:"# + sorted.joined(separator: "|") + #")\b"#, words: ValeLiteralWords(sorted, caseless: true))
     }
 
     /// `s` in the style.
@@ -194,17 +200,22 @@ struct ValeCase: Sendable {
     /// with), without a String for every word: a heading that passes makes none.
     func check(_ text: UnsafeBufferPointer<UInt8>, exceptions: ValeExceptions, threshold: Double,
                scratch: PCREPattern.Scratch) -> (expected: [UInt8], matched: Bool) {
+        let splitter = exceptions.splitter
+        let textWords = splitter.ranges(text, scratch: scratch)
         let expected: [UInt8]
         switch style {
-        case .sentence: expected = sentenceCase(text, scratch: scratch)
+        case .sentence:
+            // The rule's exceptions are usually its vocabulary: the text's words are then split
+            // once for both.
+            let same = prefix == nil && tokens.splitsLike(splitter) && text.allSatisfy { $0 < 0x80 }
+            expected = sentenceCase(text, words: same ? textWords : nil, scratch: scratch)
         case .titleAP, .titleChicago: expected = Array(convert(String(decoding: text, as: UTF8.self), scratch: scratch).utf8)
         }
-        let splitter = exceptions.splitter
         let matched = expected.withUnsafeBufferPointer { expectedBytes -> Bool in
             let expectedWords = splitter.ranges(expectedBytes, scratch: scratch)
             var count = 0.0
             var words = 0.0
-            for (index, range) in splitter.ranges(text, scratch: scratch).enumerated() {
+            for (index, range) in textWords.enumerated() {
                 let word = UnsafeBufferPointer(rebasing: text[range])
                 if index >= expectedWords.count {
                     count += 1
@@ -251,11 +262,13 @@ struct ValeCase: Sendable {
     /// `exceptions.matches(word)` on the word's bytes.
     private static func matches(_ exceptions: ValeExceptions, _ word: UnsafeBufferPointer<UInt8>, scratch: PCREPattern.Scratch) -> Bool {
         guard let pattern = exceptions.pattern else { return false }
+        if let words = exceptions.splitter.firstWords, word.allSatisfy({ $0 < 0x80 }) { return words.firstBounded(word, from: 0) != nil }
         return firstMatch(pattern, in: word, scratch: scratch) != nil
     }
 
     /// `$sentence` on bytes: `convert` of a sentence style.
-    private func sentenceCase(_ text: UnsafeBufferPointer<UInt8>, scratch: PCREPattern.Scratch) -> [UInt8] {
+    /// `words`: the words `tokens` splits the text into, when they are known already.
+    private func sentenceCase(_ text: UnsafeBufferPointer<UInt8>, words known: [Range<Int>]? = nil, scratch: PCREPattern.Scratch) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(text.count + 8)
         var body = text
@@ -263,9 +276,12 @@ struct ValeCase: Sendable {
             out.append(contentsOf: text[..<match.upperBound])
             body = UnsafeBufferPointer(rebasing: text[match.upperBound...])
         }
-        let words = tokens.ranges(body, scratch: scratch)
+        let words = known ?? tokens.ranges(body, scratch: scratch)
         // One search of the text settles, for most headings, that no word holds an entry.
-        let vocabularyMayMatch = anyVocabulary.map { !anyVocabularyIsLocal || Self.firstMatch($0, in: body, scratch: scratch) != nil } ?? false
+        let vocabularyMayMatch = anyVocabulary.map { any in
+            if let vocabularyWords, body.allSatisfy({ $0 < 0x80 }) { return vocabularyWords.occurs(in: body) }
+            return !anyVocabularyIsLocal || Self.firstMatch(any, in: body, scratch: scratch) != nil
+        } ?? false
         for (index, range) in words.enumerated() {
             if index > 0 { out.append(0x20) }
             let token = UnsafeBufferPointer(rebasing: body[range])
@@ -312,7 +328,10 @@ struct ValeCase: Sendable {
     /// `mayMatch` false: `anyVocabulary` matches nowhere in the word.
     private func vocabularyHit(_ word: UnsafeBufferPointer<UInt8>, mayMatch: Bool, scratch: PCREPattern.Scratch) -> VocabularyHit? {
         guard !vocabulary.isEmpty else { return nil }
-        let anyMatches = mayMatch && anyVocabulary.map { Self.firstMatch($0, in: word, scratch: scratch) != nil } ?? false
+        let asciiWords = word.allSatisfy({ $0 < 0x80 }) ? vocabularyWords : nil
+        let anyMatches = mayMatch && anyVocabulary.map { any in
+            asciiWords.map { $0.occurs(in: word) } ?? (Self.firstMatch(any, in: word, scratch: scratch) != nil)
+        } ?? false
         if !anyMatches, let lowerLengths, word.count < 64, word.allSatisfy({ $0 < 0x80 }), lowerLengths & (1 << UInt64(word.count)) == 0 {
             // No entry's lower-cased form (all ASCII) is as long as this ASCII word.
             return nil
@@ -336,7 +355,11 @@ struct ValeCase: Sendable {
         guard anyMatches else { return entryByLower[lower].map { .entry($0) } }
         for (index, entry) in vocabulary.enumerated() {
             if entry.lower == lower { return .entry(index) }
-            if let pattern = entry.pattern, Self.firstMatch(pattern, in: word, scratch: scratch) != nil { return .word }
+            if let asciiWords {
+                if asciiWords.occurs(index, in: word) { return .word }
+            } else if let pattern = entry.pattern, Self.firstMatch(pattern, in: word, scratch: scratch) != nil {
+                return .word
+            }
         }
         return nil
     }

@@ -222,16 +222,28 @@ extension ValePattern {
 struct ValeWordSplitter: Sendable {
     /// The pattern's first branch on its own (with the flags that open the whole pattern).
     let first: ValePattern?
+    /// FIRST as plain words (`\b(?:w1|w2|…)\b`), searched in ASCII text by their bytes.
+    let firstWords: ValeLiteralWords?
     /// The whole pattern.
     let whole: ValePattern
 
     static let wordPattern = #"[\p{N}\p{L}*]+[^\s]*"#
 
     /// `first` is FIRST's source, flags included; the whole pattern is `first|wordPattern`, or
-    /// `flags` and the word pattern without a first branch.
-    init(first: String?, flags: String = "") throws(ValePattern.Failure) {
+    /// `flags` and the word pattern without a first branch. `words`, when given, are FIRST's
+    /// words: FIRST must be `\b(?:w1|w2|…)\b` over them (flags aside).
+    init(first: String?, flags: String = "", words: ValeLiteralWords? = nil) throws(ValePattern.Failure) {
         self.first = try first.map { source throws(ValePattern.Failure) in try ValePattern(source) }
+        firstWords = first == nil ? nil : words
         whole = try ValePattern(first.map { $0 + "|" + Self.wordPattern } ?? flags + Self.wordPattern)
+    }
+
+    /// Whether this splitter and `other` split every ASCII text alike: neither has a first
+    /// branch, or both have the same plain words.
+    func splitsLike(_ other: ValeWordSplitter) -> Bool {
+        if first == nil && other.first == nil { return true }
+        guard let firstWords, let otherWords = other.firstWords else { return false }
+        return firstWords == otherWords
     }
 
     /// The text of every match in `text` (matched in the patterns' exact form).
@@ -255,13 +267,18 @@ struct ValeWordSplitter: Sendable {
         var exhausted = first == nil
         while position <= bytes.count {
             if !exhausted, let first, (ahead.map { $0.lowerBound < position } ?? true) {
-                switch first.search(bytes, from: position, form: form, scratch: scratch) {
-                case .found(let match): ahead = match.range
-                case .none:
-                    ahead = nil
-                    exhausted = true
-                case .gaveUp:
-                    return whole.matches(bytes, form: .exact, scratch: scratch).matches.map(\.range)
+                if form == .ascii, let firstWords {
+                    ahead = firstWords.firstBounded(bytes, from: position)
+                    exhausted = ahead == nil
+                } else {
+                    switch first.search(bytes, from: position, form: form, scratch: scratch) {
+                    case .found(let match): ahead = match.range
+                    case .none:
+                        ahead = nil
+                        exhausted = true
+                    case .gaveUp:
+                        return whole.matches(bytes, form: .exact, scratch: scratch).matches.map(\.range)
+                    }
                 }
             }
             let word = Self.nextWordStart(bytes, from: position)
@@ -354,5 +371,96 @@ extension ValePattern {
             if case .found(let match) = search(bytes, from: 0, form: ValeWordSplitter.form(of: bytes) ?? .exact, scratch: scratch) { return match.range }
             return nil
         }
+    }
+}
+
+/// The alternatives of a Vale pattern when each is a plain word (ASCII letters, digits, `_`),
+/// all with their own case (each written `(?-i)word`) or all under the pattern's flags: Vale's
+/// capitalization checks build such patterns from a rule's exceptions and vocabulary, and
+/// search them in every heading. In ASCII text the words are found by comparing bytes, with
+/// the answers PCRE2 gives there (ASCII `\b`, ASCII case), and no search to set up.
+struct ValeLiteralWords: Sendable, Equatable {
+    /// The words, in the pattern's order (the order a backtracking engine tries them).
+    let words: [[UInt8]]
+    let caseless: Bool
+    /// For each ASCII byte (lower-cased when caseless), the words that start with it, in order:
+    /// `order[first[byte]..<first[byte + 1]]`.
+    private let first: [Int32]
+    private let order: [Int32]
+
+    /// nil unless every entry is a plain word, all written `(?-i)word` or all without flags
+    /// (then matched without case when `caseless`, the flags around them).
+    init?(_ entries: [String], caseless: Bool) {
+        guard !entries.isEmpty else { return nil }
+        let prefix = "(?-i)"
+        let prefixed = entries.allSatisfy { $0.hasPrefix(prefix) }
+        let words = entries.map { Array((prefixed ? $0.dropFirst(prefix.count) : Substring($0)).utf8) }
+        guard words.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ValeTokenScanner.isASCIIWord) }) else { return nil }
+        self.words = words
+        self.caseless = caseless && !prefixed
+        var first: [Int32] = []
+        var order: [Int32] = []
+        for byte in UInt8(0)..<128 {
+            first.append(Int32(order.count))
+            for (index, word) in words.enumerated() where (self.caseless ? ValeTextGrams.lower(word[0]) : word[0]) == byte { order.append(Int32(index)) }
+        }
+        first.append(Int32(order.count))
+        self.first = first
+        self.order = order
+    }
+
+    /// The words that may start at a byte, in order.
+    @inline(__always)
+    private func starting(with byte: UInt8) -> Range<Int> {
+        guard byte < 0x80 else { return 0..<0 }
+        let key = Int(caseless ? ValeTextGrams.lower(byte) : byte)
+        return Int(first[key])..<Int(first[key + 1])
+    }
+
+    /// Whether word `index` is written at `position` of `bytes`.
+    @inline(__always)
+    private func isAt(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+        words[index].withUnsafeBufferPointer { word in
+            guard position + word.count <= bytes.count else { return false }
+            for offset in 1..<word.count {
+                let byte = bytes[position + offset]
+                if caseless ? ValeTextGrams.lower(byte) != ValeTextGrams.lower(word[offset]) : byte != word[offset] { return false }
+            }
+            return true
+        }
+    }
+
+    /// The first match of `\b(?:w1|w2|…)\b` at or after `start` in ASCII `bytes`: the leftmost
+    /// place, and there the first word that ends at a boundary.
+    func firstBounded(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
+        var position = start
+        var previousIsWord = position > 0 && ValeTokenScanner.isASCIIWord(bytes[position - 1])
+        while position < bytes.count {
+            let byte = bytes[position]
+            let isWord = ValeTokenScanner.isASCIIWord(byte)
+            if isWord, !previousIsWord {
+                for slot in starting(with: byte) {
+                    let index = Int(order[slot])
+                    guard isAt(index, bytes, position) else { continue }
+                    let end = position + words[index].count
+                    if end == bytes.count || !ValeTokenScanner.isASCIIWord(bytes[end]) { return position..<end }
+                }
+            }
+            previousIsWord = isWord
+            position += 1
+        }
+        return nil
+    }
+
+    /// Whether word `index` (or, when nil, any word) is anywhere in ASCII `bytes`, boundaries
+    /// aside: a search of `w`, or of `(?:w1)|(?:w2)|…`.
+    func occurs(_ index: Int? = nil, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for position in bytes.indices {
+            for slot in starting(with: bytes[position]) {
+                let candidate = Int(order[slot])
+                if index.map({ $0 == candidate }) ?? true, isAt(candidate, bytes, position) { return true }
+            }
+        }
+        return false
     }
 }
