@@ -67,6 +67,28 @@ import PCRE
         }
     }
 
+    /// The scanners' ASCII path (one bit test a byte) finds what PCRE2 and the general path
+    /// find, with every ASCII byte inside a run, between runs, leading and trailing.
+    @Test func asciiScannersFindWhatPCRE2Finds() throws {
+        let all = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        let texts = [all.joined(), all.map { "x" + $0 + "y" }.joined(separator: " "), all.map { $0 + "ab" + $0 }.joined(), all.reversed().joined(separator: "_")]
+            + Self.texts.filter { $0.utf8.allSatisfy { $0 < 0x80 } }
+        for source in Self.tokenPatterns {
+            let pattern = try ValePattern(source)
+            let scanner = try #require(pattern.scanner)
+            for text in texts {
+                var copy = text
+                let ascii = copy.withUTF8 { bytes in
+                    var found: [Range<Int>] = []
+                    scanner.forEachASCIIMatch(bytes) { found.append($0); return true }
+                    return found
+                }
+                #expect(ascii == pcre2Matches(pattern, text, form: .exact), "\(source) on \(text.debugDescription)")
+                #expect(ascii == scanned(scanner, text), "\(source) on \(text.debugDescription)")
+            }
+        }
+    }
+
     /// Every character PCRE2 10.42 knows (Unicode 14) is a space, a word character or a joiner
     /// for the scanners exactly when it is one for PCRE2.
     @Test func characterClassesAgreeWithPCRE2() throws {

@@ -68,7 +68,7 @@ struct RepetitionRule: ValeRule, RuleKind {
                 }
                 let gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { range in
                     var hit: Bool
-                    if scanned, let previous = previousRange, let same = Self.asciiEqual(bytes, range, previous, ignoringCase: ignoreCase) {
+                    if scanned, let previous = previousRange, let same = Self.asciiEqual(bytes, range, previous, ignoringCase: ignoreCase, ascii: valeText.isASCII) {
                         hit = same && (!alpha || bytes[range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
                     } else {
                         let current = token(range)
@@ -97,9 +97,10 @@ struct RepetitionRule: ValeRule, RuleKind {
     }
 
     /// Whether two tokens of `bytes` are the same, when both are ASCII (nil otherwise).
-    private static func asciiEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, ignoringCase: Bool) -> Bool? {
+    /// `ascii`: all of `bytes` is ASCII.
+    static func asciiEqual(_ bytes: UnsafeBufferPointer<UInt8>, _ first: Range<Int>, _ second: Range<Int>, ignoringCase: Bool, ascii: Bool = false) -> Bool? {
         guard first.count == second.count else {
-            return bytes[first].allSatisfy { $0 < 0x80 } && bytes[second].allSatisfy { $0 < 0x80 } ? false : nil
+            return ascii || (bytes[first].allSatisfy { $0 < 0x80 } && bytes[second].allSatisfy { $0 < 0x80 }) ? false : nil
         }
         var equal = true
         for offset in 0..<first.count {

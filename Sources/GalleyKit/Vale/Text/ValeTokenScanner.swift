@@ -149,6 +149,38 @@ enum ValeTokenScanner: Sendable, Equatable {
         }
     }
 
+    /// `forEachMatch` of ASCII `bytes`: each byte is in a run or not by one bit test (an
+    /// ASCII text holds no joiner, so `boundedWords` finds what `words` finds).
+    func forEachASCIIMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        guard let base = bytes.baseAddress else { return }
+        let (low, high) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
+        @inline(__always) func isIn(_ byte: UInt8) -> Bool {
+            ((byte < 64 ? low : high) &>> UInt64(byte & 63)) & 1 != 0
+        }
+        let count = bytes.count
+        var index = 0
+        while true {
+            while index < count, !isIn(base[index]) { index &+= 1 }
+            guard index < count else { return }
+            let start = index
+            index &+= 1
+            while index < count, isIn(base[index]) { index &+= 1 }
+            if !body(start..<index) { return }
+        }
+    }
+
+    /// The ASCII bytes of runs of `[^\s]`, and of `\w`, as bits (bytes 0–63, then 64–127).
+    private static let asciiNonSpace: (UInt64, UInt64) = asciiBits { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
+    private static let asciiWord: (UInt64, UInt64) = asciiBits(isASCIIWord)
+
+    private static func asciiBits(_ isIn: (UInt8) -> Bool) -> (UInt64, UInt64) {
+        var bits: (UInt64, UInt64) = (0, 0)
+        for byte in UInt8(0)..<128 where isIn(byte) {
+            if byte < 64 { bits.0 |= 1 << UInt64(byte) } else { bits.1 |= 1 << UInt64(byte - 64) }
+        }
+        return bits
+    }
+
     /// The number of matches in `bytes`.
     func count(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         var total = 0
@@ -203,9 +235,15 @@ extension ValePattern {
     /// there, else with PCRE2. Returns whether PCRE2 gave up.
     func forEachMatch(_ bytes: UnsafeBufferPointer<UInt8>, in text: ValeText, scratch: PCREPattern.Scratch,
                       _ body: (Range<Int>) -> Bool) -> Bool {
-        if let scanner, text.isASCII || ValeTokenScanner.canScan(bytes) {
-            scanner.forEachMatch(bytes, body)
-            return false
+        if let scanner {
+            if text.isASCII {
+                scanner.forEachASCIIMatch(bytes, body)
+                return false
+            }
+            if ValeTokenScanner.canScan(bytes) {
+                scanner.forEachMatch(bytes, body)
+                return false
+            }
         }
         let (matches, gaveUp) = matches(bytes, in: text, scratch: scratch)
         for match in matches where !body(match.range) { break }
