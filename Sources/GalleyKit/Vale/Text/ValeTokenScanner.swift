@@ -417,10 +417,14 @@ extension ValePattern {
 /// capitalization checks build such patterns from a rule's exceptions and vocabulary, and
 /// search them in every heading. In ASCII text the words are found by comparing bytes, with
 /// the answers PCRE2 gives there (ASCII `\b`, ASCII case), and no search to set up.
-struct ValeLiteralWords: Sendable, Equatable {
+final class ValeLiteralWords: Sendable, Equatable {
     /// The words, in the pattern's order (the order a backtracking engine tries them).
     let words: [[UInt8]]
     let caseless: Bool
+    /// The words' bytes one after another (word `n` ends at `ends[n]`): read without
+    /// retaining an array per word. A class, so that handing it around retains one object.
+    private let bytes: [UInt8]
+    private let ends: [Int]
     /// For each ASCII byte (lower-cased when caseless), the words that start with it, in order:
     /// `order[first[byte]..<first[byte + 1]]`.
     private let first: [Int32]
@@ -435,16 +439,25 @@ struct ValeLiteralWords: Sendable, Equatable {
         let words = entries.map { Array((prefixed ? $0.dropFirst(prefix.count) : Substring($0)).utf8) }
         guard words.allSatisfy({ !$0.isEmpty && $0.allSatisfy(ValeTokenScanner.isASCIIWord) }) else { return nil }
         self.words = words
-        self.caseless = caseless && !prefixed
+        let caseless = caseless && !prefixed
+        self.caseless = caseless
+        bytes = words.flatMap { $0 }
+        var ends: [Int] = []
+        for word in words { ends.append((ends.last ?? 0) + word.count) }
+        self.ends = ends
         var first: [Int32] = []
         var order: [Int32] = []
         for byte in UInt8(0)..<128 {
             first.append(Int32(order.count))
-            for (index, word) in words.enumerated() where (self.caseless ? ValeTextGrams.lower(word[0]) : word[0]) == byte { order.append(Int32(index)) }
+            for (index, word) in words.enumerated() where (caseless ? ValeTextGrams.lower(word[0]) : word[0]) == byte { order.append(Int32(index)) }
         }
         first.append(Int32(order.count))
         self.first = first
         self.order = order
+    }
+
+    static func == (lhs: ValeLiteralWords, rhs: ValeLiteralWords) -> Bool {
+        lhs.words == rhs.words && lhs.caseless == rhs.caseless
     }
 
     /// The words that may start at a byte, in order.
@@ -455,14 +468,20 @@ struct ValeLiteralWords: Sendable, Equatable {
         return Int(first[key])..<Int(first[key + 1])
     }
 
-    /// Whether word `index` is written at `position` of `bytes`.
+    private func length(_ index: Int) -> Int {
+        ends[index] - (index == 0 ? 0 : ends[index - 1])
+    }
+
+    /// Whether word `index` is written at `position` of `text` (its first byte is known to agree).
     @inline(__always)
-    private func isAt(_ index: Int, _ bytes: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
-        words[index].withUnsafeBufferPointer { word in
-            guard position + word.count <= bytes.count else { return false }
-            for offset in 1..<word.count {
-                let byte = bytes[position + offset]
-                if caseless ? ValeTextGrams.lower(byte) != ValeTextGrams.lower(word[offset]) : byte != word[offset] { return false }
+    private func isAt(_ index: Int, _ text: UnsafeBufferPointer<UInt8>, _ position: Int) -> Bool {
+        let start = index == 0 ? 0 : ends[index - 1]
+        let count = ends[index] - start
+        guard position + count <= text.count else { return false }
+        return bytes.withUnsafeBufferPointer { word in
+            for offset in 1..<count {
+                let byte = text[position + offset], want = word[start + offset]
+                if caseless ? ValeTextGrams.lower(byte) != ValeTextGrams.lower(want) : byte != want { return false }
             }
             return true
         }
@@ -480,7 +499,7 @@ struct ValeLiteralWords: Sendable, Equatable {
                 for slot in starting(with: byte) {
                     let index = Int(order[slot])
                     guard isAt(index, bytes, position) else { continue }
-                    let end = position + words[index].count
+                    let end = position + length(index)
                     if end == bytes.count || !ValeTokenScanner.isASCIIWord(bytes[end]) { return position..<end }
                 }
             }
