@@ -16,21 +16,24 @@ final class ValeTextGrams: Sendable {
     private static let pairBase = 4
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
-        bits = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 68) { words -> InlineArray<68, UInt64> in
-            let words = words.baseAddress!
-            words.initialize(repeating: 0, count: 68)
-            if let base = text.baseAddress, !text.isEmpty {
-                var previous = Self.lower(base[0])
-                words[Int(previous &>> 6)] |= 1 &<< UInt64(previous & 63)
-                for index in 1..<text.count {
-                    let byte = Self.lower(base[index])
-                    words[Int(byte &>> 6)] |= 1 &<< UInt64(byte & 63)
-                    let key = Self.pairKey(previous, byte)
-                    words[Self.pairBase &+ (key &>> 6)] |= 1 &<< UInt64(key & 63)
-                    previous = byte
+        bits = Self.tables.withUnsafeBufferPointer { tables in
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 68) { words -> InlineArray<68, UInt64> in
+                let words = words.baseAddress!
+                words.initialize(repeating: 0, count: 68)
+                if let base = text.baseAddress, !text.isEmpty, let table = tables.baseAddress {
+                    // Each byte's lower-cased form and its two halves of `pairKey`, read from one table.
+                    var previous = table[Int(base[0])]
+                    words[Int((previous & 0xFF) &>> 6)] |= 1 &<< (previous & 63)
+                    for index in 1..<text.count {
+                        let entry = table[Int(base[index])]
+                        words[Int((entry & 0xFF) &>> 6)] |= 1 &<< (entry & 63)
+                        let key = Int(((previous &>> 8) ^ (entry &>> 24)) & UInt64(Self.pairBits - 1))
+                        words[Self.pairBase &+ (key &>> 6)] |= 1 &<< UInt64(key & 63)
+                        previous = entry
+                    }
                 }
+                return InlineArray { words[$0] }
             }
-            return InlineArray { words[$0] }
         }
         // Both are bytes 0x80 or more: only a text that is not ASCII is read again.
         holdsCaselessKin = bits[2] | bits[3] != 0 && Self.holdsKin(text)
@@ -42,6 +45,15 @@ final class ValeTextGrams: Sendable {
         return (1..<text.count).contains { index in
             (text[index - 1] == 0xC5 && text[index] == 0xBF) || (text[index - 1] == 0x84 && text[index] == 0xAA)
         }
+    }
+
+    /// For each byte: its lower-cased form (bits 0–7), the first byte's half of `pairKey`
+    /// (bits 8–23) and the second byte's (bits 24–39).
+    private static let tables: [UInt64] = (0...255).map { raw in
+        let byte = lower(UInt8(raw))
+        let first = UInt64(UInt32(byte) &* 0x9E37 & UInt32(pairBits - 1))
+        let second = UInt64(UInt32(byte) &* 0x85EB & UInt32(pairBits - 1))
+        return UInt64(byte) | first << 8 | second << 24
     }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
