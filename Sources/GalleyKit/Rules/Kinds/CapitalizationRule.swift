@@ -73,8 +73,12 @@ struct CapitalizationRule: ValeRule, RuleKind {
     func descriptionArguments(match: String, suggestion: String?) -> [String] { [match, suggestion ?? ""] }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        valeCheck(context) { run, unit in
-            if case .style(let converter) = check {
+        // Taken out of the enum once, not for every heading (which would retain all it holds).
+        var style: ValeCase?
+        if case .style(let converter) = check { style = converter }
+        let exceptions = exceptions, threshold = threshold, message = settings.message
+        return valeCheck(context) { run, unit in
+            if let converter = style {
                 // Compared on bytes: Strings only for what is reported.
                 var whole = run.document.text(unit.text).run.text
                 let (expected, matched) = whole.withUTF8 { bytes in
@@ -83,7 +87,7 @@ struct CapitalizationRule: ValeRule, RuleKind {
                 guard !matched else { return ([], false) }
                 let text = run.substring(unit.text, unit.range)
                 let suggestion = String(decoding: expected, as: UTF8.self)
-                return ([ValeAlert(text: unit.text, range: unit.range, match: text, message: ValeMessage.format(settings.message, [text, suggestion]),
+                return ([ValeAlert(text: unit.text, range: unit.range, match: text, message: ValeMessage.format(message, [text, suggestion]),
                                    suggestion: suggestion)], false)
             }
             let text = run.substring(unit.text, unit.range)
@@ -102,7 +106,7 @@ struct CapitalizationRule: ValeRule, RuleKind {
                 matched = ValeCase.firstMatch(pattern, in: text, scratch: run.scratch) != nil || exceptions.matches(text, scratch: run.scratch)
             }
             guard !matched else { return ([], false) }
-            return ([ValeAlert(text: unit.text, range: unit.range, match: text, message: ValeMessage.format(settings.message, [text, expected]),
+            return ([ValeAlert(text: unit.text, range: unit.range, match: text, message: ValeMessage.format(message, [text, expected]),
                                suggestion: nil)], false)
         }
     }

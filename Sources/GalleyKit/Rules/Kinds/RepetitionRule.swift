@@ -55,6 +55,9 @@ struct RepetitionRule: ValeRule, RuleKind {
         // A scanner's tokens hold no whitespace, so they need no trimming, and two ASCII tokens
         // compare by their bytes; other tokens are compared as Strings, as Vale compares them.
         let scanned = pattern.scanner != nil
+        // The closure reads these, not the rule: it would copy the rule (and retain all it
+        // holds) for every unit.
+        let pattern = pattern, maximum = maximum, ignoreCase = ignoreCase, alpha = alpha, exceptions = exceptions, message = settings.message
         return valeCheck(context) { run, unit in
             let valeText = run.document.text(unit.text)
             var text = valeText.run.text
@@ -83,7 +86,7 @@ struct RepetitionRule: ValeRule, RuleKind {
                         let repeated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]), as: UTF8.self)
                         if !repeated.contains("\n") && !exceptions.matches(repeated, scratch: run.scratch) {
                             let current = token(range)
-                            alerts.append(ValeAlert(text: unit.text, range: span, match: repeated, message: ValeMessage.format(settings.message, [current]),
+                            alerts.append(ValeAlert(text: unit.text, range: span, match: repeated, message: ValeMessage.format(message, [current]),
                                                     suggestion: current))
                             count = 0
                         }
