@@ -32,6 +32,8 @@ struct ExistenceRule: ValeWordListRule, RuleKind {
     let settings: ValeRuleSettings
     private(set) var program: ValeTokenProgram
     let exceptions: ValeExceptions
+    /// `settings.message`, read once.
+    let template: ValeMessageTemplate
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         let settings = ValeRuleSettings.read(&options, definition: definition, defaultMessage: "'%s' is not allowed.")
@@ -73,7 +75,7 @@ struct ExistenceRule: ValeWordListRule, RuleKind {
         }
         var built = definition
         built.message = nil
-        return ExistenceRule(definition: built, settings: settings, program: program, exceptions: exceptions)
+        return ExistenceRule(definition: built, settings: settings, program: program, exceptions: exceptions, template: ValeMessageTemplate(settings.message))
     }
 
     func relinked(to book: ValeWordBook, slot: Int32) -> ExistenceRule {
@@ -90,15 +92,17 @@ struct ExistenceRule: ValeWordListRule, RuleKind {
             for match in matches where !match.range.isEmpty {
                 let range = (match.range.lowerBound + unit.range.lowerBound)..<(match.range.upperBound + unit.range.lowerBound)
                 let text = run.substring(unit.text, range)
-                if exceptions.matches(text.trimmingCharacters(), scratch: run.scratch) { continue }
-                var arguments = [text]
+                if exceptions.pattern != nil, exceptions.matches(text.trimmingCharacters(), scratch: run.scratch) { continue }
                 var suggestion: String?
+                let message: String
                 if !settings.action.name.isEmpty, let fixes = settings.action.fixes(for: text) {
                     let replacement = fixes.count == 1 ? fixes[0] : (fixes.isEmpty ? text : ValeMessage.sentence(fixes))
-                    arguments.append(replacement)
+                    message = template.fill(text, replacement)
                     suggestion = fixes.first
+                } else {
+                    message = template.fill(text)
                 }
-                alerts.append(ValeAlert(text: unit.text, range: range, match: text, message: ValeMessage.format(settings.message, arguments), suggestion: suggestion))
+                alerts.append(ValeAlert(text: unit.text, range: range, match: text, message: message, suggestion: suggestion))
             }
             return (alerts, gaveUp)
         }

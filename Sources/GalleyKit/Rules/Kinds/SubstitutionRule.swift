@@ -79,6 +79,9 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
     let swaps: [Swap]
     let exceptions: ValeExceptions
     let capitalize: Bool
+    /// The message, and the one a replace action without params shows (`unquoted`), read once.
+    let template: ValeMessageTemplate
+    let replaceTemplate: ValeMessageTemplate?
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         let settings = ValeRuleSettings.read(&options, definition: definition, defaultMessage: "Use '%s' instead of '%s'.")
@@ -130,7 +133,10 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
         }
         var built = definition
         built.message = nil
-        return SubstitutionRule(definition: built, settings: settings, program: program, swaps: swaps, exceptions: exceptions, capitalize: capitalize)
+        let replaces = settings.action.name == "replace" && settings.action.params.isEmpty
+        return SubstitutionRule(definition: built, settings: settings, program: program, swaps: swaps, exceptions: exceptions, capitalize: capitalize,
+                                template: ValeMessageTemplate(settings.message),
+                                replaceTemplate: replaces ? ValeMessageTemplate(Self.unquoted(settings.message)) : nil)
     }
 
     /// Vale turns a key's own groups into non-capturing ones.
@@ -175,9 +181,7 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
-        // The message a replace action shows, made at the first finding that needs it.
-        var replaceMessage: String?
-        return valeCheck(context, texts: { program.textsToRead($0, context: context) }) { run, unit in
+        valeCheck(context, texts: { program.textsToRead($0, context: context) }) { run, unit in
             let (matches, gaveUp) = program.matches(in: run.document, text: unit.text, range: unit.range, hits: run.hits(program.book, context: context),
                                                     scratch: run.scratch)
             var alerts: [ValeAlert] = []
@@ -192,20 +196,19 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
                 if let keyPattern = swap.keyPattern, ValeRules.hasGroupReference(expected) {
                     expected = ValeRules.replacing(keyPattern, in: observed, with: expected)
                 }
-                if isSame(expected, observed, swap: swap, scratch: run.scratch) || exceptions.matches(observed, scratch: run.scratch) { continue }
-                var message = settings.message
-                var shown = expected
-                if settings.action.name == "replace" && settings.action.params.isEmpty {
-                    var params = expected.splitting(by: "|")
-                    if capitalized { params = params.map(ValeRules.capFirst) }
-                    shown = ValeMessage.sentence(params)
-                    if replaceMessage == nil { replaceMessage = Self.unquoted(message) }
-                    message = replaceMessage ?? message
+                if isSame(expected, observed, swap: swap, scratch: run.scratch) || (exceptions.pattern != nil && exceptions.matches(observed, scratch: run.scratch)) {
+                    continue
                 }
-                var alert = ValeAlert(text: unit.text, range: range, match: text, message: ValeMessage.format(message, [shown, observed]),
-                                      suggestion: expected)
+                let alternatives = expected.splitting(by: "|")
+                let message: String
+                if let replaceTemplate {
+                    message = replaceTemplate.fill(ValeMessage.sentence(capitalized ? alternatives.map(ValeRules.capFirst) : alternatives), observed)
+                } else {
+                    message = template.fill(expected, observed)
+                }
+                var alert = ValeAlert(text: unit.text, range: range, match: text, message: message, suggestion: expected)
                 // Each alternative that is plain words (not a pattern) is a fix, in the match's case.
-                alert.replacements = expected.splitting(by: "|").filter { Self.isPhrase($0) && !$0.isEmpty }.map {
+                alert.replacements = alternatives.filter { Self.isPhrase($0) && !$0.isEmpty }.map {
                     capitalized ? ValeRules.capFirst($0) : $0
                 }
                 alerts.append(alert)

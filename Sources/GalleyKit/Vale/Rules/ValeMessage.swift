@@ -190,15 +190,7 @@ enum ValeMessage {
 
     /// Newlines and runs of spaces become one space, as Vale cleans every message.
     static func collapsingWhitespace(_ message: String) -> String {
-        let clean = message.utf8.withContiguousStorageIfAvailable { bytes in
-            var previousSpace = false
-            for byte in bytes {
-                if byte == 0x0A || (byte == 0x20 && previousSpace) { return false }
-                previousSpace = byte == 0x20
-            }
-            return true
-        }
-        if clean ?? false { return message }
+        if message.utf8.withContiguousStorageIfAvailable(isClean) ?? false { return message }
         var out = ""
         var lastSpace = false
         for character in message {
@@ -213,6 +205,112 @@ enum ValeMessage {
         }
         return out
     }
+}
+
+extension ValeMessage {
+    /// Whether `bytes` hold no line feed and no two spaces in a row (`collapsingWhitespace` has
+    /// nothing to do), read eight bytes at a time: a message is read once for every finding.
+    static func isClean(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        // A space just before the current word, for a pair that straddles two words.
+        var previousSpace = false
+        while index + 8 <= count {
+            let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
+            // 0x80 in each byte that is a line feed, or a space.
+            let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
+            let spaces = word ^ 0x2020_2020_2020_2020
+            let isFeed = (feeds &- 0x0101_0101_0101_0101) & ~feeds & 0x8080_8080_8080_8080
+            // The borrow of the subtraction can mark a byte after a true zero: exact per byte
+            // only for the lowest one, so any mark falls back to the byte loop below.
+            let isSpace = (spaces &- 0x0101_0101_0101_0101) & ~spaces & 0x8080_8080_8080_8080
+            if isFeed != 0 { return false }
+            if isSpace != 0 {
+                // Spaces in this word: decide on its bytes.
+                for offset in 0..<8 {
+                    let byte = base[index + offset]
+                    if byte == 0x20 && previousSpace { return false }
+                    previousSpace = byte == 0x20
+                }
+            } else {
+                previousSpace = false
+            }
+            index += 8
+        }
+        while index < count {
+            let byte = base[index]
+            if byte == 0x0A || (byte == 0x20 && previousSpace) { return false }
+            previousSpace = byte == 0x20
+            index += 1
+        }
+        return true
+    }
+}
+
+/// A message format read once, when the rule is built: where every `%` is a bare `%s` (nearly
+/// every Vale message), the pieces between them, so that filling it in for a finding joins
+/// strings instead of reading the format again. Fills exactly as `ValeMessage.format` does.
+struct ValeMessageTemplate: Sendable {
+    let format: String
+    /// The text before, between and after the verbs; nil when the format needs the general path.
+    private let pieces: [String]?
+
+    init(_ format: String) {
+        self.format = format
+        var copy = format
+        pieces = copy.withUTF8 { bytes -> [String]? in
+            var pieces: [String] = []
+            var start = 0
+            var index = 0
+            while index < bytes.count {
+                guard bytes[index] == UInt8(ascii: "%") else {
+                    index += 1
+                    continue
+                }
+                guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "s") else { return nil }
+                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                index += 2
+                start = index
+            }
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            return pieces
+        }
+    }
+
+    /// `ValeMessage.format(format, [first])`.
+    func fill(_ first: String) -> String {
+        guard let pieces else { return ValeMessage.format(format, [first]) }
+        if pieces.count == 1 { return format }
+        var out = ""
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + first.utf8.count + (pieces.count - 2) * Self.missing.utf8.count)
+        out += pieces[0]
+        out += first
+        for index in 1..<pieces.count {
+            if index > 1 { out += Self.missing }
+            out += pieces[index]
+        }
+        return out
+    }
+
+    /// `ValeMessage.format(format, [first, second])`.
+    func fill(_ first: String, _ second: String) -> String {
+        guard let pieces else { return ValeMessage.format(format, [first, second]) }
+        if pieces.count == 1 { return format }
+        var out = ""
+        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + first.utf8.count + second.utf8.count
+                            + max(0, pieces.count - 3) * Self.missing.utf8.count)
+        out += pieces[0]
+        out += first
+        for index in 1..<pieces.count {
+            if index == 2 { out += second }
+            if index > 2 { out += Self.missing }
+            out += pieces[index]
+        }
+        return out
+    }
+
+    private static let missing = "%!s(MISSING)"
 }
 
 extension String {

@@ -120,13 +120,13 @@ struct ValeAction: Sendable, Equatable {
                 result = ValeAction.replacing(pattern, in: match, with: params[2])
             case "trim_right":
                 guard params.count == 2 else { return nil }
-                result = String(match.reversed().drop { params[1].contains($0) }.reversed())
+                result = String(Self.droppingLast(Substring(match), in: params[1]))
             case "trim_left":
                 guard params.count == 2 else { return nil }
                 result = String(match.drop { params[1].contains($0) })
             case "trim":
                 guard params.count == 2 else { return nil }
-                result = String(String(match.drop { params[1].contains($0) }).reversed().drop { params[1].contains($0) }.reversed())
+                result = String(Self.droppingLast(match.drop { params[1].contains($0) }, in: params[1]))
             case "truncate":
                 guard params.count == 2, !params[1].isEmpty else { return nil }
                 result = match.splitting(by: params[1]).first ?? match
@@ -143,6 +143,18 @@ struct ValeAction: Sendable, Equatable {
             // `suggest` needs a spelling dictionary or a script, which Galley does not run.
             return nil
         }
+    }
+
+    /// `text` without the characters at its end that `set` holds: the characters of
+    /// `text.reversed().drop { set.contains($0) }.reversed()`, without reversing it twice.
+    static func droppingLast(_ text: Substring, in set: String) -> Substring {
+        var end = text.endIndex
+        while end > text.startIndex {
+            let last = text.index(before: end)
+            guard set.contains(text[last]) else { break }
+            end = last
+        }
+        return text[..<end]
     }
 
     /// Go's `Regexp.ReplaceAllString`: `$1`, `${1}`, `$name` in the template.

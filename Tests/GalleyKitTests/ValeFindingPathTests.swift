@@ -1,0 +1,78 @@
+import Testing
+@testable import GalleyKit
+
+/// The fast paths from a Vale match to a printed alert, each compared with the general way of
+/// computing the same thing on tricky text, so that they cannot drift apart.
+@Suite struct ValeFindingPathTests {
+    private static let arguments = ["", "a", "word", "two  spaces", "line\nbreak", "é", "e\u{301}", "👩‍💻", "%s", "100%", " lead", "trail "]
+    private static let formats = [
+        "", "plain", "%s", "'%s'", "Use '%s' instead of '%s'.", "%s%s%s", "%s and %s and %s", "'%s' is not allowed.", "100%% of %s",
+        "%[2]s then %s", "%q", "%5s|", "ends with %", "%d", "Consider %s", "ü %s ü", "%s\n%s", "no verbs at all, 50% off", "%%",
+    ]
+
+    @Test func templatesFillAsTheFormatterDoes() {
+        for format in Self.formats {
+            let template = ValeMessageTemplate(format)
+            for first in Self.arguments {
+                #expect(template.fill(first) == ValeMessage.format(format, [first]), "\(format) with \(first)")
+                for second in Self.arguments {
+                    #expect(template.fill(first, second) == ValeMessage.format(format, [first, second]), "\(format) with \(first), \(second)")
+                }
+            }
+        }
+    }
+
+    /// `collapsingWhitespace` as it was written first: every message walked by characters.
+    private static func collapsedByCharacters(_ message: String) -> String {
+        var out = ""
+        var lastSpace = false
+        for character in message {
+            let isSpace = character == " " || character == "\n"
+            if isSpace {
+                if !lastSpace { out.append(" ") }
+                lastSpace = true
+            } else {
+                out.append(character)
+                lastSpace = false
+            }
+        }
+        return out
+    }
+
+    @Test func whitespaceIsCollapsedAsCharacterByCharacter() {
+        var messages = ["", " ", "  ", "\n", "a b", "a  b", "a\nb", "a\r\nb", "a \r\n b", " \u{301} ", "  \u{301}", "é  è", "tab\t\tok"]
+        // Pairs of spaces and line feeds at every offset around the eight-byte words.
+        for length in 1...20 {
+            for position in 0..<length {
+                var bytes = Array(repeating: UInt8(ascii: "x"), count: length)
+                bytes[position] = 0x20
+                messages.append(String(decoding: bytes, as: UTF8.self))
+                if position + 1 < length {
+                    bytes[position + 1] = 0x20
+                    messages.append(String(decoding: bytes, as: UTF8.self))
+                    bytes[position + 1] = 0x0A
+                    messages.append(String(decoding: bytes, as: UTF8.self))
+                }
+                bytes[position] = 0x0A
+                messages.append(String(decoding: bytes, as: UTF8.self))
+                messages.append(String(repeating: "é", count: position) + String(decoding: bytes, as: UTF8.self))
+            }
+        }
+        for message in messages {
+            #expect(ValeMessage.collapsingWhitespace(message) == Self.collapsedByCharacters(message), "\(message.debugDescription)")
+        }
+    }
+
+    @Test func trimActionsDropWhatTheReversedTextDrops() {
+        let matches = ["word.", "word...", "...word...", "", "...", "e\u{301}.", ".e\u{301}", "wörd!?", "a\u{301}\u{301}!!", "👩‍💻.", " spaced . "]
+        let sets = [".", ".!?", " .", "\u{301}", "é", "👩‍💻"]
+        for match in matches {
+            for set in sets {
+                let right = String(match.reversed().drop { set.contains($0) }.reversed())
+                #expect(ValeAction(name: "edit", params: ["trim_right", set]).fixes(for: match) == [right.trimmingCharacters()], "\(match) \(set)")
+                let both = String(String(match.drop { set.contains($0) }).reversed().drop { set.contains($0) }.reversed())
+                #expect(ValeAction(name: "edit", params: ["trim", set]).fixes(for: match) == [both.trimmingCharacters()], "\(match) \(set)")
+            }
+        }
+    }
+}
