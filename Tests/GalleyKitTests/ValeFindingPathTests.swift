@@ -75,4 +75,20 @@ import Testing
             }
         }
     }
+
+    @Test func scalarCountsMatchTheScalarView() {
+        for text in ["", "abc", "é", "e\u{301}", "👩‍💻", "日本語 text", "\u{0}", String(repeating: "ü", count: 33)] {
+            #expect(ValeAlertRecord.scalarCount(text) == text.unicodeScalars.count)
+        }
+    }
+
+    @Test func lastPiecesAreThoseOfASplit() {
+        let names = ["a/b/c.md", "c.md", "dir/", "dir//", "/", "//", "", "file.", "file..", ".hidden", "a.b/c", "x.py", "a/b.tar.gz", "/\u{301}a/b",
+                     "a/b.p\u{301}y", "ü/ö.MD"]
+        for name in names {
+            for separator: Character in ["/", "."] {
+                #expect(ValeSession.lastPiece(of: Substring(name), separator: separator) == name.split(separator: separator).last, "\(name) \(separator)")
+            }
+        }
+    }
 }

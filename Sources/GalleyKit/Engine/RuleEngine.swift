@@ -76,7 +76,7 @@ public struct RuleEngine: Sendable {
             // either retains and releases everything it holds.
             findings.withUnsafeBufferPointer { found in
                 for index in found.indices {
-                    diagnostics.append(Self.diagnostic(found[index], of: rule, definition: definition, in: document))
+                    Self.appendDiagnostic(of: found, index, to: &diagnostics, rule: rule, definition: definition, in: document)
                 }
             }
         }
@@ -93,15 +93,19 @@ public struct RuleEngine: Sendable {
         return (diagnostics, extractor.facts(of: document, suppressions: suppressions.libraryFacts(libraryIDs: libraryIDs)))
     }
 
-    private static func diagnostic(_ finding: borrowing Finding, of rule: any Rule, definition: RuleDefinition, in document: Document) -> Diagnostic {
-        var diagnostic = Diagnostic(
-            path: document.path, range: finding.range, span: document.span(of: finding.range),
-            severity: min(definition.severity, finding.maximumSeverity ?? definition.severity),
-            message: definition.message == nil ? finding.message : rule.message(for: copy finding), ruleID: definition.id,
-            ruleSet: definition.ruleSet, matchedText: finding.matchedText, suggestion: finding.suggestion, suggestions: finding.suggestions)
-        diagnostic.subject = finding.subject
-        diagnostic.fixes = finding.fixes
-        return diagnostic
+    /// The diagnostic of finding `index`, made where it is stored, the finding read field by
+    /// field: a diagnostic made aside and appended, or a finding handed over whole, is copied,
+    /// retaining and releasing everything it holds.
+    private static func appendDiagnostic(of found: UnsafeBufferPointer<Finding>, _ index: Int, to diagnostics: inout [Diagnostic], rule: any Rule,
+                                         definition: RuleDefinition, in document: Document) {
+        let range = found[index].range
+        diagnostics.append(Diagnostic(
+            path: document.path, range: range, span: document.span(of: range),
+            severity: min(definition.severity, found[index].maximumSeverity ?? definition.severity),
+            message: definition.message == nil ? found[index].message : rule.message(for: found[index]), ruleID: definition.id,
+            ruleSet: definition.ruleSet, matchedText: found[index].matchedText, suggestion: found[index].suggestion, suggestions: found[index].suggestions))
+        if found[index].subject != nil { diagnostics[diagnostics.count - 1].subject = found[index].subject }
+        if !found[index].fixes.isEmpty { diagnostics[diagnostics.count - 1].fixes = found[index].fixes }
     }
 
     /// `sort(by: Diagnostic.sortedOrder)`, the same stable order, but each diagnostic (a large

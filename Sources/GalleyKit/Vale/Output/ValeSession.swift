@@ -34,8 +34,9 @@ public struct ValeSession: Sendable {
         }
     }
 
-    /// What an alert needs of its rule, read once per rule rather than once per finding.
-    struct RuleFacts: Sendable {
+    /// What an alert needs of its rule, read once per rule rather than once per finding (a
+    /// class: handing it to each alert is one retain, not a copy of all it holds).
+    final class RuleFacts: Sendable {
         let vale: (any ValeRule)?
         let link: String
         let action: ValeAction
@@ -94,6 +95,15 @@ public struct ValeSession: Sendable {
         return Item(path: path, linter: linter)
     }
 
+    /// `text.split(separator: separator).last`, found from the end without splitting all of it.
+    static func lastPiece(of text: Substring, separator: Character) -> Substring? {
+        var end = text.endIndex
+        while end > text.startIndex, text[text.index(before: end)] == separator { end = text.index(before: end) }
+        guard end > text.startIndex else { return nil }
+        let piece = text[..<end]
+        return piece.lastIndex(of: separator).map { piece[piece.index(after: $0)...] } ?? piece
+    }
+
     /// Whether Vale would lint `path`: `--glob` and, without global rules, a matching section.
     public func selects(_ path: String, glob: ValeGlob) -> Bool {
         let normed = project.configuration.normalizedPath(path)
@@ -118,7 +128,7 @@ public struct ValeSession: Sendable {
         for scanner in engines[item.linter].scanners { scanner.expect(documents: itemCount) }
         let name = forcedExtension.map { "x" + $0 } ?? item.path
         let ext = project.configuration.normalizedExtension(of: name)
-        let realExt = (name.split(separator: "/").last.map(String.init) ?? name).split(separator: ".").last.map { String($0).lowercased() } ?? ""
+        let realExt = Self.lastPiece(of: Self.lastPiece(of: Substring(name), separator: "/") ?? Substring(name), separator: ".").map { String($0).lowercased() } ?? ""
         if name.contains("."), Self.sourceCode.contains(realExt) {
             return FileResult(path: item.path, alerts: [], skipped: "source code (Vale lints its comments; Galley does not read source code)", problem: nil)
         }
@@ -143,14 +153,16 @@ public struct ValeSession: Sendable {
         // retains everything it holds); the rule's facts looked up again only when it changes.
         diagnostics.withUnsafeBufferPointer { found in
             var lastID = ""
-            var lastRule: Dictionary<String, RuleFacts>.Index?
+            var lastRule: RuleFacts?
             for index in found.indices {
                 if lastRule == nil || found[index].ruleID != lastID {
                     lastID = found[index].ruleID
-                    lastRule = byID.index(forKey: lastID)
+                    lastRule = byID[lastID]
                 }
                 guard let rule = lastRule else { continue }
-                alerts.append(ValeAlertRecord(found[index], rule: byID.values[rule], lines: &lines))
+                alerts.append(ValeAlertRecord.make(ruleID: found[index].ruleID, message: found[index].message, severity: found[index].severity,
+                                                   matchedText: found[index].matchedText, suggestion: found[index].suggestion,
+                                                   start: found[index].span.start, rule: rule, lines: &lines))
             }
         }
         // The engine's order (line, column, rule) nearly always is this one already.
@@ -175,30 +187,51 @@ public struct ValeAlertRecord: Sendable, Equatable {
     public var match: String
     public var line: Int
 
-    init(_ diagnostic: borrowing Diagnostic, rule: borrowing ValeSession.RuleFacts, lines: inout LineLengths) {
-        check = diagnostic.ruleID
-        message = diagnostic.message
-        severity = ValeLevel.name(of: diagnostic.severity)
-        match = diagnostic.matchedText ?? ""
-        line = diagnostic.span.start.line
-        let start = diagnostic.span.start.column
+    private init(actionName: String, actionParams: [String]?, span: ValeSpan, check: String, description: String, link: String, message: String,
+                 severity: String, match: String, line: Int) {
+        self.actionName = actionName
+        self.actionParams = actionParams
+        self.span = span
+        self.check = check
+        self.description = description
+        self.link = link
+        self.message = message
+        self.severity = severity
+        self.match = match
+        self.line = line
+    }
+
+    /// The alert of a diagnostic of `rule` (its fields passed one by one: a whole diagnostic
+    /// handed over would be copied, retaining all it holds).
+    static func make(ruleID: String, message: String, severity: Severity, matchedText: String?, suggestion: String?, start: SourceLocation,
+                     rule: ValeSession.RuleFacts, lines: inout LineLengths) -> ValeAlertRecord {
+        let match = matchedText ?? ""
+        let line = start.line
         // Vale's end: the start plus the match's length, kept within the line.
-        let characters = match.unicodeScalars.count
-        var end = start + max(characters, 1) - 1
+        var end = start.column + max(scalarCount(match), 1) - 1
         if end > lines.leastLimit(line) {
             let limit = lines.limit(line)
             if end > limit { end = limit }
         }
-        span = ValeSpan(start, max(end, 1))
-        link = rule.link
-        description = rule.hasDescription ? rule.vale?.description(match: match, suggestion: diagnostic.suggestion) ?? "" : ""
         let action = rule.action
-        actionName = action.name
-        if action.name == "replace", action.params.isEmpty, let suggestion = diagnostic.suggestion {
-            actionParams = suggestion.splitting(by: "|")
+        let actionParams: [String]?
+        if action.name == "replace", action.params.isEmpty, let suggestion {
+            actionParams = suggestion.utf8.contains(UInt8(ascii: "|")) ? suggestion.splitting(by: "|") : [suggestion]
         } else {
             actionParams = action.params.isEmpty ? nil : action.params
         }
+        return ValeAlertRecord(actionName: action.name, actionParams: actionParams, span: ValeSpan(start.column, max(end, 1)), check: ruleID,
+                               description: rule.hasDescription ? rule.vale?.description(match: match, suggestion: suggestion) ?? "" : "",
+                               link: rule.link, message: message, severity: ValeLevel.name(of: severity), match: match, line: line)
+    }
+
+    /// `text.unicodeScalars.count`: its UTF-8 bytes that start a scalar.
+    static func scalarCount(_ text: String) -> Int {
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var count = 0
+            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
+            return count
+        } ?? text.unicodeScalars.count
     }
 }
 

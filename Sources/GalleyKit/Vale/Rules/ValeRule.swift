@@ -109,23 +109,27 @@ extension ValeRule {
             if let worth, unit.text < document.blockTextCount, !worth.contains(unit.text) { continue }
             if !ruleID.isEmpty, document.comments.disables(ruleID, horizon: unit.commentHorizon) { continue }
             let (alerts, gaveUp) = body(run, unit)
-            for alert in alerts {
-                let text = document.text(alert.text).run
-                let range = text.sourceRange(ofTextRange: alert.range)
+            // Alerts read by index and findings made where they are stored: a copy of either
+            // retains and releases every string it holds.
+            for index in alerts.indices {
+                let textIndex = alerts[index].text
+                let textRange = alerts[index].range
+                let text = document.text(textIndex).run
+                let range = text.sourceRange(ofTextRange: textRange)
                 // Vale cannot place a match inside a bare URL (its link text), and drops it.
-                if ValeRules.isInsideURL(text.text, alert.range) { continue }
+                if ValeRules.isInsideURL(text.text, textRange) { continue }
                 guard seen.insert(range.start).inserted else { continue }
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
-                var finding = Finding(range: range, message: ValeMessage.collapsingWhitespace(alert.message),
-                                      matchedText: alert.match, suggestion: alert.suggestion)
-                if alert.text < document.blockTextCount {
-                    finding.fixes = alert.replacements.compactMap { replacement in
-                        context.replacementFix(run: text, block: alert.text, textRange: alert.range, with: replacement,
-                                               title: replacement.isEmpty ? "Remove '\(alert.match)'" : "Replace '\(alert.match)' with '\(replacement)'")
+                findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alerts[index].message),
+                                        matchedText: alerts[index].match, suggestion: alerts[index].suggestion))
+                if textIndex < document.blockTextCount, !alerts[index].replacements.isEmpty {
+                    let match = alerts[index].match
+                    findings[findings.count - 1].fixes = alerts[index].replacements.compactMap { replacement in
+                        context.replacementFix(run: text, block: textIndex, textRange: textRange, with: replacement,
+                                               title: replacement.isEmpty ? "Remove '\(match)'" : "Replace '\(match)' with '\(replacement)'")
                     }
                 }
-                findings.append(finding)
             }
             if gaveUp {
                 var finding = Finding(range: document.text(unit.text).run.sourceRange(ofTextRange: unit.range),
