@@ -91,4 +91,26 @@ import Testing
             }
         }
     }
+
+    @Test func columnsOnLongLinesCountScalars() {
+        // Lines longer than the checkpoint stride, with multi-byte characters around it.
+        var text = ""
+        for round in 0..<6 {
+            text += String(repeating: "ab", count: 100 + round * 37) + "é日本👩‍💻" + String(repeating: "x", count: 300 + round) + "\n"
+        }
+        let source = SourceText(utf8: text)
+        var line = 1
+        var column = 1
+        for (offset, byte) in Array(text.utf8).enumerated() {
+            if byte & 0xC0 != 0x80 {
+                #expect(source.location(of: offset) == SourceLocation(line: line, column: column), "offset \(offset)")
+                if byte == 0x0A {
+                    line += 1
+                    column = 1
+                } else {
+                    column += 1
+                }
+            }
+        }
+    }
 }

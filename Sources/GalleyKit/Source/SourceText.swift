@@ -72,11 +72,7 @@ public struct SourceText: Sendable {
     /// Code points that start before byte `offset`.
     private func scalars(before offset: Int) -> Int {
         let block = offset / Self.checkpointStride
-        var count = scalarCheckpoints[block]
-        bytes.withUnsafeBufferPointer { buffer in
-            for index in (block * Self.checkpointStride)..<offset where buffer[index] & 0xC0 != 0x80 { count += 1 }
-        }
-        return count
+        return scalarCheckpoints[block] + scalarCount(from: block * Self.checkpointStride, to: offset)
     }
 
     /// 1-based line and column of `offset`; columns count Unicode scalars (code points).
