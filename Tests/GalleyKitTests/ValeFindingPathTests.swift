@@ -113,4 +113,27 @@ import Testing
             }
         }
     }
+
+    @Test func matchesAreTheTextRunsSubstrings() {
+        let markdown = "# Caf\u{E9} cr\u{E8}me\n\nThe e\u{301}clair and \u{1F469}\u{200D}\u{1F4BB} code, na\u{EF}ve \u{65E5}\u{672C}\u{8A9E} text_with_under 42.\n\n- item one\n- item two\n"
+        let document = MarkdownReader.read(path: "a.md", source: SourceText(utf8: markdown))
+        let run = ValeRun(document: ValeDocument(document))
+        #expect(run.document.texts.count >= 4)
+        for index in run.document.texts.indices {
+            let text = run.document.text(index).run
+            let count = text.utf8Count
+            for start in 0...count {
+                for end in start...min(count, start + 12) {
+                    #expect(run.substring(index, start..<end) == text.substring(start..<end), "text \(index) \(start)..<\(end)")
+                }
+            }
+        }
+    }
+
+    @Test func asciiLinesAreThoseOfTheByteTest() {
+        for text in ["", "a", "abcdefgh", "abcdefg\u{E9}", "\u{E9}bcdefgh", String(repeating: "x", count: 17) + "\u{7F}", String(repeating: "x", count: 17) + "\u{80}"] {
+            let bytes = Array(text.utf8)
+            #expect(bytes.withUnsafeBufferPointer(LineLengths.isASCII) == bytes.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
+        }
+    }
 }

@@ -89,6 +89,7 @@ struct ExistenceRule: ValeWordListRule, RuleKind {
             let (matches, gaveUp) = program.matches(in: run.document, text: unit.text, range: unit.range, hits: run.hits(program.book, context: context),
                                                     scratch: run.scratch)
             var alerts: [ValeAlert] = []
+            if !matches.isEmpty { alerts.reserveCapacity(matches.count) }
             for match in matches where !match.range.isEmpty {
                 let range = (match.range.lowerBound + unit.range.lowerBound)..<(match.range.upperBound + unit.range.lowerBound)
                 let text = run.substring(unit.text, range)

@@ -277,10 +277,27 @@ struct LineLengths {
         return cached
     }
 
+    /// Whether every byte is below 0x80, read eight bytes at a time.
+    static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        var index = 0
+        var bits: UInt64 = 0
+        while index + 8 <= bytes.count {
+            bits |= UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            bits |= UInt64(base[index])
+            index += 1
+        }
+        return bits & 0x8080_8080_8080_8080 == 0
+    }
+
     private static func length(_ line: Int, in source: SourceText) -> Int {
         guard line >= 1, line <= source.lineStarts.count else { return 1 }
-        let bytes = source.bytes[source.lineStarts[line - 1]..<source.lineEnd(line)]
-        if bytes.allSatisfy({ $0 < 0x80 }) { return bytes.count + 1 }
+        let start = source.lineStarts[line - 1]
+        let end = source.lineEnd(line)
+        if source.bytes.withUnsafeBufferPointer({ Self.isASCII(UnsafeBufferPointer(rebasing: $0[start..<max(start, end)])) }) { return max(0, end - start) + 1 }
         return source.lineText(line).unicodeScalars.count + 1
     }
 }

@@ -249,18 +249,20 @@ extension ValeMessage {
 }
 
 /// A message format read once, when the rule is built: where every `%` is a bare `%s` (nearly
-/// every Vale message), the pieces between them, so that filling it in for a finding joins
-/// strings instead of reading the format again. Fills exactly as `ValeMessage.format` does.
+/// every Vale message), the bytes between them, so that filling it in for a finding only copies
+/// bytes into the new string, without reading the format again or an array of arguments.
+/// Fills exactly as `ValeMessage.format` does.
 struct ValeMessageTemplate: Sendable {
     let format: String
-    /// The text before, between and after the verbs; nil when the format needs the general path.
-    private let pieces: [String]?
+    /// The bytes before, between and after the verbs; nil when the format needs the general path.
+    private let pieces: [[UInt8]]?
+    private let piecesLength: Int
 
     init(_ format: String) {
         self.format = format
         var copy = format
-        pieces = copy.withUTF8 { bytes -> [String]? in
-            var pieces: [String] = []
+        pieces = copy.withUTF8 { bytes -> [[UInt8]]? in
+            var pieces: [[UInt8]] = []
             var start = 0
             var index = 0
             while index < bytes.count {
@@ -269,48 +271,62 @@ struct ValeMessageTemplate: Sendable {
                     continue
                 }
                 guard index + 1 < bytes.count, bytes[index + 1] == UInt8(ascii: "s") else { return nil }
-                pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                pieces.append(Array(bytes[start..<index]))
                 index += 2
                 start = index
             }
-            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<bytes.count]), as: UTF8.self))
+            pieces.append(Array(bytes[start..<bytes.count]))
             return pieces
         }
+        piecesLength = pieces?.reduce(0) { $0 + $1.count } ?? 0
     }
 
     /// `ValeMessage.format(format, [first])`.
     func fill(_ first: String) -> String {
         guard let pieces else { return ValeMessage.format(format, [first]) }
         if pieces.count == 1 { return format }
-        var out = ""
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + first.utf8.count + (pieces.count - 2) * Self.missing.utf8.count)
-        out += pieces[0]
-        out += first
-        for index in 1..<pieces.count {
-            if index > 1 { out += Self.missing }
-            out += pieces[index]
-        }
-        return out
+        var first = first
+        return first.withUTF8 { filled(pieces, $0, nil) }
     }
 
     /// `ValeMessage.format(format, [first, second])`.
     func fill(_ first: String, _ second: String) -> String {
         guard let pieces else { return ValeMessage.format(format, [first, second]) }
         if pieces.count == 1 { return format }
-        var out = ""
-        out.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count } + first.utf8.count + second.utf8.count
-                            + max(0, pieces.count - 3) * Self.missing.utf8.count)
-        out += pieces[0]
-        out += first
-        for index in 1..<pieces.count {
-            if index == 2 { out += second }
-            if index > 2 { out += Self.missing }
-            out += pieces[index]
-        }
-        return out
+        var first = first
+        var second = second
+        return first.withUTF8 { first in second.withUTF8 { filled(pieces, first, $0) } }
     }
 
-    private static let missing = "%!s(MISSING)"
+    /// The pieces with `first`, then `second` (when given), then the missing-argument mark
+    /// between them, written straight into the new string's storage.
+    private func filled(_ pieces: [[UInt8]], _ first: UnsafeBufferPointer<UInt8>, _ second: UnsafeBufferPointer<UInt8>?) -> String {
+        let verbs = pieces.count - 1
+        let given = second == nil ? 1 : 2
+        var length = piecesLength + first.count + max(0, verbs - given) * Self.missing.count
+        if verbs >= 2, let second { length += second.count }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var written = 0
+            func write(_ piece: UnsafeBufferPointer<UInt8>) {
+                guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                UnsafeMutableRawPointer(out.baseAddress! + written).copyMemory(from: base, byteCount: piece.count)
+                written += piece.count
+            }
+            for index in pieces.indices {
+                if index == 1 {
+                    write(first)
+                } else if index == 2, let second {
+                    write(second)
+                } else if index > 0 {
+                    Self.missing.withUnsafeBufferPointer { write($0) }
+                }
+                pieces[index].withUnsafeBufferPointer { write($0) }
+            }
+            return written
+        }
+    }
+
+    private static let missing = Array("%!s(MISSING)".utf8)
 }
 
 extension String {

@@ -70,8 +70,10 @@ final class ValeRun {
         context.shared(by: ValeDocument.key) { ValeRun(document: ValeDocument(context.document)) }
     }
 
-    /// The hits of each word book the document's rules use (nearly always one).
-    private var books: [(book: ObjectIdentifier, hits: ValeWordBook.Hits)] = []
+    /// The hits of each word book the document's rules use (nearly always one). Read by every
+    /// rule for every unit, on one thread (a run belongs to one document): not checked for
+    /// exclusive access at each read.
+    @exclusivity(unchecked) private var books: [(book: ObjectIdentifier, hits: ValeWordBook.Hits)] = []
 
     func hits(_ book: ValeWordBook, context: RuleContext) -> ValeWordBook.Hits? {
         guard !book.isEmpty || book.scanner != nil else { return nil }
@@ -82,8 +84,17 @@ final class ValeRun {
         return hits
     }
 
+    /// `range` (UTF-8 offsets) of text `text`, made from its bytes: a match is usually a word,
+    /// which fits in a string without storage of its own. Where an end is not on a character
+    /// boundary, the text run's own substring decides.
     func substring(_ text: Int, _ range: Range<Int>) -> String {
-        document.text(text).run.substring(range)
+        var string = document.text(text).run.text
+        let made = string.withUTF8 { bytes -> String? in
+            guard range.lowerBound >= 0, range.upperBound <= bytes.count, range.lowerBound == bytes.count || bytes[range.lowerBound] & 0xC0 != 0x80,
+                  range.upperBound == bytes.count || bytes[range.upperBound] & 0xC0 != 0x80 else { return nil }
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+        return made ?? document.text(text).run.substring(range)
     }
 }
 
