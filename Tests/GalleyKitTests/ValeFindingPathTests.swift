@@ -136,4 +136,30 @@ import Testing
             #expect(bytes.withUnsafeBufferPointer(LineLengths.isASCII) == bytes.allSatisfy { $0 < 0x80 }, "\(text.debugDescription)")
         }
     }
+
+    @Test func seenStartsAnswerAsASet() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<40 {
+            var seen = ValeSeenStarts()
+            var set: Set<Int> = []
+            var value = 0
+            for _ in 0..<(round * 5) {
+                // Mostly increasing, with repeats and steps back, as findings come.
+                switch Int.random(in: 0..<6, using: &generator) {
+                case 0: value -= Int.random(in: 0...20, using: &generator)
+                case 1: break
+                default: value += Int.random(in: 1...9, using: &generator)
+                }
+                #expect(seen.insert(value) == set.insert(value).inserted)
+            }
+        }
+    }
+
+    @Test func containsIsTheCharactersContains() {
+        for text in ["a.md", "noext", "", "caf\u{E9}.md", ".\u{301}md", "a\r\n.b", "x/.\u{301}"] {
+            for character: Character in [".", "/", "\r\n", "\u{E9}"] {
+                #expect(ValeSession.contains(text, character) == text.contains(character), "\(text.debugDescription) \(character)")
+            }
+        }
+    }
 }

@@ -95,8 +95,29 @@ public struct ValeSession: Sendable {
         return Item(path: path, linter: linter)
     }
 
+    /// `text.contains(character)`; an ASCII character in ASCII text is looked for in its bytes
+    /// (each ASCII byte is a character there, but for a CR LF pair).
+    static func contains(_ text: String, _ character: Character) -> Bool {
+        if let byte = character.asciiValue, byte != 0x0D, byte != 0x0A,
+           let ascii = text.utf8.withContiguousStorageIfAvailable({ LineLengths.isASCII($0) }), ascii {
+            return text.utf8.contains(byte)
+        }
+        return text.contains(character)
+    }
+
     /// `text.split(separator: separator).last`, found from the end without splitting all of it.
     static func lastPiece(of text: Substring, separator: Character) -> Substring? {
+        if let byte = separator.asciiValue, byte != 0x0D, byte != 0x0A,
+           let ascii = text.utf8.withContiguousStorageIfAvailable({ LineLengths.isASCII($0) }), ascii {
+            // In ASCII text each byte is a character but for CR LF, which holds no separator.
+            let utf8 = text.utf8
+            var end = utf8.endIndex
+            while end > utf8.startIndex, utf8[utf8.index(before: end)] == byte { end = utf8.index(before: end) }
+            guard end > utf8.startIndex else { return nil }
+            var start = end
+            while start > utf8.startIndex, utf8[utf8.index(before: start)] != byte { start = utf8.index(before: start) }
+            return text[start..<end]
+        }
         var end = text.endIndex
         while end > text.startIndex, text[text.index(before: end)] == separator { end = text.index(before: end) }
         guard end > text.startIndex else { return nil }
@@ -129,7 +150,7 @@ public struct ValeSession: Sendable {
         let name = forcedExtension.map { "x" + $0 } ?? item.path
         let ext = project.configuration.normalizedExtension(of: name)
         let realExt = Self.lastPiece(of: Self.lastPiece(of: Substring(name), separator: "/") ?? Substring(name), separator: ".").map { String($0).lowercased() } ?? ""
-        if name.contains("."), Self.sourceCode.contains(realExt) {
+        if Self.contains(name, "."), Self.sourceCode.contains(realExt) {
             return FileResult(path: item.path, alerts: [], skipped: "source code (Vale lints its comments; Galley does not read source code)", problem: nil)
         }
         let source = SourceText(decoding: bytes)

@@ -214,28 +214,19 @@ extension ValeMessage {
         guard let base = bytes.baseAddress else { return true }
         let count = bytes.count
         var index = 0
-        // A space just before the current word, for a pair that straddles two words.
+        // Whether the byte before the current word is a space, for a pair across two words.
         var previousSpace = false
+        let low: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
         while index + 8 <= count {
             let word = UInt64(littleEndian: UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self))
-            // 0x80 in each byte that is a line feed, or a space.
+            // 0x80 in exactly the bytes equal to a line feed, or to a space (no borrow between bytes).
             let feeds = word ^ 0x0A0A_0A0A_0A0A_0A0A
             let spaces = word ^ 0x2020_2020_2020_2020
-            let isFeed = (feeds &- 0x0101_0101_0101_0101) & ~feeds & 0x8080_8080_8080_8080
-            // The borrow of the subtraction can mark a byte after a true zero: exact per byte
-            // only for the lowest one, so any mark falls back to the byte loop below.
-            let isSpace = (spaces &- 0x0101_0101_0101_0101) & ~spaces & 0x8080_8080_8080_8080
-            if isFeed != 0 { return false }
-            if isSpace != 0 {
-                // Spaces in this word: decide on its bytes.
-                for offset in 0..<8 {
-                    let byte = base[index + offset]
-                    if byte == 0x20 && previousSpace { return false }
-                    previousSpace = byte == 0x20
-                }
-            } else {
-                previousSpace = false
-            }
+            let isFeed = ~(((feeds & low) &+ low) | feeds) & 0x8080_8080_8080_8080
+            let isSpace = ~(((spaces & low) &+ low) | spaces) & 0x8080_8080_8080_8080
+            // A space right after a space: in the word, or its first byte after the last word's.
+            if isFeed != 0 || isSpace & (isSpace << 8) != 0 || (previousSpace && isSpace & 0x80 != 0) { return false }
+            previousSpace = isSpace >> 63 != 0
             index += 8
         }
         while index < count {

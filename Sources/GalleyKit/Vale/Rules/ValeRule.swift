@@ -112,7 +112,7 @@ extension ValeRule {
         let worth = texts(run)
         if let worth, worth.isEmpty, settings.mask(ext: document.ext) & ValeDocument.sizedKinds == 0 { return [] }
         var findings: [Finding] = []
-        var seen: Set<Int> = []
+        var seen = ValeSeenStarts()
         let ignored = settings.ignores.map { ignores in context.shared(by: ignores) { ValeIgnores.Ranges(ignores.ranges(in: context.document)) } }
         // The id is read from the definition: once, and only when comments may switch rules off.
         let ruleID = document.comments.isEmpty ? "" : id
@@ -129,7 +129,7 @@ extension ValeRule {
                 let range = text.sourceRange(ofTextRange: textRange)
                 // Vale cannot place a match inside a bare URL (its link text), and drops it.
                 if ValeRules.isInsideURL(text.text, textRange) { continue }
-                guard seen.insert(range.start).inserted else { continue }
+                guard seen.insert(range.start) else { continue }
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
                 findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alerts[index].message),
@@ -151,6 +151,32 @@ extension ValeRule {
             }
         }
         return findings
+    }
+}
+
+/// The source starts a rule has reported in a document (Vale reports one finding per place).
+/// They nearly always come in increasing order: a start past the last one is new without a
+/// look-up; the others are looked for among the few kept, or in a set once there are many.
+struct ValeSeenStarts {
+    private var starts: [Int] = []
+    private var set: Set<Int>?
+    private var last = Int.min
+
+    /// Adds `start`; false when it was there already.
+    mutating func insert(_ start: Int) -> Bool {
+        if start > last {
+            last = start
+            if set != nil { set!.insert(start) } else { starts.append(start) }
+            return true
+        }
+        if set != nil { return set!.insert(start).inserted }
+        if starts.contains(start) { return false }
+        starts.append(start)
+        if starts.count > 32 {
+            set = Set(starts)
+            starts = []
+        }
+        return true
     }
 }
 
