@@ -155,6 +155,21 @@ import Testing
         }
     }
 
+    @Test func packedOrderIsTheStableSortByStartRuleAndMessage() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<30 {
+            var diagnostics: [Diagnostic] = []
+            for _ in 0..<(round * 7) {
+                let start = SourceLocation(line: Int.random(in: 1...6, using: &generator), column: Int.random(in: 1...5, using: &generator))
+                diagnostics.append(Diagnostic(path: "a.md", range: SourceRange(at: 0), span: SourceSpan(start: start, end: start), severity: .warning,
+                                              message: ["b", "a", "a"].randomElement(using: &generator)!, ruleID: ["Z.x", "A.y", "M.z"].randomElement(using: &generator)!))
+            }
+            let packed = diagnostics.withUnsafeBufferPointer(RuleEngine.packedOrder)
+            let general = diagnostics.withUnsafeBufferPointer { items in Array(items.indices).sorted { Diagnostic.sortedOrder(items[$0], items[$1]) } }
+            #expect(packed == general)
+        }
+    }
+
     @Test func containsIsTheCharactersContains() {
         for text in ["a.md", "noext", "", "caf\u{E9}.md", ".\u{301}md", "a\r\n.b", "x/.\u{301}"] {
             for character: Character in [".", "/", "\r\n", "\u{E9}"] {

@@ -118,6 +118,7 @@ public struct RuleEngine: Sendable {
             guard let path = items.first?.path, items.indices.allSatisfy({ items[$0].path == path }) else {
                 return Array(items.indices).sorted { Diagnostic.sortedOrder(items[$0], items[$1]) }
             }
+            if let order = packedOrder(items) { return order }
             let starts = items.indices.map { items[$0].span.start }
             return Array(items.indices).sorted { starts[$0] != starts[$1] ? starts[$0] < starts[$1] : Diagnostic.sortedOrder(items[$0], items[$1]) }
         }
@@ -137,6 +138,33 @@ public struct RuleEngine: Sendable {
                 }
             }
         }
+    }
+
+    /// The same order for one document's diagnostics from one sort of integers, each start
+    /// (line, column) and position packed in a key; runs of equal starts are then ordered by
+    /// rule and message, keeping their positions' order, as the stable sort does. Nil where a
+    /// value does not fit its bits.
+    static func packedOrder(_ items: UnsafeBufferPointer<Diagnostic>) -> [Int]? {
+        guard items.count < 1 << 20 else { return nil }
+        var keys: [UInt64] = []
+        keys.reserveCapacity(items.count)
+        for index in items.indices {
+            let start = items[index].span.start
+            guard start.line >= 0, start.line < 1 << 24, start.column >= 0, start.column < 1 << 20 else { return nil }
+            keys.append(UInt64(start.line) << 40 | UInt64(start.column) << 20 | UInt64(index))
+        }
+        keys.sort()
+        var order = keys.map { Int($0 & 0xF_FFFF) }
+        var first = 0
+        while first < keys.count {
+            var end = first + 1
+            while end < keys.count, keys[end] >> 20 == keys[first] >> 20 { end += 1 }
+            if end - first > 1 {
+                order.replaceSubrange(first..<end, with: order[first..<end].sorted { Diagnostic.sortedOrder(items[$0], items[$1]) })
+            }
+            first = end
+        }
+        return order
     }
 
     /// The facts of a document that is not linted (a file a run over changed files does not
