@@ -177,4 +177,12 @@ import Testing
             }
         }
     }
+
+    @Test func decimalsAreWrittenAsInterpolationWritesThem() {
+        for value in Array(-12...1_200) + [9_999, 10_000, 99_999, 100_000, 1_000_001, Int.max, Int.min] {
+            var out: [UInt8] = []
+            ValeOutput.appendDecimal(value, to: &out)
+            #expect(String(decoding: out, as: UTF8.self) == "\(value)")
+        }
+    }
 }

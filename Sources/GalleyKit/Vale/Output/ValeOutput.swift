@@ -22,14 +22,19 @@ public enum ValeOutput {
                     out.append(UInt8(ascii: ":"))
                     appendDecimal(alerts[index].span[0], to: &out)
                     out.append(UInt8(ascii: ":"))
-                    out.append(contentsOf: alerts[index].check.utf8)
+                    appendUTF8(alerts[index].check, to: &out)
                     out.append(UInt8(ascii: ":"))
-                    out.append(contentsOf: alerts[index].message.utf8)
+                    appendUTF8(alerts[index].message, to: &out)
                     out.append(UInt8(ascii: "\n"))
                 }
             }
         }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The bytes of `text`, copied from its storage at once.
+    static func appendUTF8(_ text: String, to out: inout [UInt8]) {
+        if text.utf8.withContiguousStorageIfAvailable({ out.append(contentsOf: $0) }) == nil { out.append(contentsOf: text.utf8) }
     }
 
     /// `value` in decimal, as string interpolation writes it.
@@ -38,8 +43,14 @@ public enum ValeOutput {
             out.append(contentsOf: String(value).utf8)
             return
         }
-        if value >= 10 { appendDecimal(value / 10, to: &out) }
-        out.append(UInt8(ascii: "0") + UInt8(value % 10))
+        if value < 10 {
+            out.append(UInt8(ascii: "0") + UInt8(value))
+            return
+        }
+        if value >= 100 { appendDecimal(value / 100, to: &out) }
+        let lastTwo = value % 100
+        if value >= 100 || lastTwo >= 10 { out.append(UInt8(ascii: "0") + UInt8(lastTwo / 10)) }
+        out.append(UInt8(ascii: "0") + UInt8(lastTwo % 10))
     }
 
     /// `json.MarshalIndent(map[path][]Alert, "", "  ")` and a newline: keys sorted, fields in

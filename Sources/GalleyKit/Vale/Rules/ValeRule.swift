@@ -132,6 +132,7 @@ extension ValeRule {
                 guard seen.insert(range.start) else { continue }
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
+                if findings.isEmpty { findings.reserveCapacity(max(8, alerts.count)) }
                 findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alerts[index].message),
                                         matchedText: alerts[index].match, suggestion: alerts[index].suggestion))
                 if textIndex < document.blockTextCount, !alerts[index].replacements.isEmpty {
