@@ -88,7 +88,8 @@ final class ValeRun {
     /// which fits in a string without storage of its own. Where an end is not on a character
     /// boundary, the text run's own substring decides.
     func substring(_ text: Int, _ range: Range<Int>) -> String {
-        var string = document.text(text).run.text
+        // The run's text read in place: `text(_:)` copies the whole ValeText (and retains all it holds).
+        var string = document.texts[text].run.text
         let made = string.withUTF8 { bytes -> String? in
             guard range.lowerBound >= 0, range.upperBound <= bytes.count, range.lowerBound == bytes.count || bytes[range.lowerBound] & 0xC0 != 0x80,
                   range.upperBound == bytes.count || bytes[range.upperBound] & 0xC0 != 0x80 else { return nil }
@@ -125,7 +126,7 @@ extension ValeRule {
             for index in alerts.indices {
                 let textIndex = alerts[index].text
                 let textRange = alerts[index].range
-                let text = document.text(textIndex).run
+                let text = document.texts[textIndex].run
                 let range = text.sourceRange(ofTextRange: textRange)
                 // Vale cannot place a match inside a bare URL (its link text), and drops it.
                 if ValeRules.isInsideURL(text.text, textRange) { continue }
