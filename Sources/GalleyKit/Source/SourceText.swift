@@ -19,7 +19,9 @@ public struct SourceText: Sendable {
     /// (minified HTML, a YAML flow mapping on one line) costs a short scan, not one from the
     /// line's start: otherwise many findings on one long line take quadratic time.
     private let scalarCheckpoints: [Int]
-    private static let checkpointStride = 256
+    private static let checkpointStride = 64
+    /// A span's end at most this many bytes past its start is counted on from the start.
+    private static let shortSpan = 256
 
     public init(utf8 text: String) {
         self.init(decoding: Array(text.utf8))
@@ -123,7 +125,7 @@ public struct SourceText: Sendable {
         let from = min(max(0, range.start), bytes.count)
         let to = min(max(0, range.end), bytes.count)
         // An end on the start's line (nearly every finding) is counted on from the start.
-        if to >= from, to - from <= Self.checkpointStride, start.line >= lineStarts.count || to < lineStarts[start.line] {
+        if to >= from, to - from <= Self.shortSpan, start.line >= lineStarts.count || to < lineStarts[start.line] {
             return SourceSpan(start: start, end: SourceLocation(line: start.line, column: start.column + scalarCount(from: from, to: to)))
         }
         return SourceSpan(start: start, end: location(of: range.end))
