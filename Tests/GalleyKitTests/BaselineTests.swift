@@ -66,6 +66,46 @@ import Testing
                     != Fingerprint.compute(ruleID: "x", path: "a.md", text: "a", context: "bc"), "fields cannot run into each other")
     }
 
+    /// Several findings on one line share the work of reading that line (its normalized bytes,
+    /// its quoted text): each must still get the fingerprint and quoted line of its own.
+    @Test func findingsSharingALineEachGetTheirOwnFingerprint() {
+        let text = "# Title\n\nOne  two three, one two.\n\n  Four\tfive  \n\n" + String(repeating: "x ", count: 2_100) + "six\n"
+        let source = SourceText(utf8: text)
+        let places: [(String, Int, Int)] = [("r", 9, 12), ("r", 25, 28), ("s", 9, 12), ("r", 9, 12), ("r", 37, 41), ("r", 4_243, 4_246)]
+        var diagnostics = places.map { rule, start, end in
+            let range = SourceRange(start: start, end: end)
+            return Diagnostic(path: "a.md", range: range, span: source.span(range), severity: .warning, message: "m", ruleID: rule)
+        }
+        Fingerprint.assign(to: &diagnostics, source: source)
+        var occurrences: [String: Int] = [:]
+        for (index, (rule, start, end)) in places.enumerated() {
+            let offending = String(decoding: Array(text.utf8)[start..<end], as: UTF8.self)
+            let line = diagnostics[index].span.start.line
+            let lineStart = source.lineStarts[line - 1]
+            let lineEnd = source.lineEnd(line)
+            let long = lineEnd - lineStart > Fingerprint.maxQuotedLineBytes
+            let window = long ? max(lineStart, start - Fingerprint.longLineContextBytes)..<min(lineEnd, end + Fingerprint.longLineContextBytes) : lineStart..<lineEnd
+            let context = String(decoding: Array(text.utf8)[window], as: UTF8.self)
+            let key = "\(rule)|\(offending)|\(context)"
+            let occurrence = occurrences[key, default: 0]
+            occurrences[key] = occurrence + 1
+            #expect(diagnostics[index].fingerprint == Fingerprint.compute(ruleID: rule, path: "a.md", text: offending, context: context, occurrence: occurrence))
+            #expect(diagnostics[index].sourceLine == (long ? nil : source.lineText(line)))
+        }
+        #expect(diagnostics[0].sourceLine == "One  two three, one two.")
+        #expect(diagnostics[4].sourceLine == "  Four\tfive  ")
+        #expect(diagnostics[0].fingerprint != diagnostics[3].fingerprint, "the same finding twice is told apart")
+    }
+
+    @Test func newlineTestOnBytesAgreesWithCharacters() {
+        let samples = ["plain", "", "a\nb", "a\r\nb", "\r", "tab\tonly", "vt\u{0B}", "ff\u{0C}", "nel\u{85}x", "ls\u{2028}", "ps\u{2029}",
+                       "é and ©", "…\u{2027}\u{202A}", "\u{E2}\u{80}", "Ĩ\u{0308}", "😀\u{200D}😀", "a\u{0301}\nb", "\u{C5}\u{85}"]
+        for sample in samples {
+            #expect(sample.mayHoldNewline == sample.contains(where: \.isNewline), "\(sample.debugDescription)")
+            #expect(sample.replacingNewlines().contains(where: \.isNewline) == false)
+        }
+    }
+
     @Test func identicalFindingsInOneFileAreToldApart() throws {
         let twice = "# Title\n\n## One\n\n#### Skipped level\n\n## Two\n\n#### Skipped level\n"
         let found = try Self.diagnostics(twice).filter { $0.ruleID == "heading-increment" }

@@ -9,30 +9,44 @@ public enum Fingerprint {
     /// Sets `fingerprint` and `sourceLine` of a file's diagnostics, which are in source order.
     public static func assign(to diagnostics: inout [Diagnostic], source: SourceText) {
         var occurrences: [UInt64: Int] = [:]
+        // Findings come in source order, many on one line: the line's normalized bytes and its
+        // quoted text are made once for all of them (each diagnostic then shares the string).
+        var normalizedRange = 0..<0
+        var normalized: [UInt8] = []
+        var quotedLine = 0
+        var quoted: String?
         for index in diagnostics.indices {
-            let diagnostic = diagnostics[index]
-            let line = min(max(1, diagnostic.span.start.line), source.lineStarts.count)
-            let start = min(max(0, diagnostic.range.start), source.bytes.count)
-            let end = min(max(start, diagnostic.range.end), source.bytes.count)
-            let lineRange = context(of: start..<end, onLine: line, in: source)
+            // Fields read in place: a copy of the diagnostic would retain all it holds.
+            let line = min(max(1, diagnostics[index].span.start.line), source.lineStarts.count)
+            let start = min(max(0, diagnostics[index].range.start), source.bytes.count)
+            let end = min(max(start, diagnostics[index].range.end), source.bytes.count)
             var hash = FNV1a()
-            hash.add(diagnostic.ruleID)
-            hash.add(diagnostic.path)
-            if let subject = diagnostic.subject {
+            hash.add(diagnostics[index].ruleID)
+            hash.add(diagnostics[index].path)
+            if let subject = diagnostics[index].subject {
                 // About the whole article: where it is shown says nothing of what it is.
                 hash.add(subject)
             } else {
+                let lineRange = context(of: start..<end, onLine: line, in: source)
                 source.bytes.withUnsafeBufferPointer { bytes in
                     hash.addNormalized(bytes[start..<end])
-                    hash.addNormalized(bytes[lineRange])
+                    if lineRange != normalizedRange || normalized.isEmpty {
+                        normalizedRange = lineRange
+                        normalized = FNV1a.normalized(bytes[lineRange])
+                    }
                 }
+                hash.addNormalizedBytes(normalized)
             }
             let occurrence = occurrences[hash.value, default: 0]
             occurrences[hash.value] = occurrence + 1
             hash.add(String(occurrence))
             diagnostics[index].fingerprint = hash.hex
             if source.lineEnd(line) - source.lineStarts[line - 1] <= maxQuotedLineBytes {
-                diagnostics[index].sourceLine = source.lineText(line)
+                if quoted == nil || quotedLine != line {
+                    quotedLine = line
+                    quoted = source.lineText(line)
+                }
+                diagnostics[index].sourceLine = quoted
             }
         }
     }
@@ -94,6 +108,27 @@ extension FNV1a {
     /// Adds text with runs of whitespace read as one space and none at either end, so reflowing
     /// or re-indenting a line does not change the hash.
     mutating func addNormalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) {
+        Self.forEachNormalized(bytes) { add(byte: $0) }
+        add(byte: 0)
+    }
+
+    /// What `addNormalized` adds for `bytes`, before its closing 0 byte.
+    static func normalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count + 1)
+        forEachNormalized(bytes) { out.append($0) }
+        // Never empty, so that an empty line's bytes are told apart from none read yet.
+        out.append(0)
+        return out
+    }
+
+    /// Adds bytes made by `normalized` (closing 0 byte included): the same as `addNormalized`
+    /// on the bytes they were made from.
+    mutating func addNormalizedBytes(_ normalized: [UInt8]) {
+        for byte in normalized { add(byte: byte) }
+    }
+
+    private static func forEachNormalized(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, _ body: (UInt8) -> Void) {
         var pendingSpace = false
         var started = false
         for byte in bytes {
@@ -101,13 +136,12 @@ extension FNV1a {
             case 0x20, 0x09, 0x0A, 0x0B, 0x0C, 0x0D:
                 pendingSpace = started
             default:
-                if pendingSpace { add(byte: 0x20) }
+                if pendingSpace { body(0x20) }
                 pendingSpace = false
                 started = true
-                add(byte: byte)
+                body(byte)
             }
         }
-        add(byte: 0)
     }
 
     var hex: String {
