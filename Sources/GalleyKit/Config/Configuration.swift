@@ -85,6 +85,14 @@ public struct Configuration: Sendable {
 
     /// The Vale rules for `path` (absolute): each set-up's selection for the file, by its path
     /// relative to the set-up's folder; rules switched off in `rules:` left out.
+    /// What decides `valeRules(absolutePath:)` for a file: the sections of each Vale set-up
+    /// whose globs match it. Files with the same selection get the same Vale rules.
+    func valeSelection(absolutePath path: String) -> String {
+        vale.map { source in
+            source.project.configuration.sectionIndices(for: PathNames.relative(path, to: source.directory) ?? path).map(String.init).joined(separator: ",")
+        }.joined(separator: ";")
+    }
+
     public func valeRules(absolutePath path: String) -> [any Rule] {
         vale.flatMap { source in
             source.project.rules(for: PathNames.relative(path, to: source.directory) ?? path).filter { rules[$0.id]?.enabled != false }

@@ -154,6 +154,8 @@ private struct Planner {
     /// and overrides.
     private(set) var linters: [LintPlan.SharedLinter] = []
     private var numbers: [String: Int32] = [:]
+    /// Per configuration and matching Vale sections, the Vale rules chosen and their ids.
+    private var valeChoices: [String: (rules: [any Rule], key: String)] = [:]
     /// The warnings of every configuration read, in the order read, without repeats.
     private(set) var warnings: [ConfigError] = []
 
@@ -200,9 +202,21 @@ private struct Planner {
     /// The number of the linter for `file` in `linters`, built on first use.
     mutating func linterNumber(_ configuration: Configuration, for file: String, errors: inout [ConfigError]) -> Int32? {
         let overrides = configuration.matchingOverrides(absolutePath: file)
-        // Vale set-ups choose their rules per file (by their own globs).
-        let valeRules = configuration.vale.isEmpty ? [] : configuration.valeRules(absolutePath: file)
-        let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",") + "|" + valeRules.map(\.id).joined(separator: ",")
+        // Vale set-ups choose their rules per file (by their own globs): chosen once per
+        // configuration and matching sections, not filtered again for every file.
+        var valeRules: [any Rule] = []
+        var valeKey = ""
+        if !configuration.vale.isEmpty {
+            let selection = (configuration.path ?? "") + "|" + configuration.valeSelection(absolutePath: file)
+            if let chosen = valeChoices[selection] {
+                (valeRules, valeKey) = chosen
+            } else {
+                valeRules = configuration.valeRules(absolutePath: file)
+                valeKey = valeRules.map(\.id).joined(separator: ",")
+                valeChoices[selection] = (valeRules, valeKey)
+            }
+        }
+        let key = (configuration.path ?? "") + "|" + overrides.map(String.init).joined(separator: ",") + "|" + valeKey
         if let known = numbers[key] { return known }
         var problems: [ConfigError] = []
         let rules = configuration.rules(applying: overrides, errors: &problems) + valeRules
