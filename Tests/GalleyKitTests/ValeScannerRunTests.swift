@@ -12,12 +12,14 @@ import Testing
         "Passive.yml": "extends: existence\nmessage: \"'%s' may be passive.\"\nignorecase: true\nraw:\n  - '\\b(am|are|were|is|was|be)\\b\\s*\\b(?:\\w+ed|beaten|known)\\b'\n",
         "Swaps.yml": "extends: substitution\nmessage: \"Use '%s' instead of '%s'.\"\nignorecase: true\nswap:\n  'caf(e|é)s?': café\n  '(?:kelvin|kilo)\\s+\\w+': the unit\n  'utili[sz]e': use\n",
         "Dashes.yml": "extends: existence\nmessage: \"No spaces around '%s'.\"\nnonword: true\ntokens:\n  - '\\s[—–]\\s'\n  - '(?<=\\w)\\s{2,}(?=[A-Z])'\n",
+        // Left out of the scan (`ValeRuleBook.staysOutOfScan`): run on every heading.
+        "HeadingEnd.yml": "extends: existence\nmessage: \"No '%s' at a heading's end.\"\nnonword: true\nscope: heading\ntokens:\n  - '[a-z][.?!]$'\n",
     ]
 
     static let texts = [
         "# The 1st café\n\nIt is beaten by the 22nd CAFE. Café au lait, e.g. here.\n\nA line\nbreak: it was\nknown. 50 percent  More.\n",
         "# Kelvin\n\nThe \u{212A}elvin scale, kilo grams and KILO watts; it is utilised — really – twice.\n",
-        "# Nothing\n\nPlain words only, none of which any rule wants. Über naïve cafe\u{301}s.\n",
+        "# Nothing here.\n\nPlain words only, none of which any rule wants. Über naïve cafe\u{301}s.\n",
         "# Table\n\n| a | b |\n|---|---|\n| 3rd | was used |\n\n- am Tired\n- be 4th\n",
     ]
 
@@ -54,10 +56,30 @@ import Testing
         #expect(scanned.stdout == plain.stdout)
         #expect(byDefault.stdout == plain.stdout)
         #expect(scanned.stdout.split(separator: "\n").count >= count * 3)
-        for rule in ["Test.Ordinals", "Test.Passive", "Test.Swaps", "Test.Dashes"] { #expect(scanned.stdout.contains(rule)) }
+        for rule in ["Test.Ordinals", "Test.Passive", "Test.Swaps", "Test.Dashes", "Test.HeadingEnd"] { #expect(scanned.stdout.contains(rule)) }
         let parallel = try TestSupport.runGalley(["vale", "--output=line", "--no-global", "docs"], in: root, environment: ["GALLEY_VALE_HYPERSCAN": "always", "GALLEY_CACHE_DIR": root + "/cache"])
         #expect(parallel.stdout == plain.stdout)
     }
+
+    /// Only a pattern that must end at its unit's end, in a rule that reads only headings,
+    /// stays out of the scan.
+    @Test func headingEndPatternsStayOutOfTheScan() throws {
+        func settings(_ scope: [String]) -> ValeRuleSettings {
+            var settings = ValeRuleSettings(message: "%s", level: "warning")
+            settings.scope = ValeScope(scope)
+            settings.computeMasks()
+            return settings
+        }
+        let atEnd = try ValePattern("(?:[a-z][.?!]$|[a-z0-9][.]\\s*\\z)")
+        #expect(ValeRuleBook.staysOutOfScan(atEnd, settings: settings(["heading"])))
+        #expect(ValeRuleBook.staysOutOfScan(atEnd, settings: settings(["heading.h2", "heading.h3"])))
+        #expect(!ValeRuleBook.staysOutOfScan(atEnd, settings: settings(["text"])))
+        #expect(!ValeRuleBook.staysOutOfScan(atEnd, settings: settings(["heading", "list"])))
+        #expect(!ValeRuleBook.staysOutOfScan(try ValePattern(":\\s[a-z]"), settings: settings(["heading"])))
+        #expect(!ValeRuleBook.staysOutOfScan(try ValePattern("(?:[a-z]$|[a-z]\\.)"), settings: settings(["heading"])))
+        #expect(!ValeRuleBook.staysOutOfScan(try ValePattern("[a-z]\\$"), settings: settings(["heading"])))
+    }
+
     /// A second large run reads the database the first one stored in the cache folder, with
     /// the same findings; a damaged entry, a folder that cannot be written and the cache
     /// turned off change nothing either, and nothing is said about them.

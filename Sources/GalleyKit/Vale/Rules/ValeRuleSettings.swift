@@ -19,6 +19,11 @@ struct ValeRuleSettings: Sendable {
     /// Scope masks for the usual extensions, computed once.
     private var masks: [String: UInt32] = [:]
 
+    init(message: String, level: String) {
+        self.message = message
+        self.level = level
+    }
+
     static let commonOptions: [(key: String, description: String)] = [
         ("scope", "Vale scopes to read: text (default), heading, heading.h1…h6, paragraph, sentence, list, blockquote, table.cell, alt, summary, raw; ~ negates, & joins, a dotted extension (text.md) narrows"),
         ("message", "a Go format string: each %s takes the next value (what matched, then the kind's suggestion)"),
@@ -71,6 +76,12 @@ struct ValeRuleSettings: Sendable {
 
     func mask(ext: String) -> UInt32 {
         masks[ext] ?? scope.mask(ext: ext)
+    }
+
+    /// Whether the rule reads headings and nothing else (in files of every usual extension).
+    var readsOnlyHeadings: Bool {
+        let headings = ValeUnitKind.allCases.filter { $0.sections.contains("heading") }.reduce(UInt32(0)) { $0 | 1 << UInt32($1.rawValue) }
+        return Self.knownExtensions.allSatisfy { mask(ext: $0) & ~headings == 0 }
     }
 }
 
