@@ -163,24 +163,32 @@ public final class HyperscanDatabase: @unchecked Sendable {
     /// be made or did not finish (no scratch, a text over 4 GiB, an error from Hyperscan): the
     /// caller must then assume any expression may match anywhere.
     public func scan(_ bytes: UnsafeBufferPointer<UInt8>) -> [Event]? {
-        var events: [Event] = []
-        guard bytes.count <= Int(UInt32.max) else { return nil }
-        guard let base = bytes.baseAddress, bytes.count > 0 else { return events }
+        var packed: [UInt64] = []
+        guard scan(bytes, packedInto: &packed) else { return nil }
+        return packed.map { Event(id: UInt32($0 >> 32), end: Int(UInt32(truncatingIfNeeded: $0))) }
+    }
+
+    /// As `scan(_:)`, each event appended to `events` as its id (high half) and end offset
+    /// (low half) in one word, without an array of events in between; false (with `events`
+    /// holding what was found before) when the scan could not be made or did not finish.
+    public func scan(_ bytes: UnsafeBufferPointer<UInt8>, packedInto events: inout [UInt64]) -> Bool {
+        guard bytes.count <= Int(UInt32.max) else { return false }
+        guard let base = bytes.baseAddress, bytes.count > 0 else { return true }
         let scratch = pool.withLock { $0.popLast()?.pointer } ?? {
             var clone: OpaquePointer?
             return hs_clone_scratch(prototype, &clone) == HS_SUCCESS ? clone : nil
         }()
-        guard let scratch else { return nil }
+        guard let scratch else { return false }
         let status = withUnsafeMutablePointer(to: &events) { pointer in
             base.withMemoryRebound(to: CChar.self, capacity: bytes.count) { data in
                 hs_scan(database, data, UInt32(bytes.count), 0, scratch, { id, _, to, _, context in
-                    context!.assumingMemoryBound(to: [Event].self).pointee.append(Event(id: id, end: Int(to)))
+                    context!.assumingMemoryBound(to: [UInt64].self).pointee.append(UInt64(id) << 32 | to)
                     return 0
                 }, pointer)
             }
         }
         let returned = Scratch(pointer: scratch)
         pool.withLock { $0.append(returned) }
-        return status == HS_SUCCESS ? events : nil
+        return status == HS_SUCCESS
     }
 }

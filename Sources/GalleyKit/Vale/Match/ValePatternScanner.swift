@@ -188,13 +188,10 @@ final class ValePatternScanner: Sendable {
         var string = text.run.text
         string.withUTF8 { bytes in
             if !text.isASCII { ends.holdsCaselessKin = Self.holdsCaselessKin(bytes) }
-            guard let events = database.scan(bytes) else {
-                ends.isIncomplete = true
-                return
-            }
-            for event in events { ends.events.append(UInt64(event.id) << 32 | UInt64(UInt32(event.end))) }
+            if !database.scan(bytes, packedInto: &ends.events) { ends.isIncomplete = true }
         }
-        ends.events.sort()
+        // Reported by end offset; ordered by expression first for the binary searches.
+        if !ends.isIncomplete { ends.events.sort() }
         return ends
     }
 
