@@ -21,6 +21,9 @@ struct ConditionalRule: ValeRule, RuleKind {
     let first: ValePattern
     let second: ValePattern
     let exceptions: ValeExceptions
+    /// Every match of the pattern holds two neighbouring capitals (`ValeCapitalPairs`).
+    let firstNeedsCapitals: Bool
+    let secondNeedsCapitals: Bool
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         let settings = ValeRuleSettings.read(&options, definition: definition, defaultMessage: "'%s' has no definition.")
@@ -33,32 +36,41 @@ struct ConditionalRule: ValeRule, RuleKind {
               let first, let second else { return nil }
         var built = definition
         built.message = nil
-        return ConditionalRule(definition: built, settings: settings, first: first.0, second: second.0, exceptions: exceptions)
+        return ConditionalRule(definition: built, settings: settings, first: first.0, second: second.0, exceptions: exceptions,
+                               firstNeedsCapitals: ValeCapitalPairs.required(by: first.0.root),
+                               secondNeedsCapitals: ValeCapitalPairs.required(by: second.0.root))
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         // What 'second' has accounted for so far in the file.
         var defined: Set<String> = []
+        // The closure reads these, not the rule: it would copy the rule for every unit.
+        let first = first, second = second, exceptions = exceptions, message = settings.message
+        let firstNeedsCapitals = firstNeedsCapitals, secondNeedsCapitals = secondNeedsCapitals
         return valeCheck(context) { run, unit in
-            let valeText = run.document.text(unit.text)
-            var text = valeText.run.text
+            var text = run.document.texts[unit.text].run.text
             var alerts: [ValeAlert] = []
             var gaveUp = false
             text.withUTF8 { whole in
                 let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
-                let (definitions, stopped) = second.matches(bytes, in: valeText, groups: true, scratch: run.scratch)
+                // Most units hold no acronym: neither pattern can match there.
+                let capitals = (firstNeedsCapitals || secondNeedsCapitals) ? ValeCapitalPairs.occur(in: bytes) : true
+                if !capitals && firstNeedsCapitals && secondNeedsCapitals { return }
+                let valeText = run.document.texts[unit.text]
+                let (definitions, stopped) = !capitals && secondNeedsCapitals ? ([], false)
+                    : second.matches(bytes, in: valeText, groups: true, scratch: run.scratch)
                 for match in definitions {
                     for group in match.groups.dropFirst() {
                         if let group, !group.isEmpty { defined.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[group]), as: UTF8.self)) }
                     }
                 }
-                let (uses, stoppedToo) = first.matches(bytes, in: valeText, scratch: run.scratch)
+                let (uses, stoppedToo) = !capitals && firstNeedsCapitals ? ([], false) : first.matches(bytes, in: valeText, scratch: run.scratch)
                 gaveUp = stopped || stoppedToo
                 for use in uses {
                     let found = String(decoding: UnsafeBufferPointer(rebasing: bytes[use.range]), as: UTF8.self)
                     if defined.contains(found) || exceptions.matches(found, scratch: run.scratch) { continue }
                     let range = (use.range.lowerBound + unit.range.lowerBound)..<(use.range.upperBound + unit.range.lowerBound)
-                    alerts.append(ValeAlert(text: unit.text, range: range, match: found, message: ValeMessage.format(settings.message, [found]), suggestion: nil))
+                    alerts.append(ValeAlert(text: unit.text, range: range, match: found, message: ValeMessage.format(message, [found]), suggestion: nil))
                 }
             }
             return (alerts, gaveUp)
