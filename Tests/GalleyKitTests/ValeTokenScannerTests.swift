@@ -197,6 +197,9 @@ import PCRE
             (try ValeCase(style: .sentence, vocabulary: ["(?-i)Kubernetes", "(?-i)Azure", "(?-i)macOS", "(?-i)URLs", "(?-i)CLI", "(?-i)VS", "(?-i)I"],
                           indicators: [":"], prefix: ""), try ValeExceptions(["Azure", "CLI", "I", "Kubernetes", "macOS", "URLs", "VS"])),
             (try ValeCase(style: .sentence, vocabulary: ["azure", "cli", "Go", "k8s", "JSON", "longerword"], indicators: [], prefix: ""), .none),
+            // Long ASCII entries (more than seven bytes: looked up by a hash of their bytes).
+            (try ValeCase(style: .sentence, vocabulary: ["Kubernetes", "TypeScript", "JavaScript", "longerword", "Elasticsearch", "(?-i)PostgreSQL"],
+                          indicators: [], prefix: ""), .none),
             // Entries whose match depends on what surrounds it: searched in every word.
             (try ValeCase(style: .sentence, vocabulary: ["^How", #"(?-i)Use\b"#, "API", #"(?<=-)based"#, #"(a)\1"#], indicators: [], prefix: ""), .none),
             (try ValeCase(style: .titleAP, vocabulary: prefixed, indicators: [], prefix: ""), try ValeExceptions(exceptions)),
@@ -209,6 +212,7 @@ import PCRE
             "2. the Node.js guide", "Why? Because: Reasons", "Straße STRASSE ß ﬁne", "Ωμέγα ΑΒΓ ᾼ", "how to Use the API", "AZURE-based Azure-based",
             "a\u{1171E}b I", "x \u{1E030} Word", "It’s Don't", "ÉCOLE école", "İstanbul ıi", "\u{212A}elvin K\u{37E}", "10. Steps: One Two", "How Use-based aa Usexyz", "Deploy To azure With the cli", "GO go Go gO json Json K8S", "LongerWord longerword Cli-based",
             // Headings already as expected (the byte path then skips comparing word by word).
+            "Using typescript with KUBERNETES and Elasticsearch or elasticsearchx", "Javascript Kubernete postgresql PostgreSQL LONGERWORDS",
             "Quick take", "Signs of progress", "Getting started with Azure CLI", "How do I use VS Code?", "Why: The reasons", "The Lord of the Rings",
             "Quick  take", "*", "1. Install", "Ok",
         ]

@@ -26,6 +26,9 @@ struct ValeCase: Sendable {
     /// `entryByLower` for forms of at most seven bytes, by `shortKey`, sorted; set with
     /// `lowerLengths` (all forms ASCII: a word equals a form only byte for byte).
     private let shortLower: [(key: UInt64, index: Int)]?
+    /// `entryByLower` for longer forms, by `longKey`; set with `lowerLengths` unless two forms
+    /// share a key (a word found there is still compared with the form byte for byte).
+    private let longLower: HashedWordMap<Int>?
     private let indicators: [String]
     /// The indicators (or the default one) as bytes, when all are ASCII; nil otherwise.
     private let asciiIndicators: [[UInt8]]?
@@ -47,6 +50,7 @@ struct ValeCase: Sendable {
         let asciiLower = self.vocabulary.allSatisfy { $0.lower.utf8.count < 64 && $0.lower.utf8.allSatisfy { $0 < 0x80 } }
         lowerLengths = asciiLower ? self.vocabulary.reduce(0) { $0 | 1 << UInt64($1.lower.utf8.count) } : nil
         shortLower = asciiLower ? entryByLower.compactMap { lower, index in Self.shortKey(lower.utf8).map { ($0, index) } }.sorted { $0.key < $1.key } : nil
+        longLower = asciiLower ? Self.longMap(entryByLower) : nil
         let compiled = sorted.filter { (try? ValePattern($0)) != nil }
         anyVocabulary = compiled.isEmpty ? nil : try? ValePattern(compiled.map { "(?:" + $0 + ")" }.joined(separator: "|"))
         // `(?:e1)|(?:e2)|…` holds no flag of its own: each entry is matched with its case.
@@ -211,7 +215,7 @@ struct ValeCase: Sendable {
             expected = sentenceCase(text, words: same ? textWords : nil, scratch: scratch)
         case .titleAP, .titleChicago: expected = Array(convert(String(decoding: text, as: UTF8.self), scratch: scratch).utf8)
         }
-        if expected.elementsEqual(text) {
+        if expected.count == text.count, expected.withUnsafeBufferPointer({ $0.elementsEqual(text) }) {
             // The text is as expected (most headings): split alike, every word agrees.
             let words = Double(textWords.count)
             return (expected, words / words >= threshold)
@@ -314,6 +318,25 @@ struct ValeCase: Sendable {
         return key
     }
 
+    /// FNV-1a of ASCII bytes lower-cased, never 0 (`HashedWordMap`'s empty slot).
+    private static func longKey<Bytes: Sequence<UInt8>>(_ bytes: Bytes) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for byte in bytes { hash = (hash ^ UInt64(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)) &* 0x100_0000_01B3 }
+        return hash | 1
+    }
+
+    /// The forms of more than seven bytes by `longKey`; nil when two of them share a key.
+    private static func longMap(_ entryByLower: [String: Int]) -> HashedWordMap<Int>? {
+        let long = entryByLower.filter { $0.key.utf8.count > 7 }
+        var map = HashedWordMap<Int>(capacity: max(long.count, 8))
+        for (lower, index) in long {
+            let key = longKey(lower.utf8)
+            if map[key] != nil { return nil }
+            map[key] = index
+        }
+        return map
+    }
+
     /// Whether `node` matches at a place depends only on the characters it matches.
     private static func isLocal(_ node: ValeRegexNode) -> Bool {
         switch node {
@@ -333,15 +356,16 @@ struct ValeCase: Sendable {
     /// `mayMatch` false: `anyVocabulary` matches nowhere in the word.
     private func vocabularyHit(_ word: UnsafeBufferPointer<UInt8>, mayMatch: Bool, scratch: PCREPattern.Scratch) -> VocabularyHit? {
         guard !vocabulary.isEmpty else { return nil }
-        let asciiWords = word.allSatisfy({ $0 < 0x80 }) ? vocabularyWords : nil
+        let ascii = word.allSatisfy { $0 < 0x80 }
+        let asciiWords = ascii ? vocabularyWords : nil
         let anyMatches = mayMatch && anyVocabulary.map { any in
             asciiWords.map { $0.occurs(in: word) } ?? (Self.firstMatch(any, in: word, scratch: scratch) != nil)
         } ?? false
-        if !anyMatches, let lowerLengths, word.count < 64, word.allSatisfy({ $0 < 0x80 }), lowerLengths & (1 << UInt64(word.count)) == 0 {
+        if !anyMatches, let lowerLengths, word.count < 64, ascii, lowerLengths & (1 << UInt64(word.count)) == 0 {
             // No entry's lower-cased form (all ASCII) is as long as this ASCII word.
             return nil
         }
-        if !anyMatches, let shortLower, word.count <= 7, word.allSatisfy({ $0 < 0x80 }) {
+        if !anyMatches, let shortLower, word.count <= 7, ascii {
             // A short ASCII word: its lower-cased bytes looked up as one number.
             var key = UInt64(word.count) << 56
             for (offset, byte) in word.enumerated() { key |= UInt64(byte >= 0x41 && byte <= 0x5A ? byte + 32 : byte) << (8 * offset) }
@@ -352,6 +376,12 @@ struct ValeCase: Sendable {
                 if shortLower[middle].key < key { low = middle + 1 } else { high = middle }
             }
             return low < shortLower.count && shortLower[low].key == key ? .entry(shortLower[low].index) : nil
+        }
+        if !anyMatches, let longLower, word.count > 7, ascii {
+            // A longer ASCII word: looked up by a hash of its lower-cased bytes, then compared.
+            guard let index = longLower[Self.longKey(word)] else { return nil }
+            let form = vocabulary[index].lower.utf8
+            return form.count == word.count && form.elementsEqual(word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) ? .entry(index) : nil
         }
         var lowered: [UInt8] = []
         lowered.reserveCapacity(word.count)
