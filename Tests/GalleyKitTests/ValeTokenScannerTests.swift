@@ -224,6 +224,12 @@ import PCRE
                     let bytes = copy.withUTF8 { style.check($0, exceptions: exceptionList, threshold: threshold, scratch: ValeScratch.make()) }
                     #expect(bytes.expected == Array(strings.expected.utf8), "\(style.style) on \(heading.debugDescription)")
                     #expect(bytes.matched == strings.matched, "\(style.style) on \(heading.debugDescription) at \(threshold)")
+                    // As the rule calls it: whether the words split alike asked once, beforehand.
+                    let told = copy.withUTF8 {
+                        style.check($0, exceptions: exceptionList, threshold: threshold, splitsLikeExceptions: style.splitsWords(like: exceptionList),
+                                    scratch: ValeScratch.make())
+                    }
+                    #expect(told.expected == bytes.expected && told.matched == bytes.matched, "\(style.style) on \(heading.debugDescription)")
                 }
             }
         }

@@ -31,6 +31,8 @@ struct CapitalizationRule: ValeRule, RuleKind {
     let check: Check
     let exceptions: ValeExceptions
     let threshold: Double
+    /// A case style splits words as the exceptions do (asked once, not for every heading).
+    var splitsLikeExceptions = false
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         let settings = ValeRuleSettings.read(&options, definition: definition, defaultMessage: "'%s' should be in %s.")
@@ -67,7 +69,9 @@ struct CapitalizationRule: ValeRule, RuleKind {
         var built = definition
         built.message = nil
         // A threshold of 0 would never trigger; Vale reads it as the default.
-        return CapitalizationRule(definition: built, settings: settings, check: check, exceptions: exceptions, threshold: given == 0 ? 0.8 : given)
+        var rule = CapitalizationRule(definition: built, settings: settings, check: check, exceptions: exceptions, threshold: given == 0 ? 0.8 : given)
+        if case .style(let converter) = check { rule.splitsLikeExceptions = converter.splitsWords(like: exceptions) }
+        return rule
     }
 
     func descriptionArguments(match: String, suggestion: String?) -> [String] { [match, suggestion ?? ""] }
@@ -76,13 +80,14 @@ struct CapitalizationRule: ValeRule, RuleKind {
         // Taken out of the enum once, not for every heading (which would retain all it holds).
         var style: ValeCase?
         if case .style(let converter) = check { style = converter }
-        let exceptions = exceptions, threshold = threshold, message = settings.message
+        let exceptions = exceptions, threshold = threshold, message = settings.message, sameSplit = splitsLikeExceptions
         return valeCheck(context) { run, unit in
             if let converter = style {
                 // Compared on bytes: Strings only for what is reported.
                 var whole = run.document.text(unit.text).run.text
                 let (expected, matched) = whole.withUTF8 { bytes in
-                    converter.check(UnsafeBufferPointer(rebasing: bytes[unit.range]), exceptions: exceptions, threshold: threshold, scratch: run.scratch)
+                    converter.check(UnsafeBufferPointer(rebasing: bytes[unit.range]), exceptions: exceptions, threshold: threshold,
+                                    splitsLikeExceptions: sameSplit, scratch: run.scratch)
                 }
                 guard !matched else { return ([], false) }
                 let text = run.substring(unit.text, unit.range)

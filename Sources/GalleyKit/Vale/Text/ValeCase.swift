@@ -64,6 +64,11 @@ struct ValeCase: Sendable {
             : ValeWordSplitter(first: #"(?i)\b(?:"# + sorted.joined(separator: "|") + #")\b"#, words: ValeLiteralWords(sorted, caseless: true))
     }
 
+    /// Whether the style's words are split as `exceptions` split them (in ASCII text).
+    func splitsWords(like exceptions: ValeExceptions) -> Bool {
+        tokens.splitsLike(exceptions.splitter)
+    }
+
     /// `s` in the style.
     func convert(_ text: String, scratch: PCREPattern.Scratch) -> String {
         var text = text
@@ -202,7 +207,8 @@ struct ValeCase: Sendable {
     /// and whether enough of the words (`threshold`) agree with it. `exceptions` is the rule's
     /// exception pattern. The same answers as `checkAsStrings` (which the tests compare it
     /// with), without a String for every word: a heading that passes makes none.
-    func check(_ text: UnsafeBufferPointer<UInt8>, exceptions: ValeExceptions, threshold: Double,
+    /// `splitsLikeExceptions`: `splitsWords(like: exceptions)`, when the caller knows it already.
+    func check(_ text: UnsafeBufferPointer<UInt8>, exceptions: ValeExceptions, threshold: Double, splitsLikeExceptions: Bool? = nil,
                scratch: PCREPattern.Scratch) -> (expected: [UInt8], matched: Bool) {
         let splitter = exceptions.splitter
         let textWords = splitter.ranges(text, scratch: scratch)
@@ -211,7 +217,7 @@ struct ValeCase: Sendable {
         case .sentence:
             // The rule's exceptions are usually its vocabulary: the text's words are then split
             // once for both.
-            let same = prefix == nil && tokens.splitsLike(splitter) && text.allSatisfy { $0 < 0x80 }
+            let same = prefix == nil && (splitsLikeExceptions ?? tokens.splitsLike(splitter)) && text.allSatisfy { $0 < 0x80 }
             expected = sentenceCase(text, words: same ? textWords : nil, scratch: scratch)
         case .titleAP, .titleChicago: expected = Array(convert(String(decoding: text, as: UTF8.self), scratch: scratch).utf8)
         }
