@@ -80,6 +80,16 @@ import Testing
         for text in ["", "abc", "é", "e\u{301}", "👩‍💻", "日本語 text", "\u{0}", String(repeating: "ü", count: 33)] {
             #expect(ValeAlertRecord.scalarCount(text) == text.unicodeScalars.count)
         }
+        // Every range of a text mixing one- to four-byte characters, across the eight-byte steps.
+        let mixed = "aé日👩‍💻b" + String(repeating: "xü", count: 9) + "€😀z"
+        let bytes = Array(mixed.utf8)
+        bytes.withUnsafeBufferPointer { buffer in
+            for from in 0...bytes.count {
+                for to in from...bytes.count {
+                    #expect(ByteScan.scalarCount(in: buffer, from: from, to: to) == bytes[from..<to].filter { $0 & 0xC0 != 0x80 }.count)
+                }
+            }
+        }
     }
 
     @Test func lastPiecesAreThoseOfASplit() {

@@ -44,4 +44,26 @@ enum ByteScan {
             return false
         }
     }
+
+    /// Code points in UTF-8 `bytes[from..<to]` (starting offsets of characters: every byte that
+    /// is not a continuation byte, `10xxxxxx`), counted eight bytes at a time: every file's
+    /// column checkpoints and every diagnostic's columns are counted here.
+    @inline(__always)
+    static func scalarCount(in bytes: UnsafeBufferPointer<UInt8>, from: Int = 0, to: Int? = nil) -> Int {
+        let end = min(to ?? bytes.count, bytes.count)
+        guard let base = bytes.baseAddress, end > from else { return 0 }
+        var index = max(0, from)
+        var continuation = 0
+        while index + 8 <= end {
+            let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+            // High bit set and the bit below it clear.
+            continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+            index += 8
+        }
+        while index < end {
+            if bytes[index] & 0xC0 == 0x80 { continuation += 1 }
+            index += 1
+        }
+        return end - max(0, from) - continuation
+    }
 }

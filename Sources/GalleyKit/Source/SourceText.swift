@@ -45,11 +45,10 @@ public struct SourceText: Sendable {
                 starts.append(newline + 1)
                 from = newline + 1
             }
-            guard let base = buffer.baseAddress else { return }
             var scalars = 0
             var blockStart = 0
             while blockStart + Self.checkpointStride <= buffer.count {
-                scalars += Self.checkpointStride - Self.continuationBytes(UnsafeRawPointer(base + blockStart), count: Self.checkpointStride)
+                scalars += ByteScan.scalarCount(in: buffer, from: blockStart, to: blockStart + Self.checkpointStride)
                 checkpoints.append(scalars)
                 blockStart += Self.checkpointStride
             }
@@ -58,18 +57,6 @@ public struct SourceText: Sendable {
         scalarCheckpoints = checkpoints
     }
 
-    /// UTF-8 continuation bytes (`10xxxxxx`) among `count` bytes (a multiple of 8) at `start`.
-    private static func continuationBytes(_ start: UnsafeRawPointer, count: Int) -> Int {
-        var total = 0
-        var offset = 0
-        while offset < count {
-            let word = start.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
-            // High bit set and the bit below it clear.
-            total += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-            offset += 8
-        }
-        return total
-    }
 
     /// Code points that start before byte `offset`.
     private func scalars(before offset: Int) -> Int {
@@ -88,25 +75,10 @@ public struct SourceText: Sendable {
         return SourceLocation(line: line + 1, column: scalarCount(from: lineStart, to: clamped) + 1)
     }
 
-    /// Code points that start in `start..<end` (valid offsets), counted eight bytes at a time:
-    /// every diagnostic asks for two columns, most of them on long lines of prose.
+    /// Code points that start in `start..<end` (valid offsets): every diagnostic asks for two
+    /// columns, most of them on long lines of prose.
     private func scalarCount(from start: Int, to end: Int) -> Int {
-        guard end > start else { return 0 }
-        return bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return 0 }
-            var index = start
-            var continuation = 0
-            while index + 8 <= end {
-                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-                continuation += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
-                index += 8
-            }
-            while index < end {
-                if buffer[index] & 0xC0 == 0x80 { continuation += 1 }
-                index += 1
-            }
-            return end - start - continuation
-        }
+        bytes.withUnsafeBufferPointer { ByteScan.scalarCount(in: $0, from: start, to: end) }
     }
 
     /// The offset in the file's own bytes of normalized `offset` (see `SourceOrigin`).

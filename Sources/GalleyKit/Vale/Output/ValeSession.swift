@@ -248,11 +248,7 @@ public struct ValeAlertRecord: Sendable, Equatable {
 
     /// `text.unicodeScalars.count`: its UTF-8 bytes that start a scalar.
     static func scalarCount(_ text: String) -> Int {
-        text.utf8.withContiguousStorageIfAvailable { bytes in
-            var count = 0
-            for byte in bytes where byte & 0xC0 != 0x80 { count += 1 }
-            return count
-        } ?? text.unicodeScalars.count
+        text.utf8.withContiguousStorageIfAvailable { ByteScan.scalarCount(in: $0) } ?? text.unicodeScalars.count
     }
 }
 
