@@ -118,6 +118,7 @@ enum ValeCommand {
         case .json: Terminal.write(ValeOutput.json(results), to: .output)
         case .cli: Terminal.write(ValeOutput.cli(results, fileCount: results.count, standardInput: inline != nil), to: .output)
         }
+        KeptUntilExit.keep((results, session))
         if problems { return ExitCode.usage }
         let errors = results.contains { $0.alerts.contains { $0.severity == "error" } }
         return errors && !parsed.has("--no-exit") ? ExitCode.findings : ExitCode.clean
