@@ -113,6 +113,25 @@ import Testing
         #expect(failure.errors.first?.location == SourceLocation(line: 4, column: 17))
     }
 
+    /// The extension a file is read as, found on bytes for ASCII paths, against the reading by
+    /// path components and characters it replaces.
+    @Test func normalizedExtensionMatchesTheReadingByComponents() {
+        var configuration = ValeConfiguration()
+        configuration.formats = ["mdx": "md", "": "txt"]
+        func byComponents(_ path: String) -> String {
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            guard let dot = name.lastIndex(of: ".") else { return "" }
+            let ext = String(name[name.index(after: dot)...])
+            return configuration.formats[ext] ?? ext
+        }
+        let paths = ["", "/", "//", "a", "a.md", "docs/a.md", "docs/a.mdx", "./a.b.c", "x.md/", "x.md//", "docs.v2/readme",
+                     "docs/.hidden", "docs/a.", "a/.", ".", "..", "/abs/path/file.RST", "dir.d/sub/file", "stdin.md", "x.mdx",
+                     "café/a.md", "a.me\u{301}d", "docs/ü.ä", "a.\u{301}b"]
+        for path in paths {
+            #expect(configuration.normalizedExtension(of: path) == byComponents(path), "\(path)")
+        }
+    }
+
     private func write(_ path: String, _ text: String) throws {
         try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
         try text.write(toFile: path, atomically: true, encoding: .utf8)
