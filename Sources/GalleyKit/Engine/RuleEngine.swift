@@ -159,8 +159,18 @@ public struct RuleEngine: Sendable {
         while first < keys.count {
             var end = first + 1
             while end < keys.count, keys[end] >> 20 == keys[first] >> 20 { end += 1 }
+            // A run is a few rules at one place: sorted where it lies, by insertion (stable: an
+            // entry moves only past greater ones), without a sorted copy of each run.
             if end - first > 1 {
-                order.replaceSubrange(first..<end, with: order[first..<end].sorted { Diagnostic.sortedOrder(items[$0], items[$1]) })
+                for next in (first + 1)..<end {
+                    let moving = order[next]
+                    var slot = next
+                    while slot > first, Diagnostic.sortedOrder(items[moving], items[order[slot - 1]]) {
+                        order[slot] = order[slot - 1]
+                        slot -= 1
+                    }
+                    order[slot] = moving
+                }
             }
             first = end
         }
