@@ -18,13 +18,13 @@ public struct ValeSession: Sendable {
     /// A linter, and its rules by id.
     private struct Engine: Sendable {
         let engine: RuleEngine
-        let rules: [String: RuleFacts]
+        let rules: StringTable<RuleFacts>
         /// The Hyperscan scanners of the rules' word books (one per rule set, shared by engines).
         let scanners: [ValeLazyScanner]
 
         init(rules: [any Rule]) {
             engine = RuleEngine(rules: rules)
-            self.rules = Dictionary(rules.map { ($0.id, RuleFacts($0)) }, uniquingKeysWith: { first, _ in first })
+            self.rules = StringTable(rules.map { ($0.id, RuleFacts($0)) })
             var scanners: [ValeLazyScanner] = []
             for rule in rules {
                 guard let scanner = (rule as? any ValeWordListRule)?.program.book.scanner, !scanners.contains(where: { $0 === scanner }) else { continue }
@@ -171,16 +171,11 @@ public struct ValeSession: Sendable {
         var alerts: [ValeAlertRecord] = []
         alerts.reserveCapacity(diagnostics.count)
         // Diagnostics read in place and alerts made where they are stored (a copy of either
-        // retains everything it holds); the rule's facts looked up again only when it changes.
+        // retains everything it holds). Neighbouring diagnostics are seldom of one rule: the
+        // rule's facts are looked up for each (a cheap look-up, `StringTable`).
         diagnostics.withUnsafeBufferPointer { found in
-            var lastID = ""
-            var lastRule: RuleFacts?
             for index in found.indices {
-                if lastRule == nil || found[index].ruleID != lastID {
-                    lastID = found[index].ruleID
-                    lastRule = byID[lastID]
-                }
-                guard let rule = lastRule else { continue }
+                guard let rule = byID[found[index].ruleID] else { continue }
                 alerts.append(ValeAlertRecord.make(ruleID: found[index].ruleID, message: found[index].message, severity: found[index].severity,
                                                    matchedText: found[index].matchedText, suggestion: found[index].suggestion,
                                                    start: found[index].span.start, rule: rule, lines: &lines))
