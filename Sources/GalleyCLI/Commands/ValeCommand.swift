@@ -93,34 +93,43 @@ enum ValeCommand {
             }
         }
 
+        // Results come in the order Vale prints them (by path: the walk's order, kept by the
+        // run). Line output is written as each file's results come, so a large run does not hold
+        // every alert and its text until the end; JSON and the table need the whole run.
+        items.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
         var results: [ValeSession.FileResult] = []
         var problems = false
-        if let inline {
-            let item = session.item(for: inline.name)
-            results.append(session.lint(item, bytes: inline.bytes))
-        } else {
-            let shared = session
-            ParallelRun.run(items, jobs: jobs, work: { shared.lint($0) }) { result in
-                results.append(result)
-            }
-        }
-        for result in results {
+        var errors = false
+        var lines: [UInt8] = []
+        func take(_ result: ValeSession.FileResult) {
             if let problem = result.problem {
                 Terminal.write("galley: error: \(problem)\n", to: .error)
                 problems = true
             } else if let reason = result.skipped {
                 Terminal.write("galley: note: \(result.path): skipped: \(reason)\n", to: .error)
             }
+            if !errors { errors = result.alerts.contains { $0.severity == "error" } }
+            guard output == .line else { return results.append(result) }
+            ValeOutput.appendLines(of: result, to: &lines)
+            if lines.count >= 1 << 16 {
+                lines.withUnsafeBufferPointer { Terminal.write($0, to: .output) }
+                lines.removeAll(keepingCapacity: true)
+            }
         }
-        results.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+        if let inline {
+            let item = session.item(for: inline.name)
+            take(session.lint(item, bytes: inline.bytes))
+        } else {
+            let shared = session
+            ParallelRun.run(items, jobs: jobs, work: { shared.lint($0) }, deliver: take)
+        }
         switch output {
-        case .line: Terminal.write(ValeOutput.line(results), to: .output)
+        case .line: lines.withUnsafeBufferPointer { Terminal.write($0, to: .output) }
         case .json: Terminal.write(ValeOutput.json(results), to: .output)
         case .cli: Terminal.write(ValeOutput.cli(results, fileCount: results.count, standardInput: inline != nil), to: .output)
         }
         KeptUntilExit.keep((results, session))
         if problems { return ExitCode.usage }
-        let errors = results.contains { $0.alerts.contains { $0.severity == "error" } }
         return errors && !parsed.has("--no-exit") ? ExitCode.findings : ExitCode.clean
     }
 }

@@ -7,29 +7,34 @@ public enum ValeOutput {
     }
 
     public static func line(_ results: [ValeSession.FileResult]) -> String {
-        // Written as bytes: a run has a hundred thousand lines, and interpolating each costs
-        // more than writing its pieces.
         var out: [UInt8] = []
         out.reserveCapacity(results.reduce(0) { $0 + $1.alerts.count } * 120)
-        for result in results where !result.alerts.isEmpty {
-            let path = Array(result.path.utf8)
-            // Read in place: a copy of each alert would retain every string it holds.
-            result.alerts.withUnsafeBufferPointer { alerts in
-                for index in alerts.indices {
-                    out.append(contentsOf: path)
-                    out.append(UInt8(ascii: ":"))
-                    appendDecimal(alerts[index].line, to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    appendDecimal(alerts[index].span[0], to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    appendUTF8(alerts[index].check, to: &out)
-                    out.append(UInt8(ascii: ":"))
-                    appendUTF8(alerts[index].message, to: &out)
-                    out.append(UInt8(ascii: "\n"))
-                }
+        for result in results { appendLines(of: result, to: &out) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// One file's lines of Vale's line output (`path:line:column:check:message`), appended to
+    /// `out`: the command writes each file's as it comes, in the order of `line(_:)`.
+    public static func appendLines(of result: ValeSession.FileResult, to out: inout [UInt8]) {
+        // Written as bytes: a run has a hundred thousand lines, and interpolating each costs
+        // more than writing its pieces.
+        guard !result.alerts.isEmpty else { return }
+        let path = Array(result.path.utf8)
+        // Read in place: a copy of each alert would retain every string it holds.
+        result.alerts.withUnsafeBufferPointer { alerts in
+            for index in alerts.indices {
+                out.append(contentsOf: path)
+                out.append(UInt8(ascii: ":"))
+                appendDecimal(alerts[index].line, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendDecimal(alerts[index].span[0], to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendUTF8(alerts[index].check, to: &out)
+                out.append(UInt8(ascii: ":"))
+                appendUTF8(alerts[index].message, to: &out)
+                out.append(UInt8(ascii: "\n"))
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes of `text`, copied from its storage at once.
