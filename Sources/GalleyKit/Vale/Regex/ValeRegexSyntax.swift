@@ -5,20 +5,23 @@
 /// once into this tree and printed again for PCRE2 (`ValeRegexPrinter`); the tree also tells
 /// which word lists can go to the shared literal matcher (`ValeRegexLiterals`) and which
 /// constructs PCRE2 10.42 cannot run.
-indirect enum ValeRegexNode: Sendable, Equatable {
+///
+/// Only the cases that hold a node, and the flags (two strings), are boxed: a literal, the most
+/// common node by far (a word list is a sequence of them), is stored in place, not allocated.
+enum ValeRegexNode: Sendable, Equatable {
     case literal(Unicode.Scalar)
     /// `.`: any character but a newline (any at all under `(?s)`).
     case dot
     case set(ValeCharClass)
     case sequence([ValeRegexNode])
     case alternation([ValeRegexNode])
-    case group(ValeGroupKind, ValeRegexNode)
-    case repetition(ValeRegexNode, min: Int, max: Int?, lazy: Bool)
+    indirect case group(ValeGroupKind, ValeRegexNode)
+    indirect case repetition(ValeRegexNode, min: Int, max: Int?, lazy: Bool)
     case assertion(ValeAssertion)
     /// `\1`, `\k<name>`.
     case backreference(String)
     /// `(?i)`, `(?-i)` in the middle of a sequence: applies to the rest of the enclosing group.
-    case flags(ValeRegexFlags)
+    indirect case flags(ValeRegexFlags)
     /// PCRE2's `(*MARK:name)`: never parsed from a rule, added by Galley to learn which word of
     /// a list matched.
     case mark(String)
