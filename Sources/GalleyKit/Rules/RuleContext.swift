@@ -78,12 +78,22 @@ public final class RuleContext {
 
     /// Analyses a family of rules shares on this document (Vale's text and word-list hits), made
     /// by the first rule that asks, keyed by an object the family owns for the whole run.
-    private var sharedAnalyses: [ObjectIdentifier: AnyObject] = [:]
+    /// Asked once by every rule of the family for every document (124 Vale rules): the last
+    /// answer is kept beside the table, and a context belongs to one document on one thread, so
+    /// neither is checked for exclusive access at each read.
+    @exclusivity(unchecked) private var sharedAnalyses: [ObjectIdentifier: AnyObject] = [:]
+    @exclusivity(unchecked) private var lastShared: (owner: ObjectIdentifier, value: AnyObject)?
 
     public func shared<Value: AnyObject>(by owner: AnyObject, _ make: () -> Value) -> Value {
-        if let value = sharedAnalyses[ObjectIdentifier(owner)] as? Value { return value }
+        let key = ObjectIdentifier(owner)
+        if let last = lastShared, last.owner == key, let value = last.value as? Value { return value }
+        if let value = sharedAnalyses[key] as? Value {
+            lastShared = (key, value)
+            return value
+        }
         let value = make()
-        sharedAnalyses[ObjectIdentifier(owner)] = value
+        sharedAnalyses[key] = value
+        lastShared = (key, value)
         return value
     }
 
