@@ -49,6 +49,9 @@ import Testing
         // A trailing lookahead is consumed by the relaxed form: the scan's end lies past the
         // match's, by as much as the lookahead reads.
         (["x(?=\\s+yz)", "(?<=on )it(?=[ ]+(?:goes|went))"], false),
+        // Twice the same pattern with no word of its own: the twins share what one finds.
+        (["\\d+th", "[a-z]{2}ing", "[\\w]+ly"], true),
+        (["\\d+th", "[a-z]{2}ing", "[\\w]+ly"], true),
     ]
 
     static let scannedTexts = [
@@ -79,7 +82,9 @@ import Testing
         let scanner: ValeLazyScanner? = scanned ? ValeLazyScanner(patterns) : nil
         #expect(scanned == (scanner != nil))
         scanner?.expect(documents: ValeLazyScanner.breakEven)
-        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanned ? scanIDs : [])
+        let twins = ValeWordBook.twins(of: programs)
+        #expect(scanned == twins.contains { $0 >= 0 })
+        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanned ? scanIDs : [], twins: twins)
         for slot in programs.indices { programs[slot].relink(to: book, slot: Int32(slot)) }
         let patternsOfLists = try lists.map { list in
             try ValePattern((list.1 ? "(?i)" : "") + "(?m)\\b(?:" + list.0.joined(separator: "|") + ")\\b")
@@ -115,6 +120,23 @@ import Testing
             }
         }
         #expect(compared > 1000 && matched > 1000)
+    }
+
+    /// Only programs of the same pattern with no word of their own are twins: not the same
+    /// tokens under other flags, nor a list that holds words.
+    @Test func twinsAreProgramsOfOnePattern() throws {
+        // (`colou?r` would be two words of the list, `color` and `colour`.)
+        let lists: [([String], Bool)] = [
+            (["\\d+th", "[\\w]+ly"], true), (["\\d+th", "[\\w]+ly"], true), (["\\d+th", "[\\w]+ly"], false),
+            (["\\d+th", "[\\w]+ly", "is"], true), (["\\d+th", "[\\w]+ly", "is"], true), (["[\\w]+ly", "\\d+th"], true),
+            (["(?<!x )\\d+th"], false), (["(?<!x )\\d+th"], false), (["\\d+th", "[\\w]+ly"], false),
+        ]
+        let programs = try lists.map(program)
+        #expect(ValeWordBook.twins(of: programs) == [0, 0, 2, -1, -1, -1, 6, 6, 2])
+        #expect(ValeWordBook.twins(of: Array(programs[2...5])) == [])
+        let whole = try ["(?i)\\bfoo\\b", "(?i)\\bfoo\\b", "\\bfoo\\b"].map { ValeTokenProgram(whole: try ValePattern($0), groupsAreAlternatives: false) }
+        #expect(ValeWordBook.twins(of: whole) == [0, 0, -1])
+        #expect(ValeWordBook.twins(of: [whole[0], ValeTokenProgram(whole: try ValePattern("(?i)\\bfoo\\b"), groupsAreAlternatives: true)]) == [])
     }
 
     /// Strings that share beginnings (the index reads each group like a trie), the same string

@@ -15,13 +15,38 @@ final class ValeWordBook: Sendable {
     /// rule's pattern (by slot) its id there, or -1.
     let scanner: ValeLazyScanner?
     let scanIDs: [Int]
+    /// Per slot, the first slot whose program finds the same matches as its own (see `twins`),
+    /// or -1 when no other slot does: what one finds in a unit, the others read back.
+    let twins: [Int32]
 
-    init(_ index: ValeLiteralIndex, scanner: ValeLazyScanner? = nil, scanIDs: [Int] = []) {
+    init(_ index: ValeLiteralIndex, scanner: ValeLazyScanner? = nil, scanIDs: [Int] = [], twins: [Int32] = []) {
         built = ValeOnce(index)
         build = nil
         isEmpty = index.isEmpty
         self.scanner = scanner
         self.scanIDs = scanIDs
+        self.twins = twins
+    }
+
+    /// For the programs of a book (by slot), the first slot whose program is the same pattern
+    /// with no word list of its own, where two or more slots hold one: such programs find the
+    /// same matches in any unit (three packages ship the same Passive rule, the costliest
+    /// pattern of the benchmark). -1 for the others.
+    static func twins(of programs: [ValeTokenProgram]) -> [Int32] {
+        var first: [(signature: ValeTokenProgram.Signature, slot: Int32)] = []
+        var twins = [Int32](repeating: -1, count: programs.count)
+        var shared = false
+        for (slot, program) in programs.enumerated() {
+            guard let signature = program.signature else { continue }
+            if let earlier = first.first(where: { $0.signature == signature })?.slot {
+                twins[slot] = earlier
+                twins[Int(earlier)] = earlier
+                shared = true
+            } else {
+                first.append((signature, Int32(slot)))
+            }
+        }
+        return shared ? twins : []
     }
 
     /// A book whose index is built on first use: a rule's own book, which a rule set's shared
@@ -32,6 +57,7 @@ final class ValeWordBook: Sendable {
         self.isEmpty = isEmpty
         scanner = nil
         scanIDs = []
+        twins = []
     }
 
     /// The book's hits in one document, found once per text for all the book's rules. Every
@@ -60,6 +86,15 @@ final class ValeWordBook: Sendable {
         /// The hits and scans of the other texts (summary, raw), made when asked for.
         private var otherHits: [(text: Int, hits: [ValeLiteralIndex.Hit])] = []
         private var otherEnds: [(text: Int, ends: ValePatternScanner.Ends)] = []
+        /// What the first of a set of twin programs found in a unit (`ValeWordBook.twins`).
+        private var twinMatches: [TwinKey: (matches: [ValeTokenProgram.Match], gaveUp: Bool)] = [:]
+
+        private struct TwinKey: Hashable {
+            var twin: Int32
+            var text: Int32
+            var start: Int32
+            var end: Int32
+        }
 
         init(book: ValeWordBook, document: ValeDocument) {
             self.book = book
@@ -114,6 +149,19 @@ final class ValeWordBook: Sendable {
             }
             self.blockEnds = blockEnds
             self.patternTexts = patternTexts
+        }
+
+        /// The matches of the program in `owner` in a unit of text `index`: found once for all
+        /// the owner's twins (`ValeWordBook.twins`), by `find` for the others.
+        func matches(owner: Int32, text index: Int, range: Range<Int>,
+                     find: () -> (matches: [ValeTokenProgram.Match], gaveUp: Bool)) -> (matches: [ValeTokenProgram.Match], gaveUp: Bool) {
+            let twins = book.twins
+            guard Int(owner) < twins.count, twins[Int(owner)] >= 0 else { return find() }
+            let key = TwinKey(twin: twins[Int(owner)], text: Int32(index), start: Int32(range.lowerBound), end: Int32(range.upperBound))
+            if let found = twinMatches[key] { return found }
+            let found = find()
+            twinMatches[key] = found
+            return found
         }
 
         /// Puts hits found in text order (at one place by owner, then rank) by owner, start,
@@ -203,6 +251,19 @@ struct ValeTokenProgram: Sendable {
     var slot: Int32
 
     static let rankStride: Int32 = 1024
+
+    /// What a program's matches depend on when it has no word list: its pattern's tree (every
+    /// compiled form is printed from it), and how an alternative is read off a match. Not for a
+    /// pattern whose leading lookbehind was taken off its tree.
+    struct Signature: Equatable {
+        var root: ValeRegexNode
+        var groupsAreAlternatives: Bool
+    }
+
+    var signature: Signature? {
+        guard literals.isEmpty, let pattern, pattern.lookbehind == nil else { return nil }
+        return Signature(root: pattern.root, groupsAreAlternatives: groupsAreAlternatives)
+    }
 
     /// A match: where, and which alternative (its position in the list).
     struct Match {
@@ -321,6 +382,14 @@ struct ValeTokenProgram: Sendable {
     /// Every match in `range` of text `textIndex`, leftmost first, not overlapping.
     func matches(in document: ValeDocument, text textIndex: Int, range: Range<Int>, hits: ValeWordBook.Hits?,
                  scratch: PCREPattern.Scratch) -> (matches: [Match], gaveUp: Bool) {
+        guard let hits else { return find(in: document, text: textIndex, range: range, hits: nil, scratch: scratch) }
+        return hits.matches(owner: slot, text: textIndex, range: range) {
+            find(in: document, text: textIndex, range: range, hits: hits, scratch: scratch)
+        }
+    }
+
+    private func find(in document: ValeDocument, text textIndex: Int, range: Range<Int>, hits: ValeWordBook.Hits?,
+                      scratch: PCREPattern.Scratch) -> (matches: [Match], gaveUp: Bool) {
         // The rule's literal hits in the text, in text order; those in `range` are read in place.
         let candidates: ArraySlice<ValeLiteralIndex.Hit> = if !literals.isEmpty, let hits { hits.hits(text: textIndex, owner: slot) } else { [] }
         /// The first candidate from `index` on that starts at or after `start` and lies within

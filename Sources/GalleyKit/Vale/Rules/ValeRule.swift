@@ -189,11 +189,13 @@ enum ValeRuleBook {
         var slots: [Int: Int32] = [:]
         var patterns: [ValePattern] = []
         var scanIDs: [Int] = []
+        var programs: [ValeTokenProgram] = []
         for (position, rule) in rules.enumerated() {
             guard let listRule = rule as? any ValeWordListRule, !listRule.program.literals.isEmpty || listRule.program.pattern != nil else { continue }
             let slot = Int32(slots.count)
             slots[position] = slot
             let program = listRule.program
+            programs.append(program)
             for literal in program.literals {
                 literals.append(ValeTokenProgram.literal(string: literal.string, rank: literal.rank, caseInsensitive: program.caseInsensitive, owner: slot))
             }
@@ -206,7 +208,7 @@ enum ValeRuleBook {
         }
         guard slots.count > 1 else { return rules }
         let scanner = ValeLazyScanner(patterns)
-        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanner == nil ? [] : scanIDs)
+        let book = ValeWordBook(ValeLiteralIndex(literals), scanner: scanner, scanIDs: scanner == nil ? [] : scanIDs, twins: ValeWordBook.twins(of: programs))
         return rules.enumerated().map { position, rule in
             guard let slot = slots[position], let listRule = rule as? any ValeWordListRule else { return rule }
             return listRule.relinked(to: book, slot: slot)
