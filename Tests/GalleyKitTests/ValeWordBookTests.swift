@@ -147,6 +147,9 @@ import Testing
         "in \u{212A}elvin", "in kelvin", "in Kelvin", "the", "the fact", "the fact that", "the facts", "The Fact", "THE",
         "ſtop", "stop", "sto", "İstanbul", "istanbul", "café", "cafe\u{301}", "naïve", "ﬁne", "fine", "2nd", "_x", "x_",
         "a", "a b", "a b c", "ab", "e.g.", "e.g", "ǆ", "Ǆ", "ǅ", "über", "Über", "ÜBER", "σας", "ΣΑΣ", "in", "the fact",
+        // Two words parted by one space are found by the key of the pair; others by the first word's.
+        "in\u{A0}order", "in\torder", "in -house", "the  fact", "in order ", "cafe\u{301} au lait", "au lait", "new york city",
+        "york city", "a b_c", "İstanbul city", "x\u{200D}y z", "ǅemal in", "2 nd", "_ x", "über alles", "Über Alles",
     ]
 
     static let crowdedTexts = [
@@ -155,6 +158,10 @@ import Testing
         "İstanbul ISTANBUL istanbul İSTANBUL", "café cafe\u{301} CAFÉ cafe\u{301}\u{301} cafe", "naïve NAÏVE ﬁne FINE ﬁ",
         "2nd 2ND 22nd _x x_ __x x__", "a b c a b ab a\nb a\u{200D}b b\u{200D}a b", "e.g. E.G. e.g e.gx", "ǆ Ǆ ǅ ǅǆ",
         "über ÜBER Über überall", "σας ΣΑΣ ςας", "in ǅemal in ǆemal IN ǄEMAL", "x\u{200C}in \u{0301}in 5in in5",
+        "in\u{A0}order in\torder in -house in - house the  fact the   fact in order  to", "CAFE\u{301} AU LAIT cafe au lait au laits",
+        "New York City new york cityscape york city", "a b_c a b_ a b c_ İSTANBUL CITY istanbul city", "x\u{200D}y z x\u{200D}y  z",
+        "ǅemal in ǆEMAL IN ǅemal inn", "2 nd 2 ND 22 nd _ x _ X", "über alles ÜBER ALLES Über Alles über\nalles", "in order\u{301} to",
+        "in o", "in ", " in", "in\u{200D} order", "in \u{200D}order",
     ]
 
     /// Every literal tried at every word start, one character at a time: what the index must find.

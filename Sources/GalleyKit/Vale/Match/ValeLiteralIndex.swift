@@ -28,7 +28,8 @@ final class ValeLiteralIndex: Sendable {
     }
 
     /// The distinct strings of the literals (the same bytes compared the same way are one string,
-    /// whatever rules list them), grouped by the hash of their first word; within a group, those
+    /// whatever rules list them), grouped by their key (`key(of:)`: the hash of their first word,
+    /// or of their first two words where one space parts them); within a group, those
     /// compared as written, then those that ignore case, each run in byte order. Each string's
     /// bytes as they are compared (lower-cased when it ignores case) lie end to end in `bytes`,
     /// from `strings[i].start` to `strings[i + 1].start`, and its literals (owner, rank) in
@@ -40,9 +41,22 @@ final class ValeLiteralIndex: Sendable {
     private let bytes: [UInt8]
     private let strings: [Entry]
     private let owners: [Owner]
-    /// Hash of the lower-cased first word of a literal (`firstWord`) → its group in `strings`:
-    /// first index in the high half, count in the low half.
+    /// A literal's key (`key(of:)`) → its group in `strings`: first index in the high half,
+    /// count in the low half.
     private let table: HashedWordMap<UInt64>
+    /// One bit for each key of the table (`filterSlot`), 2^16 bits: most words of a text start
+    /// no literal, and most of those that do are followed by a word no literal goes on with, so
+    /// most keys asked about are not in the table, which the filter tells without a lookup.
+    private let filter: [UInt64]
+    /// Per byte: 0 for an ASCII byte that is not a word character, the byte lower-cased for one
+    /// that is (never 0), 0x80 for a byte of a character outside ASCII.
+    private static let byteClasses: [UInt8] = (0..<256).map { byte in
+        let byte = UInt8(byte)
+        guard byte < 0x80 else { return 0x80 }
+        guard isASCIIWord(byte) else { return 0 }
+        return byte &- 0x41 < 26 ? byte | 0x20 : byte
+    }
+    private let classes: [UInt8] = ValeLiteralIndex.byteClasses
 
     private struct Entry {
         var start: Int32
@@ -65,7 +79,7 @@ final class ValeLiteralIndex: Sendable {
         var groupOf: [UInt64: Int] = [:]
         var groups: [[Int]] = []
         for (index, literal) in literals.enumerated() {
-            let key = literal.folded.withUnsafeBufferPointer { Self.firstWord($0, from: 0).key }
+            let key = literal.folded.withUnsafeBufferPointer { Self.key(of: $0) }
             if let group = groupOf[key] {
                 groups[group].append(index)
             } else {
@@ -76,6 +90,11 @@ final class ValeLiteralIndex: Sendable {
         }
         func compared(_ literal: Literal) -> [UInt8] { literal.caseInsensitive ? literal.folded : literal.bytes }
         var table = HashedWordMap<UInt64>(capacity: max(64, groups.count))
+        var filter = [UInt64](repeating: 0, count: 1 << 10)
+        for key in keys {
+            let (word, bit) = Self.filterSlot(key)
+            filter[word] |= bit
+        }
         var bytes: [UInt8] = []
         var strings: [Entry] = []
         var owners: [Owner] = []
@@ -115,6 +134,37 @@ final class ValeLiteralIndex: Sendable {
         self.strings = strings
         self.owners = owners
         self.table = table
+        self.filter = filter
+    }
+
+    /// A literal's key, from its bytes lower-cased: the hash of its first word (`firstWord`),
+    /// or, where one space and a second word follow it, the two hashes mixed (`pairKey`). A
+    /// literal can match only where the text's word (its first two words) hashes the same.
+    static func key(of folded: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        let (end, first) = firstWord(folded, from: 0)
+        guard end + 1 < folded.count, folded[end] == 0x20 else { return first }
+        let (secondEnd, second) = firstWord(folded, from: end + 1)
+        return secondEnd > end + 1 ? pairKey(first, second) : first
+    }
+
+    /// The key of two words parted by one space, from their hashes (bit 0 set).
+    @inline(__always)
+    static func pairKey(_ first: UInt64, _ second: UInt64) -> UInt64 {
+        ((first &* 0x9E37_79B9_7F4A_7C15) ^ second) &* 0xFF51_AFD7_ED55_8CCD | 1
+    }
+
+    /// Where a key's bit lies in `filter`: its high 16 bits (mixed from all of the key's).
+    @inline(__always)
+    private static func filterSlot(_ key: UInt64) -> (word: Int, bit: UInt64) {
+        (Int(truncatingIfNeeded: key >> 54), 1 << (key >> 48 & 63))
+    }
+
+    /// The group of `key`, or nil (the filter first, then the table).
+    @inline(__always)
+    private func group(_ key: UInt64, filter: UnsafeBufferPointer<UInt64>) -> Range<Int>? {
+        let (word, bit) = Self.filterSlot(key)
+        guard filter[word] & bit != 0, let group = table[key] else { return nil }
+        return Int(group >> 32)..<Int(group >> 32) + Int(group & 0xFFFF_FFFF)
     }
 
     /// Every place in `text` where some rule's literal matches, in text order (at one place, by
@@ -132,42 +182,76 @@ final class ValeLiteralIndex: Sendable {
         bytes.withUnsafeBufferPointer { bytes in
             strings.withUnsafeBufferPointer { strings in
                 owners.withUnsafeBufferPointer { owners in
-                    var index = 0
-                    var previousIsWord = false
-                    while index < text.count {
-                        let byte = text[index]
-                        if byte < 0x80 {
-                            guard Self.isASCIIWord(byte) else {
-                                previousIsWord = false
-                                index += 1
-                                continue
-                            }
-                        } else {
-                            let (scalar, length) = WordTokenizer.decode(text, at: index)
-                            guard ValeCharacters.isWord(scalar) else {
-                                previousIsWord = ValeCharacters.isBoundaryWord(scalar)
-                                index += length
-                                continue
+                    filter.withUnsafeBufferPointer { filter in
+                        classes.withUnsafeBufferPointer { classes in
+                            var index = 0
+                            var previousIsWord = false
+                            // The word after the last one that started a place, hashed for its
+                            // pair key: where it starts and ends, and its hash.
+                            var nextStart = -1
+                            var nextEnd = 0
+                            var nextKey: UInt64 = 0
+                            while index < text.count {
+                                let byte = classes[Int(text[index])]
+                                if byte == 0 {
+                                    previousIsWord = false
+                                    index += 1
+                                    continue
+                                }
+                                if byte == 0x80 {
+                                    let (isWord, isBoundaryWord, length) = Self.classify(text, at: index)
+                                    guard isWord else {
+                                        previousIsWord = isBoundaryWord
+                                        index += length
+                                        continue
+                                    }
+                                }
+                                let (end, key) = index == nextStart ? (nextEnd, nextKey) : Self.firstWord(text, from: index, classes: classes)
+                                if !previousIsWord {
+                                    let placeStart = hits.count
+                                    if let group = group(key, filter: filter) {
+                                        Self.read(group: group, at: index, in: text, bytes: bytes, strings: strings, owners: owners, into: &hits)
+                                    }
+                                    if end + 1 < text.count, text[end] == 0x20 {
+                                        let (secondEnd, second) = Self.firstWord(text, from: end + 1, classes: classes)
+                                        if secondEnd > end + 1 {
+                                            (nextStart, nextEnd, nextKey) = (end + 1, secondEnd, second)
+                                            let pair = Self.pairKey(key, second)
+                                            // A pair key equal to the word's own is its group, read already.
+                                            if pair != key, let group = group(pair, filter: filter) {
+                                                Self.read(group: group, at: index, in: text, bytes: bytes, strings: strings, owners: owners, into: &hits)
+                                            }
+                                        }
+                                    }
+                                    if hits.count - placeStart > 1 { Self.order(&hits, from: placeStart) }
+                                }
+                                index = end
+                                previousIsWord = true
                             }
                         }
-                        let (end, key) = Self.firstWord(text, from: index)
-                        if !previousIsWord, let group = table[key] {
-                            Self.read(group: Int(group >> 32)..<Int(group >> 32) + Int(group & 0xFFFF_FFFF), at: index, in: text,
-                                      bytes: bytes, strings: strings, owners: owners, into: &hits)
-                        }
-                        index = end
-                        previousIsWord = true
                     }
                 }
             }
         }
     }
 
-    /// Appends the hits of the strings of `group` at `start` (a word's start), by owner, then rank.
-    @inline(__always)
+    /// Puts the hits of one place (from `placeStart` on), read in byte order, by owner, then rank.
+    private static func order(_ hits: inout [Hit], from placeStart: Int) {
+        for index in placeStart + 1..<hits.count {
+            let hit = hits[index]
+            var slot = index
+            while slot > placeStart, (hits[slot - 1].owner, hits[slot - 1].rank) > (hit.owner, hit.rank) {
+                hits[slot] = hits[slot - 1]
+                slot -= 1
+            }
+            hits[slot] = hit
+        }
+    }
+
+    /// Appends the hits of the strings of `group` at `start` (a word's start), in the group's
+    /// order (`order` puts a place's hits in order).
     private static func read(group: Range<Int>, at start: Int, in text: UnsafeBufferPointer<UInt8>, bytes: UnsafeBufferPointer<UInt8>,
                              strings: UnsafeBufferPointer<Entry>, owners: UnsafeBufferPointer<Owner>, into hits: inout [Hit]) {
-        let placeStart = hits.count
         // Where the last string compared in the run stopped, and the character there (see
         // `Stop`); -1 once no later string of the run can match.
         var failure = -1
@@ -207,17 +291,6 @@ final class ValeLiteralIndex: Sendable {
             for owner in owners[Int(entry.owners)..<Int(strings[candidate].owners)] {
                 hits.append(Hit(owner: owner.owner, rank: owner.rank, start: Int32(start), end: Int32(stop.text)))
             }
-        }
-        // Strings are read in byte order: put the place's hits by owner, then rank.
-        guard hits.count - placeStart > 1 else { return }
-        for index in placeStart + 1..<hits.count {
-            let hit = hits[index]
-            var slot = index
-            while slot > placeStart, (hits[slot - 1].owner, hits[slot - 1].rank) > (hit.owner, hit.rank) {
-                hits[slot] = hits[slot - 1]
-                slot -= 1
-            }
-            hits[slot] = hit
         }
     }
 
@@ -282,11 +355,42 @@ final class ValeLiteralIndex: Sendable {
         byte < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> byte & 1 != 0 : byte < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (byte & 63) & 1 != 0
     }
 
-    /// End of the run of word characters starting at `start`, and its key in the table: FNV-1a
-    /// of its lower-cased characters, bit 0 set (never the empty slot).
+    /// `firstWord(_:from:)`, each ASCII byte read through `classes`; a word that holds a
+    /// character outside ASCII is read on out of line (what reads one needs, Unicode
+    /// properties, costs about 60 instructions to set up at each call).
     @inline(__always)
-    static func firstWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, key: UInt64) {
+    private static func firstWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, classes: UnsafeBufferPointer<UInt8>) -> (end: Int, key: UInt64) {
         var hash = FNV1a()
+        var index = start
+        while index < text.count {
+            let byte = classes[Int(text[index])]
+            if byte == 0 { break }
+            if byte == 0x80 { return firstWord(text, from: index, hash: hash) }
+            hash.add(byte: byte)
+            index += 1
+        }
+        return (index, hash.value | 1)
+    }
+
+    /// Whether the character at `index` (outside ASCII) is a word character, a joiner or other
+    /// character `\b` counts with words, and its length in bytes.
+    @inline(never)
+    private static func classify(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> (isWord: Bool, isBoundaryWord: Bool, length: Int) {
+        let (scalar, length) = WordTokenizer.decode(text, at: index)
+        if ValeCharacters.isWord(scalar) { return (true, true, length) }
+        return (false, ValeCharacters.isBoundaryWord(scalar), length)
+    }
+
+    /// End of the run of word characters starting at `start`, and its hash: FNV-1a of its
+    /// lower-cased characters, bit 0 set (never the empty slot).
+    static func firstWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int) -> (end: Int, key: UInt64) {
+        firstWord(text, from: start, hash: FNV1a())
+    }
+
+    /// `firstWord(_:from:)` on from `start` with the hash of the word's characters before it.
+    @inline(never)
+    private static func firstWord(_ text: UnsafeBufferPointer<UInt8>, from start: Int, hash: FNV1a) -> (end: Int, key: UInt64) {
+        var hash = hash
         var index = start
         while index < text.count {
             let byte = text[index]
