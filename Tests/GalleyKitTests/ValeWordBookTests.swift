@@ -114,6 +114,13 @@ import Testing
                         compared += 1
                         matched += expected.count
                     }
+                    // The texts where a pattern may match, read off the scan's events once for
+                    // all patterns, are those where each pattern's own search says it may.
+                    if scanned, program.pattern != nil, let (scanner, id, ends) = hits.scan(owner: Int32(slot), text: index),
+                       let texts = hits.textsWithPatternHits(owner: Int32(slot)) {
+                        #expect(texts.contains(index) == scanner.mayMatch(id, in: ends), "list \(slot) in \(valeText.text.debugDescription)")
+                        #expect(!holds || texts.contains(index) || hits.textsWithHits(owner: Int32(slot)).contains(index))
+                    }
                     // Only literal lists say which texts to read; a text holding a match is one of them.
                     if program.pattern == nil { #expect(hits.textsWithHits(owner: Int32(slot)).contains(index) == holds, "list \(slot) in \(valeText.text.debugDescription)") }
                 }

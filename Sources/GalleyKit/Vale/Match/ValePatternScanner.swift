@@ -222,6 +222,23 @@ final class ValePatternScanner: Sendable {
         return low < ends.events.count && ends.events[low] <= expression | UInt64(through)
     }
 
+    /// The expression pattern `id` is scanned as (patterns written alike share one).
+    func expression(of id: Int) -> Int { Int(idOfPattern[id]) }
+
+    /// Calls `body` with each expression the scan saw end a match in the text of `ends`, once,
+    /// in ascending order; false, without calling it, where `mayMatch` must be asked pattern by
+    /// pattern (the scan did not finish, or the text holds a caseless kin of an ASCII letter).
+    func forEachExpression(in ends: Ends, _ body: (Int) -> Void) -> Bool {
+        guard !ends.isIncomplete, !ends.holdsCaselessKin else { return false }
+        var index = 0
+        while index < ends.events.count {
+            let expression = ends.events[index] >> 32
+            body(Int(expression))
+            index = ends.lowerBound((expression + 1) << 32)
+        }
+        return true
+    }
+
     /// Whether pattern `id` may match anywhere in the text of `ends`.
     func mayMatch(_ id: Int, in ends: Ends) -> Bool {
         if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) { return true }

@@ -60,6 +60,29 @@ final class ValeWordBook: Sendable {
         twins = []
     }
 
+    /// The covered slots of the book's scanner by expression: expression e's slots are
+    /// `slots[starts[e]..<starts[e + 1]]`. Made once, with the scanner (which, once compiled,
+    /// every document shares).
+    final class ScanSlots: Sendable {
+        let starts: [Int]
+        let slots: [Int]
+
+        init(ids: [Int], scanner: ValePatternScanner) {
+            let covered = ids.enumerated().filter { $0.element >= 0 && scanner.covers($0.element) }
+                .map { (expression: scanner.expression(of: $0.element), slot: $0.offset) }
+                .sorted { ($0.expression, $0.slot) < ($1.expression, $1.slot) }
+            let expressions = (covered.last?.expression ?? -1) + 1
+            // starts[e]: the first entry of expression e, or of the next one there is.
+            var starts = [Int](repeating: covered.count, count: expressions + 1)
+            for (position, entry) in covered.enumerated().reversed() { starts[entry.expression] = position }
+            for expression in stride(from: expressions - 1, through: 0, by: -1) { starts[expression] = min(starts[expression], starts[expression + 1]) }
+            self.starts = starts
+            self.slots = covered.map(\.slot)
+        }
+    }
+
+    let scanSlots = ValeOnce<ScanSlots>()
+
     /// The book's hits in one document, found once per text for all the book's rules. Every
     /// block text is read (and scanned) when the document's first rule asks: every rule of the
     /// book asks at its start which texts are worth reading, and what is read then stays as it
@@ -136,13 +159,22 @@ final class ValeWordBook: Sendable {
             var patternTexts: [UInt64] = []
             if let scanner {
                 let ids = book.scanIDs
-                let covered = ids.enumerated().filter { $0.element >= 0 && scanner.covers($0.element) }
+                let slots = book.scanSlots.value { ScanSlots(ids: ids, scanner: scanner) }
                 patternTexts = [UInt64](repeating: 0, count: ids.count * setWords)
                 blockEnds.reserveCapacity(blockCount)
                 for index in 0..<blockCount {
                     let ends = scanner.scan(document.text(index))
-                    for (slot, id) in covered where scanner.mayMatch(id, in: ends) {
-                        patternTexts[slot * setWords + index >> 6] |= 1 << UInt64(index & 63)
+                    // The slots of each expression the scan saw, rather than each slot's own search.
+                    let walked = scanner.forEachExpression(in: ends) { expression in
+                        guard expression + 1 < slots.starts.count else { return }
+                        for slot in slots.slots[slots.starts[expression]..<slots.starts[expression + 1]] {
+                            patternTexts[slot * setWords + index >> 6] |= 1 << UInt64(index & 63)
+                        }
+                    }
+                    if !walked {
+                        for (slot, id) in ids.enumerated() where id >= 0 && scanner.covers(id) && scanner.mayMatch(id, in: ends) {
+                            patternTexts[slot * setWords + index >> 6] |= 1 << UInt64(index & 63)
+                        }
                     }
                     blockEnds.append(ends)
                 }
