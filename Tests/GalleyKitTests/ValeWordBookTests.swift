@@ -49,6 +49,8 @@ import Testing
         // A trailing lookahead is consumed by the relaxed form: the scan's end lies past the
         // match's, by as much as the lookahead reads.
         (["x(?=\\s+yz)", "(?<=on )it(?=[ ]+(?:goes|went))"], false),
+        // Matches of three characters or more: no search where fewer bytes are left.
+        (["[a-z]{2}[.?!]", "x\\d{2,}", "ǅ[.?!]"], false),
         // Twice the same pattern with no word of its own: the twins share what one finds.
         (["\\d+th", "[a-z]{2}ing", "[\\w]+ly"], true),
         (["\\d+th", "[a-z]{2}ing", "[\\w]+ly"], true),
@@ -60,6 +62,7 @@ import Testing
         String(repeating: "ǅ ǆ € 😀 ", count: 12) + "very nice, so é, is really ǅa",
         String(repeating: "word ", count: 40) + "sing\nbring colour",
         "a x" + String(repeating: " ", count: 30) + "yz, on it" + String(repeating: " ", count: 20) + "goes",
+        "ab. abc? x12 x1 ǅ! é. éé? ab", "ab!", "x99",
         "",
     ]
 

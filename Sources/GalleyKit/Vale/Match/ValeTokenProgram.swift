@@ -313,6 +313,10 @@ struct ValeTokenProgram: Sendable {
     /// pattern end. The relaxed form the scan runs may consume an edge lookaround
     /// (`ValeRegexHyperscan`), so lookarounds count as wide as what they read.
     private let widestMatch: Int?
+    /// The fewest characters a match of the pattern takes, so the fewest bytes: a search that
+    /// starts closer than that to the unit's end cannot find one (a heading's second search,
+    /// after the match that ends it).
+    private let narrowestMatch: Int
 
     static func widestMatch(_ pattern: ValePattern?) -> Int? {
         guard let root = pattern?.root, !readsSearchStart(root), let characters = ValeRegexWidth.of(consumingLookarounds(root)).max else { return nil }
@@ -371,6 +375,7 @@ struct ValeTokenProgram: Sendable {
             pattern = try ValePattern(root: .sequence(items), source: source)
         }
         widestMatch = Self.widestMatch(pattern)
+        narrowestMatch = pattern.map { ValeRegexWidth.of($0.root).min } ?? 0
         book = ValeWordBook(ValeLiteralIndex([]))
         slot = 0
         if !literals.isEmpty { relink(to: Self.privateBook(literals, caseInsensitive: caseInsensitive), slot: 0) }
@@ -383,6 +388,7 @@ struct ValeTokenProgram: Sendable {
         self.pattern = pattern
         self.groupsAreAlternatives = groupsAreAlternatives
         widestMatch = Self.widestMatch(pattern)
+        narrowestMatch = ValeRegexWidth.of(pattern.root).min
         book = ValeWordBook(ValeLiteralIndex([]))
         slot = 0
     }
@@ -491,7 +497,7 @@ struct ValeTokenProgram: Sendable {
             var regexDone = scanned == nil ? !pattern.mayMatch(valeText) : false
             while position <= bytes.count {
                 next = candidate(from: next, startingAt: range.lowerBound + position)
-                if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true, !mayFind(from: position) {
+                if !regexDone, pending.map({ $0.range.lowerBound < position }) ?? true, bytes.count - position < narrowestMatch || !mayFind(from: position) {
                     pending = nil
                     regexDone = true
                 }
