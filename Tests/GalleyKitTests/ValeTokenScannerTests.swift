@@ -215,6 +215,13 @@ import PCRE
             "Using typescript with KUBERNETES and Elasticsearch or elasticsearchx", "Javascript Kubernete postgresql PostgreSQL LONGERWORDS",
             "Quick take", "Signs of progress", "Getting started with Azure CLI", "How do I use VS Code?", "Why: The reasons", "The Lord of the Rings",
             "Quick  take", "*", "1. Install", "Ok",
+            // ASCII headings the one-walk check settles (or hands back): edges, spacing, case.
+            " Quick take", "Quick take ", "Quick\ttake", "Quick take\n", "quick take", "Quick Take", "QUICK take", "Is it", "In the API",
+            "It is I", "_under score", "Under_score x_y", "9 lives", "1 two", "Step 2: do this", "Why: the reasons", "Why: The reasons",
+            "macOS tips", "Macos tips", "MacOS tips", "Using gRPC", "Using GRPC", "Azure", "azure", "AZURE", "*star* thing", "**",
+            "Windows-based tips", "Use windows", "Visual Studio Code", "Visual studio code", "Kubernetes and kubernetes", "Kubernetesx",
+            "a", "A", "I", "i", "2. install", "Note: see 1. below", "See: urls and URLs", "See: Urls", "x--y", "(CLI) tools", "CLI's tools",
+            "Deploy-to Azure", "VS Code: the guide", "the.dot Case", "Word\u{7F}x", "Tab\tSeparated Words", "Q&A and more",
         ]
         for (style, exceptionList) in cases {
             for heading in headings {

@@ -211,13 +211,18 @@ struct ValeCase: Sendable {
     func check(_ text: UnsafeBufferPointer<UInt8>, exceptions: ValeExceptions, threshold: Double, splitsLikeExceptions: Bool? = nil,
                scratch: PCREPattern.Scratch) -> (expected: [UInt8], matched: Bool) {
         let splitter = exceptions.splitter
+        // The rule's exceptions are usually its vocabulary: the text's words are then split
+        // once for both.
+        let same = style == .sentence && prefix == nil && (splitsLikeExceptions ?? tokens.splitsLike(splitter)) && text.allSatisfy { $0 < 0x80 }
+        if same, splitter.splitsASCIIByBytes, let words = sentenceAgreement(text, splitter: splitter, scratch: scratch) {
+            // Most headings are as expected: settled in one walk over their words.
+            let count = Double(words)
+            return (Array(text), count / count >= threshold)
+        }
         let textWords = splitter.ranges(text, scratch: scratch)
         let expected: [UInt8]
         switch style {
         case .sentence:
-            // The rule's exceptions are usually its vocabulary: the text's words are then split
-            // once for both.
-            let same = prefix == nil && (splitsLikeExceptions ?? tokens.splitsLike(splitter)) && text.allSatisfy { $0 < 0x80 }
             expected = sentenceCase(text, words: same ? textWords : nil, scratch: scratch)
         case .titleAP, .titleChicago: expected = Array(convert(String(decoding: text, as: UTF8.self), scratch: scratch).utf8)
         }
@@ -251,6 +256,66 @@ struct ValeCase: Sendable {
             return count / words >= threshold
         }
         return (expected, matched)
+    }
+
+    /// The number of words of ASCII `text` when it is exactly its sentence-style form (as
+    /// `sentenceCase` writes it: its words one space apart, each as the style writes it); nil
+    /// when it is not (the caller then makes the form). The words are `splitter`'s, which
+    /// split as `tokens` do; no word is copied or lower-cased.
+    private func sentenceAgreement(_ text: UnsafeBufferPointer<UInt8>, splitter: ValeWordSplitter, scratch: PCREPattern.Scratch) -> Int? {
+        var count = 0
+        var previous: Range<Int>?
+        var agrees = true
+        splitter.forEachASCIIRange(text) { range in
+            let startsSentence: Bool
+            if let previous {
+                guard range.lowerBound == previous.upperBound + 1, text[previous.upperBound] == 0x20 else {
+                    agrees = false
+                    return false
+                }
+                startsSentence = isIndicator(UnsafeBufferPointer(rebasing: text[previous]), count - 1)
+            } else {
+                guard range.lowerBound == 0 else {
+                    agrees = false
+                    return false
+                }
+                startsSentence = true
+            }
+            guard keepsCase(UnsafeBufferPointer(rebasing: text[range]), startsSentence: startsSentence, scratch: scratch) else {
+                agrees = false
+                return false
+            }
+            previous = range
+            count += 1
+            return true
+        }
+        guard agrees, (previous?.upperBound ?? 0) == text.count else { return nil }
+        return count
+    }
+
+    /// Whether `sentenceCase` writes ASCII `word` as it is (`startsSentence`: as the first
+    /// word, or after an indicator).
+    private func keepsCase(_ word: UnsafeBufferPointer<UInt8>, startsSentence: Bool, scratch: PCREPattern.Scratch) -> Bool {
+        // `mayMatch: true` asks `anyVocabulary` of the word itself, which is what a search of
+        // the whole text first would have settled.
+        switch vocabularyHit(word, mayMatch: true, scratch: scratch) {
+        case .entry(let entry)?:
+            let written = vocabulary[entry].word.utf8
+            return written.count == word.count && written.elementsEqual(word)
+        case .word?:
+            return true
+        case nil:
+            // `appendTitle` (strict) or `appendLower` of ASCII bytes changes only letters.
+            for index in 0..<word.count {
+                let byte = word[index]
+                if index == 0 && startsSentence {
+                    if byte &- 0x61 < 26 { return false }
+                } else if byte &- 0x41 < 26 {
+                    return false
+                }
+            }
+            return true
+        }
     }
 
     /// Strings compare by canonical equivalence: equal bytes are equal, different ASCII bytes
@@ -400,6 +465,18 @@ struct ValeCase: Sendable {
             let form = vocabulary[index].lower.utf8
             return form.count == word.count && form.elementsEqual(word.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }) ? .entry(index) : nil
         }
+        if anyMatches, lowerLengths != nil, ascii {
+            // Every lower-cased form is ASCII: compared with the word's bytes, lower-cased in place.
+            for (index, entry) in vocabulary.enumerated() {
+                if Self.equalsLowered(entry.lower, word) { return .entry(index) }
+                if let asciiWords {
+                    if asciiWords.occurs(index, in: word) { return .word }
+                } else if let pattern = entry.pattern, Self.firstMatch(pattern, in: word, scratch: scratch) != nil {
+                    return .word
+                }
+            }
+            return nil
+        }
         var lowered: [UInt8] = []
         lowered.reserveCapacity(word.count)
         Self.appendLower(word, to: &lowered)
@@ -414,6 +491,19 @@ struct ValeCase: Sendable {
             }
         }
         return nil
+    }
+
+    /// Whether ASCII `form` (lower-cased) is ASCII `word` lower-cased.
+    private static func equalsLowered(_ form: String, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let bytes = form.utf8
+        guard bytes.count == word.count else { return false }
+        var index = 0
+        for byte in bytes {
+            let other = word[index]
+            if byte != (other &- 0x41 < 26 ? other | 0x20 : other) { return false }
+            index += 1
+        }
+        return true
     }
 
     /// `ValeFold.lower` of UTF-8 bytes, appended to `out`.

@@ -298,6 +298,13 @@ struct ValeWordSplitter: Sendable {
         }
         var found: [Range<Int>] = []
         found.reserveCapacity(16)
+        if form == .ascii, splitsASCIIByBytes {
+            forEachASCIIRange(bytes) { range in
+                found.append(range)
+                return true
+            }
+            return found
+        }
         var position = 0
         // FIRST's leftmost match at or after where it was last searched from: still the next
         // one while it starts at or after `position`. `exhausted`: it matches nowhere ahead.
@@ -338,6 +345,61 @@ struct ValeWordSplitter: Sendable {
             }
         }
         return found
+    }
+
+    /// Whether `forEachASCIIRange` splits ASCII text: FIRST is absent or plain words.
+    var splitsASCIIByBytes: Bool { first == nil || firstWords != nil }
+
+    /// `ranges` of ASCII `bytes` (with `splitsASCIIByBytes`), handed to `body` one at a time
+    /// until it returns false: no array, no PCRE2.
+    func forEachASCIIRange(_ bytes: UnsafeBufferPointer<UInt8>, _ body: (Range<Int>) -> Bool) {
+        var position = 0
+        // FIRST's leftmost match at or after where it was last searched from: still the next
+        // one while it starts at or after `position`. `exhausted`: it matches nowhere ahead.
+        var ahead: Range<Int>?
+        var exhausted = firstWords == nil
+        while position < bytes.count {
+            if !exhausted, let firstWords, (ahead.map { $0.lowerBound < position } ?? true) {
+                ahead = firstWords.firstBounded(bytes, from: position)
+                exhausted = ahead == nil
+            }
+            let word = Self.nextASCIIWordStart(bytes, from: position)
+            let match: Range<Int>
+            if let known = ahead, word.map({ known.lowerBound <= $0 }) ?? true {
+                match = known
+            } else if let word {
+                match = word..<Self.asciiSpaceOrEnd(bytes, from: word)
+            } else {
+                return
+            }
+            // Matches are never empty (FIRST's words and the word pattern need a character).
+            if !body(match) { return }
+            position = match.upperBound
+        }
+    }
+
+    /// `nextWordStart` of ASCII bytes.
+    @inline(__always)
+    private static func nextASCIIWordStart(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int? {
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
+            if (byte | 0x20) &- 0x61 < 26 || byte &- 0x30 < 10 || byte == UInt8(ascii: "*") { return index }
+            index &+= 1
+        }
+        return nil
+    }
+
+    /// `spaceOrEnd` of ASCII bytes.
+    @inline(__always)
+    private static func asciiSpaceOrEnd(_ bytes: UnsafeBufferPointer<UInt8>, from position: Int) -> Int {
+        var index = position
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte == 0x20 || byte &- 0x09 < 5 { return index }
+            index &+= 1
+        }
+        return bytes.count
     }
 
     /// The fastest form of a pattern that matches `bytes` as the exact form does (as
@@ -429,6 +491,9 @@ final class ValeLiteralWords: Sendable, Equatable {
     /// `order[first[byte]..<first[byte + 1]]`.
     private let first: [Int32]
     private let order: [Int32]
+    /// The bytes a word may start with (both cases when caseless), as bits (0–63, 64–127):
+    /// most bytes of a text start none, and are passed over with one bit test.
+    private let starts: (UInt64, UInt64)
 
     /// nil unless every entry is a plain word, all written `(?-i)word` or all without flags
     /// (then matched without case when `caseless`, the flags around them).
@@ -454,6 +519,20 @@ final class ValeLiteralWords: Sendable, Equatable {
         first.append(Int32(order.count))
         self.first = first
         self.order = order
+        var starts: (UInt64, UInt64) = (0, 0)
+        for word in words {
+            let forms = caseless && (word[0] | 0x20) &- 0x61 < 26 ? [word[0] | 0x20, word[0] & ~0x20] : [word[0]]
+            for byte in forms {
+                if byte < 64 { starts.0 |= 1 << UInt64(byte) } else { starts.1 |= 1 << UInt64(byte - 64) }
+            }
+        }
+        self.starts = starts
+    }
+
+    /// Whether some word may start with `byte`.
+    @inline(__always)
+    private func mayStart(_ byte: UInt8) -> Bool {
+        byte < 0x80 && ((byte < 64 ? starts.0 : starts.1) &>> UInt64(byte & 63)) & 1 != 0
     }
 
     static func == (lhs: ValeLiteralWords, rhs: ValeLiteralWords) -> Bool {
@@ -495,7 +574,7 @@ final class ValeLiteralWords: Sendable, Equatable {
         while position < bytes.count {
             let byte = bytes[position]
             let isWord = ValeTokenScanner.isASCIIWord(byte)
-            if isWord, !previousIsWord {
+            if isWord, !previousIsWord, mayStart(byte) {
                 for slot in starting(with: byte) {
                     let index = Int(order[slot])
                     guard isAt(index, bytes, position) else { continue }
@@ -512,7 +591,7 @@ final class ValeLiteralWords: Sendable, Equatable {
     /// Whether word `index` (or, when nil, any word) is anywhere in ASCII `bytes`, boundaries
     /// aside: a search of `w`, or of `(?:w1)|(?:w2)|…`.
     func occurs(_ index: Int? = nil, in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        for position in bytes.indices {
+        for position in bytes.indices where mayStart(bytes[position]) {
             for slot in starting(with: bytes[position]) {
                 let candidate = Int(order[slot])
                 if index.map({ $0 == candidate }) ?? true, isAt(candidate, bytes, position) { return true }
