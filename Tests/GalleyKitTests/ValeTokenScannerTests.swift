@@ -242,6 +242,34 @@ import PCRE
         }
     }
 
+    /// Consistency: one prefilter for all the pairs lets through every text a pair's own does.
+    @Test func consistencyPrefilterCoversEveryPair() throws {
+        let lists: [[(String, String)]] = [
+            [("advisor", "adviser"), ("centre", "center"), ("colour", "color"), ("learnt", "learned"), ("organise", "organize")],
+            [("e-mail", "email"), ("ok", "okay")],
+            [("Kelvin", "kilo"), ("café", "cafe")],
+        ]
+        let texts = ["", "The colour of the center", "nothing here", "Learnt it", "LEARNED", "e-mail or email", "OK then", "okay",
+                     "\u{212A}elvin", "ſtyle", "caf\u{E9} and cafe\u{301}", "organised", "advisors"]
+        for ignoreCase in [false, true] {
+            for list in lists {
+                let pairs = try list.map { first, second in
+                    let pattern = try ValePattern((ignoreCase ? "(?i)" : "") + #"(?m)\b(?:"# + "(?P<first>\(first))|(?P<second>\(second))" + #")\b"#)
+                    return ConsistencyRule.Pair(pattern: pattern, first: 1, second: 2)
+                }
+                let common = try #require(ConsistencyRule.commonPrefilter(pairs))
+                for text in texts {
+                    let grams = Array(text.utf8).withUnsafeBufferPointer { ValeTextGrams($0) }
+                    let some = pairs.contains { $0.pattern.prefilter?.mayMatch(grams) ?? true }
+                    #expect(!some || common.mayMatch(grams), "\(list) on \(text.debugDescription)")
+                }
+            }
+        }
+        // A pair without a prefilter (it may match anywhere): none in common.
+        let open = ConsistencyRule.Pair(pattern: try ValePattern(#"(?P<first>\w+s)|(?P<second>x)"#), first: 1, second: 2)
+        #expect(ConsistencyRule.commonPrefilter([open]) == nil)
+    }
+
     /// Plain words found by their bytes in ASCII text are the matches PCRE2 finds for the
     /// patterns the capitalization checks write over them.
     @Test func literalWordsFindWhatPCRE2Finds() throws {

@@ -23,6 +23,9 @@ struct ConsistencyRule: ValeRule, RuleKind {
     let definition: RuleDefinition
     let settings: ValeRuleSettings
     let pairs: [Pair]
+    /// One prefilter for every pair (its needles hold each pair's): a text that holds none is
+    /// passed over without asking each pair's pattern (most texts hold no form of any pair).
+    var anyPair: ValeRegexPrefilter?
 
     static func make(_ definition: RuleDefinition, options: inout OptionReader) -> (any Rule)? {
         let settings = ValeRuleSettings.read(&options, definition: definition, defaultMessage: "Inconsistent spelling of '%s'.")
@@ -54,13 +57,31 @@ struct ConsistencyRule: ValeRule, RuleKind {
         }
         var built = definition
         built.message = nil
-        return ConsistencyRule(definition: built, settings: settings, pairs: pairs)
+        var rule = ConsistencyRule(definition: built, settings: settings, pairs: pairs)
+        rule.anyPair = commonPrefilter(pairs)
+        return rule
+    }
+
+    /// A prefilter that lets through every text some pair's own prefilter lets through; nil
+    /// when a pair has none (it may match in any text).
+    static func commonPrefilter(_ pairs: [Pair]) -> ValeRegexPrefilter? {
+        var needles: Set<[UInt8]> = []
+        for pair in pairs {
+            guard let own = pair.pattern.prefilter else { return nil }
+            needles.formUnion(own.needles)
+        }
+        // The alternation's needles are its branches' (and it is caseless when one of them is).
+        guard !pairs.isEmpty, let common = ValeRegexPrefilter(.alternation(pairs.map(\.pattern.root))),
+              needles.isSubset(of: Set(common.needles)) else { return nil }
+        return common
     }
 
     func check(_ document: Document, context: RuleContext) -> [Finding] {
         // Which forms the file has used so far: Vale keeps this for the whole file.
         var seen: [Set<Int>] = Array(repeating: [], count: pairs.count)
+        let anyPair = anyPair
         return valeCheck(context) { run, unit in
+            if let anyPair, !anyPair.mayMatch(run.document.texts[unit.text].grams) { return ([], false) }
             let valeText = run.document.text(unit.text)
             var text = valeText.run.text
             var alerts: [ValeAlert] = []
