@@ -85,8 +85,42 @@ import PCRE
                 }
                 #expect(ascii == pcre2Matches(pattern, text, form: .exact), "\(source) on \(text.debugDescription)")
                 #expect(ascii == scanned(scanner, text), "\(source) on \(text.debugDescription)")
+                // Counted eight bytes at a time, from every start (every alignment and tail).
+                copy.withUTF8 { bytes in
+                    for start in 0..<min(bytes.count, 17) {
+                        let part = UnsafeBufferPointer(rebasing: bytes[start...])
+                        var found = 0
+                        scanner.forEachASCIIMatch(part) { _ in found += 1; return true }
+                        #expect(scanner.countASCII(part) == found, "\(source) on \(text.debugDescription) from \(start)")
+                    }
+                }
+                // Neighbouring matches with the same bytes, as the repetition check compares them.
+                for ignoringCase in [false, true] {
+                    let pairs = copy.withUTF8 { bytes in
+                        var pairs: [[Range<Int>]] = []
+                        scanner.forEachASCIIRepeat(bytes, ignoringCase: ignoringCase) { pairs.append([$0, $1]) }
+                        return pairs
+                    }
+                    let bytes = Array(text.utf8)
+                    let expected = zip(ascii, ascii.dropFirst()).filter { first, second in
+                        ascii.isEmpty ? false : (first.count == second.count && zip(bytes[first], bytes[second]).allSatisfy { a, b in
+                            a == b || (ignoringCase && (a | 0x20) == (b | 0x20) && (a | 0x20) >= 0x61 && (a | 0x20) <= 0x7A)
+                        })
+                    }.map { [$0.0, $0.1] }
+                    #expect(pairs == expected, "\(source) on \(text.debugDescription)")
+                }
             }
         }
+        // Repeats, with case, digits, underscores and punctuation.
+        let repeats = "the the The THE tHe x_1 x_1 x_2 42 42 a.b a.b a.B [x] [x] [X] ok"
+        let scanner = try #require(try ValePattern(#"[^\s]+"#).scanner)
+        var copy = repeats
+        let found = copy.withUTF8 { bytes in
+            var found: [String] = []
+            scanner.forEachASCIIRepeat(bytes, ignoringCase: true) { found.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[$1]), as: UTF8.self)) }
+            return found
+        }
+        #expect(found == ["the", "The", "THE", "tHe", "x_1", "42", "a.b", "a.B", "[x]", "[X]"])
     }
 
     /// Every character PCRE2 10.42 knows (Unicode 14) is a space, a word character or a joiner

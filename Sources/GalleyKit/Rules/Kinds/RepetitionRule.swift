@@ -64,24 +64,15 @@ struct RepetitionRule: ValeRule, RuleKind {
             return text.withUTF8 { whole in
                 let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
                 var alerts: [ValeAlert] = []
-                var previousRange: Range<Int>?
                 var count = 0
                 func token(_ range: Range<Int>?) -> String {
                     range.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self).trimmingCharacters() } ?? ""
                 }
-                let gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { range in
-                    var hit: Bool
-                    if scanned, let previous = previousRange, let same = Self.asciiEqual(bytes, range, previous, ignoringCase: ignoreCase, ascii: valeText.isASCII) {
-                        hit = same && (!alpha || bytes[range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
-                    } else {
-                        let current = token(range)
-                        let previous = token(previousRange)
-                        hit = !current.isEmpty && (ignoreCase ? ValeFold.lower(current) == ValeFold.lower(previous) : current == previous)
-                        hit = hit && (!alpha || current.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.properties.generalCategory.isLetter })
-                    }
+                /// A token `range` that repeats the one before (`hit`), as Vale counts and reports it.
+                func settle(hit: Bool, previous: Range<Int>?, range: Range<Int>) {
                     // As in Vale, the count is not reset by a token that is not a repeat.
                     if hit { count += 1 }
-                    if hit, count > maximum, let start = previousRange?.lowerBound {
+                    if hit, count > maximum, let start = previous?.lowerBound {
                         let span = (start + unit.range.lowerBound)..<(range.upperBound + unit.range.lowerBound)
                         let repeated = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<range.upperBound]), as: UTF8.self)
                         if !repeated.contains("\n") && !exceptions.matches(repeated, scratch: run.scratch) {
@@ -91,6 +82,29 @@ struct RepetitionRule: ValeRule, RuleKind {
                             count = 0
                         }
                     }
+                }
+                if let scanner = pattern.scanner, valeText.isASCII {
+                    // Only neighbours with the same bytes can repeat: the others change nothing.
+                    scanner.forEachASCIIRepeat(bytes, ignoringCase: ignoreCase) { previous, range in
+                        settle(hit: !alpha || bytes[range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }, previous: previous, range: range)
+                    }
+                    return (alerts, false)
+                }
+                var previousRange: Range<Int>?
+                let gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { range in
+                    var hit: Bool
+                    if previousRange == nil {
+                        // The first token repeats nothing (it is compared with an empty one).
+                        hit = false
+                    } else if scanned, let previous = previousRange, let same = Self.asciiEqual(bytes, range, previous, ignoringCase: ignoreCase, ascii: valeText.isASCII) {
+                        hit = same && (!alpha || bytes[range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A })
+                    } else {
+                        let current = token(range)
+                        let previous = token(previousRange)
+                        hit = !current.isEmpty && (ignoreCase ? ValeFold.lower(current) == ValeFold.lower(previous) : current == previous)
+                        hit = hit && (!alpha || current.unicodeScalars.allSatisfy { $0.properties.isAlphabetic && $0.properties.generalCategory.isLetter })
+                    }
+                    settle(hit: hit, previous: previousRange, range: range)
                     previousRange = range
                     return true
                 }

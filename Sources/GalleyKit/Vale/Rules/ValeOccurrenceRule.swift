@@ -37,10 +37,15 @@ struct ValeOccurrenceRule: ValeRule {
             return text.withUTF8 { whole in
                 let bytes = UnsafeBufferPointer(rebasing: whole[unit.range])
                 var count = 0
+                var gaveUp = false
                 // Counted without keeping the matches; read again only for a block reported.
-                let gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { _ in
-                    count += 1
-                    return true
+                if let scanner = pattern.scanner, valeText.isASCII {
+                    count = scanner.countASCII(bytes)
+                } else {
+                    gaveUp = pattern.forEachMatch(bytes, in: valeText, scratch: run.scratch) { _ in
+                        count += 1
+                        return true
+                    }
                 }
                 guard (maximum > 0 && count > maximum) || (minimum > 0 && count < minimum) else { return ([], gaveUp) }
                 let message = ValeMessage.format(settings.message, [String(count)])

@@ -169,6 +169,96 @@ enum ValeTokenScanner: Sendable, Equatable {
         }
     }
 
+    /// For ASCII `bytes`: calls `body` with each two neighbouring matches that are the same
+    /// bytes (ASCII letters compared without case when `ignoringCase`), the earlier first. The
+    /// walk of Vale's repetition check: most neighbours differ, and are passed over without a
+    /// call (their lengths usually differ already).
+    func forEachASCIIRepeat(_ bytes: UnsafeBufferPointer<UInt8>, ignoringCase: Bool, _ body: (Range<Int>, Range<Int>) -> Void) {
+        guard let base = bytes.baseAddress else { return }
+        let (low, high) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
+        @inline(__always) func isIn(_ byte: UInt8) -> Bool {
+            ((byte < 64 ? low : high) &>> UInt64(byte & 63)) & 1 != 0
+        }
+        let count = bytes.count
+        var index = 0
+        // The previous match (none yet while `previousStart` is negative).
+        var previousStart = -1
+        var previousEnd = -1
+        while true {
+            while index < count, !isIn(base[index]) { index &+= 1 }
+            guard index < count else { return }
+            let start = index
+            index &+= 1
+            while index < count, isIn(base[index]) { index &+= 1 }
+            let length = index &- start
+            if previousStart >= 0, length == previousEnd &- previousStart,
+               Self.sameASCII(base + previousStart, base + start, length, ignoringCase: ignoringCase) {
+                body(previousStart..<previousEnd, start..<index)
+            }
+            previousStart = start
+            previousEnd = index
+        }
+    }
+
+    /// Whether `length` ASCII bytes at `first` and at `second` are the same (letters without
+    /// case when `ignoringCase`).
+    @inline(__always)
+    private static func sameASCII(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, _ length: Int, ignoringCase: Bool) -> Bool {
+        var offset = 0
+        while offset < length {
+            let a = first[offset], b = second[offset]
+            if a != b {
+                guard ignoringCase, a | 0x20 == b | 0x20, (a | 0x20) &- 0x61 < 26 else { return false }
+            }
+            offset &+= 1
+        }
+        return true
+    }
+
+    /// The number of matches in ASCII `bytes` (`count` without a call per match): the bytes in
+    /// a run that follow a byte out of one, eight bytes at a time.
+    func countASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        // The top bit of each byte: the byte is at least `c` (bytes below 0x80: no borrow
+        // crosses into the next byte).
+        @inline(__always) func atLeast(_ word: UInt64, _ c: UInt64) -> UInt64 { ((word | high) &- ones &* c) & high }
+        var total = 0
+        // The top bit of the last byte read is in a run (moved to the top bit of byte 0).
+        var carry: UInt64 = 0
+        var offset = 0
+        while offset + 8 <= bytes.count {
+            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            let inRun: UInt64
+            switch self {
+            case .nonSpace:
+                let controls = atLeast(word, 0x09) & ~atLeast(word, 0x0E)
+                let spaces = atLeast(word, 0x20) & ~atLeast(word, 0x21)
+                inRun = ~(controls | spaces) & high
+            case .words, .boundedWords:
+                let folded = word | ones &* 0x20
+                let letters = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+                let digits = atLeast(word, 0x30) & ~atLeast(word, 0x3A)
+                let underscores = atLeast(word, 0x5F) & ~atLeast(word, 0x60)
+                inRun = letters | digits | underscores
+            }
+            total &+= (inRun & ~((inRun &<< 8) | carry)).nonzeroBitCount
+            carry = inRun &>> 56
+            offset &+= 8
+        }
+        let (low, highBits) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
+        var previous = carry != 0
+        while offset < bytes.count {
+            let byte = base[offset]
+            let isIn = ((byte < 64 ? low : highBits) &>> UInt64(byte & 63)) & 1 != 0
+            if isIn && !previous { total &+= 1 }
+            previous = isIn
+            offset &+= 1
+        }
+        return total
+    }
+
     /// The ASCII bytes of runs of `[^\s]`, and of `\w`, as bits (bytes 0–63, then 64–127).
     private static let asciiNonSpace: (UInt64, UInt64) = asciiBits { !($0 == 0x20 || ($0 >= 0x09 && $0 <= 0x0D)) }
     private static let asciiWord: (UInt64, UInt64) = asciiBits(isASCIIWord)
