@@ -2,7 +2,10 @@ import PCRE
 
 /// Vale's case styles (`$sentence`, `$title`, `$lower`, `$upper`), as its capitalization check
 /// and its `convert` action apply them (from the strcase package Vale uses).
-struct ValeCase: Sendable {
+///
+/// A class: a rule hands its style to every heading it checks, which would otherwise copy (and
+/// retain) each table it holds.
+final class ValeCase: Sendable {
     enum Style: Sendable { case sentence, titleAP, titleChicago }
 
     let style: Style
@@ -43,12 +46,13 @@ struct ValeCase: Sendable {
     init(style: Style, vocabulary: [String], indicators: [String], prefix: String) throws(ValePattern.Failure) {
         self.style = style
         let sorted = vocabulary.enumerated().sorted { ($0.element.utf8.count, -$0.offset) > ($1.element.utf8.count, -$1.offset) }.map(\.element)
-        self.vocabulary = sorted.map { ($0, ValeFold.lower($0), try? ValePattern($0)) }
+        let entries = sorted.map { ($0, ValeFold.lower($0), try? ValePattern($0)) }
+        self.vocabulary = entries
         var entryByLower: [String: Int] = [:]
-        for (index, entry) in self.vocabulary.enumerated() where entryByLower[entry.lower] == nil { entryByLower[entry.lower] = index }
+        for (index, entry) in entries.enumerated() where entryByLower[entry.1] == nil { entryByLower[entry.1] = index }
         self.entryByLower = entryByLower
-        let asciiLower = self.vocabulary.allSatisfy { $0.lower.utf8.count < 64 && $0.lower.utf8.allSatisfy { $0 < 0x80 } }
-        lowerLengths = asciiLower ? self.vocabulary.reduce(0) { $0 | 1 << UInt64($1.lower.utf8.count) } : nil
+        let asciiLower = entries.allSatisfy { $0.1.utf8.count < 64 && $0.1.utf8.allSatisfy { $0 < 0x80 } }
+        lowerLengths = asciiLower ? entries.reduce(0) { $0 | 1 << UInt64($1.1.utf8.count) } : nil
         shortLower = asciiLower ? entryByLower.compactMap { lower, index in Self.shortKey(lower.utf8).map { ($0, index) } }.sorted { $0.key < $1.key } : nil
         longLower = asciiLower ? Self.longMap(entryByLower) : nil
         let compiled = sorted.filter { (try? ValePattern($0)) != nil }
