@@ -189,29 +189,31 @@ struct SubstitutionRule: ValeWordListRule, RuleKind {
                 let range = (match.range.lowerBound + unit.range.lowerBound)..<(match.range.upperBound + unit.range.lowerBound)
                 let text = run.substring(unit.text, range)
                 let observed = text.trimmingCharacters()
-                let swap = swaps[match.alternative]
-                var expected = swap.replacement
+                // The swap read in place: a copy would retain (and release) all it holds.
+                var expected = swaps[match.alternative].replacement
                 let capitalized = capitalize && observed == ValeRules.capFirst(observed)
                 if capitalized { expected = ValeRules.capFirst(expected) }
-                if let keyPattern = swap.keyPattern, ValeRules.hasGroupReference(expected) {
+                if let keyPattern = swaps[match.alternative].keyPattern, ValeRules.hasGroupReference(expected) {
                     expected = ValeRules.replacing(keyPattern, in: observed, with: expected)
                 }
-                if isSame(expected, observed, swap: swap, scratch: run.scratch) || (exceptions.pattern != nil && exceptions.matches(observed, scratch: run.scratch)) {
+                if isSame(expected, observed, swap: swaps[match.alternative], scratch: run.scratch)
+                    || (exceptions.pattern != nil && exceptions.matches(observed, scratch: run.scratch)) {
                     continue
                 }
-                let alternatives = expected.splitting(by: "|")
+                // Most swaps offer one replacement: split only where there are several.
+                let alternatives = expected.utf8.contains(UInt8(ascii: "|")) ? expected.splitting(by: "|") : [expected]
                 let message: String
                 if let replaceTemplate {
                     message = replaceTemplate.fill(ValeMessage.sentence(capitalized ? alternatives.map(ValeRules.capFirst) : alternatives), observed)
                 } else {
                     message = template.fill(expected, observed)
                 }
-                var alert = ValeAlert(text: unit.text, range: range, match: text, message: message, suggestion: expected)
+                // Made where it is stored: a copy retains and releases every string it holds.
+                alerts.append(ValeAlert(text: unit.text, range: range, match: text, message: message, suggestion: expected))
                 // Each alternative that is plain words (not a pattern) is a fix, in the match's case.
-                alert.replacements = alternatives.filter { Self.isPhrase($0) && !$0.isEmpty }.map {
+                alerts[alerts.count - 1].replacements = alternatives.filter { Self.isPhrase($0) && !$0.isEmpty }.map {
                     capitalized ? ValeRules.capFirst($0) : $0
                 }
-                alerts.append(alert)
             }
             return (alerts, gaveUp)
         }
