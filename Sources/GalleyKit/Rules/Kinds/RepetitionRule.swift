@@ -85,7 +85,10 @@ struct RepetitionRule: ValeRule, RuleKind {
                 }
                 if let scanner = pattern.scanner, valeText.isASCII {
                     // Only neighbours with the same bytes can repeat: the others change nothing.
-                    scanner.forEachASCIIRepeat(bytes, ignoringCase: ignoreCase) { previous, range in
+                    // Gathered first (they are few): the walk then touches no variable `settle` shares.
+                    var repeats: [(Range<Int>, Range<Int>)] = []
+                    scanner.forEachASCIIRepeat(bytes, ignoringCase: ignoreCase) { repeats.append(($0, $1)) }
+                    for (previous, range) in repeats {
                         settle(hit: !alpha || bytes[range].allSatisfy { ($0 | 0x20) >= 0x61 && ($0 | 0x20) <= 0x7A }, previous: previous, range: range)
                     }
                     return (alerts, false)

@@ -172,38 +172,106 @@ enum ValeTokenScanner: Sendable, Equatable {
     /// For ASCII `bytes`: calls `body` with each two neighbouring matches that are the same
     /// bytes (ASCII letters compared without case when `ignoringCase`), the earlier first. The
     /// walk of Vale's repetition check: most neighbours differ, and are passed over without a
-    /// call (their lengths usually differ already).
+    /// call (their lengths usually differ already). Eight bytes are classified at a time, and
+    /// the starts and ends of runs are read from the bits.
     func forEachASCIIRepeat(_ bytes: UnsafeBufferPointer<UInt8>, ignoringCase: Bool, _ body: (Range<Int>, Range<Int>) -> Void) {
         guard let base = bytes.baseAddress else { return }
-        let (low, high) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
-        @inline(__always) func isIn(_ byte: UInt8) -> Bool {
-            ((byte < 64 ? low : high) &>> UInt64(byte & 63)) & 1 != 0
-        }
+        let raw = UnsafeRawPointer(base)
         let count = bytes.count
-        var index = 0
-        // The previous match (none yet while `previousStart` is negative).
+        var walk = RepeatWalk(base: base, ignoringCase: ignoringCase)
+        var offset = 0
+        // The top bit of the last byte read is in a run (moved to the top bit of byte 0).
+        var carry: UInt64 = 0
+        while offset + 8 <= count {
+            let inRun = runBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            let before = (inRun &<< 8) | carry
+            // Runs start at a byte in one after a byte out of one, and end at the reverse.
+            var starts = inRun & ~before
+            var ends = ~inRun & 0x8080_8080_8080_8080 & before
+            carry = inRun &>> 56
+            // Starts and ends alternate: the next one due is taken.
+            while true {
+                if walk.runStart < 0 {
+                    guard starts != 0 else { break }
+                    walk.runStart = offset &+ starts.trailingZeroBitCount &>> 3
+                    starts &= starts &- 1
+                } else {
+                    guard ends != 0 else { break }
+                    walk.close(offset &+ ends.trailingZeroBitCount &>> 3, body)
+                    ends &= ends &- 1
+                }
+            }
+            offset &+= 8
+        }
+        let (low, high) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
+        while offset < count {
+            let byte = base[offset]
+            let isIn = ((byte < 64 ? low : high) &>> UInt64(byte & 63)) & 1 != 0
+            if isIn {
+                if walk.runStart < 0 { walk.runStart = offset }
+            } else if walk.runStart >= 0 {
+                walk.close(offset, body)
+            }
+            offset &+= 1
+        }
+        if walk.runStart >= 0 { walk.close(count, body) }
+    }
+
+    /// Where `forEachASCIIRepeat` is (a value, not variables a local function captures, which
+    /// would be checked for exclusive access at every use).
+    private struct RepeatWalk {
+        let base: UnsafePointer<UInt8>
+        let ignoringCase: Bool
+        /// The previous match (none yet while `previousStart` is negative), and the start of
+        /// the run being read (none while negative).
         var previousStart = -1
         var previousEnd = -1
-        while true {
-            while index < count, !isIn(base[index]) { index &+= 1 }
-            guard index < count else { return }
-            let start = index
-            index &+= 1
-            while index < count, isIn(base[index]) { index &+= 1 }
-            let length = index &- start
+        var runStart = -1
+
+        init(base: UnsafePointer<UInt8>, ignoringCase: Bool) {
+            self.base = base
+            self.ignoringCase = ignoringCase
+        }
+
+        /// Ends the run being read at `end`, and hands it to `body` with the one before when both are the same.
+        @inline(__always)
+        mutating func close(_ end: Int, _ body: (Range<Int>, Range<Int>) -> Void) {
+            let length = end &- runStart
             if previousStart >= 0, length == previousEnd &- previousStart,
-               Self.sameASCII(base + previousStart, base + start, length, ignoringCase: ignoringCase) {
-                body(previousStart..<previousEnd, start..<index)
+               ValeTokenScanner.sameASCII(base + previousStart, base + runStart, length, ignoringCase: ignoringCase) {
+                body(previousStart..<previousEnd, runStart..<end)
             }
-            previousStart = start
-            previousEnd = index
+            previousStart = runStart
+            previousEnd = end
+            runStart = -1
+        }
+    }
+
+    /// The top bit of each of eight ASCII bytes set when the byte belongs in a run.
+    @inline(__always)
+    private func runBits(_ word: UInt64) -> UInt64 {
+        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        // The top bit of each byte: the byte is at least `c` (bytes below 0x80: no borrow
+        // crosses into the next byte).
+        @inline(__always) func atLeast(_ word: UInt64, _ c: UInt64) -> UInt64 { ((word | high) &- ones &* c) & high }
+        switch self {
+        case .nonSpace:
+            let controls = atLeast(word, 0x09) & ~atLeast(word, 0x0E)
+            let spaces = atLeast(word, 0x20) & ~atLeast(word, 0x21)
+            return ~(controls | spaces) & high
+        case .words, .boundedWords:
+            let folded = word | ones &* 0x20
+            let letters = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
+            let digits = atLeast(word, 0x30) & ~atLeast(word, 0x3A)
+            let underscores = atLeast(word, 0x5F) & ~atLeast(word, 0x60)
+            return letters | digits | underscores
         }
     }
 
     /// Whether `length` ASCII bytes at `first` and at `second` are the same (letters without
     /// case when `ignoringCase`).
     @inline(__always)
-    private static func sameASCII(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, _ length: Int, ignoringCase: Bool) -> Bool {
+    fileprivate static func sameASCII(_ first: UnsafePointer<UInt8>, _ second: UnsafePointer<UInt8>, _ length: Int, ignoringCase: Bool) -> Bool {
         var offset = 0
         while offset < length {
             let a = first[offset], b = second[offset]
@@ -220,38 +288,24 @@ enum ValeTokenScanner: Sendable, Equatable {
     func countASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
         guard let base = bytes.baseAddress else { return 0 }
         let raw = UnsafeRawPointer(base)
-        let high: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
-        // The top bit of each byte: the byte is at least `c` (bytes below 0x80: no borrow
-        // crosses into the next byte).
-        @inline(__always) func atLeast(_ word: UInt64, _ c: UInt64) -> UInt64 { ((word | high) &- ones &* c) & high }
         var total = 0
         // The top bit of the last byte read is in a run (moved to the top bit of byte 0).
         var carry: UInt64 = 0
         var offset = 0
         while offset + 8 <= bytes.count {
-            let word = UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
-            let inRun: UInt64
-            switch self {
-            case .nonSpace:
-                let controls = atLeast(word, 0x09) & ~atLeast(word, 0x0E)
-                let spaces = atLeast(word, 0x20) & ~atLeast(word, 0x21)
-                inRun = ~(controls | spaces) & high
-            case .words, .boundedWords:
-                let folded = word | ones &* 0x20
-                let letters = atLeast(folded, 0x61) & ~atLeast(folded, 0x7B)
-                let digits = atLeast(word, 0x30) & ~atLeast(word, 0x3A)
-                let underscores = atLeast(word, 0x5F) & ~atLeast(word, 0x60)
-                inRun = letters | digits | underscores
-            }
-            total &+= (inRun & ~((inRun &<< 8) | carry)).nonzeroBitCount
+            let inRun = runBits(UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
+            // One bit per byte at most: summed into the top byte by a multiplication (the
+            // baseline x86-64 target has no population count instruction).
+            let starts = (inRun & ~((inRun &<< 8) | carry)) &>> 7
+            total &+= Int((starts &* 0x0101_0101_0101_0101) &>> 56)
             carry = inRun &>> 56
             offset &+= 8
         }
-        let (low, highBits) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
+        let (low, high) = self == .nonSpace ? Self.asciiNonSpace : Self.asciiWord
         var previous = carry != 0
         while offset < bytes.count {
             let byte = base[offset]
-            let isIn = ((byte < 64 ? low : highBits) &>> UInt64(byte & 63)) & 1 != 0
+            let isIn = ((byte < 64 ? low : high) &>> UInt64(byte & 63)) & 1 != 0
             if isIn && !previous { total &+= 1 }
             previous = isIn
             offset &+= 1
