@@ -714,11 +714,11 @@ final class ValeLiteralWords: Sendable, Equatable {
     /// place, and there the first word that ends at a boundary.
     func firstBounded(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Range<Int>? {
         var position = start
-        var previousIsWord = position > 0 && ValeTokenScanner.isASCIIWord(bytes[position - 1])
         while position < bytes.count {
             let byte = bytes[position]
-            let isWord = ValeTokenScanner.isASCIIWord(byte)
-            if isWord, !previousIsWord, mayStart(byte) {
+            // A byte no word starts with (every word's are word characters) is passed over with
+            // one bit test; the boundary before it is asked only of the others.
+            if mayStart(byte), position == 0 || !ValeTokenScanner.isASCIIWord(bytes[position - 1]) {
                 for slot in starting(with: byte) {
                     let index = Int(order[slot])
                     guard isAt(index, bytes, position) else { continue }
@@ -726,7 +726,6 @@ final class ValeLiteralWords: Sendable, Equatable {
                     if end == bytes.count || !ValeTokenScanner.isASCIIWord(bytes[end]) { return position..<end }
                 }
             }
-            previousIsWord = isWord
             position += 1
         }
         return nil
