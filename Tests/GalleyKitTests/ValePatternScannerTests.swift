@@ -40,6 +40,11 @@ import PCRE
         #"[a-zA-Z]+\s(?:(?:centi|milli)?meters|(?:kilo)?grams|cm|inches|lb|miles|pounds|mm|feet)"#,
         #"(?:\w+\(s\)|\.+apk|vs\.)"#,
         #"(?:be|is|was|are|am|were|been|being)\s*(?:\w+ed|given|known|seen|sent|shown|taken|told|won)\b"#,
+        // A gap between word characters beside a `\b` (`nonEmptyGap`).
+        #"\bis\b\s*\b\w+"#,
+        #"(?i)(?:be|is)\s*\b(?:[a-z]+ed|\d+)"#,
+        #"\b[0-9_]\b[-\s]?(?m)\b(?:x|_y)\b"#,
+        #"\b(?:is|\w+)\b\s{0,2}\b\w+\b"#,
     ]
 
     static let texts = [
@@ -58,6 +63,8 @@ import PCRE
         "Look: it  is. It wasn't it? abc dx, éxé, 12 345 Zed  Alpha; I\ti I",
         "On March first, may  second or JUNE twenty-first: 10 kilograms, 5 centimeters, ab\u{A0}cm, file(s), ..apk, vs. x",
         "It was  seen, is finished, été ed, be é-ed. Maysecond; Decfirst.",
+        "is\u{301}xed is\u{200D}boxed is_boxed isboxed is²ed is½ed be\u{663}ed is\u{200C}made ISBOXED is\u{A0}boxed",
+        "7x 7_y 7-x 7\u{2003}x _\u{301}x 8 _y is  two is\u{3000}wide this is; be٣ be 12",
     ]
 
     @Test func everyMatchOfPCRE2EndsWhereTheScanSawOne() throws {
@@ -128,6 +135,17 @@ import PCRE
         #expect(try relaxed(#"\#(months)\s*(?:\w+ed|second|third|fourth|fifth|sixth|seventh|eighth)"#).contains("jan"))
         #expect(try relaxed(#"x\s*(?:first|second|third|fourth|fifth|sixth|seventh|eighth)"#).hasPrefix("(?:x"))
         #expect(try relaxed(#"[a-z]+x?"#) == "(?:(?:[a-z])+(?:x)?)")
+        // A gap between word characters with a `\b` beside it cannot be empty.
+        #expect(try relaxed(#"\bis\b\s*\b\w+"#) == #"(?:is(?:(?:[\t\n\x0b\f\r ]|[\x80-\xff]+))+(?:(?:[A-Za-z0-9_]|[\x80-\xff]+))+)"#)
+        let optional = try relaxed(#"(?:is|be)\s?(?m)\b[a-z]"#)
+        #expect(optional == #"(?:(?:(?:(?:is)|(?:be)))(?:(?:[\t\n\x0b\f\r ]|[\x80-\xff]+)){1}[a-z])"#)
+        // Kept: no `\b`, a `\B`, a side that may end or start with another character.
+        #expect(try relaxed(#"is\s*\w+"#).contains(")*"))
+        #expect(try relaxed(#"is\B\s*\w+"#).contains(")*"))
+        #expect(try relaxed(#"is\b\s*\W"#).contains(")*"))
+        #expect(try relaxed(#"(?:is|-)\b\s*\w"#).contains(")*"))
+        #expect(try relaxed(#"is\b\s*\w*x"#).contains(")*"))
+        #expect(try relaxed(#"is\b\s*[^a]"#).contains(")*"))
         #expect(try relaxed("é").contains(#"\xc3\xa9"#))
         #expect(try relaxed("(?i)é") == #"(?:(?i)[\x80-\xff]+)"#)
     }

@@ -146,7 +146,7 @@ enum ValeRegexHyperscan {
                 var inner: Edges = []
                 if index == first { inner.formUnion(edges.intersection(.leading)) }
                 if index == last { inner.formUnion(edges.intersection(.trailing)) }
-                write(item, caseless: caseless, edges: inner, into: &out)
+                write(nonEmptyGap(items, at: index) ?? item, caseless: caseless, edges: inner, into: &out)
             }
             out += ")"
         case .alternation(let branches):
@@ -188,6 +188,60 @@ enum ValeRegexHyperscan {
             let kept = relevant(flags)
             if !kept.isEmpty { out += "(?\(kept))" }
         }
+    }
+
+    /// A gap that may be empty (`\s*`) between a word character and a word character with a
+    /// `\b` beside it, as in `\b(?:is|was)\b\s*\b(?:\w+ed|known)\b` (passive voice), written
+    /// as one that may not: were the gap empty, the two word characters would touch and `\b`
+    /// could not hold between them. The `\b` looks at characters of the match itself, never at
+    /// the unit's edge, so this holds in every unit; in each form of a pattern `\b` counts as
+    /// word characters at least those `\w` and ASCII letters, digits and `_` match (PCRE2's own
+    /// `\b` with its `\w`, or regexp2's, whose class holds its `\w`). Vectorscan then no longer
+    /// starts a match at every `is` inside a word (`this`, `list`): a quarter of the five
+    /// packages' scan. Nil when the item is not such a gap.
+    static func nonEmptyGap(_ items: [ValeRegexNode], at index: Int) -> ValeRegexNode? {
+        guard case .repetition(let body, 0, let max, let lazy) = items[index], max.map({ $0 >= 1 }) ?? true,
+              let before = items[..<index].lastIndex(where: { !isZeroWidthMarker($0) }),
+              let after = items[(index + 1)...].firstIndex(where: { !isZeroWidthMarker($0) }),
+              items[(before + 1)..<after].contains(.assertion(.wordBoundary)),
+              isWordCharacter(at: .trailing, of: items[before]), isWordCharacter(at: .leading, of: items[after]) else { return nil }
+        return .repetition(body, min: 1, max: max, lazy: lazy)
+    }
+
+    /// Whether every match of `node` starts (`.leading`) or ends (`.trailing`) with a word
+    /// character in every form and engine: an ASCII letter, digit or `_`, or what `\w` or `\d`
+    /// matches (each engine's `\b` counts those). False when unsure.
+    private static func isWordCharacter(at edge: Edges, of node: ValeRegexNode) -> Bool {
+        switch node {
+        case .literal(let scalar):
+            return isASCIIWordCharacter(scalar)
+        case .set(let set):
+            return !set.negated && !set.items.isEmpty && set.items.allSatisfy { item in
+                switch item {
+                case .scalar(let scalar): isASCIIWordCharacter(scalar)
+                case .range(let low, let high):
+                    ("a"..."z").contains(low) && ("a"..."z").contains(high) || ("A"..."Z").contains(low) && ("A"..."Z").contains(high)
+                        || ("0"..."9").contains(low) && ("0"..."9").contains(high)
+                case .word(false), .digit(false): true
+                default: false
+                }
+            }
+        case .sequence(let items):
+            let index = edge == .leading ? items.firstIndex { !isZeroWidthMarker($0) } : items.lastIndex { !isZeroWidthMarker($0) }
+            return index.map { isWordCharacter(at: edge, of: items[$0]) } ?? false
+        case .alternation(let branches):
+            return !branches.isEmpty && branches.allSatisfy { isWordCharacter(at: edge, of: $0) }
+        case .group(.capturing, let body), .group(.nonCapturing, let body), .group(.atomic, let body):
+            return isWordCharacter(at: edge, of: body)
+        case .repetition(let body, let min, _, _):
+            return min >= 1 && isWordCharacter(at: edge, of: body)
+        default:
+            return false
+        }
+    }
+
+    private static func isASCIIWordCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_"
     }
 
     /// Items that take up no text and leave the edges of a match where they are (a lookaround
