@@ -45,6 +45,10 @@ import PCRE
         #"(?i)(?:be|is)\s*\b(?:[a-z]+ed|\d+)"#,
         #"\b[0-9_]\b[-\s]?(?m)\b(?:x|_y)\b"#,
         #"\b(?:is|\w+)\b\s{0,2}\b\w+\b"#,
+        // `\d` relaxed to ASCII digits (`narrowsDigits`).
+        #"\d+(?:st|nd|rd|th)"#,
+        #"(?i)[\d.]+\s?x\b"#,
+        #"[^\D]{2}"#,
     ]
 
     static let texts = [
@@ -65,6 +69,8 @@ import PCRE
         "It was  seen, is finished, été ed, be é-ed. Maysecond; Decfirst.",
         "is\u{301}xed is\u{200D}boxed is_boxed isboxed is²ed is½ed be\u{663}ed is\u{200C}made ISBOXED is\u{A0}boxed",
         "7x 7_y 7-x 7\u{2003}x _\u{301}x 8 _y is  two is\u{3000}wide this is; be٣ be 12",
+        "٣rd ३rd १२th １st 𝟙st 7th ٣.٣x 3.5 X ²nd ½th Ⅻth, “1st” — 2nd",
+        "No other digit here: “4th”, café 5th — 6 x, ﬁ 7nd…",
     ]
 
     @Test func everyMatchOfPCRE2EndsWhereTheScanSawOne() throws {
@@ -75,7 +81,7 @@ import PCRE
         for text in Self.texts {
             let valeText = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown)
             let ends = scanner.scan(valeText)
-            var copy = text
+            var copy = valeText.run.text
             copy.withUTF8 { whole in
                 // Every unit that starts and ends on a character boundary (short texts: all of them).
                 let boundaries = (0...whole.count).filter { $0 == whole.count || whole[$0] & 0xC0 != 0x80 }
@@ -100,6 +106,34 @@ import PCRE
             }
         }
         #expect(checked > 1000)
+    }
+
+    /// No character PCRE2 takes for `\d` (in any form) is missed by the test the scanner makes
+    /// before trusting an ASCII-only `\d`, and that test agrees with Swift's table.
+    @Test func everyOtherDigitIsNoticed() throws {
+        var unnoticed = ""
+        for value in UInt32(0x80)...0x10FFFF {
+            guard let scalar = Unicode.Scalar(value) else { continue }
+            var one = String(scalar)
+            let noticed = one.withUTF8 { ValePatternScanner.holdsOtherDigit($0) }
+            let category = scalar.properties.generalCategory
+            if noticed != (category == .decimalNumber || category == .unassigned) {
+                Issue.record("U+\(String(value, radix: 16)): noticed \(noticed), \(category)")
+            }
+            if !noticed { unnoticed.unicodeScalars.append(scalar) }
+        }
+        let digit = try ValePattern(#"\d"#)
+        let scratch = ValeScratch.make()
+        var text = unnoticed
+        text.withUTF8 { bytes in
+            for form in [ValePattern.Form.fast, .exact] {
+                #expect(digit.matches(bytes, form: form, scratch: scratch).matches.isEmpty)
+            }
+        }
+        var digits = "a٣b१𝟙"
+        #expect(digits.withUTF8 { ValePatternScanner.holdsOtherDigit($0) })
+        var none = "café “x” — ½ ² Ⅻ"
+        #expect(!none.withUTF8 { ValePatternScanner.holdsOtherDigit($0) })
     }
 
     @Test func patternsMatchingTheEmptyStringAreNotCovered() throws {
@@ -146,6 +180,13 @@ import PCRE
         #expect(try relaxed(#"(?:is|-)\b\s*\w"#).contains(")*"))
         #expect(try relaxed(#"is\b\s*\w*x"#).contains(")*"))
         #expect(try relaxed(#"is\b\s*[^a]"#).contains(")*"))
+        // `\d` as ASCII digits; `\D` and `\w` keep every non-ASCII character.
+        let digits = try relaxed(#"\d+(?:st|th)"#)
+        #expect(digits == "(?:(?:[0-9])+(?:(?:(?:st)|(?:th))))")
+        #expect(try relaxed(#"[\d.]"#) == #"[0-9\.]"#)
+        #expect(try relaxed(#"\D"#).contains(#"\x80-\xff"#))
+        #expect(try ValeRegexHyperscan.narrowsDigits(ValeRegex(#"a[\d,]"#).root))
+        #expect(try !ValeRegexHyperscan.narrowsDigits(ValeRegex(#"a[^\d,]\D\w"#).root))
         #expect(try relaxed("é").contains(#"\xc3\xa9"#))
         #expect(try relaxed("(?i)é") == #"(?:(?i)[\x80-\xff]+)"#)
     }

@@ -114,6 +114,8 @@ final class ValePatternScanner: Sendable {
     /// Per pattern (by id): whether it is covered, and whether it matches without regard to case.
     private let covered: [Bool]
     private let caseless: [Bool]
+    /// Per pattern: whether its relaxed form matches `\d` as ASCII digits only.
+    private let narrowsDigits: [Bool]
     /// Each pattern's expression id (patterns written alike share one).
     private let idOfPattern: [UInt32]
 
@@ -148,6 +150,7 @@ final class ValePatternScanner: Sendable {
         self.idOfPattern = idOfPattern
         covered = idOfPattern.map { database.compiledIDs.contains($0) }
         self.caseless = caseless
+        narrowsDigits = patterns.map { ValeRegexHyperscan.narrowsDigits($0.root) }
     }
 
     /// The database of `expressions`: from the cache, else compiled (and then cached) unless
@@ -168,6 +171,9 @@ final class ValePatternScanner: Sendable {
         fileprivate var events: [UInt64] = []
         /// The text holds a character PCRE2 folds with an ASCII letter (Kelvin sign, long s).
         fileprivate var holdsCaselessKin = false
+        /// The text holds a decimal digit other than 0-9 (or a character this Unicode table
+        /// does not know, which PCRE2's may count as one).
+        fileprivate var holdsOtherDigit = false
         /// The scan did not finish: every pattern may match anywhere in the text.
         fileprivate var isIncomplete = false
 
@@ -187,7 +193,10 @@ final class ValePatternScanner: Sendable {
         var ends = Ends()
         var string = text.run.text
         string.withUTF8 { bytes in
-            if !text.isASCII { ends.holdsCaselessKin = Self.holdsCaselessKin(bytes) }
+            if !text.isASCII {
+                ends.holdsCaselessKin = Self.holdsCaselessKin(bytes)
+                ends.holdsOtherDigit = Self.holdsOtherDigit(bytes)
+            }
             if !database.scan(bytes, packedInto: &ends.events) { ends.isIncomplete = true }
         }
         // Reported by end offset; ordered by expression first for the binary searches.
@@ -207,6 +216,37 @@ final class ValePatternScanner: Sendable {
         return false
     }
 
+    /// Whether valid UTF-8 `bytes` hold a decimal digit (`\p{Nd}`) other than 0-9, or an
+    /// unassigned character: PCRE2's Unicode tables may be newer than Swift's.
+    static func holdsOtherDigit(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count {
+            let lead = bytes[index]
+            // ASCII, and U+0080-U+033F (Latin, IPA, combining marks: all assigned, no digit).
+            if lead < 0xCD {
+                index += lead < 0x80 ? 1 : 2
+                continue
+            }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            guard index + length <= bytes.count else { return true }
+            // U+2000-U+203F (spaces, dashes, quotes, ellipsis: all assigned, no digit).
+            if lead == 0xE2, bytes[index + 1] == 0x80 {
+                index += 3
+                continue
+            }
+            var value = UInt32(lead) & (0x7F >> UInt32(length))
+            for offset in 1..<length { value = value << 6 | UInt32(bytes[index + offset] & 0x3F) }
+            if let scalar = Unicode.Scalar(value) {
+                switch scalar.properties.generalCategory {
+                case .decimalNumber, .unassigned: return true
+                default: break
+                }
+            }
+            index += length
+        }
+        return false
+    }
+
     /// Whether pattern `id` is covered: false means it must be run everywhere.
     func covers(_ id: Int) -> Bool { covered[id] }
 
@@ -216,7 +256,7 @@ final class ValePatternScanner: Sendable {
     /// ends where the match does, or after it inside the unit when it takes in what a
     /// trailing lookahead looks at (`ValeRegexHyperscan`). Only for a covered pattern.
     func mayEnd(_ id: Int, in ends: Ends, after: Int, through: Int) -> Bool {
-        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) { return true }
+        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) || (narrowsDigits[id] && ends.holdsOtherDigit) { return true }
         let expression = UInt64(idOfPattern[id]) << 32
         let low = ends.lowerBound(expression | UInt64(after + 1))
         return low < ends.events.count && ends.events[low] <= expression | UInt64(through)
@@ -241,7 +281,7 @@ final class ValePatternScanner: Sendable {
 
     /// Whether pattern `id` may match anywhere in the text of `ends`.
     func mayMatch(_ id: Int, in ends: Ends) -> Bool {
-        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) { return true }
+        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) || (narrowsDigits[id] && ends.holdsOtherDigit) { return true }
         let expression = UInt64(idOfPattern[id])
         let low = ends.lowerBound(expression << 32)
         return low < ends.events.count && ends.events[low] >> 32 == expression

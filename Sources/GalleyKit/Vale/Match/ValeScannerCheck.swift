@@ -14,7 +14,7 @@ public enum ValeScannerCheck {
         let scratch = ValeScratch.make()
         let valeText = ValeText(TextRun(verbatim: text, at: 0), source: Array(text.utf8), format: .markdown)
         let ends = scanner.scan(valeText)
-        var copy = text
+        var copy = valeText.run.text
         return copy.withUTF8 { whole -> String? in
             guard whole.count <= longestText else { return nil }
             let boundaries = (0...whole.count).filter { $0 == whole.count || whole[$0] & 0xC0 != 0x80 }

@@ -4,8 +4,8 @@
 /// `^` or `\b` may hold that does not hold in the whole text), captures and atomic groups
 /// plain groups, laziness is dropped, a backreference any text, and each class one that holds
 /// every character PCRE2's and regexp2's definitions hold (a negated class: only those both
-/// hold). Used as a prefilter: a unit in which the relaxed pattern ends no match cannot hold
-/// a match of the pattern.
+/// hold; `\d` only ASCII digits, see `narrowsDigits`). Used as a prefilter: a unit in which
+/// the relaxed pattern ends no match cannot hold a match of the pattern.
 enum ValeRegexHyperscan {
     /// The relaxed pattern, compiled for bytes. `caseless`: whether the pattern switches on
     /// `(?i)` anywhere (a non-ASCII letter then stands for any non-ASCII character, so that
@@ -302,10 +302,25 @@ enum ValeRegexHyperscan {
             guard high.isASCII else { return (ValeRegexPrinter.escaped(low, inClass: true) + #"-\x7f"#, true) }
             return (ValeRegexPrinter.escaped(low, inClass: true) + "-" + ValeRegexPrinter.escaped(high, inClass: true), false)
         case .word(false): return ("A-Za-z0-9_", true)
-        case .digit(false): return ("0-9", true)
+        // Only ASCII digits: a text that holds another (`ValePatternScanner.holdsOtherDigit`) is
+        // not trusted to the scan for a pattern with `\d` (`narrowsDigits`). Any non-ASCII run
+        // here made Vectorscan start a match at every `st`, `th` of `\d+(?:st|nd|rd|th)`.
+        case .digit(false): return ("0-9", false)
         case .space(false): return (#"\t\n\x0b\f\r "#, true)
         case .word(true), .digit(true), .space(true), .property:
             return (#"\x00-\x7f"#, true)
+        }
+    }
+
+    /// Whether the relaxed form of `node` matches only ASCII digits where the pattern has `\d`
+    /// (in a class that is not negated): the scan then holds only for texts without another
+    /// decimal digit.
+    static func narrowsDigits(_ node: ValeRegexNode) -> Bool {
+        switch node {
+        case .set(let set): !set.negated && set.items.contains(.digit(negated: false))
+        case .sequence(let items), .alternation(let items): items.contains(where: narrowsDigits)
+        case .group(_, let body), .repetition(let body, _, _, _): narrowsDigits(body)
+        case .literal, .dot, .assertion, .backreference, .flags, .mark: false
         }
     }
 
