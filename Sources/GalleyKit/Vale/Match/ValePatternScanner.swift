@@ -256,7 +256,7 @@ final class ValePatternScanner: Sendable {
     /// ends where the match does, or after it inside the unit when it takes in what a
     /// trailing lookahead looks at (`ValeRegexHyperscan`). Only for a covered pattern.
     func mayEnd(_ id: Int, in ends: Ends, after: Int, through: Int) -> Bool {
-        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) || (narrowsDigits[id] && ends.holdsOtherDigit) { return true }
+        if ends.isIncomplete || (ends.holdsCaselessKin && caseless[id]) || (ends.holdsOtherDigit && narrowsDigits[id]) { return true }
         let expression = UInt64(idOfPattern[id]) << 32
         let low = ends.lowerBound(expression | UInt64(after + 1))
         return low < ends.events.count && ends.events[low] <= expression | UInt64(through)
@@ -281,7 +281,7 @@ final class ValePatternScanner: Sendable {
 
     /// Whether pattern `id` may match anywhere in the text of `ends`.
     func mayMatch(_ id: Int, in ends: Ends) -> Bool {
-        if ends.isIncomplete || (caseless[id] && ends.holdsCaselessKin) || (narrowsDigits[id] && ends.holdsOtherDigit) { return true }
+        if ends.isIncomplete || (ends.holdsCaselessKin && caseless[id]) || (ends.holdsOtherDigit && narrowsDigits[id]) { return true }
         let expression = UInt64(idOfPattern[id])
         let low = ends.lowerBound(expression << 32)
         return low < ends.events.count && ends.events[low] >> 32 == expression
