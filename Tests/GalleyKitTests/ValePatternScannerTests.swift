@@ -49,6 +49,7 @@ import PCRE
         #"\d+(?:st|nd|rd|th)"#,
         #"(?i)[\d.]+\s?x\b"#,
         #"[^\D]{2}"#,
+        #"\b\d{1,2}\s?(?:am|pm)\b"#,
     ]
 
     static let texts = [
@@ -183,8 +184,14 @@ import PCRE
         // `\d` as ASCII digits; `\D` and `\w` keep every non-ASCII character.
         let digits = try relaxed(#"\d+(?:st|th)"#)
         #expect(digits == "(?:(?:[0-9])+(?:(?:(?:st)|(?:th))))")
-        #expect(try relaxed(#"[\d.]"#) == #"[0-9\.]"#)
+        #expect(try relaxed(#"[\d.]ab"#) == #"(?:[0-9\.]ab)"#)
+        #expect(try relaxed(#"[\d.]"#).contains(#"\x80-\xff"#))
         #expect(try relaxed(#"\D"#).contains(#"\x80-\xff"#))
+        // Inside a repetition of bounded count, `\d` keeps the non-ASCII run.
+        // Before fewer than two literal characters, or inside a repetition of bounded count,
+        // `\d` keeps the non-ASCII run.
+        let bounded = try relaxed(#"\d{1,2}am|\d?x|\d+(?:s|ms)|(?:\d)ab|\dx(?:ab)"#)
+        #expect(bounded == #"(?:(?:(?:(?:[0-9]|[\x80-\xff]+)){1,2}am)|(?:(?:(?:[0-9]|[\x80-\xff]+))?x)|(?:(?:(?:[0-9]|[\x80-\xff]+))+(?:(?:s|(?:ms))))|(?:(?:[0-9])ab)|(?:[0-9]x(?:(?:ab))))"#)
         #expect(try ValeRegexHyperscan.narrowsDigits(ValeRegex(#"a[\d,]"#).root))
         #expect(try !ValeRegexHyperscan.narrowsDigits(ValeRegex(#"a[^\d,]\D\w"#).root))
         #expect(try relaxed("é").contains(#"\xc3\xa9"#))
