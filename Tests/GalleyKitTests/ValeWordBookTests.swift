@@ -21,6 +21,7 @@ import Testing
         "New\nYork new york NEW YORK, newyork york. It\nis a\nb: a b.",
         "ǅemal ǆemal Ǆemal ﬁne FINE \u{212A}elvin KELVIN kelvin 5th colour color.",
         "É́tat état ÉTAT etat e.g. E.G. e.g.x İstanbul istanbul.",
+        "The ٣th, ५th and १२th of it, not the 7th: “colour”.",
         "a",
         "x",
     ]

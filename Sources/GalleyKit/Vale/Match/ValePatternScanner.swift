@@ -267,9 +267,10 @@ final class ValePatternScanner: Sendable {
 
     /// Calls `body` with each expression the scan saw end a match in the text of `ends`, once,
     /// in ascending order; false, without calling it, where `mayMatch` must be asked pattern by
-    /// pattern (the scan did not finish, or the text holds a caseless kin of an ASCII letter).
+    /// pattern (the scan did not finish, or the text holds a caseless kin of an ASCII letter or
+    /// a decimal digit other than 0-9).
     func forEachExpression(in ends: Ends, _ body: (Int) -> Void) -> Bool {
-        guard !ends.isIncomplete, !ends.holdsCaselessKin else { return false }
+        guard !ends.isIncomplete, !ends.holdsCaselessKin, !ends.holdsOtherDigit else { return false }
         var index = 0
         while index < ends.events.count {
             let expression = ends.events[index] >> 32
