@@ -5,7 +5,7 @@
 /// entity, a collapsed run of whitespace) map as a whole to the source they replaced.
 public struct TextRun: Sendable, Hashable {
     public private(set) var text: String
-    private var segments: [Segment]
+    private(set) var segments: [Segment]
 
     struct Segment: Sendable, Hashable {
         var textStart: Int32

@@ -25,6 +25,8 @@ final class ValeDocument {
     private(set) var texts: [ValeText] = []
     /// Unit kind of each block text (`texts[i]` for `i < blockCount`).
     private var blockKinds: [ValeUnitKind?] = []
+    /// Where each block ends in the source: its units' comment horizon.
+    private var blockEnds: [Int] = []
     private let blockCount: Int
     let comments: ValeComments
 
@@ -32,11 +34,29 @@ final class ValeDocument {
         self.document = document
         ext = Self.fileExtension(of: document.path)
         let bytes = document.source.bytes
+        // Built in locals and stored once: appending to the properties checks exclusive access
+        // at every append.
+        var texts: [ValeText] = []
+        var blockKinds: [ValeUnitKind?] = []
+        var blockEnds: [Int] = []
         texts.reserveCapacity(document.blocks.count + 2)
-        for block in document.blocks {
-            texts.append(ValeText(block.text, source: bytes, format: document.format, blockStart: block.range.start))
-            blockKinds.append(Self.kind(of: block))
+        blockKinds.reserveCapacity(document.blocks.count)
+        blockEnds.reserveCapacity(document.blocks.count)
+        var scratch = ValeTextScratch()
+        let format = document.format
+        document.blocks.withUnsafeBufferPointer { blocks in
+            // Read in place: a copy of each block retains all it holds.
+            for index in blocks.indices {
+                texts.append(ValeText(blocks[index].text, source: bytes, format: format, blockStart: blocks[index].range.start,
+                                      scratch: &scratch))
+                blockKinds.append(Self.kind(of: blocks[index]))
+                blockEnds.append(blocks[index].range.end)
+            }
         }
+        self.texts = texts
+        self.blockKinds = blockKinds
+        self.blockEnds = blockEnds
+        sentenceCache = Array(repeating: nil, count: document.blocks.count)
         blockCount = document.blocks.count
         comments = ValeComments(document)
     }
@@ -78,7 +98,8 @@ final class ValeDocument {
     /// Units by scope mask: a document meets a handful of masks, asked for by every rule, so a
     /// short list read in order costs less than hashing.
     private var unitCache: [(mask: UInt32, units: [Unit])] = []
-    private var sentenceCache: [Int: [Range<Int>]] = [:]
+    /// Sentences of each block text, split when first asked for.
+    private var sentenceCache: [[Range<Int>]?] = []
     private var summaryIndex: Int?
     private var rawIndex: Int?
 
@@ -87,9 +108,10 @@ final class ValeDocument {
         for entry in unitCache where entry.mask == mask { return entry.units }
         func wants(_ kind: ValeUnitKind) -> Bool { mask & (1 << UInt32(kind.rawValue)) != 0 }
         var result: [Unit] = []
+        result.reserveCapacity(blockCount + 2)
         for index in 0..<blockCount {
             guard let kind = blockKinds[index] else { continue }
-            let horizon = document.blocks[index].range.end
+            let horizon = blockEnds[index]
             let whole = 0..<texts[index].run.utf8Count
             if kind == .text {
                 if wants(.paragraph) { result.append(Unit(kind: .paragraph, text: index, range: whole, commentHorizon: horizon)) }

@@ -13,7 +13,9 @@ struct ValeText: Sendable {
     let needsExactWords: Bool
     /// Every byte of the text is ASCII: patterns written in ASCII then run in their byte form.
     let isASCII: Bool
-    /// The bytes and pairs of bytes the text holds, for patterns' prefilters.
+    /// The bytes and pairs of bytes the text holds, for patterns' prefilters: gathered on the
+    /// first question, since many texts are never asked (the Vectorscan scan answers for most
+    /// patterns).
     let grams: ValeTextGrams
 
     var text: String { run.text }
@@ -27,155 +29,181 @@ struct ValeText: Sendable {
         self.run = run
         self.needsExactWords = needsExactWords
         var text = run.text
-        grams = text.withUTF8 { ValeTextGrams($0) }
-        isASCII = grams.isASCII
+        isASCII = text.withUTF8 { Self.allASCII($0) }
+        grams = ValeTextGrams(lazy: run.text)
     }
 
     /// Vale's text of `run`, whose source is `source` (the document's bytes); `blockStart` is
     /// where the block begins in the source (code before its first word is masked too).
     init(_ run: TextRun, source: [UInt8], format: DocumentFormat, blockStart: Int? = nil) {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(run.utf8Count + 8)
-        var pieces: [(text: Range<Int>, source: Range<Int>)] = []
+        var scratch = ValeTextScratch()
+        self.init(run, source: source, format: format, blockStart: blockStart, scratch: &scratch)
+    }
+
+    /// The same, built in `scratch` (kept from text to text of a document, so a text costs
+    /// only its string and its map).
+    init(_ run: TextRun, source: [UInt8], format: DocumentFormat, blockStart: Int?, scratch: inout ValeTextScratch) {
+        scratch.reset(capacity: run.utf8Count + 8)
         var exact = false
-        func emit<Bytes: Collection<UInt8>>(_ text: Bytes, from sourceRange: Range<Int>) {
-            let start = bytes.count
-            bytes.append(contentsOf: text)
-            pieces.append((start..<bytes.count, sourceRange))
+        let segments = run.segments
+        if let blockStart, let first = segments.first, blockStart < Int(first.sourceStart),
+           let stars = Self.maskedCode(source, blockStart..<Int(first.sourceStart), format: format) {
+            scratch.emit(stars.utf8, from: blockStart..<Int(first.sourceStart))
+            scratch.emit(CollectionOfOne(0x20), from: Int(first.sourceStart)..<Int(first.sourceStart))
         }
         var original = run.text
-        let runPieces = run.pieces
-        if let blockStart, let first = runPieces.first, blockStart < first.source.lowerBound,
-           let stars = Self.maskedCode(source, blockStart..<first.source.lowerBound, format: format) {
-            emit(stars.utf8, from: blockStart..<first.source.lowerBound)
-            emit(" ".utf8, from: first.source.lowerBound..<first.source.lowerBound)
-        }
         original.withUTF8 { text in
-            for (position, piece) in runPieces.enumerated() {
-                let nextSource = position + 1 < runPieces.count ? runPieces[position + 1].source.lowerBound : piece.source.upperBound
-                // What the source holds between this piece and the next that the text left out.
-                let gap = piece.source.upperBound < nextSource ? piece.source.upperBound..<nextSource : nil
-                if piece.text.count != piece.source.count {
-                    // A replacement: collapsed whitespace (which may stand for a line break or for
-                    // inline code), an entity, an escape.
-                    let isSpace = piece.text.count == 1 && text[piece.text.lowerBound] == 0x20
-                    let region = piece.source.lowerBound..<max(piece.source.upperBound, nextSource)
-                    if isSpace, let stars = Self.maskedCode(source, region, format: format) {
-                        emit((" " + stars + " ").utf8, from: piece.source)
-                    } else if isSpace, Self.holdsLineBreak(source, region) {
-                        emit(CollectionOfOne(UInt8(ascii: "\n")), from: piece.source)
-                    } else if isSpace, !piece.source.isEmpty, piece.source.upperBound <= source.count,
-                              source[piece.source].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
-                        // Spaces within a line stay as written ("okay.  This").
-                        emit(source[piece.source], from: piece.source)
-                    } else {
-                        let replaced = UnsafeBufferPointer(rebasing: text[piece.text])
-                        exact = exact || Self.needsExact(replaced)
-                        emit(Self.sanitized(replaced), from: piece.source)
-                    }
-                    continue
-                }
-                // Copied verbatim: one source byte per text byte, except where a line break in
-                // the source became a space in the text, and for curly quotes.
-                var runStart = piece.text.lowerBound
-                var index = piece.text.lowerBound
-                func flush(to end: Int) {
-                    guard end > runStart else { return }
-                    let offset = piece.source.lowerBound - piece.text.lowerBound
-                    emit(UnsafeBufferPointer(rebasing: text[runStart..<end]), from: (runStart + offset)..<(end + offset))
-                }
-                let shift = piece.source.lowerBound - piece.text.lowerBound
-                while index < piece.text.upperBound {
-                    // Eight ASCII bytes whose source holds no line break are copied as they are.
-                    if index + 8 <= piece.text.upperBound, index + shift >= 0, index + shift + 8 <= source.count,
-                       let textBase = text.baseAddress, Self.plainEight(UnsafeRawPointer(textBase + index), source, at: index + shift) {
-                        index += 8
+            source.withUnsafeBufferPointer { sourceBytes in
+                for position in segments.indices {
+                    let segment = segments[position]
+                    let textRange = Int(segment.textStart)..<segment.textEnd
+                    let sourceRange = Int(segment.sourceStart)..<segment.sourceEnd
+                    let nextSource = position + 1 < segments.count ? Int(segments[position + 1].sourceStart) : sourceRange.upperBound
+                    if !segment.isIdentity {
+                        Self.replace(text, textRange, sourceRange, nextSource: nextSource, source: source, format: format, into: &scratch, exact: &exact)
                         continue
                     }
-                    let byte = text[index]
-                    let sourceIndex = piece.source.lowerBound + index - piece.text.lowerBound
-                    if byte == 0x20, sourceIndex < source.count, source[sourceIndex] == 0x0A || source[sourceIndex] == 0x0D {
-                        flush(to: index)
-                        emit(CollectionOfOne(UInt8(ascii: "\n")), from: sourceIndex..<sourceIndex + 1)
-                        index += 1
-                        runStart = index
-                        continue
+                    Self.copy(text, textRange, sourceStart: sourceRange.lowerBound, source: sourceBytes, into: &scratch, exact: &exact)
+                    // What the source holds between this piece and the next that the text left out.
+                    if sourceRange.upperBound < nextSource, let stars = Self.maskedCode(source, sourceRange.upperBound..<nextSource, format: format) {
+                        scratch.emit(stars.utf8, from: sourceRange.upperBound..<nextSource)
                     }
-                    if byte >= 0x80 {
-                        if byte == 0xE2, index + 2 < piece.text.upperBound, text[index + 1] == 0x80,
-                           let straight = Self.straightQuote(text[index + 2]) {
-                            flush(to: index)
-                            emit(CollectionOfOne(straight), from: sourceIndex..<sourceIndex + 3)
-                            index += 3
-                            runStart = index
-                            continue
-                        }
-                        if !exact {
-                            let (scalar, _) = WordTokenizer.decode(text, at: index)
-                            exact = ValeCharacters.needsExact(scalar)
-                        }
-                    }
-                    index += 1
-                }
-                flush(to: piece.text.upperBound)
-                if let gap, let stars = Self.maskedCode(source, gap, format: format) {
-                    emit(stars.utf8, from: gap)
                 }
             }
         }
-        self.run = TextRun(text: String(decoding: bytes, as: UTF8.self), pieces: pieces)
+        let made = scratch.made()
+        self.run = made.run
+        isASCII = made.isASCII
         needsExactWords = exact
-        grams = bytes.withUnsafeBufferPointer { ValeTextGrams($0) }
-        isASCII = grams.isASCII
+        grams = ValeTextGrams(lazy: made.run.text)
+    }
+
+    /// A piece that replaced its source: collapsed whitespace (which may stand for a line
+    /// break or for inline code), an entity, an escape.
+    private static func replace(_ text: UnsafeBufferPointer<UInt8>, _ textRange: Range<Int>, _ sourceRange: Range<Int>, nextSource: Int,
+                                source: [UInt8], format: DocumentFormat, into scratch: inout ValeTextScratch, exact: inout Bool) {
+        let isSpace = textRange.count == 1 && text[textRange.lowerBound] == 0x20
+        let region = sourceRange.lowerBound..<max(sourceRange.upperBound, nextSource)
+        if isSpace, let stars = maskedCode(source, region, format: format) {
+            scratch.emit((" " + stars + " ").utf8, from: sourceRange)
+        } else if isSpace, holdsLineBreak(source, region) {
+            scratch.emit(CollectionOfOne(UInt8(ascii: "\n")), from: sourceRange)
+        } else if isSpace, !sourceRange.isEmpty, sourceRange.upperBound <= source.count,
+                  source[sourceRange].allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+            // Spaces within a line stay as written ("okay.  This").
+            scratch.emit(source[sourceRange], from: sourceRange)
+        } else {
+            let replaced = UnsafeBufferPointer(rebasing: text[textRange])
+            exact = exact || needsExact(replaced)
+            scratch.emit(sanitized(replaced), from: sourceRange)
+        }
+    }
+
+    /// A piece copied verbatim: one source byte per text byte, except where a line break in
+    /// the source became a space in the text, and for curly quotes.
+    @inline(__always)
+    private static func copy(_ text: UnsafeBufferPointer<UInt8>, _ textRange: Range<Int>, sourceStart: Int,
+                             source: UnsafeBufferPointer<UInt8>, into scratch: inout ValeTextScratch, exact: inout Bool) {
+        let shift = sourceStart - textRange.lowerBound
+        var runStart = textRange.lowerBound
+        var index = textRange.lowerBound
+        let end = textRange.upperBound
+        guard let textBase = text.baseAddress else { return }
+        while index < end {
+            // Eight ASCII bytes whose source holds no line break are copied as they are.
+            if index + 8 <= end, index + shift >= 0, index + shift + 8 <= source.count, let sourceBase = source.baseAddress,
+               plainEight(UnsafeRawPointer(textBase + index), UnsafeRawPointer(sourceBase + index + shift)) {
+                index += 8
+                continue
+            }
+            let byte = text[index]
+            let sourceIndex = index + shift
+            if byte == 0x20, sourceIndex < source.count, source[sourceIndex] == 0x0A || source[sourceIndex] == 0x0D {
+                scratch.emit(text, runStart..<index, from: runStart + shift)
+                scratch.emit(CollectionOfOne(UInt8(ascii: "\n")), from: sourceIndex..<sourceIndex + 1)
+                index += 1
+                runStart = index
+                continue
+            }
+            if byte >= 0x80 {
+                if byte == 0xE2, index + 2 < end, text[index + 1] == 0x80, let straight = straightQuote(text[index + 2]) {
+                    scratch.emit(text, runStart..<index, from: runStart + shift)
+                    scratch.emit(CollectionOfOne(straight), from: sourceIndex..<sourceIndex + 3)
+                    index += 3
+                    runStart = index
+                    continue
+                }
+                // A whole character, read from its first byte (a character ends inside the
+                // piece: pieces are cut between characters).
+                let (scalar, length) = WordTokenizer.decode(text, at: index)
+                exact = exact || ValeCharacters.needsExact(scalar)
+                index += length
+                continue
+            }
+            index += 1
+        }
+        scratch.emit(text, runStart..<end, from: runStart + shift)
     }
 
     /// The source bytes of a whole file, as Vale's `raw` scope reads them (quotes straightened).
     init(raw source: SourceText) {
         let bytes = source.bytes
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        var pieces: [(text: Range<Int>, source: Range<Int>)] = []
+        var scratch = ValeTextScratch()
+        scratch.reset(capacity: bytes.count)
         var runStart = 0
         var index = 0
         var exact = false
-        func flush(_ end: Int) {
-            guard end > runStart else { return }
-            let start = out.count
-            out.append(contentsOf: bytes[runStart..<end])
-            pieces.append((start..<out.count, runStart..<end))
-        }
         bytes.withUnsafeBufferPointer { buffer in
             while index < buffer.count {
                 let byte = buffer[index]
                 if byte >= 0x80 {
                     if byte == 0xE2, index + 2 < buffer.count, buffer[index + 1] == 0x80, let straight = Self.straightQuote(buffer[index + 2]) {
-                        flush(index)
-                        let start = out.count
-                        out.append(straight)
-                        pieces.append((start..<out.count, index..<index + 3))
+                        scratch.emit(buffer, runStart..<index, from: runStart)
+                        scratch.emit(CollectionOfOne(straight), from: index..<index + 3)
                         index += 3
                         runStart = index
                         continue
                     }
-                    if !exact { exact = ValeCharacters.needsExact(WordTokenizer.decode(buffer, at: index).0) }
+                    let (scalar, length) = WordTokenizer.decode(buffer, at: index)
+                    exact = exact || ValeCharacters.needsExact(scalar)
+                    index += length
+                    continue
                 }
                 index += 1
             }
+            scratch.emit(buffer, runStart..<buffer.count, from: runStart)
         }
-        flush(bytes.count)
-        run = TextRun(text: String(decoding: out, as: UTF8.self), pieces: pieces)
+        let made = scratch.made()
+        run = made.run
+        isASCII = made.isASCII
         needsExactWords = exact
-        grams = out.withUnsafeBufferPointer { ValeTextGrams($0) }
-        isASCII = grams.isASCII
+        grams = ValeTextGrams(lazy: made.run.text)
     }
 
-    /// Whether the eight text bytes at `text` are ASCII and the eight source bytes at `offset`
+    /// Every byte is ASCII, read eight at a time.
+    static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        var high: UInt64 = 0
+        while index + 8 <= bytes.count {
+            high |= raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            index += 8
+        }
+        while index < bytes.count {
+            high |= UInt64(bytes[index])
+            index += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
+    /// Whether the eight text bytes at `text` are ASCII and the eight source bytes at `source`
     /// hold no `\n` or `\r`: nothing among them is replaced or needs the exact word forms.
     @inline(__always)
-    private static func plainEight(_ text: UnsafeRawPointer, _ source: [UInt8], at offset: Int) -> Bool {
+    private static func plainEight(_ text: UnsafeRawPointer, _ source: UnsafeRawPointer) -> Bool {
         let word = text.loadUnaligned(as: UInt64.self)
         guard word & 0x8080_8080_8080_8080 == 0 else { return false }
-        let sourceWord = source.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: offset, as: UInt64.self) }
+        let sourceWord = source.loadUnaligned(as: UInt64.self)
         func hasByte(_ value: UInt64, _ byte: UInt64) -> Bool {
             let bits = value ^ (byte &* 0x0101_0101_0101_0101)
             return (bits &- 0x0101_0101_0101_0101) & ~bits & 0x8080_8080_8080_8080 != 0
@@ -184,7 +212,7 @@ struct ValeText: Sendable {
     }
 
     /// ‘ ’ → ', “ ” → " (the third byte of E2 80 xx).
-    private static func straightQuote(_ third: UInt8) -> UInt8? {
+    static func straightQuote(_ third: UInt8) -> UInt8? {
         switch third {
         case 0x98, 0x99: return UInt8(ascii: "'")
         case 0x9C, 0x9D: return UInt8(ascii: "\"")
@@ -192,7 +220,7 @@ struct ValeText: Sendable {
         }
     }
 
-    private static func sanitized(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+    static func sanitized(_ bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
         var out: [UInt8] = []
         var index = 0
         while index < bytes.count {
@@ -207,7 +235,7 @@ struct ValeText: Sendable {
         return out
     }
 
-    private static func needsExact(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    static func needsExact(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         var index = 0
         while index < bytes.count {
             if bytes[index] >= 0x80, ValeCharacters.needsExact(WordTokenizer.decode(bytes, at: index).0) { return true }
@@ -216,7 +244,7 @@ struct ValeText: Sendable {
         return false
     }
 
-    private static func holdsLineBreak(_ source: [UInt8], _ range: Range<Int>) -> Bool {
+    static func holdsLineBreak(_ source: [UInt8], _ range: Range<Int>) -> Bool {
         source[range.clamped(to: 0..<source.count)].contains { $0 == 0x0A || $0 == 0x0D }
     }
 

@@ -3,20 +3,55 @@
 /// the text again. Pairs are hashed into 4,096 bits, so a pair may seem present when it is not
 /// (the pattern then runs as it would have), never the other way round.
 ///
-/// Every Vale text of every document makes one, so the bits live inline in the object (one
-/// allocation) and are gathered in one pass over the bytes with no bounds checks.
-final class ValeTextGrams: Sendable {
+/// Every Vale text of every document has one, so the bits live inline in the object (one
+/// allocation) and are gathered in one pass over the bytes with no bounds checks. A text's
+/// grams are gathered when first asked for: with the Vectorscan scan, only the patterns it does
+/// not cover ask, and most texts never are.
+///
+/// The object changes once, on the first question; a text is read by one thread at a time
+/// (a document's Vale texts belong to its rule context, which is not shared), so it needs no
+/// lock, and its fields are not checked for exclusive access at each read.
+final class ValeTextGrams: @unchecked Sendable {
     /// Words 0..<4: the single bytes; words 4..<68: the pairs.
-    private let bits: InlineArray<68, UInt64>
+    @exclusivity(unchecked) private var bits: InlineArray<68, UInt64>
     /// The text holds U+212A (Kelvin sign) or U+017F (long s), which PCRE2 matches with `k` and
     /// `s` under `(?i)`.
-    let holdsCaselessKin: Bool
+    @exclusivity(unchecked) private var kin = false
+    /// The text whose grams are still to be gathered (nil once they are).
+    @exclusivity(unchecked) private var pending: String?
 
     static let pairBits = 4096
     private static let pairBase = 4
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
-        bits = Self.tables.withUnsafeBufferPointer { tables in
+        bits = Self.gather(text)
+        kin = bits[2] | bits[3] != 0 && Self.holdsKin(text)
+    }
+
+    /// Grams of `text`, gathered when first asked for.
+    init(lazy text: String) {
+        bits = InlineArray(repeating: 0)
+        pending = text
+    }
+
+    @inline(__always)
+    private func ensureGathered() {
+        if _slowPath(pending != nil) { gatherPending() }
+    }
+
+    @inline(never)
+    private func gatherPending() {
+        guard var text = pending else { return }
+        pending = nil
+        text.withUTF8 { bytes in
+            bits = Self.gather(bytes)
+            // Both are bytes 0x80 or more: only a text that is not ASCII is read again.
+            kin = bits[2] | bits[3] != 0 && Self.holdsKin(bytes)
+        }
+    }
+
+    private static func gather(_ text: UnsafeBufferPointer<UInt8>) -> InlineArray<68, UInt64> {
+        tables.withUnsafeBufferPointer { tables in
             withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 68) { words -> InlineArray<68, UInt64> in
                 let words = words.baseAddress!
                 words.initialize(repeating: 0, count: 68)
@@ -35,8 +70,13 @@ final class ValeTextGrams: Sendable {
                 return InlineArray { words[$0] }
             }
         }
-        // Both are bytes 0x80 or more: only a text that is not ASCII is read again.
-        holdsCaselessKin = bits[2] | bits[3] != 0 && Self.holdsKin(text)
+    }
+
+    /// The text holds U+212A (Kelvin sign) or U+017F (long s), which PCRE2 matches with `k` and
+    /// `s` under `(?i)`.
+    var holdsCaselessKin: Bool {
+        ensureGathered()
+        return kin
     }
 
     /// U+017F (C5 BF) or the end of U+212A (E2 84 AA).
@@ -65,13 +105,18 @@ final class ValeTextGrams: Sendable {
     }
 
     func holds(_ byte: UInt8) -> Bool {
-        bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
+        ensureGathered()
+        return bits[Int(byte >> 6)] & (1 << UInt64(byte & 63)) != 0
     }
 
     func holds(pairKey key: Int) -> Bool {
-        bits[Self.pairBase + (key >> 6)] & (1 << UInt64(key & 63)) != 0
+        ensureGathered()
+        return bits[Self.pairBase + (key >> 6)] & (1 << UInt64(key & 63)) != 0
     }
 
     /// Every byte of the text is ASCII (it holds no byte of 0x80 or more).
-    var isASCII: Bool { bits[2] | bits[3] == 0 }
+    var isASCII: Bool {
+        ensureGathered()
+        return bits[2] | bits[3] == 0
+    }
 }
