@@ -24,8 +24,8 @@ final class ValeTextGrams: @unchecked Sendable {
     private static let pairBase = 4
 
     init(_ text: UnsafeBufferPointer<UInt8>) {
-        bits = Self.gather(text)
-        kin = bits[2] | bits[3] != 0 && Self.holdsKin(text)
+        bits = InlineArray(repeating: 0)
+        gather(text)
     }
 
     /// Grams of `text`, gathered when first asked for.
@@ -43,19 +43,15 @@ final class ValeTextGrams: @unchecked Sendable {
     private func gatherPending() {
         guard var text = pending else { return }
         pending = nil
-        text.withUTF8 { bytes in
-            bits = Self.gather(bytes)
-            // Both are bytes 0x80 or more: only a text that is not ASCII is read again.
-            kin = bits[2] | bits[3] != 0 && Self.holdsKin(bytes)
-        }
+        text.withUTF8 { gather($0) }
     }
 
-    private static func gather(_ text: UnsafeBufferPointer<UInt8>) -> InlineArray<68, UInt64> {
-        tables.withUnsafeBufferPointer { tables in
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 68) { words -> InlineArray<68, UInt64> in
-                let words = words.baseAddress!
-                words.initialize(repeating: 0, count: 68)
-                if let base = text.baseAddress, !text.isEmpty, let table = tables.baseAddress {
+    /// Sets the bits of `text`'s bytes and pairs (all clear before), in place.
+    private func gather(_ text: UnsafeBufferPointer<UInt8>) {
+        withUnsafeMutablePointer(to: &bits) { storage in
+            storage.withMemoryRebound(to: UInt64.self, capacity: 68) { words in
+                Self.tables.withUnsafeBufferPointer { tables in
+                    guard let base = text.baseAddress, !text.isEmpty, let table = tables.baseAddress else { return }
                     // Each byte's lower-cased form and its two halves of `pairKey`, read from one table.
                     var previous = table[Int(base[0])]
                     words[Int((previous & 0xFF) &>> 6)] |= 1 &<< (previous & 63)
@@ -67,9 +63,10 @@ final class ValeTextGrams: @unchecked Sendable {
                         previous = entry
                     }
                 }
-                return InlineArray { words[$0] }
             }
         }
+        // Both are bytes 0x80 or more: only a text that is not ASCII is read again.
+        kin = bits[2] | bits[3] != 0 && Self.holdsKin(text)
     }
 
     /// The text holds U+212A (Kelvin sign) or U+017F (long s), which PCRE2 matches with `k` and
