@@ -50,23 +50,50 @@ final class ValeTextGrams: @unchecked Sendable {
     private func gather(_ text: UnsafeBufferPointer<UInt8>) {
         withUnsafeMutablePointer(to: &bits) { storage in
             storage.withMemoryRebound(to: UInt64.self, capacity: 68) { words in
-                Self.tables.withUnsafeBufferPointer { tables in
-                    guard let base = text.baseAddress, !text.isEmpty, let table = tables.baseAddress else { return }
-                    // Each byte's lower-cased form and its two halves of `pairKey`, read from one table.
-                    var previous = table[Int(base[0])]
-                    words[Int((previous & 0xFF) &>> 6)] |= 1 &<< (previous & 63)
-                    for index in 1..<text.count {
-                        let entry = table[Int(base[index])]
-                        words[Int((entry & 0xFF) &>> 6)] |= 1 &<< (entry & 63)
-                        let key = Int(((previous &>> 8) ^ (entry &>> 24)) & UInt64(Self.pairBits - 1))
-                        words[Self.pairBase &+ (key &>> 6)] |= 1 &<< UInt64(key & 63)
-                        previous = entry
-                    }
-                }
+                Self.gather(text, into: words)
             }
         }
         // Both are bytes 0x80 or more: only a text that is not ASCII is read again.
         kin = bits[2] | bits[3] != 0 && Self.holdsKin(text)
+    }
+
+    /// The loop reads each byte once: it marks the byte in a table of 256 flags (folded into
+    /// the four words of single bytes at the end) and sets the bit of the pair it ends, whose
+    /// key is the previous byte's half of `pairKey` and this byte's, each read from a table.
+    private static func gather(_ text: UnsafeBufferPointer<UInt8>, into words: UnsafeMutablePointer<UInt64>) {
+        guard let base = text.baseAddress, !text.isEmpty else { return }
+        withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 32) { flagWords in
+            let flagWords = flagWords.baseAddress!
+            flagWords.initialize(repeating: 0, count: 32)
+            let seen = UnsafeMutableRawPointer(flagWords).assumingMemoryBound(to: UInt8.self)
+            firstHalves.withUnsafeBufferPointer { first in
+                secondHalves.withUnsafeBufferPointer { second in
+                    guard let first = first.baseAddress, let second = second.baseAddress else { return }
+                    let pairs = words + pairBase
+                    var previous = Int(first[Int(base[0])])
+                    seen[Int(base[0])] = 1
+                    for index in 1..<text.count {
+                        let byte = Int(base[index])
+                        seen[byte] = 1
+                        let key = previous ^ Int(second[byte])
+                        pairs[key &>> 6] |= 1 &<< UInt64(key & 63)
+                        previous = Int(first[byte])
+                    }
+                }
+            }
+            // Eight flags (each 0 or 1) become eight bits: the multiplication moves flag i to
+            // bit 56 + i, with no carries into the top byte.
+            for word in 0..<4 {
+                var singles: UInt64 = 0
+                for part in 0..<8 {
+                    singles |= ((flagWords[word &* 8 &+ part] &* 0x0102_0408_1020_4080) &>> 56) &<< UInt64(part &* 8)
+                }
+                words[word] |= singles
+            }
+            // Upper-case ASCII letters (bits 1...26 of the second word) count as their lower case.
+            let upper = words[1] & 0x07FF_FFFE
+            words[1] = (words[1] & ~0x07FF_FFFE) | upper &<< 32
+        }
     }
 
     /// The text holds U+212A (Kelvin sign) or U+017F (long s), which PCRE2 matches with `k` and
@@ -84,14 +111,9 @@ final class ValeTextGrams: @unchecked Sendable {
         }
     }
 
-    /// For each byte: its lower-cased form (bits 0–7), the first byte's half of `pairKey`
-    /// (bits 8–23) and the second byte's (bits 24–39).
-    private static let tables: [UInt64] = (0...255).map { raw in
-        let byte = lower(UInt8(raw))
-        let first = UInt64(UInt32(byte) &* 0x9E37 & UInt32(pairBits - 1))
-        let second = UInt64(UInt32(byte) &* 0x85EB & UInt32(pairBits - 1))
-        return UInt64(byte) | first << 8 | second << 24
-    }
+    /// For each byte, its half of `pairKey` as the first byte of a pair, and as the second.
+    private static let firstHalves: [Int16] = (0...255).map { Int16(UInt32(lower(UInt8($0))) &* 0x9E37 & UInt32(pairBits - 1)) }
+    private static let secondHalves: [Int16] = (0...255).map { Int16(UInt32(lower(UInt8($0))) &* 0x85EB & UInt32(pairBits - 1)) }
 
     @inline(__always) static func lower(_ byte: UInt8) -> UInt8 {
         byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
