@@ -98,14 +98,17 @@ public struct RuleEngine: Sendable {
     /// retaining and releasing everything it holds.
     private static func appendDiagnostic(of found: UnsafeBufferPointer<Finding>, _ index: Int, to diagnostics: inout [Diagnostic], rule: any Rule,
                                          definition: RuleDefinition, in document: Document) {
+        // The memberwise initializer: a diagnostic built with the hand-written one was copied
+        // and destroyed once more on its way into the array.
         let range = found[index].range
+        let suggestion = found[index].suggestion
         diagnostics.append(Diagnostic(
             path: document.path, range: range, span: document.span(of: range),
             severity: min(definition.severity, found[index].maximumSeverity ?? definition.severity),
             message: definition.message == nil ? found[index].message : rule.message(for: found[index]), ruleID: definition.id,
-            ruleSet: definition.ruleSet, matchedText: found[index].matchedText, suggestion: found[index].suggestion, suggestions: found[index].suggestions))
-        if found[index].subject != nil { diagnostics[diagnostics.count - 1].subject = found[index].subject }
-        if !found[index].fixes.isEmpty { diagnostics[diagnostics.count - 1].fixes = found[index].fixes }
+            ruleSet: definition.ruleSet, matchedText: found[index].matchedText, suggestion: suggestion,
+            suggestions: found[index].suggestions.isEmpty ? (suggestion.map { [$0] } ?? []) : found[index].suggestions,
+            fingerprint: nil, sourceLine: nil, subject: found[index].subject, fixes: found[index].fixes, byteColumns: nil))
     }
 
     /// `sort(by: Diagnostic.sortedOrder)`, the same stable order, but each diagnostic (a large

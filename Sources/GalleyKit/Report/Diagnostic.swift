@@ -39,7 +39,12 @@ public struct Diagnostic: Sendable, Hashable {
     public var fixes: [Fix] = []
     /// 1-based UTF-8 byte columns of the start and the end; set by the engine, which has the source.
     public var byteColumns: ByteColumns?
+}
 
+// The initializer is declared in an extension so that the struct keeps its implicit memberwise
+// one: built with it, a diagnostic is made in place; a hand-written initializer (a `self` built
+// field by field) left the optimizer a copy and a destroy of every diagnostic it returned.
+extension Diagnostic {
     public init(path: String, range: SourceRange, span: SourceSpan, severity: Severity, message: String, ruleID: String,
                 ruleSet: String? = nil, matchedText: String? = nil, suggestion: String? = nil, suggestions: [String] = []) {
         self.path = path

@@ -80,7 +80,12 @@ public struct Finding: Sendable, Hashable {
     /// The most severe the finding may be reported, whatever the rule's severity (a reader's
     /// problem it judged to be a note stays a note).
     public var maximumSeverity: Severity?
+}
 
+// In an extension, so that the struct keeps its implicit memberwise initializer for hot paths
+// (`ValeRule.valeCheck`): a finding built by this one is copied and destroyed once more on its
+// way into an array (the optimizer does not forward a `self` built field by field).
+extension Finding {
     public init(range: SourceRange, message: String, values: [String: String] = [:], matchedText: String? = nil, suggestion: String? = nil,
                 suggestions: [String] = []) {
         self.range = range

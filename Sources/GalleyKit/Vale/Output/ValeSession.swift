@@ -203,22 +203,9 @@ public struct ValeAlertRecord: Sendable, Equatable {
     public var match: String
     public var line: Int
 
-    private init(actionName: String, actionParams: [String]?, span: ValeSpan, check: String, description: String, link: String, message: String,
-                 severity: String, match: String, line: Int) {
-        self.actionName = actionName
-        self.actionParams = actionParams
-        self.span = span
-        self.check = check
-        self.description = description
-        self.link = link
-        self.message = message
-        self.severity = severity
-        self.match = match
-        self.line = line
-    }
-
     /// The alert of a diagnostic of `rule` (its fields passed one by one: a whole diagnostic
-    /// handed over would be copied, retaining all it holds).
+    /// handed over would be copied, retaining all it holds). Built with the implicit memberwise
+    /// initializer: one written by hand left a copy and a destroy of every alert.
     static func make(ruleID: String, message: String, severity: Severity, matchedText: String?, suggestion: String?, start: SourceLocation,
                      rule: ValeSession.RuleFacts, lines: inout LineLengths) -> ValeAlertRecord {
         let match = matchedText ?? ""

@@ -134,8 +134,9 @@ extension ValeRule {
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
                 if findings.isEmpty { findings.reserveCapacity(max(8, alerts.count)) }
-                findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alerts[index].message),
-                                        matchedText: alerts[index].match, suggestion: alerts[index].suggestion))
+                findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alerts[index].message), values: [:],
+                                        matchedText: alerts[index].match, suggestion: alerts[index].suggestion, suggestions: [],
+                                        isAboutTheRule: false, subject: nil, fixes: [], maximumSeverity: nil))
                 if textIndex < document.blockTextCount, !alerts[index].replacements.isEmpty {
                     let match = alerts[index].match
                     findings[findings.count - 1].fixes = alerts[index].replacements.compactMap { replacement in
