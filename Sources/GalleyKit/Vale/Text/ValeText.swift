@@ -150,28 +150,11 @@ struct ValeText: Sendable {
         let bytes = source.bytes
         var scratch = ValeTextScratch()
         scratch.reset(capacity: bytes.count)
-        var runStart = 0
-        var index = 0
         var exact = false
+        // The whole file copied as a verbatim piece whose source is itself: curly quotes
+        // straightened, line breaks kept (a text byte is never a space where its source breaks).
         bytes.withUnsafeBufferPointer { buffer in
-            while index < buffer.count {
-                let byte = buffer[index]
-                if byte >= 0x80 {
-                    if byte == 0xE2, index + 2 < buffer.count, buffer[index + 1] == 0x80, let straight = Self.straightQuote(buffer[index + 2]) {
-                        scratch.emit(buffer, runStart..<index, from: runStart)
-                        scratch.emit(CollectionOfOne(straight), from: index..<index + 3)
-                        index += 3
-                        runStart = index
-                        continue
-                    }
-                    let (scalar, length) = WordTokenizer.decode(buffer, at: index)
-                    exact = exact || ValeCharacters.needsExact(scalar)
-                    index += length
-                    continue
-                }
-                index += 1
-            }
-            scratch.emit(buffer, runStart..<buffer.count, from: runStart)
+            Self.copy(buffer, 0..<buffer.count, sourceStart: 0, source: buffer, into: &scratch, exact: &exact)
         }
         let made = scratch.made()
         run = made.run
