@@ -109,7 +109,10 @@ enum ValeCommand {
                 Terminal.write("galley: note: \(result.path): skipped: \(reason)\n", to: .error)
             }
             if !errors { errors = result.alerts.contains { $0.severity == "error" } }
-            guard output == .line else { return results.append(result) }
+            guard output == .line else {
+                results.append(result)
+                return
+            }
             ValeOutput.appendLines(of: result, to: &lines)
             if lines.count >= 1 << 16 {
                 lines.withUnsafeBufferPointer { Terminal.write($0, to: .output) }

@@ -134,6 +134,7 @@ extension ValeRule {
                 if let ignored, !ignored.ranges.isEmpty, ignored.contains(range.start) { continue }
                 if settings.limit > 0, findings.count >= settings.limit { break }
                 if findings.isEmpty { findings.reserveCapacity(max(8, alerts.count)) }
+                // Every field given: the memberwise initializer makes the finding in place (see Finding).
                 findings.append(Finding(range: range, message: ValeMessage.collapsingWhitespace(alerts[index].message), values: [:],
                                         matchedText: alerts[index].match, suggestion: alerts[index].suggestion, suggestions: [],
                                         isAboutTheRule: false, subject: nil, fixes: [], maximumSeverity: nil))
