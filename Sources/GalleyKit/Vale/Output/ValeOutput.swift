@@ -6,15 +6,8 @@ public enum ValeOutput {
         case cli = "CLI", line, json = "JSON"
     }
 
-    public static func line(_ results: [ValeSession.FileResult]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(results.reduce(0) { $0 + $1.alerts.count } * 120)
-        for result in results { appendLines(of: result, to: &out) }
-        return String(decoding: out, as: UTF8.self)
-    }
-
     /// One file's lines of Vale's line output (`path:line:column:check:message`), appended to
-    /// `out`: the command writes each file's as it comes, in the order of `line(_:)`.
+    /// `out`: the command writes each file's as it comes, files in Vale's order (by path).
     public static func appendLines(of result: ValeSession.FileResult, to out: inout [UInt8]) {
         // Written as bytes: a run has a hundred thousand lines, and interpolating each costs
         // more than writing its pieces.
