@@ -200,19 +200,9 @@ public struct ValeConfiguration: Sendable {
 
     /// The extension a file is read as: its own, or what `[formats]` maps it to.
     func normalizedExtension(of path: String) -> String {
-        // An ASCII path's characters are its bytes: its name and extension are found without
-        // splitting it into components (as many as its folders) by characters.
-        if path.utf8.allSatisfy({ $0 < 0x80 }) {
-            let bytes = path.utf8
-            var end = bytes.endIndex
-            while end > bytes.startIndex, bytes[bytes.index(before: end)] == UInt8(ascii: "/") { end = bytes.index(before: end) }
-            let name = bytes[..<end]
-            let nameStart = name.lastIndex(of: UInt8(ascii: "/")).map { bytes.index(after: $0) } ?? bytes.startIndex
-            guard let dot = name[nameStart...].lastIndex(of: UInt8(ascii: ".")) else { return "" }
-            let ext = String(Substring(bytes[bytes.index(after: dot)..<end]))
-            return formats[ext] ?? ext
-        }
-        let name = path.split(separator: "/").last.map(String.init) ?? path
+        // The name found from the end of the path (`lastPiece`), not by splitting all of it
+        // into components by characters.
+        let name = ValeSession.lastPiece(of: Substring(path), separator: "/") ?? Substring(path)
         guard let dot = name.lastIndex(of: ".") else { return "" }
         let ext = String(name[name.index(after: dot)...])
         return formats[ext] ?? ext

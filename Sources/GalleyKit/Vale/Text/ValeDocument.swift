@@ -61,22 +61,12 @@ final class ValeDocument {
         comments = ValeComments(document)
     }
 
-    /// The last dotted part of the path's last component ("" without a dot), read in the bytes
-    /// of an ASCII path (where characters are bytes) and as characters otherwise.
+    /// The last dotted part of the path's last component ("" without a dot), each found from
+    /// the end (`ValeSession.lastPiece`, as a split would find it).
     static func fileExtension(of path: String) -> String {
-        guard path.utf8.allSatisfy({ $0 < 0x80 }) else {
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            return name.contains(".") ? String(name.split(separator: ".").last ?? "") : ""
-        }
-        let bytes = Array(path.utf8)
-        var end = bytes.count
-        while end > 0, bytes[end - 1] == UInt8(ascii: "/") { end -= 1 }
-        let name = end == 0 ? bytes[...] : bytes[((bytes[..<end].lastIndex(of: UInt8(ascii: "/")) ?? -1) + 1)..<end]
-        guard name.contains(UInt8(ascii: ".")) else { return "" }
-        var nameEnd = name.endIndex
-        while nameEnd > name.startIndex, name[nameEnd - 1] == UInt8(ascii: ".") { nameEnd -= 1 }
-        let start = (name[..<nameEnd].lastIndex(of: UInt8(ascii: ".")) ?? name.startIndex - 1) + 1
-        return String(decoding: name[start..<nameEnd], as: UTF8.self)
+        let name = ValeSession.lastPiece(of: Substring(path), separator: "/") ?? Substring(path)
+        guard ValeSession.contains(String(name), ".") else { return "" }
+        return String(ValeSession.lastPiece(of: name, separator: ".") ?? "")
     }
 
     /// Vale's name for a Galley block; nil for blocks Vale does not read.
