@@ -53,7 +53,7 @@ final class ValeLiteralIndex: Sendable {
     private static let byteClasses: [UInt8] = (0..<256).map { byte in
         let byte = UInt8(byte)
         guard byte < 0x80 else { return 0x80 }
-        guard isASCIIWord(byte) else { return 0 }
+        guard ValeTokenScanner.isASCIIWord(byte) else { return 0 }
         return byte &- 0x41 < 26 ? byte | 0x20 : byte
     }
     private let classes: [UInt8] = ValeLiteralIndex.byteClasses
@@ -345,14 +345,8 @@ final class ValeLiteralIndex: Sendable {
     private static func endsWord(_ text: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
         guard index < text.count else { return true }
         let byte = text[index]
-        if byte < 0x80 { return !isASCIIWord(byte) }
+        if byte < 0x80 { return !ValeTokenScanner.isASCIIWord(byte) }
         return !ValeCharacters.isBoundaryWord(WordTokenizer.decode(text, at: index).0)
-    }
-
-    /// `[0-9A-Za-z_]`, as two 64-bit masks.
-    @inline(__always)
-    static func isASCIIWord(_ byte: UInt8) -> Bool {
-        byte < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> byte & 1 != 0 : byte < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (byte & 63) & 1 != 0
     }
 
     /// `firstWord(_:from:)`, each ASCII byte read through `classes`; a word that holds a
@@ -395,7 +389,7 @@ final class ValeLiteralIndex: Sendable {
         while index < text.count {
             let byte = text[index]
             if byte < 0x80 {
-                guard isASCIIWord(byte) else { break }
+                guard ValeTokenScanner.isASCIIWord(byte) else { break }
                 hash.add(byte: byte &- 0x41 < 26 ? byte | 0x20 : byte)
                 index += 1
                 continue

@@ -355,9 +355,10 @@ enum ValeTokenScanner: Sendable, Equatable {
         }
     }
 
+    /// `[0-9A-Za-z_]`, as two 64-bit masks (the word index and the token scanners share it).
     @inline(__always)
     static func isASCIIWord(_ byte: UInt8) -> Bool {
-        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x5F
+        byte < 64 ? (0x03FF_0000_0000_0000 as UInt64) >> byte & 1 != 0 : byte < 128 && (0x07FF_FFFE_87FF_FFFE as UInt64) >> (byte & 63) & 1 != 0
     }
 
     /// PCRE2's `\s` with UCP: `\p{Z}`, `\h` and `\v` (which add the ASCII controls, NEL and the
